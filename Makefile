@@ -1,0 +1,62 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Django 6 needs Python 3.12+: take the first interpreter of that age found on PATH or under pyenv.
+PYTHON ?= $(shell for p in python3.13 python3.12 $(HOME)/.pyenv/versions/3.13*/bin/python3 $(HOME)/.pyenv/versions/3.12*/bin/python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+VENDOR := fazhi/web/static/vendor
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
+.PHONY: run test install vendor browser lint bench soak clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "需要 Python 3.12 或更高版本（Django 6），请先安装。"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed vendor
+
+# Front-end libraries come from the npm registry at set-up and are served from static/vendor.
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/echarts/dist/echarts.min.js $(VENDOR)/
+	touch $@
+
+vendor: $(VENDOR)/.installed
+
+run: install
+	$(BIN)/fazhi migrate --no-input
+	$(BIN)/fazhi load_demo
+	$(BIN)/fazhi runserver $(HOST)
+
+# Debian's chromium for the browser tests (Playwright drives it through executable_path).
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		else echo "未找到 chromium：浏览器测试将跳过（以 root 运行 make test 可自动安装）。"; fi; }
+
+test: install browser
+	$(BIN)/ruff check fazhi tests bench
+	$(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check fazhi tests bench
+	$(BIN)/ruff format --check fazhi tests bench
+
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var
+
+# Longer load run: 60 seconds at 50 concurrent clients (on PostgreSQL when DATABASE_URL points at one).
+soak: install
+	FAZHI_LOAD_SECONDS=60 FAZHI_LOAD_CLIENTS=50 FAZHI_SQLITE_TEST_FILE=$(CURDIR)/var/soak.sqlite3 \
+		$(BIN)/pytest -p no:cacheprovider tests/robustness/test_load.py

@@ -1,0 +1,110 @@
+"""How the cost of the district's figures grows with the district: 1, 3 and 10 街道 × 1 and 5 years.
+
+    .venv/bin/python -m bench scale [--quick] [--scale 0.1] [--repeat 3]
+
+For each size a fresh database (another SQLite file under var/bench/, or <name>_scale on the
+PostgreSQL server of DATABASE_URL) is filled by gen_data at the reduced --scale, then the figures
+of the whole district for the last year are timed — the registry (values() of every computed figure,
+with the year before) and the hand-written SQL floor — and checked equal. Prints a markdown table.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import support
+
+STREETS, YEARS = (1, 3, 10), (1, 5)
+QUICK_STREETS, QUICK_YEARS = (1, 3), (1, 2)
+LAST_YEAR = 2025
+
+
+def worker(streets: int, years: int, scale: float, repeat: int) -> dict:
+    """In a process of its own (Django is set up once per process, on this size's database)."""
+    support.setup_django(os.environ["DATABASE_URL"])
+    from django.core.management import call_command
+
+    from bench import figures_sql
+    from fazhi.figures import registry
+    from fazhi.figures.periods import Period
+    from fazhi.figures.values import values
+    from fazhi.ops.gen import generate
+
+    call_command("migrate", verbosity=0)
+    began = time.perf_counter()
+    rows = sum(
+        generate(
+            streets=streets, years=years, start_year=LAST_YEAR - years + 1, scale=scale, out=lambda _: None
+        ).values()
+    )
+    generated = time.perf_counter() - began
+    district = support.district()
+    period = Period.year(LAST_YEAR)
+    before = period.previous_year()
+    prefix = district.path + "%"
+    codes = [f.code for f in registry.all_figures() if not f.hand_entered]
+    codes = [c for c in codes if c in figures_sql.figures(prefix, period.start, period.end)]
+    spent, found = support.timed(lambda: values(district, codes, period), repeat)
+    floor, (now, then) = support.timed(
+        lambda: (
+            figures_sql.figures(prefix, period.start, period.end),
+            figures_sql.figures(prefix, before.start, before.end),
+        ),
+        repeat,
+    )
+    wrong = [c for c in codes if (found[c].value, found[c].previous) != (now[c], then[c])]
+    if wrong:
+        sys.exit(f"指标与手写SQL不一致：{wrong[:5]}")
+    return {"rows": rows, "generated": generated, "figures": spent, "floor": floor, "codes": len(codes)}
+
+
+def main() -> None:
+    def add(parser):
+        parser.add_argument("--scale", type=float, default=0.1)
+        parser.add_argument("--repeat", type=int, default=3)
+        parser.add_argument(
+            "--worker",
+            nargs=2,
+            type=int,
+            metavar=("STREETS", "YEARS"),
+            help="内部使用：在单独进程中生成并计时",
+        )
+
+    options = support.options(__doc__.splitlines()[0], add)
+    if options.worker:
+        print("RESULT " + json.dumps(worker(*options.worker, options.scale, options.repeat)))
+        return
+    streets, years = (QUICK_STREETS, QUICK_YEARS) if options.quick else (STREETS, YEARS)
+    scale = 0.02 if options.quick else options.scale
+    base = support.database_url("scale")
+    print(
+        f"数据库：{support.engine_label(base)}；倍率 {scale}（每街道每年约 {3000 * scale:,.0f} 件纠纷）；统计 {LAST_YEAR} 年全区"
+    )
+    print("| 街道 | 年 | 台账行数 | 生成用时 | 全区指标（注册表） | 手写SQL | 比值 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for street_count in streets:
+        for year_count in years:
+            url = support.sibling_database(base, "scale")
+            command = [sys.executable, __file__, "--worker", str(street_count), str(year_count)]
+            command += ["--scale", str(scale), "--repeat", str(options.repeat)]
+            done = subprocess.run(
+                command, env={**os.environ, "DATABASE_URL": url}, capture_output=True, text=True
+            )
+            line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+            if line is None:
+                sys.exit(f"{street_count} 个街道 × {year_count} 年失败：\n{done.stderr[-2000:]}")
+            r = json.loads(line.removeprefix("RESULT "))
+            print(
+                f"| {street_count} | {year_count} | {r['rows']:,} | {r['generated']:.1f} s | "
+                f"{r['figures'] * 1000:,.0f} ms | {r['floor'] * 1000:,.1f} ms | {r['figures'] / r['floor']:.1f} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The system-settings site (Django admin) follows the three separated admin roles.
+
+Permissions come from the role a person holds, not from per-user permission rows: the system
+administrator manages people, organisations and settings lists; the security administrator
+unlocks accounts and reads sign-in attempts; the audit administrator has the audit trail page.
+Ledger records are never edited here: they change only through their services.
+"""
+
+from django.contrib.admin import AdminSite
+
+from fazhi.orgs.scoping import role_codes
+
+ROLE_MODELS = {
+    "sys_admin": {
+        "accounts.user",
+        "orgs.organisation",
+        "orgs.roleassignment",
+        "deadlines.holidaynotice",
+        "disputes.disputetype",
+        "disputes.disputesettings",
+        "figures.manualfigure",
+    },
+    "sec_admin": {"accounts.user", "accounts.loginattempt"},
+}
+READ_ONLY_ROLE_MODELS = {"sec_admin": {"accounts.user"}}  # sees people to unlock them, never edits them
+
+
+def role_allows(user, perm: str) -> bool:
+    """perm as Django writes it: "app_label.action_model"."""
+    app_label, _, codename = perm.partition(".")
+    action, _, model = codename.partition("_")
+    label = f"{app_label}.{model}"
+    for role in role_codes(user):
+        if label in ROLE_MODELS.get(role, ()):
+            if action != "view" and label in READ_ONLY_ROLE_MODELS.get(role, ()):
+                continue
+            return True
+    return False
+
+
+def role_allows_app(user, app_label: str) -> bool:
+    return any(
+        label.startswith(f"{app_label}.") for role in role_codes(user) for label in ROLE_MODELS.get(role, ())
+    )
+
+
+class FazhiAdminSite(AdminSite):
+    site_header = "法治街道工作台 · 系统管理"
+    site_title = "法治街道工作台"
+    index_title = "系统设置"
+
+    def has_permission(self, request):
+        user = request.user
+        return user.is_active and (user.is_superuser or bool(role_codes(user) & ROLE_MODELS.keys()))

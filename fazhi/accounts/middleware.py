@@ -1,0 +1,62 @@
+"""Where a signed-in person may go before the security steps are done.
+
+1. A holder of an admin role who has not entered a TOTP code in this session: only the
+   second-factor pages, logout and static files.
+2. A person whose password is older than FAZHI_PASSWORD_MAX_AGE_DAYS: only the password change
+   page, logout and static files.
+Everything else is sent there (an HTML redirect that keeps ``next``, htmx's HX-Redirect, or a
+403 in the API's error format).
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+
+from . import otp
+
+API_PREFIX = "/api/"
+
+
+def _blocked(request, url_name: str, message: str):
+    target = reverse(url_name)
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse(
+            {"error": {"code": "security_step_required", "message": message, "fields": {}}}, status=403
+        )
+    if request.method == "GET":
+        target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+    if request.headers.get("HX-Request"):
+        response = JsonResponse({"error": {"code": "security_step_required", "message": message}}, status=403)
+        response["HX-Redirect"] = target
+        return response
+    return HttpResponseRedirect(target)
+
+
+class SecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or self._always_open(request):
+            return self.get_response(request)
+        if otp.needs_second_factor(user) and not otp.is_verified(request):
+            open_names = ("accounts:otp_verify", "accounts:otp_enrol")
+            if not self._is(request, open_names):
+                step = "accounts:otp_verify" if user.totp_confirmed else "accounts:otp_enrol"
+                return _blocked(
+                    request, step, "管理员账户须先完成动态口令验证，请在网页端输入动态口令后再试。"
+                )
+        elif user.password_expired and not self._is(request, ("accounts:password_change",)):
+            return _blocked(request, "accounts:password_change", "密码已过期，请先修改密码。")
+        return self.get_response(request)
+
+    @staticmethod
+    def _is(request, url_names) -> bool:
+        return request.path in {reverse(name) for name in url_names}
+
+    @classmethod
+    def _always_open(cls, request) -> bool:
+        return request.path.startswith(settings.STATIC_URL) or cls._is(request, ("accounts:logout",))

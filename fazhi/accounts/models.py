@@ -1,0 +1,61 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+
+class User(AbstractUser):
+    """A person who signs in. Roles are held in organisations (orgs.RoleAssignment)."""
+
+    full_name = models.CharField("姓名", max_length=50, blank=True)
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+    # SM4-encrypted (fazhi.crypto) base32 secret; see accounts.otp.
+    totp_secret = models.CharField("动态口令密钥", max_length=255, blank=True)
+    totp_confirmed = models.BooleanField("已绑定动态口令", default=False)
+    # The last accepted TOTP time step: a code is accepted once, so an observed code cannot be replayed.
+    totp_last_step = models.BigIntegerField("最近使用的动态口令时段", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    @property
+    def password_expired(self) -> bool:
+        """True once the password is older than FAZHI_PASSWORD_MAX_AGE_DAYS.
+
+        An unknown age (accounts loaded with a ready-made hash) is not treated as expired.
+        """
+        if self.password_changed_at is None or not self.has_usable_password():
+            return False
+        max_age = datetime.timedelta(days=settings.FAZHI_PASSWORD_MAX_AGE_DAYS)
+        return timezone.now() - self.password_changed_at > max_age
+
+
+class LoginAttempt(models.Model):
+    """One try to sign in, by whatever path (web form, Django admin, API token); lock-out counts these."""
+
+    username = models.CharField("用户名", max_length=150, db_index=True)
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    ip = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+    success = models.BooleanField("成功", default=False)
+    reason = models.CharField("原因", max_length=50, blank=True)
+    # Set when a security administrator unlocks the account: cleared failures no longer count.
+    cleared = models.BooleanField("已解除", default=False)
+
+    class Meta:
+        verbose_name = "登录尝试"
+        verbose_name_plural = "登录尝试"
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["username", "at"], name="login_attempt_user_at")]
+
+    def __str__(self):
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M} {'成功' if self.success else '失败'}"

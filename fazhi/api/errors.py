@@ -1,0 +1,75 @@
+"""One error format for the whole API: {"error": {"code", "message", "fields"}} with Chinese text."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import OperationalError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from fazhi.ledger.errors import FazhiError
+
+MESSAGES = {
+    "not_authenticated": "尚未登录或登录已过期，请重新登录后再试。",
+    "authentication_failed": "身份验证失败，请检查用户名、密码或令牌。",
+    "permission_denied": "您无权进行此操作；如需权限，请联系本单位系统管理员。",
+    "not_found": "没有找到该记录，或您无权查看。",
+    "method_not_allowed": "不支持该请求方法。",
+    "throttled": "请求过于频繁，请稍后再试。",
+    "parse_error": "请求内容无法解析，请检查 JSON 格式。",
+    "unsupported_media_type": "不支持的内容类型，请使用 application/json 或 multipart/form-data。",
+}
+
+
+def _flatten(detail):
+    if isinstance(detail, dict):
+        return {key: _flatten(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_flatten(item) for item in detail]
+    return str(detail)
+
+
+def _first_message(fields) -> str:
+    if isinstance(fields, dict):
+        for value in fields.values():
+            return _first_message(value)
+    if isinstance(fields, list) and fields:
+        return _first_message(fields[0])
+    return str(fields)
+
+
+def error_response(code: str, message: str, status_code: int, fields=None) -> Response:
+    body = {"error": {"code": code, "message": message, "fields": fields or {}}}
+    return Response(body, status=status_code)
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, OperationalError) and "locked" in str(exc):
+        # SQLite's single writer waited past its timeout: the change was rolled back whole.
+        return error_response(
+            "busy", "系统繁忙，本次操作未保存，请稍后重试。", status.HTTP_503_SERVICE_UNAVAILABLE
+        )
+    if isinstance(exc, FazhiError):
+        return error_response(exc.code, exc.message, exc.status_code, exc.fields)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        fields = _flatten(exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail})
+        message = "提交的数据有误：" + _first_message(fields)
+        response.data = {"error": {"code": "invalid", "message": message, "fields": fields}}
+        response.status_code = status.HTTP_400_BAD_REQUEST
+        return response
+    code = getattr(exc, "default_code", "error")
+    message = MESSAGES.get(code) or _first_message(_flatten(getattr(exc, "detail", str(exc))))
+    response.data = {"error": {"code": code, "message": message, "fields": {}}}
+    return response

@@ -1,0 +1,59 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+
+from fazhi.accounts.tokens import issue_token
+from fazhi.orgs.roles import ROLES
+from fazhi.orgs.scoping import visible_orgs
+
+from .errors import error_response
+
+
+class MeSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField()
+    roles = serializers.ListField(child=serializers.DictField())
+    orgs = serializers.ListField(child=serializers.DictField())
+
+
+@extend_schema(responses=MeSerializer, summary="当前用户、角色与可见单位")
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def me(request):
+    user = request.user
+    roles = [
+        {"role": a.role, "label": ROLES[a.role].label, "org": a.org.code, "org_name": a.org.name}
+        for a in user.roles.select_related("org")
+    ]
+    orgs = [{"code": o.code, "name": o.name, "kind": o.kind} for o in visible_orgs(user)]
+    return Response({"username": user.username, "name": str(user), "roles": roles, "orgs": orgs})
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(label="用户名")
+    password = serializers.CharField(label="密码", style={"input_type": "password"})
+    otp = serializers.CharField(label="动态口令（管理员必填）", required=False, allow_blank=True)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    type = serializers.CharField()
+
+
+@extend_schema(
+    request=TokenRequestSerializer,
+    responses={200: TokenSerializer},
+    summary="申请接口令牌（与网页登录相同的锁定规则与管理员动态口令）",
+)
+@api_view(["POST"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+def token(request):
+    form = TokenRequestSerializer(data=request.data)
+    form.is_valid(raise_exception=True)
+    key, message = issue_token(request._request, **form.validated_data)
+    if key is None:
+        return error_response("authentication_failed", message, status.HTTP_401_UNAUTHORIZED)
+    return Response({"token": key, "type": "Bearer"})

@@ -1,0 +1,164 @@
+"""The Chinese working-day calendar: which days are working days, year by year.
+
+A year's calendar comes from the administrator's HolidayNotice for that year if there is one, otherwise from
+the `chinesecalendar` package (the State Council notices 2004–2026). A year known to neither is an error,
+never a guess.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import chinese_calendar
+from chinese_calendar import constants as _package_data
+from django.core.exceptions import ValidationError
+
+from fazhi.ledger.errors import FazhiError
+
+# Other processes learn of a changed notice after at most this long; the saving process at once (signals).
+CACHE_SECONDS = 300
+
+WEEKDAY_NAMES = "一二三四五六日"
+_HOLIDAY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+FIX_HINT = '请系统管理员在"节假日安排"中录入该年国务院办公厅通知。'
+
+
+class UnknownCalendarYear(FazhiError):
+    code = "unknown_calendar_year"
+
+    def __init__(self, year: int, day: date | None = None):
+        first, last = package_years()
+        which = f"{day.year}年{day.month}月{day.day}日" if day else f"{year}年的日期"
+        super().__init__(
+            f"缺少{year}年的节假日安排：系统内置日历只收录{first}年至{last}年，"
+            f"也没有人录入{year}年的通知，无法判断{which}是否为工作日。{FIX_HINT}"
+        )
+        self.year = year
+
+
+class InvalidHolidayNotice(FazhiError):
+    code = "invalid_holiday_notice"
+
+
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def cn_weekday(d: date) -> str:
+    return f"星期{WEEKDAY_NAMES[d.weekday()]}"
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    year: int
+    holidays: frozenset[date]  # every rest day the notice names, weekends included
+    working_weekends: frozenset[date]  # 调休: Saturdays and Sundays that are working days
+    source: str
+    holiday_names: tuple[tuple[date, str], ...] = ()
+
+    def is_working_day(self, d: date) -> bool:
+        if d in self.working_weekends:
+            return True
+        return d not in self.holidays and d.weekday() < 5
+
+    def holiday_name(self, d: date) -> str | None:
+        """The festival a rest day belongs to (法定节假日 when the notice did not name it); None otherwise."""
+        if d not in self.holidays:
+            return None
+        return dict(self.holiday_names).get(d, "法定节假日")
+
+
+def package_years() -> tuple[int, int]:
+    years = [d.year for d in _package_data.holidays]
+    return min(years), max(years)
+
+
+def _from_package(year: int) -> YearCalendar | None:
+    first, last = package_years()
+    if not first <= year <= last:
+        return None
+    holidays = {d: name for d, name in _package_data.holidays.items() if d.year == year}
+    return YearCalendar(
+        year=year,
+        holidays=frozenset(holidays),
+        working_weekends=frozenset(d for d in _package_data.workdays if d.year == year),
+        source=f"国务院办公厅{year}年部分节假日安排的通知（chinesecalendar {chinese_calendar.__version__}）",
+        holiday_names=tuple(sorted((d, _HOLIDAY_NAMES.get(n, "法定节假日")) for d, n in holidays.items())),
+    )
+
+
+def _from_notice(year: int) -> YearCalendar | None:
+    from .models import HolidayNotice
+
+    notice = HolidayNotice.objects.filter(year=year).first()
+    if notice is None:
+        return None
+    try:
+        holidays, working = notice.parsed()
+    except ValidationError as error:
+        raise InvalidHolidayNotice(
+            f'{year}年节假日安排录入有误（{"；".join(error.messages)}），请系统管理员在"节假日安排"中更正。'
+        ) from None
+    return YearCalendar(
+        year=year,
+        holidays=frozenset(holidays),
+        working_weekends=frozenset(working),
+        source=notice.title,
+    )
+
+
+_cache: dict[int, tuple[float, YearCalendar]] = {}
+_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def year_calendar(year: int, *, day: date | None = None) -> YearCalendar:
+    """The calendar of one year; UnknownCalendarYear if no notice was entered and the package lacks it."""
+    now = time.monotonic()
+    cached = _cache.get(year)
+    if cached and now - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    calendar = _from_notice(year) or _from_package(year)
+    if calendar is None:
+        raise UnknownCalendarYear(year, day)
+    with _lock:
+        _cache[year] = (now, calendar)
+    return calendar
+
+
+def is_working_day(d: date) -> bool:
+    return year_calendar(d.year, day=d).is_working_day(d)
+
+
+def rest_day_reason(d: date) -> str:
+    """Why d is not a working day, in Chinese (e.g. 国庆节假期, 星期六)."""
+    name = year_calendar(d.year, day=d).holiday_name(d)
+    return f"{name}假期" if name else f"{cn_weekday(d)}休息日"
+
+
+def next_working_day(d: date) -> date:
+    """d itself if it is a working day, else the first working day after it."""
+    while not is_working_day(d):
+        d += timedelta(days=1)
+    return d
+
+
+def working_days_between(a: date, b: date) -> int:
+    """Working days after a up to and including b (a itself not counted, like a period's start); negative if b < a."""
+    if b < a:
+        return -working_days_between(b, a)
+    return sum(1 for i in range(1, (b - a).days + 1) if is_working_day(a + timedelta(days=i)))

@@ -1,0 +1,75 @@
+"""The demo organisation tree and people."""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from fazhi.orgs.models import Kind, Organisation, RoleAssignment
+
+DEMO_PASSWORD = "Fazhi#2024demo"
+
+# (code, name, short name used in numbers, kind, parent code)
+ORGS = [
+    ("yuhang", "余杭区", "余杭", Kind.DISTRICT, None),
+    ("wuchang", "五常街道办事处", "五常", Kind.STREET, "yuhang"),
+    ("wuchang-office", "五常街道党政办（法治办）", "五常办", Kind.OFFICE, "wuchang"),
+    ("wuchang-sfs", "五常司法所", "五常司", Kind.JUSTICE_OFFICE, "wuchang"),
+    ("wuchang-zf", "五常街道综合行政执法队", "五常执", Kind.ENFORCEMENT_TEAM, "wuchang"),
+    ("wuchang-tw", "五常街道人民调解委员会", "五常街", Kind.STREET_COMMITTEE, "wuchang"),
+    ("wuchang-jm", "五常警民联调工作室", "五常警", Kind.POLICE_JOINT, "wuchang"),
+    ("wuchang-gw", "五常街道法律顾问室", "五常顾", Kind.LEGAL_ADVISER, "wuchang"),
+    ("wuchang-yz", "五常公共法律服务驿站", "五常驿", Kind.LEGAL_STATION, "wuchang"),
+    ("wuchang-xl", "五常心理服务站", "五常心", Kind.PSYCH_SERVICE, "wuchang"),
+    ("wuchang-ls", "五常律师调解工作室", "五常律", Kind.LAWYER_MEDIATOR, "wuchang"),
+    ("wuchang-wy", "文一社区", "文一", Kind.COMMUNITY, "wuchang"),
+    ("wuchang-wy-tw", "文一社区人民调解委员会", "文一调", Kind.COMMUNITY_COMMITTEE, "wuchang-wy"),
+    ("wuchang-yy", "友谊社区", "友谊", Kind.COMMUNITY, "wuchang"),
+    ("wuchang-yy-tw", "友谊社区人民调解委员会", "友谊调", Kind.COMMUNITY_COMMITTEE, "wuchang-yy"),
+    ("wuchang-js", "荆山社区", "荆山", Kind.COMMUNITY, "wuchang"),
+    ("wuchang-js-tw", "荆山社区人民调解委员会", "荆山调", Kind.COMMUNITY_COMMITTEE, "wuchang-js"),
+    ("wuchang-xx", "西溪社区", "西溪", Kind.COMMUNITY, "wuchang"),
+    ("wuchang-xx-tw", "西溪社区人民调解委员会", "西溪调", Kind.COMMUNITY_COMMITTEE, "wuchang-xx"),
+    ("cangqian", "仓前街道办事处", "仓前", Kind.STREET, "yuhang"),
+    ("cangqian-office", "仓前街道党政办（法治办）", "仓前办", Kind.OFFICE, "cangqian"),
+    ("cangqian-tw", "仓前街道人民调解委员会", "仓前街", Kind.STREET_COMMITTEE, "cangqian"),
+    ("cangqian-sfs", "仓前司法所", "仓前司", Kind.JUSTICE_OFFICE, "cangqian"),
+]
+
+# (username, full name, role, org code, what they do)
+PEOPLE = [
+    ("tiaojie", "李调解", "handler", "wuchang-tw", "五常街道调委会调解员"),
+    ("shequ", "王社区", "handler", "wuchang-wy-tw", "文一社区调委会调解员（只看本社区）"),
+    ("jingmin", "赵警民", "handler", "wuchang-jm", "警民联调工作室调解员"),
+    ("sifa", "陈司法", "legal", "wuchang-sfs", "司法所/法律顾问（合法性审查、诉讼）"),
+    ("fazhiban", "周法治", "office", "wuchang", "党政办（法治办）：全街道台账、指标与年度报告"),
+    ("lingdao", "吴主任", "leader", "wuchang", "街道领导（只读）"),
+    ("cangqian", "郑仓前", "handler", "cangqian-tw", "仓前街道调解员（看不到五常的记录）"),
+    ("qushenyue", "钱审阅", "district_reviewer", "yuhang", "区级审阅（全区只读）"),
+    ("sysadmin", "孙系统", "sys_admin", "yuhang", "系统管理员（首次登录需绑定动态口令）"),
+    ("secadmin", "冯安全", "sec_admin", "yuhang", "安全管理员（首次登录需绑定动态口令）"),
+    ("auditadmin", "褚审计", "audit_admin", "yuhang", "审计管理员（首次登录需绑定动态口令）"),
+]
+
+
+def build_orgs() -> dict[str, Organisation]:
+    orgs: dict[str, Organisation] = {}
+    for code, name, short, kind, parent in ORGS:
+        org, _ = Organisation.objects.get_or_create(
+            code=code, defaults={"name": name, "short_name": short, "kind": kind, "parent": orgs.get(parent)}
+        )
+        orgs[code] = org
+    return orgs
+
+
+def build_people(orgs: dict[str, Organisation]) -> dict:
+    User = get_user_model()
+    users = {}
+    for username, full_name, role, org_code, _ in PEOPLE:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, full_name=full_name, is_staff=role == "sys_admin")
+            user.set_password(DEMO_PASSWORD)
+            user.password_changed_at = timezone.now()
+            user.save()
+        RoleAssignment.objects.get_or_create(user=user, org=orgs[org_code], role=role)
+        users[username] = user
+    return users

@@ -1,0 +1,38 @@
+"""The office's Excel layout of the dispute ledger (one spec for template, import and export)."""
+
+from fazhi.ledger.excel import Column, Sheet
+
+from .models import STATES, Channel, DisputeType, Referral
+
+TITLE = "矛盾纠纷调解台账"
+
+
+def dispute_sheet() -> Sheet:
+    """Built on each use: the types list is edited by the administrator."""
+    types = tuple((t.name, t.name) for t in DisputeType.objects.filter(active=True))
+    return Sheet(
+        TITLE,
+        (
+            Column("序号", "seq", kind="int", width=6),
+            Column("编号", "number", width=24, help="导出时填写；导入时忽略，由系统重新编号"),
+            Column("受理日期", "received_on", kind="date", required=True, width=12),
+            Column("来源渠道", "channel", kind="choice", required=True, choices=Channel.choices),
+            Column("外部案件编号", "external_number", help="12345、法院委派等其他系统的编号"),
+            Column("纠纷类型", "dispute_type", kind="choice", required=True, choices=types),
+            Column("承办单位", "org", required=True, width=24, help="单位代码或全称"),
+            Column("申请人", "applicant", required=True, max_length=100),
+            Column("申请人身份证号", "applicant_id", kind="id_number", width=22),
+            Column("申请人电话", "applicant_phone", kind="phone"),
+            Column("被申请人", "respondent", max_length=100),
+            Column("被申请人电话", "respondent_phone", kind="phone"),
+            Column("纠纷简况", "summary", required=True, width=40),
+            Column("涉及人数", "persons_involved", kind="int", width=8),
+            Column("涉及金额", "amount_involved", kind="decimal", help="单位：元"),
+            Column("状态", "status", kind="choice", choices=STATES.choices, help="不填为“已受理”"),
+            Column("办结日期", "concluded_on", kind="date", width=12),
+            Column("调解结果", "result", width=30, help="调解成功填协议内容；调解不成或撤回填原因"),
+            Column("引导去向", "referred_to", kind="choice", choices=Referral.choices, help="调解不成时必填"),
+            Column("协议金额", "amount_agreed", kind="decimal", help="单位：元"),
+            Column("挽回经济损失", "amount_recovered", kind="decimal", help="单位：元"),
+        ),
+    )

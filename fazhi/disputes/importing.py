@@ -1,0 +1,190 @@
+"""Excel import and export of disputes: cross-field checks on parsed rows, all-or-nothing writing,
+and export rows masked as the reader's role requires."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import record
+from fazhi.ledger.excel import CellError
+from fazhi.ledger.personal import mask
+from fazhi.orgs.models import Organisation
+from fazhi.orgs.scoping import can_write, sees_personal_data
+
+from .bulk import NewDispute, insert_many
+from .columns import dispute_sheet
+from .models import FAILED, STATES, SUCCESS, WITHDRAWN, Dispute, DisputeType, Party, PartyRole
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Orgs:
+    """Unit lookup by code or full name, and the actor's right to write there, each asked once."""
+
+    def __init__(self, actor):
+        self.actor = actor
+        self.by_key = {}
+        for org in Organisation.objects.filter(active=True):
+            self.by_key.setdefault(org.code, org)
+            self.by_key.setdefault(org.name, org)
+        self.writable: dict[int, bool] = {}
+
+    def resolve(self, text: str) -> tuple[Organisation | None, str]:
+        org = self.by_key.get(text.strip())
+        if org is None:
+            return None, f"没有代码或名称为“{text}”的单位；请填写单位代码（如 wuchang-tw）或单位全称"
+        if org.pk not in self.writable:
+            self.writable[org.pk] = can_write(self.actor, org)
+        if not self.writable[org.pk]:
+            return None, f"您无权在“{org.name}”登记纠纷；请只导入本单位及下级单位的纠纷"
+        return org, ""
+
+
+def _row_problems(row: dict) -> list[tuple[str, str]]:
+    problems = []
+    status = row.get("status") or STATES.initial
+    closed = status in STATES.closed
+    if closed and not row.get("concluded_on"):
+        problems.append(("办结日期", f"状态为“{STATES.labels[status]}”时必填办结日期"))
+    if row.get("concluded_on") and row.get("received_on") and row["concluded_on"] < row["received_on"]:
+        problems.append(("办结日期", "办结日期不能早于受理日期"))
+    if row.get("concluded_on") and not closed:
+        problems.append(("状态", "填写了办结日期，但状态不是已办结的状态（调解成功、调解不成或已撤回）"))
+    if status == SUCCESS and not row.get("result"):
+        problems.append(("调解结果", "调解成功时须填写协议内容"))
+    if status == FAILED and not row.get("referred_to"):
+        problems.append(("引导去向", "调解不成时须选择引导去向"))
+    if status == WITHDRAWN and not row.get("result"):
+        problems.append(("调解结果", "撤回时须填写撤回原因"))
+    if (row.get("applicant_id") or row.get("applicant_phone")) and not row.get("applicant"):
+        problems.append(("申请人", "填写了身份证号或电话，但没有填写申请人姓名"))
+    return problems
+
+
+def _new_dispute(row: dict, org: Organisation, types: dict, threshold: int) -> NewDispute:
+    status = row.get("status") or STATES.initial
+    persons = row.get("persons_involved") or 2
+    dispute = Dispute(
+        org=org,
+        received_by=org,
+        status=status,
+        channel=row["channel"],
+        external_number=row.get("external_number") or "",
+        received_on=row["received_on"],
+        dispute_type=types[row["dispute_type"]],
+        summary=row["summary"],
+        persons_involved=persons,
+        amount_involved=row.get("amount_involved") or Decimal("0"),
+        is_group=persons >= threshold,
+        concluded_on=row.get("concluded_on"),
+        agreement_text=(row.get("result") or "") if status == SUCCESS else "",
+        close_reason=(row.get("result") or "") if status in (FAILED, WITHDRAWN) else "",
+        referred_to=row.get("referred_to") or "",
+        amount_agreed=row.get("amount_agreed"),
+        amount_recovered=row.get("amount_recovered"),
+    )
+    parties = [
+        Party(
+            role=PartyRole.APPLICANT,
+            name=row["applicant"],
+            id_number=row.get("applicant_id") or "",
+            phone=row.get("applicant_phone") or "",
+        )
+    ]
+    if row.get("respondent"):
+        parties.append(
+            Party(role=PartyRole.RESPONDENT, name=row["respondent"], phone=row.get("respondent_phone") or "")
+        )
+    return NewDispute(dispute, parties)
+
+
+def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    """Check every parsed row against the database and the actor's rights; write all rows or none."""
+    from .models import DisputeSettings
+
+    result = ImportResult()
+    orgs = _Orgs(actor)
+    types = {t.name: t for t in DisputeType.objects.all()}
+    threshold = DisputeSettings.current().group_threshold
+    items = []
+    for row in rows:
+        number = row.get("_row", 0)
+        org, problem = orgs.resolve(row.get("org") or "")
+        if problem:
+            result.errors.append(CellError(number, "承办单位", problem))
+        if row.get("dispute_type") not in types:
+            result.errors.append(
+                CellError(number, "纠纷类型", "纠纷类型不在系统的类型列表中；请从下拉列表中选择")
+            )
+        for column, message in _row_problems(row):
+            result.errors.append(CellError(number, column, message))
+        if not result.errors:
+            items.append(_new_dispute(row, org, types, threshold))
+    if result.errors:
+        return result
+    with transaction.atomic():
+        result.created = insert_many(actor, items, source=source)
+    return result
+
+
+def export_rows(user, disputes):
+    """Rows for ``export(dispute_sheet(), rows)``; ID numbers and phones masked unless the role may see them."""
+    may_see: dict[int, bool] = {}
+    for seq, d in enumerate(disputes, start=1):
+        if d.org_id not in may_see:
+            may_see[d.org_id] = sees_personal_data(user, d.org)
+        show = may_see[d.org_id]
+        parties = list(d.parties.all())
+        applicant = next((p for p in parties if p.role == PartyRole.APPLICANT), None)
+        respondent = next((p for p in parties if p.role == PartyRole.RESPONDENT), None)
+
+        def personal(kind, value, show=show):
+            return value if show else mask(kind, value)
+
+        yield {
+            "seq": seq,
+            "number": d.number,
+            "received_on": d.received_on,
+            "channel": d.channel,
+            "external_number": d.external_number,
+            "dispute_type": d.dispute_type.name,
+            "org": d.org.code,
+            "applicant": applicant.name if applicant else "",
+            "applicant_id": personal("id_number", applicant.id_number) if applicant else "",
+            "applicant_phone": personal("phone", applicant.phone) if applicant else "",
+            "respondent": respondent.name if respondent else "",
+            "respondent_phone": personal("phone", respondent.phone) if respondent else "",
+            "summary": d.summary,
+            "persons_involved": d.persons_involved,
+            "amount_involved": d.amount_involved,
+            "status": d.status,
+            "concluded_on": d.concluded_on,
+            "result": d.agreement_text or d.close_reason,
+            "referred_to": d.referred_to,
+            "amount_agreed": d.amount_agreed,
+            "amount_recovered": d.amount_recovered,
+        }
+
+
+def audit_export(user, count: int, query: str) -> None:
+    with transaction.atomic():
+        record(
+            Action.EXPORT,
+            actor=user,
+            target_type=Dispute._meta.label_lower,
+            target_repr=f"导出纠纷台账{count}件",
+            changes={"筛选条件": [None, query or "全部"], "件数": [None, count]},
+        )
+
+
+__all__ = ["ImportResult", "audit_export", "dispute_sheet", "export_rows", "import_disputes"]

@@ -1,0 +1,323 @@
+"""The only way disputes change: every function checks the actor's right, runs in one transaction
+and is audited (through fazhi.ledger.services)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import record
+from fazhi.deadlines.engine import due_for_rule
+from fazhi.ledger import services as ledger
+from fazhi.ledger.errors import FazhiError, NotPermitted
+from fazhi.orgs.models import Organisation
+from fazhi.orgs.scoping import sees_personal_data
+
+from .models import (
+    DISPATCHED,
+    FAILED,
+    MEDIATING,
+    RECEIVED,
+    SUCCESS,
+    WITHDRAWN,
+    Dispatch,
+    Dispute,
+    DisputeSettings,
+    Party,
+    PartyRole,
+    Session,
+)
+
+CONFIRMATION_RULE = "mediation.judicial_confirmation"
+
+
+@dataclass
+class PartyData:
+    name: str
+    role: str = PartyRole.APPLICANT
+    kind: str = "person"
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+def conclude_due(received_on: datetime.date) -> datetime.date:
+    return due_for_rule(Dispute.DEADLINE_RULE, received_on).due
+
+
+def confirmation_due(agreed_on: datetime.date) -> datetime.date:
+    return due_for_rule(CONFIRMATION_RULE, agreed_on).due
+
+
+def is_group(persons: int, threshold: int | None = None) -> bool:
+    if threshold is None:
+        threshold = DisputeSettings.current().group_threshold
+    return persons >= threshold
+
+
+def _fill_derived(dispute: Dispute, threshold: int | None = None) -> None:
+    dispute.is_group = is_group(dispute.persons_involved or 0, threshold)
+    if dispute.received_on:
+        dispute.due_date = conclude_due(dispute.received_on)
+
+
+def _parties_text(parties) -> str:
+    return "；".join(f"{PartyRole(p.role).label} {p.name}" for p in parties)
+
+
+def _save_parties(dispute: Dispute, parties: list[PartyData]) -> list[Party]:
+    if not any(p.role == PartyRole.APPLICANT for p in parties):
+        raise FazhiError("请至少填写一名申请人。", fields={"parties": "请至少填写一名申请人"})
+    saved = []
+    for index, data in enumerate(parties, start=1):
+        party = Party(dispute=dispute, **data.__dict__)
+        try:
+            party.full_clean(exclude=["dispute"])
+        except ValidationError as exc:
+            fields = {f"parties.{index}.{k}": "；".join(v) for k, v in exc.message_dict.items()}
+            raise FazhiError(
+                f"第{index}位当事人（{data.name or '未填姓名'}）的信息有误："
+                + "；".join("；".join(v) for v in exc.message_dict.values()),
+                fields=fields,
+            ) from exc
+        party.save()
+        saved.append(party)
+    return saved
+
+
+def intake(actor, *, org: Organisation, parties: list[PartyData], assisting_units=(), **fields) -> Dispute:
+    """Register a dispute received by ``org`` (the unit that handles it until it is dispatched)."""
+    dispute = Dispute(org=org, received_by=org, **fields)
+    _fill_derived(dispute)
+    with transaction.atomic():
+        ledger.create(actor, dispute, year=dispute.received_on.year)
+        _save_parties(dispute, parties)
+        if assisting_units:
+            dispute.assisting_units.set(assisting_units)
+        record(
+            Action.UPDATE,
+            actor=actor,
+            target=dispute,
+            changes={"当事人": [None, _parties_text(dispute.parties.all())]}
+            | (
+                {"参与化解单位": [None, "、".join(str(o) for o in assisting_units)]}
+                if assisting_units
+                else {}
+            ),
+        )
+    return dispute
+
+
+EDITABLE = (
+    "channel",
+    "external_number",
+    "received_on",
+    "dispute_type",
+    "summary",
+    "persons_involved",
+    "amount_involved",
+)
+
+
+def update_details(actor, dispute: Dispute, expected_version: int, **fields) -> Dispute:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+
+    def apply(fresh):
+        for name, value in fields.items():
+            setattr(fresh, name, value)
+        _fill_derived(fresh)
+
+    return ledger.update(actor, dispute, expected_version, apply)
+
+
+def dispatch(actor, dispute: Dispute, expected_version: int, to_org: Organisation, note: str = "") -> Dispute:
+    """分派/委派 to ``to_org``: the record moves there; the actor needs the right to write both units."""
+    ledger.require_write(actor, to_org)
+
+    def apply(fresh):
+        if fresh.org_id == to_org.pk:
+            raise FazhiError(
+                f"该纠纷已由“{to_org}”承办，请选择其他单位。", fields={"to_org": "请选择其他单位"}
+            )
+        Dispatch.objects.create(
+            dispute=fresh, from_org=fresh.org, to_org=to_org, by=actor, at=timezone.now(), note=note
+        )
+        fresh.org = to_org
+
+    return ledger.transition(actor, dispute, expected_version, DISPATCHED, apply)
+
+
+def add_session(actor, dispute: Dispute, expected_version: int, **fields) -> Dispute:
+    """Record a mediation session; the first one starts the mediation (调解中)."""
+
+    def apply(fresh):
+        session = Session(dispute=fresh, recorded_by=actor, **fields)
+        try:
+            session.full_clean(exclude=["dispute"])
+        except ValidationError as exc:
+            raise FazhiError(
+                "调解记录有误：" + "；".join("；".join(v) for v in exc.message_dict.values()),
+                fields={k: "；".join(v) for k, v in exc.message_dict.items()},
+            ) from exc
+        if session.held_on < fresh.received_on:
+            raise FazhiError("调解日期不能早于受理日期，请核对。", fields={"held_on": "不能早于受理日期"})
+        session.save()
+
+    if dispute.status in (RECEIVED, DISPATCHED):
+        return ledger.transition(actor, dispute, expected_version, MEDIATING, apply)
+    if dispute.is_closed:
+        raise FazhiError(
+            f"该纠纷已{dispute.status_label}，不能再添加调解记录。", code="transition_not_allowed"
+        )
+    return ledger.update(actor, dispute, expected_version, apply)
+
+
+def _check_concluded_on(fresh: Dispute, concluded_on: datetime.date) -> None:
+    if concluded_on < fresh.received_on:
+        raise FazhiError("办结日期不能早于受理日期，请核对。", fields={"concluded_on": "不能早于受理日期"})
+    if concluded_on > ledger.today():
+        raise FazhiError("办结日期不能晚于今天，请核对。", fields={"concluded_on": "不能晚于今天"})
+
+
+def conclude_success(
+    actor,
+    dispute: Dispute,
+    expected_version: int,
+    *,
+    concluded_on: datetime.date,
+    agreement_text: str,
+    amount_agreed: Decimal | None = None,
+    amount_recovered: Decimal | None = None,
+    performance_due: datetime.date | None = None,
+    performance_method: str = "",
+) -> Dispute:
+    """调解成功: the agreement; the window for 司法确认 starts on the agreement day."""
+    if not agreement_text.strip():
+        raise FazhiError("调解成功须填写协议内容。", fields={"agreement_text": "请填写协议内容"})
+
+    def apply(fresh):
+        _check_concluded_on(fresh, concluded_on)
+        fresh.concluded_on = concluded_on
+        fresh.agreement_text = agreement_text
+        fresh.amount_agreed = amount_agreed
+        fresh.amount_recovered = amount_recovered
+        fresh.performance_due = performance_due
+        fresh.performance_method = performance_method
+        fresh.confirmation_due = confirmation_due(concluded_on)
+
+    return ledger.transition(actor, dispute, expected_version, SUCCESS, apply)
+
+
+def conclude_failure(
+    actor,
+    dispute: Dispute,
+    expected_version: int,
+    *,
+    concluded_on: datetime.date,
+    referred_to: str,
+    reason: str = "",
+) -> Dispute:
+    """调解不成: the parties are referred to 诉讼, 仲裁, 行政 or 信访."""
+    if not referred_to:
+        raise FazhiError("调解不成须选择引导去向。", fields={"referred_to": "请选择引导去向"})
+
+    def apply(fresh):
+        _check_concluded_on(fresh, concluded_on)
+        fresh.concluded_on = concluded_on
+        fresh.referred_to = referred_to
+        fresh.close_reason = reason
+
+    return ledger.transition(actor, dispute, expected_version, FAILED, apply)
+
+
+def withdraw(
+    actor, dispute: Dispute, expected_version: int, *, concluded_on: datetime.date, reason: str
+) -> Dispute:
+    if not reason.strip():
+        raise FazhiError("请填写撤回原因。", fields={"reason": "请填写撤回原因"})
+
+    def apply(fresh):
+        _check_concluded_on(fresh, concluded_on)
+        fresh.concluded_on = concluded_on
+        fresh.close_reason = reason
+
+    return ledger.transition(actor, dispute, expected_version, WITHDRAWN, apply)
+
+
+def record_confirmation(
+    actor, dispute: Dispute, expected_version: int, *, applied_on: datetime.date, court: str, result: str
+) -> Dispute:
+    """司法确认: only for an agreement, applied for within the statutory window from the agreement."""
+
+    def apply(fresh):
+        if fresh.status != SUCCESS:
+            raise FazhiError("只有调解成功的纠纷才能申请司法确认。", code="transition_not_allowed")
+        if applied_on < fresh.concluded_on:
+            raise FazhiError(
+                "司法确认申请日期不能早于协议达成日期。", fields={"applied_on": "不能早于协议日期"}
+            )
+        if fresh.confirmation_due and applied_on > fresh.confirmation_due:
+            raise FazhiError(
+                f"司法确认应在协议生效之日起30日内申请（最迟{fresh.confirmation_due:%Y年%m月%d日}），"
+                "已超过期限；请核对申请日期。",
+                fields={"applied_on": "已超过申请期限"},
+            )
+        fresh.confirmation_applied_on = applied_on
+        fresh.confirmation_court = court
+        fresh.confirmation_result = result
+
+    return ledger.update(actor, dispute, expected_version, apply)
+
+
+def record_visit(
+    actor,
+    dispute: Dispute,
+    expected_version: int,
+    *,
+    visited_on: datetime.date,
+    satisfaction: str,
+    note: str = "",
+) -> Dispute:
+    """回访 after the dispute is closed."""
+
+    def apply(fresh):
+        if not fresh.is_closed:
+            raise FazhiError("纠纷办结后才能登记回访。", code="transition_not_allowed")
+        if visited_on < fresh.concluded_on:
+            raise FazhiError("回访日期不能早于办结日期。", fields={"visited_on": "不能早于办结日期"})
+        fresh.visited_on = visited_on
+        fresh.satisfaction = satisfaction
+        fresh.visit_note = note
+
+    return ledger.update(actor, dispute, expected_version, apply)
+
+
+def reveal_parties(actor, dispute: Dispute) -> list[dict]:
+    """Unmasked ID numbers and phones, for people allowed to see them; audited."""
+    if not sees_personal_data(actor, dispute.org):
+        raise NotPermitted("您的角色不能查看当事人完整的身份证号码和电话。")
+    parties = list(dispute.parties.all())
+    with transaction.atomic():
+        record(
+            Action.VIEW_PERSONAL,
+            actor=actor,
+            target=dispute,
+            changes={"查看": [None, _parties_text(parties)]},
+        )
+    return [
+        {"id": p.pk, "name": p.name, "role": p.role, "id_number": p.id_number, "phone": p.phone}
+        for p in parties
+    ]
+
+
+def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入"):
+    """Excel rows (from fazhi.ledger.excel.parse) → all disputes, or none and the reasons."""
+    from .importing import import_disputes as run
+
+    return run(actor, rows, source=source)

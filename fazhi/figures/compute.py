@@ -1,0 +1,131 @@
+"""Figures for an organisation and a period, with the same period a year before.
+
+Where a value comes from, per figure:
+
+* a computed figure is computed over the organisation's subtree (a 街道 counts its 社区 and
+  units, a district its 街道) — except that, for a whole calendar year in which the ledgers
+  give nothing (None or 0) and a published baseline exists for the org and year, the baseline
+  is the value (the year before the platform was used is known only from last year's report);
+* a hand-entered figure is the org's value for the year (see ``fazhi.figures.manual`` for the
+  rollup rule); it exists only for whole calendar years, so other periods have no value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fazhi.ledger.errors import FazhiError
+from fazhi.orgs.models import Organisation
+
+from . import registry
+from .manual import manual_value, plain_number
+from .periods import Period
+from .wording import change_rate, describe_change, describe_point_change, direction
+
+LEDGER, MANUAL, BASELINE = "ledger", "manual", "baseline"
+SOURCE_LABELS = {LEDGER: "台账统计", MANUAL: "手工填报", BASELINE: "已发布报告", None: "无数据"}
+
+
+class UnknownFigure(FazhiError):
+    code = "not_found"
+    status_code = 404
+
+
+@dataclass(frozen=True)
+class Value:
+    value: registry.Number | None
+    previous: registry.Number | None
+    change: registry.Number | None
+    rate: Decimal | None  # percent, two places; None without a non-zero previous value
+    source: str | None = None
+    previous_source: str | None = None
+    unit: str = ""
+
+    @classmethod
+    def of(cls, value, previous, source=None, previous_source=None, unit="") -> Value:
+        change = value - previous if value is not None and previous is not None else None
+        return cls(value, previous, change, change_rate(value, previous), source, previous_source, unit)
+
+    def change_text(self, *, style: str = "同比") -> str:
+        """ "同比上升18.22%"; for a figure that is itself a rate (unit %), the change in points."""
+        if self.unit == "%":
+            return describe_point_change(self.value, self.previous)
+        return describe_change(self.value, self.previous, style=style)
+
+    @property
+    def direction(self) -> str:
+        return direction(self.value, self.previous)
+
+
+def figure_or_error(code: str) -> registry.Figure:
+    try:
+        return registry.get(code)
+    except KeyError:
+        raise UnknownFigure(
+            f"没有代码为“{code}”的指标，请核对 codes 参数；全部指标见 /api/figures/catalogue/。",
+            fields={"codes": code},
+        ) from None
+
+
+def _one(fig: registry.Figure, org: Organisation, orgs, period: Period):
+    year = period.whole_year
+    if fig.hand_entered:
+        found = manual_value(fig.code, org, year) if year else None
+        if found is None:
+            return None, None
+        return plain_number(found[0]), BASELINE if found[1] else MANUAL
+    number = fig.compute(orgs, period.start, period.end)
+    if not number and year:
+        found = manual_value(fig.code, org, year, baseline_only=True)
+        if found is not None:
+            return plain_number(found[0]), BASELINE
+    return number, LEDGER if number is not None else None
+
+
+def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
+    """{code: Value} for ``org`` (its whole subtree) over ``period`` (or a year) and the year before.
+
+    No permission check here: callers acting for a person resolve ``org`` with
+    :func:`fazhi.figures.access.org_for` first.
+    """
+    if isinstance(period, int):
+        period = Period.year(period)
+    figures = [figure_or_error(code) for code in codes]
+    orgs = Organisation.objects.subtree_of([org])
+    before = period.previous_year()
+    result = {}
+    for fig in figures:
+        current, source = _one(fig, org, orgs, period)
+        previous, previous_source = _one(fig, org, orgs, before)
+        result[fig.code] = Value.of(current, previous, source, previous_source, fig.unit)
+    return result
+
+
+def series(org: Organisation, code: str, periods: list[Period]) -> list:
+    """One computed figure over consecutive periods (a monthly trend); None for hand-entered ones."""
+    fig = figure_or_error(code)
+    orgs = Organisation.objects.subtree_of([org])
+    return [_one(fig, org, orgs, p)[0] for p in periods]
+
+
+def table(org: Organisation, codes, period: Period) -> list[dict]:
+    """The rows the API, the Excel export and the dashboard show."""
+    found = values(org, codes, period)
+    rows = []
+    for code, value in found.items():
+        fig = registry.get(code)
+        rows.append(
+            {
+                "code": code,
+                "label": fig.label,
+                "unit": fig.unit,
+                "value": value.value,
+                "previous": value.previous,
+                "change": value.change,
+                "rate": value.rate,
+                "change_text": value.change_text(),
+                "source": value.source or "",
+            }
+        )
+    return rows

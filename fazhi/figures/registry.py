@@ -1,0 +1,218 @@
+"""The figure registry: every figure the platform computes or quotes, declared once.
+
+A ledger app declares its figures in its own ``figures.py`` with :func:`figure`; dashboards, the
+API, the annual report and the report analyzer all read them from here, so that one code
+(``disputes.mediated_success``) means the same number everywhere.
+
+Besides single numbers an app may declare *breakdowns* (a figure split by unit kind, type,
+channel …) with :func:`breakdown`; the dashboard draws every declared breakdown. It may also
+name its key figures (:func:`key_figures`) and the figures worth a monthly trend
+(:func:`trend_figures`) — the dashboard shows those first.
+
+Hand-entered figures (政务服务 counts, 应急演练 …) live in the database (``ManualFigure``); a
+loader registered with :func:`add_loader` declares them here lazily, so that reading the
+registry never needs the database at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Number = int | Decimal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Figure:
+    code: str
+    label: str  # Chinese label as the reports write it, e.g. "调解成功"
+    unit: str  # 件, 宗, 份, 人, 万元, % …
+    compute: Callable | None = None  # compute(orgs, start, end) -> Number; None for hand-entered
+    phrases: tuple[str, ...] = field(default=())  # other wordings in published reports
+    description: str = ""
+
+    @property
+    def hand_entered(self) -> bool:
+        return self.compute is None
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A figure split into named parts: compute(orgs, start, end) -> {part label: Number}
+    (or an iterable of (label, Number) pairs, in the order to show)."""
+
+    code: str
+    label: str  # e.g. "按纠纷类型"
+    compute: Callable
+    unit: str = "件"
+    description: str = ""
+
+
+_REGISTRY: dict[str, Figure] = {}
+_BREAKDOWNS: dict[str, Breakdown] = {}
+_KEY: list[str] = []
+_TREND: list[str] = []
+
+
+def figure(code: str, label: str, unit: str, *, phrases: tuple[str, ...] = (), description: str = ""):
+    """Declare a computed figure: decorate ``compute(orgs, start, end)``."""
+
+    def register(compute: Callable) -> Callable:
+        declare(Figure(code, label, unit, compute, tuple(phrases), description))
+        return compute
+
+    return register
+
+
+def declare(fig: Figure) -> Figure:
+    existing = _REGISTRY.get(fig.code)
+    if existing is not None and existing != fig:
+        raise ValueError(f"figure code declared twice: {fig.code}")
+    _REGISTRY[fig.code] = fig
+    return fig
+
+
+def get(code: str) -> Figure:
+    _load()
+    return _REGISTRY[code]
+
+
+def all_figures() -> list[Figure]:
+    _load()
+    return sorted(_REGISTRY.values(), key=lambda f: f.code)
+
+
+def code_for_phrase(subject: str) -> str | None:
+    """The code of the figure a report phrase counts ("调解成功" → disputes.mediated_success).
+
+    An exact label or phrase wins; otherwise the longest label or phrase contained in the subject.
+    """
+    _load()
+    subject = subject.strip()
+    best: tuple[int, str] | None = None
+    for fig in _REGISTRY.values():
+        for wording in (fig.label, *fig.phrases):
+            if not wording:
+                continue
+            if wording == subject:
+                return fig.code
+            if wording in subject and (best is None or len(wording) > best[0]):
+                best = (len(wording), fig.code)
+    return best[1] if best else None
+
+
+# Breakdowns -------------------------------------------------------------------------------------
+
+
+def breakdown(code: str, label: str, unit: str = "件", *, description: str = ""):
+    """Declare a breakdown: decorate ``compute(orgs, start, end) -> {label: Number}``."""
+
+    def register(compute: Callable) -> Callable:
+        declare_breakdown(Breakdown(code, label, compute, unit, description))
+        return compute
+
+    return register
+
+
+def declare_breakdown(item: Breakdown) -> Breakdown:
+    existing = _BREAKDOWNS.get(item.code)
+    if existing is not None and existing != item:
+        raise ValueError(f"breakdown code declared twice: {item.code}")
+    _BREAKDOWNS[item.code] = item
+    return item
+
+
+def get_breakdown(code: str) -> Breakdown:
+    return _BREAKDOWNS[code]
+
+
+def all_breakdowns() -> list[Breakdown]:
+    return list(_BREAKDOWNS.values())  # in declaration order: the order the app wants them shown
+
+
+def parts(item: Breakdown, orgs, start, end) -> list[tuple[str, Number]]:
+    """A breakdown's parts as (label, number) pairs, whatever shape its compute returns."""
+    result = item.compute(orgs, start, end)
+    pairs: Iterable = result.items() if isinstance(result, Mapping) else result
+    return [(str(label), value) for label, value in pairs]
+
+
+# Dashboard hints --------------------------------------------------------------------------------
+
+
+def key_figures(*codes: str) -> None:
+    """Name figures for the dashboard's key-figure cards (in this order)."""
+    for code in codes:
+        if code not in _KEY:
+            _KEY.append(code)
+
+
+def trend_figures(*codes: str) -> None:
+    """Name figures for the dashboard's monthly trend chart."""
+    for code in codes:
+        if code not in _TREND:
+            _TREND.append(code)
+
+
+def key_codes() -> list[str]:
+    return [c for c in _KEY if c in _REGISTRY]
+
+
+def trend_codes() -> list[str]:
+    return [c for c in _TREND if c in _REGISTRY]
+
+
+# Figures declared from elsewhere (the database) -------------------------------------------------
+
+RELOAD_SECONDS = 60  # other processes' catalogue edits show up within a minute
+
+_LOADERS: list[Callable[[], None]] = []
+_loaded_at: float | None = None
+_loaded_codes: dict[str, set[str]] = {}
+
+
+def add_loader(loader: Callable[[], None]) -> None:
+    """loader() declares figures through :func:`replace_loaded`; run lazily and re-run when stale."""
+    if loader not in _LOADERS:
+        _LOADERS.append(loader)
+    mark_stale()
+
+
+def mark_stale() -> None:
+    global _loaded_at
+    _loaded_at = None
+
+
+def _load() -> None:
+    global _loaded_at
+    if not _LOADERS or (_loaded_at is not None and time.monotonic() - _loaded_at < RELOAD_SECONDS):
+        return
+    _loaded_at = time.monotonic()  # first, so that a loader reading the registry does not recurse
+    for loader in _LOADERS:
+        try:
+            loader()
+        except Exception:  # the database may not exist yet (migrate, checks, tests without db)
+            log.debug("figure loader %r failed; retried on next access", loader, exc_info=True)
+            _loaded_at = None
+
+
+def replace_loaded(source: str, figures: Iterable[Figure]) -> None:
+    """Make ``figures`` the set declared by ``source``: earlier ones it no longer has are removed.
+
+    A code already declared in code (by a ledger app) is never overridden by a loaded figure.
+    """
+    previous = _loaded_codes.get(source, set())
+    current: set[str] = set()
+    for fig in figures:
+        if fig.code in _REGISTRY and fig.code not in previous:
+            continue
+        _REGISTRY[fig.code] = fig
+        current.add(fig.code)
+    for code in previous - current:
+        _REGISTRY.pop(code, None)
+    _loaded_codes[source] = current

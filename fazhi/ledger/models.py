@@ -1,0 +1,114 @@
+"""What every ledger record shares: owner unit, number, status, version, due date, attachments."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from fazhi.orgs.models import Organisation
+from fazhi.orgs.scoping import visible_orgs
+
+
+class LedgerQuerySet(models.QuerySet):
+    def visible_to(self, user, *, write: bool = False):
+        """The one scoping rule for every ledger (see fazhi.orgs.scoping)."""
+        return self.filter(org__in=visible_orgs(user, write=write))
+
+
+class LedgerRecord(models.Model):
+    """Abstract base of a ledger record. Change records only through fazhi.ledger.services."""
+
+    NUMBER_KIND = ""  # the character in the number, e.g. "调" → 观澜调〔2024〕0001号
+    STATES = None  # a fazhi.ledger.states.StatusMachine
+    DEADLINE_RULE = ""  # code of the statutory limit watched while the record is open
+
+    number = models.CharField("编号", max_length=60, unique=True, editable=False)
+    org = models.ForeignKey(Organisation, verbose_name="承办单位", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField("状态", max_length=30)
+    due_date = models.DateField("办理期限", null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="最后修改人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = LedgerQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def status_label(self) -> str:
+        return self.STATES.labels.get(self.status, self.status)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in self.STATES.closed
+
+    def deadline_status(self, today=None) -> str:
+        """ "overdue", "due_soon" or "ok" — decided by the deadline engine, nowhere else."""
+        from fazhi.deadlines.engine import status
+
+        if self.is_closed or self.due_date is None:
+            return "ok"
+        return status(self.due_date, today)
+
+
+class NumberSequence(models.Model):
+    """The last number given per unit, kind and year; locked while a number is taken."""
+
+    org = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "kind", "year"], name="unique_number_sequence")]
+
+    def __str__(self):
+        return f"{self.org_id}/{self.kind}/{self.year}: {self.last}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"attachments/{instance.content_type.app_label}/{instance.object_id}/{instance.token}"
+
+
+class Attachment(models.Model):
+    """A file attached to a ledger record; always downloaded, never shown inline."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    token = models.CharField(max_length=32, unique=True, editable=False)
+    file = models.FileField("文件", upload_to=attachment_path, max_length=255)
+    name = models.CharField("文件名", max_length=200)
+    description = models.CharField("说明", max_length=200, blank=True)
+    size = models.PositiveBigIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,109 @@
+"""The only way ledger records are created and changed.
+
+Each function checks the actor's right through the scoping rule, runs in one transaction and
+writes the audit entry in it. Ledger apps build their own services on these.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import diff, record, snapshot
+from fazhi.orgs.scoping import can_write
+
+from .errors import NotPermitted, StaleEdit
+from .numbering import next_number
+
+BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
+
+
+def _audited_snapshot(instance) -> dict:
+    data = snapshot(instance)
+    for name in BOOKKEEPING:
+        data.pop(name, None)
+    for field in instance._meta.concrete_fields:
+        # Personal data is audited as "changed", never as its value.
+        if getattr(field, "personal", False) and data.get(field.attname):
+            data[field.attname] = "（已加密）"
+    return data
+
+
+def require_write(actor, org) -> None:
+    if not can_write(actor, org):
+        raise NotPermitted(f"您无权在“{org}”登记或修改记录；如需权限，请联系系统管理员。")
+
+
+def create(actor, instance, *, year: int | None = None):
+    """Number, save and audit a new record."""
+    require_write(actor, instance.org)
+    with transaction.atomic():
+        if not instance.status:
+            instance.status = instance.STATES.initial
+        instance.number = next_number(instance.org, instance.NUMBER_KIND, year or timezone.localdate().year)
+        instance.created_by = instance.updated_by = actor
+        instance.full_clean(exclude=["number"])
+        instance.save(force_insert=True)
+        record(Action.CREATE, actor=actor, target=instance, changes=diff({}, _audited_snapshot(instance)))
+    return instance
+
+
+def update(actor, instance, expected_version: int, apply, *, action: str = Action.UPDATE):
+    """Apply ``apply(fresh)`` to a fresh copy of the record, unless someone saved it since
+    ``expected_version`` (the version the person's form was made from): then refuse, never overwrite.
+    """
+    model = type(instance)
+    with transaction.atomic():
+        fresh = model.objects.select_for_update().get(pk=instance.pk)
+        require_write(actor, fresh.org)
+        if fresh.version != expected_version:
+            who = fresh.updated_by or "其他人"
+            when = timezone.localtime(fresh.updated_at)
+            raise StaleEdit(
+                f"保存失败：该记录已被{who}于{when:%Y年%m月%d日 %H:%M}修改（您编辑的是旧版本）。"
+                "请刷新页面查看最新内容后重新修改。"
+            )
+        before = _audited_snapshot(fresh)
+        org_before = fresh.org
+        apply(fresh)
+        if fresh.org != org_before:
+            require_write(actor, fresh.org)
+        fresh.updated_by = actor
+        fresh.full_clean(exclude=["number"])
+        fresh.save()
+        rows = model.objects.filter(pk=fresh.pk, version=expected_version).update(version=F("version") + 1)
+        if rows != 1:  # cannot happen under the row lock; kept as the last guard against a lost update
+            raise StaleEdit("保存失败：该记录刚被他人修改，请刷新后重试。")
+        fresh.version = expected_version + 1
+        changes = diff(before, _audited_snapshot(fresh))
+        record(action, actor=actor, target=fresh, changes=changes)
+    return fresh
+
+
+def transition(actor, instance, expected_version: int, target: str, apply=None):
+    """Move a record to another status, if its status machine allows it."""
+
+    def change(fresh):
+        fresh.STATES.check(fresh.status, target)
+        fresh.status = target
+        if apply:
+            apply(fresh)
+
+    return update(actor, instance, expected_version, change, action=Action.TRANSITION)
+
+
+def delete(actor, instance, expected_version: int) -> None:
+    model = type(instance)
+    with transaction.atomic():
+        fresh = model.objects.select_for_update().get(pk=instance.pk)
+        require_write(actor, fresh.org)
+        if fresh.version != expected_version:
+            raise StaleEdit("删除失败：该记录已被他人修改，请刷新页面确认后再删除。")
+        record(Action.DELETE, actor=actor, target=fresh, changes=diff(_audited_snapshot(fresh), {}))
+        fresh.delete()
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

@@ -1,0 +1,248 @@
+"""Excel import and export of review items: cross-field checks on parsed rows, all-or-nothing writing.
+
+Imported rows are historical ledger lines (often already concluded): each becomes one item with one
+review round, numbered in the submitting unit's sequence, and the whole file is one audit entry.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import record
+from fazhi.deadlines.calendar import working_days_between
+from fazhi.ledger.excel import CellError
+from fazhi.ledger.models import NumberSequence
+from fazhi.ledger.numbering import format_number
+from fazhi.orgs.models import Organisation
+from fazhi.orgs.scoping import can_write
+
+from .columns import review_sheet
+from .models import (
+    CONCLUDED,
+    REVIEWER_UNIT_KINDS,
+    STATES,
+    SUBMITTED,
+    WITHDRAWN,
+    LegalSettings,
+    ReviewItem,
+    ReviewKind,
+    ReviewRound,
+)
+from .services import requires_filing, round_dates
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Orgs:
+    """Unit lookup by code or full name, and the actor's right to write there, each asked once."""
+
+    def __init__(self, actor):
+        self.actor = actor
+        self.by_key = {}
+        for org in Organisation.objects.filter(active=True):
+            self.by_key.setdefault(org.code, org)
+            self.by_key.setdefault(org.name, org)
+        self.writable: dict[int, bool] = {}
+
+    def resolve(self, text: str) -> tuple[Organisation | None, str]:
+        org = self.by_key.get((text or "").strip())
+        if org is None:
+            return None, f"没有代码或名称为“{text}”的单位；请填写单位代码或单位全称"
+        if org.pk not in self.writable:
+            self.writable[org.pk] = can_write(self.actor, org)
+        if not self.writable[org.pk]:
+            return None, f"您无权在“{org.name}”登记审查事项；请只导入本单位及下级单位的事项"
+        return org, ""
+
+
+def _row_problems(row: dict, threshold) -> list[tuple[str, str]]:
+    problems = []
+    status = row.get("status") or SUBMITTED
+    if row.get("kind") == ReviewKind.CONTRACT:
+        if not row.get("counterparty"):
+            problems.append(("合同相对方", "合同须填写合同相对方"))
+        if row.get("amount") is None:
+            problems.append(("合同金额", "合同须填写合同金额（元）；无金额的填0"))
+    if status not in (SUBMITTED, WITHDRAWN) and not row.get("reviewer_org"):
+        problems.append(("审查单位", f"状态为“{STATES.labels[status]}”时须填写审查单位"))
+    if status == CONCLUDED:
+        if not row.get("opinion"):
+            problems.append(("审查意见", "已出具意见时须选择审查意见"))
+        if not row.get("concluded_on"):
+            problems.append(("出具意见日期", "已出具意见时须填写出具意见日期"))
+        if not row.get("opinion_text"):
+            problems.append(("意见内容", "已出具意见时须填写意见内容"))
+    elif row.get("opinion") or row.get("concluded_on"):
+        problems.append(("状态", "填写了审查意见或出具意见日期，但状态不是“已出具意见”"))
+    if status in ("returned",):
+        problems.append(("状态", "退回修改的事项请在系统中办理，不能通过导入登记"))
+    submitted, concluded = row.get("submitted_on"), row.get("concluded_on")
+    if submitted and concluded and concluded < submitted:
+        problems.append(("出具意见日期", "出具意见日期不能早于送审日期"))
+    if row.get("filed_on"):
+        if status != CONCLUDED or not requires_filing(row.get("kind"), row.get("amount"), threshold):
+            problems.append(("备案日期", "只有已出具意见且金额达到备案标准的合同才能填写备案日期"))
+        elif concluded and row["filed_on"] < concluded:
+            problems.append(("备案日期", "备案日期不能早于出具意见日期"))
+    return problems
+
+
+def _number(items: list[ReviewItem]) -> None:
+    groups = defaultdict(list)
+    for item in items:
+        groups[(item.submitted_by_id, item.submitted_on.year)].append(item)
+    for (org_id, year), members in groups.items():
+        NumberSequence.objects.bulk_create(
+            [NumberSequence(org_id=org_id, kind=ReviewItem.NUMBER_KIND, year=year, last=0)],
+            ignore_conflicts=True,
+        )
+        sequence = NumberSequence.objects.select_for_update().get(
+            org_id=org_id, kind=ReviewItem.NUMBER_KIND, year=year
+        )
+        prefix = members[0].submitted_by.short_name
+        members.sort(key=lambda i: i.submitted_on)
+        for offset, item in enumerate(members, start=1):
+            item.number = format_number(prefix, ReviewItem.NUMBER_KIND, year, sequence.last + offset)
+        sequence.last += len(members)
+        sequence.save(update_fields=["last"])
+
+
+def insert_items(actor, pairs: list[tuple[ReviewItem, ReviewRound]], *, source: str) -> list[ReviewItem]:
+    """Bulk-insert items with their first round (import, demo data); one audit entry for the batch."""
+    if not pairs:
+        return []
+    with transaction.atomic():
+        items = [item for item, _ in pairs]
+        for item in items:
+            item.created_by = item.updated_by = actor if getattr(actor, "pk", None) else None
+        _number(items)
+        saved = ReviewItem.objects.bulk_create(items, batch_size=2000)
+        rounds = []
+        for item, round_ in zip(saved, [r for _, r in pairs], strict=True):
+            round_.item_id = item.pk
+            rounds.append(round_)
+        ReviewRound.objects.bulk_create(rounds, batch_size=2000)
+        record(
+            Action.IMPORT,
+            actor=actor,
+            target_type=ReviewItem._meta.label_lower,
+            target_repr=f"{source}：导入{len(saved)}件",
+            changes={"导入": [None, f"{len(saved)}件，编号{saved[0].number}至{saved[-1].number}"]},
+        )
+    return saved
+
+
+def build(row: dict, submitted_by: Organisation, reviewer_org, threshold) -> tuple[ReviewItem, ReviewRound]:
+    status = row.get("status") or SUBMITTED
+    due, earliest = round_dates(row["kind"], row["submitted_on"])
+    concluded = row.get("concluded_on") if status == CONCLUDED else None
+    holder = reviewer_org or submitted_by
+    item = ReviewItem(
+        org=holder,
+        submitted_by=submitted_by,
+        status=status,
+        kind=row["kind"],
+        title=row["title"],
+        submitted_on=row["submitted_on"],
+        counterparty=row.get("counterparty") or "",
+        amount=row.get("amount"),
+        requires_filing=requires_filing(row["kind"], row.get("amount"), threshold),
+        filed_on=row.get("filed_on"),
+        reviewer_org=reviewer_org,
+        concluded_on=concluded,
+        opinion=(row.get("opinion") or "") if concluded else "",
+        due_date=None if status in STATES.closed else due,
+        close_reason="Excel导入时已撤回" if status == WITHDRAWN else "",
+    )
+    round_ = ReviewRound(
+        seq=1,
+        submitted_on=row["submitted_on"],
+        due_date=due,
+        earliest_opinion_on=earliest,
+        reviewer_org=reviewer_org,
+        opinion=item.opinion,
+        opinion_text=(row.get("opinion_text") or "") if concluded else "",
+        opinion_on=concluded,
+        letter_issued=bool(row.get("letter_issued")) if concluded else False,
+        working_days=max(working_days_between(row["submitted_on"], concluded), 0) if concluded else None,
+        too_short=bool(concluded and earliest and concluded < earliest),
+    )
+    return item, round_
+
+
+def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    """Check every parsed row against the database and the actor's rights; write all rows or none."""
+    result = ImportResult()
+    orgs = _Orgs(actor)
+    threshold = LegalSettings.current().filing_threshold
+    pairs = []
+    for row in rows:
+        number = row.get("_row", 0)
+        submitted_by, problem = orgs.resolve(row.get("submitted_by") or "")
+        if problem:
+            result.errors.append(CellError(number, "送审单位", problem))
+        reviewer_org = None
+        if row.get("reviewer_org"):
+            reviewer_org, problem = orgs.resolve(row["reviewer_org"])
+            if problem:
+                result.errors.append(CellError(number, "审查单位", problem))
+            elif reviewer_org.kind not in REVIEWER_UNIT_KINDS:
+                result.errors.append(
+                    CellError(number, "审查单位", f"“{reviewer_org.name}”不是法律顾问室、司法所等审查单位")
+                )
+        for column, message in _row_problems(row, threshold):
+            result.errors.append(CellError(number, column, message))
+        if not result.errors:
+            pairs.append(build(row, submitted_by, reviewer_org, threshold))
+    if result.errors:
+        return result
+    result.created = insert_items(actor, pairs, source=source)
+    return result
+
+
+def export_rows(items):
+    """Rows for ``export(review_sheet(), rows)``; the ledger holds no personal data to mask."""
+    for seq, item in enumerate(items, start=1):
+        rounds = list(item.rounds.all())
+        last = rounds[-1] if rounds else None
+        yield {
+            "seq": seq,
+            "number": item.number,
+            "kind": item.kind,
+            "title": item.title,
+            "submitted_by": item.submitted_by.code,
+            "submitted_on": item.submitted_on,
+            "counterparty": item.counterparty,
+            "amount": item.amount,
+            "reviewer_org": item.reviewer_org.code if item.reviewer_org else "",
+            "status": item.status,
+            "opinion": item.opinion,
+            "concluded_on": item.concluded_on,
+            "opinion_text": last.opinion_text if last and item.concluded_on else "",
+            "letter_issued": bool(last and last.letter_issued) if item.concluded_on else None,
+            "filed_on": item.filed_on,
+        }
+
+
+def audit_export(user, count: int, query: str) -> None:
+    with transaction.atomic():
+        record(
+            Action.EXPORT,
+            actor=user,
+            target_type=ReviewItem._meta.label_lower,
+            target_repr=f"导出合法性审查台账{count}件",
+            changes={"筛选条件": [None, query or "全部"], "件数": [None, count]},
+        )
+
+
+__all__ = ["ImportResult", "audit_export", "export_rows", "import_items", "insert_items", "review_sheet"]

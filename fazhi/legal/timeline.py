@@ -1,0 +1,83 @@
+"""The whole history of one item for its detail page: review rounds and the audit trail."""
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from django.utils import timezone
+
+from fazhi.audit.models import AuditEntry
+
+from .models import STATES, ReviewItem
+
+HIDDEN = {"org_id", "submitted_by_id", "reviewer_org_id", "reviewer_id"}
+
+
+@dataclass
+class Event:
+    at: datetime
+    kind: str  # "round" | "opinion" | "audit"
+    title: str
+    who: str
+    lines: list[str]
+
+
+def _label(name: str) -> str:
+    try:
+        return str(ReviewItem._meta.get_field(name.removesuffix("_id")).verbose_name)
+    except Exception:  # free-form keys the services write (导出 …)
+        return name
+
+
+def _value(name: str, value) -> str:
+    if value in (None, ""):
+        return "（空）"
+    if name == "status":
+        return STATES.labels.get(value, value)
+    return str(value)
+
+
+def _audit_lines(entry: AuditEntry) -> list[str]:
+    lines = []
+    for name, pair in sorted(entry.changes.items()):
+        before, after = ([*pair, None, None])[:2] if isinstance(pair, list) else (None, pair)
+        if name in HIDDEN:
+            lines.append(f"{_label(name)}已变更")
+            continue
+        lines.append(f"{_label(name)}：{_value(name, before)} → {_value(name, after)}")
+    return lines
+
+
+def _day(d) -> datetime:
+    return timezone.make_aware(datetime.combine(d, time(9)))
+
+
+def timeline(item: ReviewItem) -> list[Event]:
+    events = []
+    for r in item.rounds.select_related("reviewer_org", "reviewer"):
+        lines = [r.materials] if r.materials else []
+        if r.due_date:
+            lines.append(f"审查期限：{r.due_date:%Y年%m月%d日}")
+        if r.earliest_opinion_on:
+            lines.append(f"最早出具意见日期：{r.earliest_opinion_on:%Y年%m月%d日}")
+        title = "送审" if r.seq == 1 else f"第{r.seq}轮重新送审"
+        events.append(Event(_day(r.submitted_on), "round", title, "", lines))
+        if r.opinion_on:
+            verb = "退回修改" if r.returned else "出具审查意见"
+            lines = [f"结论：{r.get_opinion_display()}", r.opinion_text]
+            if r.working_days is not None:
+                lines.append(f"审查用时{r.working_days}个工作日")
+            events.append(
+                Event(
+                    _day(r.opinion_on),
+                    "opinion",
+                    f"第{r.seq}轮{verb}",
+                    str(r.reviewer or r.reviewer_org or ""),
+                    lines,
+                )
+            )
+    entries = AuditEntry.objects.filter(target_type=ReviewItem._meta.label_lower, target_id=str(item.pk))
+    for entry in entries.order_by("seq"):
+        events.append(
+            Event(entry.at, "audit", entry.get_action_display(), entry.actor_name, _audit_lines(entry))
+        )
+    return sorted(events, key=lambda e: e.at)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import excel_views, views
+
+app_name = "legal"
+
+urlpatterns = [
+    path("", views.item_list, name="list"),
+    path("new/", views.submit, name="submit"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/letter/<int:seq>.docx", views.letter, name="letter"),
+    path("<int:pk>/<str:name>/", views.item_action, name="action"),
+    path("excel/template/", excel_views.template_download, name="excel_template"),
+    path("excel/import/", excel_views.import_upload, name="excel_import"),
+    path("excel/export/", excel_views.export, name="excel_export"),
+]

@@ -1,0 +1,245 @@
+"""Figures of reconsideration and litigation, suggestions and reminders (figure registry).
+
+Counting rules (a record counts for the units ``orgs`` when its responsible unit is one of them):
+- Case counts (诉讼案件 and by kind) count first-stage cases whose copy of the complaint or application
+  was received in the period; an appeal or retrial is the same case at a later stage, not a new one.
+- Outcomes count *final* conclusions in the period: concluded cases with no later stage registered.
+- 调撤率 is the 五常 report's "行政诉讼调撤率": administrative litigation cases finally concluded in
+  the period by withdrawal or mediation ÷ all administrative litigation cases finally concluded in it.
+- 出庭率: hearings of administrative litigation cases in the period where the head of the organ
+  appeared ÷ all those hearings.
+- 纠错率: reconsideration cases ending in correction (纠错) and administrative cases lost (败诉) ÷
+  reconsideration and administrative cases finally concluded in the period (行政行为被纠错率).
+- 按期答复率: cases whose reply/answer date falls in the period and that have been replied to or
+  whose date has passed; on time = replied on or before the date.
+- Documents count by the day they were received.
+- Suggestions count by received date; 回复率 is the "到期回复率": of those received in the period that
+  were replied to or whose reply date has passed, the share replied in time (a 司法建议书 without a
+  stated date counts as in time once replied).
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Q
+
+from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
+from fazhi.ledger.services import today
+
+from .models import (
+    CONCLUDED,
+    AnalysisMeeting,
+    Case,
+    CaseDocument,
+    CaseKind,
+    CaseStage,
+    Hearing,
+    LitigationDocumentKind,
+    LitigationOutcome,
+    Reminder,
+    Suggestion,
+    SuggestionKind,
+)
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def received_cases(orgs, start, end):
+    return Case.objects.filter(
+        org__in=orgs, stage=CaseStage.FIRST, copy_received_on__gte=start, copy_received_on__lte=end
+    )
+
+
+def finally_concluded(orgs, start, end):
+    return Case.objects.filter(
+        org__in=orgs,
+        status=CONCLUDED,
+        concluded_on__gte=start,
+        concluded_on__lte=end,
+        follow_ups__isnull=True,
+    )
+
+
+@figure("litigation.cases", "诉讼案件", "起", phrases=("涉诉案件", "诉讼案件总数"))
+def cases(orgs, start, end):
+    return received_cases(orgs, start, end).count()
+
+
+@figure("litigation.civil", "民事诉讼", "起", phrases=("民事诉讼案件",))
+def civil(orgs, start, end):
+    return received_cases(orgs, start, end).filter(kind=CaseKind.CIVIL).count()
+
+
+@figure("litigation.administrative", "行政诉讼", "起", phrases=("行政诉讼案件", "处理行政诉讼"))
+def administrative(orgs, start, end):
+    return received_cases(orgs, start, end).filter(kind=CaseKind.ADMINISTRATIVE).count()
+
+
+@figure("litigation.reconsideration", "行政复议", "起", phrases=("行政复议案件", "收到行政复议案件"))
+def reconsideration(orgs, start, end):
+    return received_cases(orgs, start, end).filter(kind=CaseKind.RECONSIDERATION).count()
+
+
+@figure("litigation.concluded", "审结案件", "起", phrases=("结案",))
+def concluded(orgs, start, end):
+    return finally_concluded(orgs, start, end).count()
+
+
+@figure("litigation.withdrawal_rate", "行政诉讼调撤率", "%", phrases=("调撤率",))
+def withdrawal_rate(orgs, start, end):
+    admin = finally_concluded(orgs, start, end).filter(kind=CaseKind.ADMINISTRATIVE)
+    settled = admin.filter(outcome__in=(LitigationOutcome.WITHDRAWN, LitigationOutcome.MEDIATED))
+    return rate(settled.count(), admin.count())
+
+
+def _admin_hearings(orgs, start, end):
+    return Hearing.objects.filter(
+        case__org__in=orgs, case__kind=CaseKind.ADMINISTRATIVE, held_on__gte=start, held_on__lte=end
+    )
+
+
+@figure("litigation.hearings", "行政诉讼开庭", "次", phrases=("开庭审理",))
+def hearings(orgs, start, end):
+    return _admin_hearings(orgs, start, end).count()
+
+
+@figure("litigation.appearance_rate", "行政负责人出庭率", "%", phrases=("出庭率", "负责人出庭率"))
+def appearance_rate(orgs, start, end):
+    held = _admin_hearings(orgs, start, end)
+    return rate(held.filter(head_appeared=True).count(), held.count())
+
+
+def _replies_due(orgs, start, end):
+    return Case.objects.filter(org__in=orgs, reply_due__gte=start, reply_due__lte=end).filter(
+        Q(replied_on__isnull=False) | Q(reply_due__lt=today())
+    )
+
+
+@figure("litigation.replies_on_time", "按期答辩（答复）", "件", phrases=("均按期答复", "准时答复"))
+def replies_on_time(orgs, start, end):
+    return _replies_due(orgs, start, end).filter(replied_on__lte=F("reply_due")).count()
+
+
+@figure("litigation.replies_on_time_rate", "按期答复率", "%", phrases=("按期答辩率",))
+def replies_on_time_rate(orgs, start, end):
+    return rate(replies_on_time(orgs, start, end), _replies_due(orgs, start, end).count())
+
+
+@figure("litigation.lost", "行政诉讼败诉", "起", phrases=("败诉", "行政败诉案件"))
+def lost(orgs, start, end):
+    return finally_concluded(orgs, start, end).filter(outcome=LitigationOutcome.LOST).count()
+
+
+@figure("litigation.corrected", "行政复议纠错", "起", phrases=("复议纠错",))
+def corrected(orgs, start, end):
+    return finally_concluded(orgs, start, end).filter(outcome=LitigationOutcome.CORRECTED).count()
+
+
+@figure("litigation.correction_rate", "纠错率", "%", phrases=("被纠错率", "行政行为被纠错率"))
+def correction_rate(orgs, start, end):
+    public = finally_concluded(orgs, start, end).filter(
+        kind__in=(CaseKind.RECONSIDERATION, CaseKind.ADMINISTRATIVE)
+    )
+    wrong = public.filter(outcome__in=(LitigationOutcome.CORRECTED, LitigationOutcome.LOST))
+    return rate(wrong.count(), public.count())
+
+
+def documents(orgs, start, end):
+    return CaseDocument.objects.filter(case__org__in=orgs, received_on__gte=start, received_on__lte=end)
+
+
+def _document_figure(kind: LitigationDocumentKind):
+    def compute(orgs, start, end):
+        return documents(orgs, start, end).filter(kind=kind).count()
+
+    compute.__name__ = f"documents_{kind.value}"
+    return figure(
+        f"litigation.documents.{kind.value}", f"收到{kind.label}", "份", phrases=(f"{kind.label}",)
+    )(compute)
+
+
+for _kind in LitigationDocumentKind:
+    _document_figure(_kind)
+
+
+@breakdown("litigation.documents.by_kind", "收到法律文书（按类别）", "份")
+def documents_by_kind(orgs, start, end):
+    labels = dict(LitigationDocumentKind.choices)
+    counted = dict(documents(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by())
+    return {labels[k]: counted[k] for k in LitigationDocumentKind.values if counted.get(k)}
+
+
+@breakdown("litigation.cases.by_kind", "诉讼案件（按类别）", "起")
+def cases_by_kind(orgs, start, end):
+    counted = dict(received_cases(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by())
+    return {label: counted[k] for k, label in CaseKind.choices if counted.get(k)}
+
+
+@breakdown("litigation.outcomes", "审结案件（按结果）", "起")
+def outcomes(orgs, start, end):
+    counted = dict(
+        finally_concluded(orgs, start, end).values_list("outcome").annotate(n=Count("pk")).order_by()
+    )
+    return {label: counted[k] for k, label in LitigationOutcome.choices if counted.get(k)}
+
+
+@figure("litigation.analysis_meetings", "涉诉案件分析会", "场", phrases=("开展涉诉案件分析会",))
+def analysis_meetings(orgs, start, end):
+    return AnalysisMeeting.objects.filter(org__in=orgs, held_on__gte=start, held_on__lte=end).count()
+
+
+# --- suggestions and reminders --------------------------------------------------------------------------
+
+
+def received_suggestions(orgs, start, end):
+    return Suggestion.objects.filter(org__in=orgs, received_on__gte=start, received_on__lte=end)
+
+
+@figure("suggestions.received", "收到司法建议书和检察建议书", "份", phrases=("司法建议书和检察建议书",))
+def suggestions_received(orgs, start, end):
+    return received_suggestions(orgs, start, end).count()
+
+
+@figure("suggestions.judicial", "收到司法建议书", "份", phrases=("司法建议书",))
+def suggestions_judicial(orgs, start, end):
+    return received_suggestions(orgs, start, end).filter(kind=SuggestionKind.JUDICIAL).count()
+
+
+@figure("suggestions.procuratorate", "收到检察建议书", "份", phrases=("检察建议书",))
+def suggestions_procuratorate(orgs, start, end):
+    return received_suggestions(orgs, start, end).filter(kind=SuggestionKind.PROCURATORATE).count()
+
+
+def _suggestions_due(orgs, start, end):
+    return received_suggestions(orgs, start, end).filter(
+        Q(replied_on__isnull=False) | Q(reply_due__lt=today())
+    )
+
+
+def _on_time(queryset):
+    return queryset.filter(replied_on__isnull=False).filter(
+        Q(reply_due__isnull=True) | Q(replied_on__lte=F("reply_due"))
+    )
+
+
+@figure("suggestions.replied_on_time", "按时回复建议书", "份", phrases=("已按时答复",))
+def suggestions_replied_on_time(orgs, start, end):
+    return _on_time(received_suggestions(orgs, start, end)).count()
+
+
+@figure("suggestions.reply_rate", "建议书回复率", "%", phrases=("到期回复率", "回复率"))
+def suggestions_reply_rate(orgs, start, end):
+    due = _suggestions_due(orgs, start, end)
+    return rate(_on_time(due).count(), due.count())
+
+
+@figure("reminders.issued", "发出法治督察提醒函", "份", phrases=("提醒函", "发出提醒函"))
+def reminders_issued(orgs, start, end):
+    return Reminder.objects.filter(org__in=orgs, issued_on__gte=start, issued_on__lte=end).count()
+
+
+key_figures("litigation.cases", "litigation.withdrawal_rate", "litigation.appearance_rate")
+trend_figures("litigation.cases")

@@ -1,0 +1,201 @@
+"""Forms of the litigation pages. They only convert input; the services decide what is allowed."""
+
+from django import forms
+from django.forms import BaseFormSet, formset_factory
+
+from fazhi.ledger.services import today
+from fazhi.orgs.models import Organisation
+from fazhi.orgs.scoping import visible_orgs
+
+from .models import (
+    CaseKind,
+    CasePartyRole,
+    CaseStage,
+    LitigationDocumentKind,
+    LitigationOutcome,
+    OwnRole,
+    SuggestionKind,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Units that answer for their own acts; communities' mediation committees do not stand in court.
+NOT_RESPONSIBLE = ["district", "community_committee", "mediation_studio", "lawyer_mediator", "psych_service"]
+
+
+class OrgChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, org):
+        return f"{org.name}（{org.get_kind_display()}）"
+
+
+def _writable_units(user):
+    return visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
+
+
+def _default_unit(form, user, queryset):
+    if not form.is_bound:
+        own = user.roles.filter(org__in=queryset).values_list("org", flat=True).first()
+        form.initial.setdefault("org", own or queryset.values_list("pk", flat=True).first())
+
+
+class CaseForm(forms.Form):
+    org = OrgChoiceField(label="责任单位", queryset=Organisation.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="案件类别", choices=CaseKind.choices)
+    court = forms.CharField(label="法院或复议机关", max_length=100)
+    external_number = forms.CharField(label="案号", required=False, max_length=80)
+    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices)
+    cause = forms.CharField(label="案由", required=False, max_length=100)
+    disputed_act = forms.CharField(
+        label="被诉（被申请）行为或争议事项", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    copy_received_on = forms.DateField(label="收到起诉状（申请书）副本日期", widget=DATE)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = _writable_units(user)
+        self.fields["org"].queryset = units
+        self.initial.setdefault("copy_received_on", today())
+        _default_unit(self, user, units)
+
+
+class PartyForm(forms.Form):
+    role = forms.ChoiceField(label="诉讼地位", choices=CasePartyRole.choices)
+    name = forms.CharField(label="姓名或名称", max_length=100)
+    id_number = forms.CharField(label="身份证号码", required=False, max_length=32)
+    phone = forms.CharField(label="联系电话", required=False, max_length=32)
+
+
+class OptionalRowsFormSet(BaseFormSet):
+    def initial_form_count(self):
+        return 0
+
+
+PARTY_ROWS = [{"role": CasePartyRole.PLAINTIFF}, {"role": CasePartyRole.THIRD_PARTY}]
+PartyFormSet = formset_factory(PartyForm, formset=OptionalRowsFormSet, extra=len(PARTY_ROWS), max_num=20)
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CaseEditForm(VersionForm):
+    court = forms.CharField(label="法院或复议机关", max_length=100)
+    external_number = forms.CharField(label="案号", required=False, max_length=80)
+    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices)
+    cause = forms.CharField(label="案由", required=False, max_length=100)
+    disputed_act = forms.CharField(
+        label="被诉（被申请）行为或争议事项", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    copy_received_on = forms.DateField(label="收到起诉状（申请书）副本日期", widget=DATE)
+
+
+class ReplyForm(VersionForm):
+    replied_on = forms.DateField(label="提交答辩状（答复书）日期", widget=DATE)
+
+
+class DocumentForm(VersionForm):
+    kind = forms.ChoiceField(label="文书类别", choices=LitigationDocumentKind.choices)
+    title = forms.CharField(label="文书名称或文号", required=False, max_length=200)
+    received_on = forms.DateField(label="收到日期", widget=DATE)
+    upload = forms.FileField(label="扫描件（可选）", required=False)
+
+
+class HearingForm(VersionForm):
+    held_on = forms.DateField(label="开庭（听证）日期", widget=DATE)
+    head_appeared = forms.BooleanField(label="行政机关负责人出庭", required=False)
+    appeared_by = forms.CharField(label="出庭人员（负责人姓名、职务）", required=False, max_length=200)
+    note = forms.CharField(label="庭审情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConcludeForm(VersionForm):
+    outcome = forms.ChoiceField(label="结案结果", choices=LitigationOutcome.choices, widget=forms.RadioSelect)
+    concluded_on = forms.DateField(label="结案日期（判决、裁定或决定日期）", widget=DATE)
+    note = forms.CharField(label="结果说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AppealForm(forms.Form):
+    stage = forms.ChoiceField(
+        label="后续审级", choices=[c for c in CaseStage.choices if c[0] != CaseStage.FIRST]
+    )
+    court = forms.CharField(label="审理法院", max_length=100)
+    external_number = forms.CharField(label="案号", required=False, max_length=80)
+    copy_received_on = forms.DateField(label="收到上诉状（再审申请）副本日期", widget=DATE)
+    note = forms.CharField(label="说明", required=False, max_length=300)
+
+
+class MeetingForm(forms.Form):
+    org = OrgChoiceField(label="召开单位", queryset=Organisation.objects.none(), empty_label=None)
+    held_on = forms.DateField(label="会议日期", widget=DATE)
+    attendees = forms.CharField(label="参会人员", max_length=300)
+    conclusions = forms.CharField(label="会议结论（应诉意见）", widget=forms.Textarea(attrs={"rows": 4}))
+    annual_review = forms.BooleanField(label="年度涉诉案件总结分析会", required=False)
+    cases = forms.ModelMultipleChoiceField(label="分析的案件", queryset=None, required=False)
+
+    def __init__(self, *args, user, cases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
+        self.fields["cases"].queryset = cases
+        self.initial.setdefault("held_on", today())
+        _default_unit(self, user, self.fields["org"].queryset)
+
+
+class SuggestionForm(forms.Form):
+    org = OrgChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="建议类别", choices=SuggestionKind.choices)
+    issuer = forms.CharField(label="发出机关", max_length=100)
+    letter_number = forms.CharField(label="建议书文号", required=False, max_length=80)
+    received_on = forms.DateField(label="收到日期", widget=DATE)
+    content = forms.CharField(label="建议内容", widget=forms.Textarea(attrs={"rows": 3}))
+    reply_due = forms.DateField(
+        label="回复期限",
+        required=False,
+        widget=DATE,
+        help_text="司法建议书：按建议书载明的回复期限填写（法律未统一规定）。检察建议书：系统按收到之日起两个月计算，无需填写。",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = _writable_units(user)
+        self.initial.setdefault("received_on", today())
+        _default_unit(self, user, self.fields["org"].queryset)
+
+
+class SuggestionEditForm(VersionForm):
+    issuer = forms.CharField(label="发出机关", max_length=100)
+    letter_number = forms.CharField(label="建议书文号", required=False, max_length=80)
+    content = forms.CharField(label="建议内容", widget=forms.Textarea(attrs={"rows": 3}))
+    reply_due = forms.DateField(
+        label="回复期限",
+        required=False,
+        widget=DATE,
+        help_text="司法建议书按建议书载明的期限填写；检察建议书的期限由系统计算，此处填写不生效。",
+    )
+
+
+class SuggestionReplyForm(VersionForm):
+    replied_on = forms.DateField(label="回复日期", widget=DATE)
+    reply_text = forms.CharField(label="回复（整改）情况", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReminderForm(forms.Form):
+    org = OrgChoiceField(label="发函单位", queryset=Organisation.objects.none(), empty_label=None)
+    to_unit = OrgChoiceField(label="被提醒单位", queryset=Organisation.objects.none(), empty_label="请选择")
+    issued_on = forms.DateField(label="发出日期", widget=DATE)
+    matter = forms.CharField(label="提醒事项", widget=forms.Textarea(attrs={"rows": 4}))
+    follow_up_due = forms.DateField(label="反馈期限（按提醒函填写）", required=False, widget=DATE)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        writable = visible_orgs(user, write=True)
+        self.fields["org"].queryset = writable.filter(kind__in=["street", "office"])
+        self.fields["to_unit"].queryset = writable.exclude(kind="district")
+        self.initial.setdefault("issued_on", today())
+        _default_unit(self, user, self.fields["org"].queryset)
+
+
+class FollowUpForm(VersionForm):
+    followed_on = forms.DateField(label="反馈日期", widget=DATE)
+    follow_up = forms.CharField(label="整改反馈情况", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Excel 文件（.xlsx）")

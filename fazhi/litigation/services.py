@@ -1,0 +1,410 @@
+"""The only way cases, suggestions and reminders change: every function checks the actor's right, runs
+in one transaction and is audited (through fazhi.ledger.services)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import record
+from fazhi.deadlines.engine import due_for_rule
+from fazhi.ledger import services as ledger
+from fazhi.ledger.attachments import attach
+from fazhi.ledger.errors import FazhiError, NotPermitted, TransitionNotAllowed
+from fazhi.orgs.scoping import sees_personal_data
+
+from .models import (
+    ANSWERED,
+    CONCLUDED,
+    COPY_DOCUMENT,
+    FOLLOWED,
+    RECEIVED,
+    REPLIED,
+    REPLY_RULES,
+    SUGGESTION_RULES,
+    AnalysisMeeting,
+    Case,
+    CaseDocument,
+    CaseParty,
+    CasePartyRole,
+    CaseStage,
+    Hearing,
+    OwnRole,
+    Reminder,
+    Suggestion,
+)
+
+
+@dataclass
+class PartyData:
+    name: str
+    role: str = CasePartyRole.PLAINTIFF
+    id_number: str = ""
+    phone: str = ""
+
+
+def _problems(exc: ValidationError) -> str:
+    return "；".join("；".join(v) for v in exc.message_dict.values())
+
+
+def _check_not_future(day: datetime.date, field: str, what: str) -> None:
+    if day > ledger.today():
+        raise FazhiError(f"{what}不能晚于今天，请核对。", fields={field: "不能晚于今天"})
+
+
+# --- cases -----------------------------------------------------------------------------------------
+
+
+def reply_due(kind: str, copy_received_on: datetime.date, own_role: str = OwnRole.DEFENDANT, stage=None):
+    """The statutory reply/answer date; None where no rule of the table applies (the office is the
+    plaintiff, or an appeal/retrial stage, whose period the rules table does not hold)."""
+    if own_role != OwnRole.DEFENDANT or (stage and stage != CaseStage.FIRST):
+        return None
+    return due_for_rule(REPLY_RULES[kind], copy_received_on).due
+
+
+def _fill_due(case: Case) -> None:
+    case.reply_due = reply_due(case.kind, case.copy_received_on, case.own_role, case.stage)
+    case.due_date = case.reply_due if case.status == RECEIVED and not case.replied_on else None
+
+
+def _save_parties(case: Case, parties: list[PartyData]) -> None:
+    for index, data in enumerate(parties, start=1):
+        party = CaseParty(case=case, **data.__dict__)
+        try:
+            party.full_clean(exclude=["case"])
+        except ValidationError as exc:
+            raise FazhiError(
+                f"第{index}位当事人（{data.name or '未填姓名'}）的信息有误：{_problems(exc)}",
+                fields={f"parties.{index}.{k}": "；".join(v) for k, v in exc.message_dict.items()},
+            ) from exc
+        party.save()
+
+
+def _parties_text(case: Case) -> str:
+    return "；".join(f"{p.get_role_display()} {p.name}" for p in case.parties.all())
+
+
+def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "", **fields) -> Case:
+    """Register a case on receipt of the copy of the complaint or application; the copy is recorded as
+    the case's first document and starts the reply period."""
+    case = Case(org=org, **fields)
+    case.status = RECEIVED
+    if not case.copy_received_on:
+        raise FazhiError("请填写收到起诉状（申请书）副本的日期。", fields={"copy_received_on": "必填"})
+    _check_not_future(case.copy_received_on, "copy_received_on", "收到副本日期")
+    if not parties:
+        raise FazhiError("请至少填写一名对方当事人。", fields={"parties": "请至少填写一名当事人"})
+    _fill_due(case)
+    with transaction.atomic():
+        ledger.create(actor, case, year=case.copy_received_on.year)
+        _save_parties(case, parties)
+        CaseDocument.objects.create(
+            case=case,
+            kind=COPY_DOCUMENT[case.kind],
+            title=copy_title,
+            received_on=case.copy_received_on,
+            recorded_by=actor,
+        )
+        record(Action.UPDATE, actor=actor, target=case, changes={"当事人": [None, _parties_text(case)]})
+    return case
+
+
+CASE_EDITABLE = (
+    "court",
+    "external_number",
+    "cause",
+    "disputed_act",
+    "own_role",
+    "copy_received_on",
+)
+
+
+def update_case(actor, case: Case, expected_version: int, **fields) -> Case:
+    unknown = set(fields) - set(CASE_EDITABLE)
+    if unknown:
+        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+
+    def apply(fresh):
+        for name, value in fields.items():
+            setattr(fresh, name, value)
+        if "copy_received_on" in fields:
+            _check_not_future(fresh.copy_received_on, "copy_received_on", "收到副本日期")
+            copy = fresh.documents.filter(kind=COPY_DOCUMENT[fresh.kind]).order_by("pk").first()
+            if copy:
+                copy.received_on = fresh.copy_received_on
+                copy.save(update_fields=["received_on"])
+        _fill_due(fresh)
+
+    return ledger.update(actor, case, expected_version, apply)
+
+
+def record_reply(actor, case: Case, expected_version: int, *, replied_on: datetime.date) -> Case:
+    """答辩状/答复书 submitted: the reply period is no longer watched; whether it was met stays visible."""
+
+    def apply(fresh):
+        if replied_on < fresh.copy_received_on:
+            raise FazhiError(
+                "答辩（答复）日期不能早于收到副本日期。", fields={"replied_on": "不能早于收到副本日期"}
+            )
+        _check_not_future(replied_on, "replied_on", "答辩（答复）日期")
+        fresh.replied_on = replied_on
+        fresh.due_date = None
+
+    return ledger.transition(actor, case, expected_version, ANSWERED, apply)
+
+
+def add_document(
+    actor, case: Case, expected_version: int, *, kind: str, received_on: datetime.date, title="", upload=None
+) -> Case:
+    """A document received (判决书, 协助执行通知书 …), with its scan if there is one."""
+
+    def apply(fresh):
+        if received_on < fresh.copy_received_on and kind != COPY_DOCUMENT[fresh.kind]:
+            raise FazhiError(
+                "文书收到日期不能早于收到副本日期。", fields={"received_on": "不能早于收到副本日期"}
+            )
+        _check_not_future(received_on, "received_on", "文书收到日期")
+        document = CaseDocument(
+            case=fresh, kind=kind, title=title, received_on=received_on, recorded_by=actor
+        )
+        try:
+            document.full_clean(exclude=["case", "attachment"])
+        except ValidationError as exc:
+            raise FazhiError("文书信息有误：" + _problems(exc)) from exc
+        if upload is not None:
+            document.attachment = attach(actor, fresh, upload, description=document.get_kind_display())
+        document.save()
+
+    return ledger.update(actor, case, expected_version, apply)
+
+
+def add_hearing(
+    actor,
+    case: Case,
+    expected_version: int,
+    *,
+    held_on: datetime.date,
+    head_appeared: bool,
+    appeared_by: str = "",
+    note: str = "",
+) -> Case:
+    """开庭 or 听证, and whether the head of the organ appeared (负责人出庭)."""
+    if head_appeared and not appeared_by.strip():
+        raise FazhiError(
+            "负责人出庭时请填写出庭负责人的姓名和职务。", fields={"appeared_by": "请填写出庭人员"}
+        )
+
+    def apply(fresh):
+        if fresh.is_closed:
+            raise FazhiError("该案件已结案，不能再登记庭审。", code="transition_not_allowed")
+        if held_on < fresh.copy_received_on:
+            raise FazhiError("开庭日期不能早于收到副本日期。", fields={"held_on": "不能早于收到副本日期"})
+        Hearing.objects.create(
+            case=fresh, held_on=held_on, head_appeared=head_appeared, appeared_by=appeared_by, note=note
+        )
+
+    return ledger.update(actor, case, expected_version, apply)
+
+
+def conclude(
+    actor,
+    case: Case,
+    expected_version: int,
+    *,
+    outcome: str,
+    concluded_on: datetime.date,
+    note: str = "",
+) -> Case:
+    """结案: the judgement, ruling, mediation or decision, or the withdrawal."""
+    if not outcome:
+        raise FazhiError("请选择结案结果。", fields={"outcome": "请选择结案结果"})
+
+    def apply(fresh):
+        if concluded_on < fresh.copy_received_on:
+            raise FazhiError(
+                "结案日期不能早于收到副本日期。", fields={"concluded_on": "不能早于收到副本日期"}
+            )
+        _check_not_future(concluded_on, "concluded_on", "结案日期")
+        fresh.outcome = outcome
+        fresh.concluded_on = concluded_on
+        fresh.outcome_note = note
+        fresh.due_date = None
+
+    return ledger.transition(actor, case, expected_version, CONCLUDED, apply)
+
+
+def appeal(
+    actor,
+    case: Case,
+    *,
+    stage: str,
+    court: str,
+    copy_received_on: datetime.date,
+    external_number: str = "",
+    note: str = "",
+) -> Case:
+    """上诉/再审: a follow-up case at the next stage, with the same parties and responsible unit.
+    The earlier stage stays as it ended; figures count a case's outcome only where no stage follows."""
+    ledger.require_write(actor, case.org)
+    if stage == CaseStage.FIRST:
+        raise FazhiError("请选择二审（上诉）或再审。", fields={"stage": "请选择审级"})
+    if not case.is_closed:
+        raise TransitionNotAllowed("本审级结案后才能登记上诉或再审。")
+    if case.follow_ups.exists():
+        raise TransitionNotAllowed("该案件已登记过后续审级，请在后续审级的案件中继续登记。")
+    if copy_received_on < case.concluded_on:
+        raise FazhiError(
+            "收到上诉状（再审申请）日期不能早于本审级结案日期。", fields={"copy_received_on": "日期有误"}
+        )
+    parties = [PartyData(p.name, p.role, p.id_number, p.phone) for p in case.parties.all()]
+    follow_up = register_case(
+        actor,
+        org=case.org,
+        parties=parties,
+        kind=case.kind,
+        stage=stage,
+        previous=case,
+        court=court,
+        external_number=external_number,
+        own_role=case.own_role,
+        cause=case.cause,
+        disputed_act=case.disputed_act + (f"\n{note}" if note else ""),
+        copy_received_on=copy_received_on,
+    )
+    with transaction.atomic():
+        record(Action.UPDATE, actor=actor, target=case, changes={"后续审级": [None, follow_up.number]})
+    return follow_up
+
+
+def reveal_parties(actor, case: Case) -> list[dict]:
+    """Unmasked ID numbers and phones for people allowed to see them; audited."""
+    if not sees_personal_data(actor, case.org):
+        raise NotPermitted("您的角色不能查看当事人完整的身份证号码和电话。")
+    parties = list(case.parties.all())
+    with transaction.atomic():
+        record(Action.VIEW_PERSONAL, actor=actor, target=case, changes={"查看": [None, _parties_text(case)]})
+    return [
+        {"id": p.pk, "name": p.name, "role": p.role, "id_number": p.id_number, "phone": p.phone}
+        for p in parties
+    ]
+
+
+def record_meeting(
+    actor, *, org, held_on: datetime.date, attendees: str, conclusions: str, cases=(), annual_review=False
+) -> AnalysisMeeting:
+    """涉诉案件分析会; every case discussed must be one the actor may write."""
+    ledger.require_write(actor, org)
+    for case in cases:
+        ledger.require_write(actor, case.org)
+    _check_not_future(held_on, "held_on", "会议日期")
+    if not conclusions.strip():
+        raise FazhiError("请填写会议结论或应诉意见。", fields={"conclusions": "必填"})
+    with transaction.atomic():
+        meeting = AnalysisMeeting.objects.create(
+            org=org,
+            held_on=held_on,
+            attendees=attendees,
+            conclusions=conclusions,
+            annual_review=annual_review,
+            recorded_by=actor,
+        )
+        meeting.cases.set(cases)
+        for case in cases:
+            record(Action.UPDATE, actor=actor, target=case, changes={"涉诉案件分析会": [None, str(held_on)]})
+        record(
+            Action.CREATE,
+            actor=actor,
+            target=meeting,
+            changes={"会议": [None, f"{held_on} {attendees}"], "案件数": [None, len(cases)]},
+        )
+    return meeting
+
+
+# --- suggestions -------------------------------------------------------------------------------------
+
+
+def suggestion_due(kind: str, received_on: datetime.date) -> datetime.date | None:
+    rule = SUGGESTION_RULES.get(kind)
+    return due_for_rule(rule, received_on).due if rule else None
+
+
+def receive_suggestion(actor, *, org, reply_due: datetime.date | None = None, **fields) -> Suggestion:
+    """Register a 检察建议书 (reply due from the rule) or 司法建议书 (reply due as the letter states)."""
+    suggestion = Suggestion(org=org, **fields)
+    _check_not_future(suggestion.received_on, "received_on", "收到日期")
+    computed = suggestion_due(suggestion.kind, suggestion.received_on)
+    suggestion.reply_due = computed or reply_due
+    if reply_due and computed and reply_due != computed:
+        suggestion.reply_due = min(reply_due, computed)  # a letter may ask for an earlier reply
+    if suggestion.reply_due and suggestion.reply_due < suggestion.received_on:
+        raise FazhiError("回复期限不能早于收到日期。", fields={"reply_due": "日期有误"})
+    suggestion.due_date = suggestion.reply_due
+    return ledger.create(actor, suggestion, year=suggestion.received_on.year)
+
+
+SUGGESTION_EDITABLE = ("issuer", "letter_number", "content", "reply_due")
+
+
+def update_suggestion(actor, suggestion: Suggestion, expected_version: int, **fields) -> Suggestion:
+    unknown = set(fields) - set(SUGGESTION_EDITABLE)
+    if unknown:
+        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+
+    def apply(fresh):
+        for name, value in fields.items():
+            if name == "reply_due" and SUGGESTION_RULES.get(fresh.kind):
+                continue  # set by the rule, not by hand
+            setattr(fresh, name, value)
+        if fresh.reply_due and fresh.reply_due < fresh.received_on:
+            raise FazhiError("回复期限不能早于收到日期。", fields={"reply_due": "日期有误"})
+        fresh.due_date = fresh.reply_due
+
+    return ledger.update(actor, suggestion, expected_version, apply)
+
+
+def reply_suggestion(
+    actor, suggestion: Suggestion, expected_version: int, *, replied_on: datetime.date, reply_text: str
+) -> Suggestion:
+    if not reply_text.strip():
+        raise FazhiError("请填写回复（整改）情况。", fields={"reply_text": "必填"})
+
+    def apply(fresh):
+        if replied_on < fresh.received_on:
+            raise FazhiError("回复日期不能早于收到日期。", fields={"replied_on": "不能早于收到日期"})
+        _check_not_future(replied_on, "replied_on", "回复日期")
+        fresh.replied_on = replied_on
+        fresh.reply_text = reply_text
+
+    return ledger.transition(actor, suggestion, expected_version, REPLIED, apply)
+
+
+# --- reminders -----------------------------------------------------------------------------------------
+
+
+def issue_reminder(actor, *, org, to_unit, issued_on, matter: str, follow_up_due=None) -> Reminder:
+    """A 法治督察提醒函 from ``org`` to ``to_unit``; the follow-up date is the letter's, entered by hand."""
+    ledger.require_write(actor, to_unit)
+    _check_not_future(issued_on, "issued_on", "发出日期")
+    if follow_up_due and follow_up_due < issued_on:
+        raise FazhiError("反馈期限不能早于发出日期。", fields={"follow_up_due": "日期有误"})
+    reminder = Reminder(org=org, to_unit=to_unit, issued_on=issued_on, matter=matter, due_date=follow_up_due)
+    return ledger.create(actor, reminder, year=issued_on.year)
+
+
+def record_follow_up(
+    actor, reminder: Reminder, expected_version: int, *, followed_on: datetime.date, follow_up: str
+) -> Reminder:
+    if not follow_up.strip():
+        raise FazhiError("请填写整改反馈情况。", fields={"follow_up": "必填"})
+
+    def apply(fresh):
+        if followed_on < fresh.issued_on:
+            raise FazhiError("反馈日期不能早于发出日期。", fields={"followed_on": "不能早于发出日期"})
+        _check_not_future(followed_on, "followed_on", "反馈日期")
+        fresh.followed_on = followed_on
+        fresh.follow_up = follow_up
+
+    return ledger.transition(actor, reminder, expected_version, FOLLOWED, apply)

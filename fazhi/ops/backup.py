@@ -1,0 +1,238 @@
+"""One-file backups: every model's rows as JSON Lines, the media files and a manifest of SHA-256 sums.
+
+Archive layout (a .tar.gz):
+    manifest.json                 format, versions, vendor, model order, row counts, member checksums
+    data/<app_label>.<model>.jsonl one {"pk": ..., "fields": {...}} per line, models in dependency order
+    media/<path under MEDIA_ROOT>  the stored files (attachments)
+
+Primary keys are kept, so foreign keys, generic relations and the audit chain stay valid. Content
+types and permissions are rebuilt by migrate with other ids, so references to them are written as
+natural keys. Encrypted personal data is written as the ciphertext stored in the database.
+"""
+
+import datetime
+import decimal
+import hashlib
+import importlib.metadata
+import itertools
+import json
+import os
+import shutil
+import tarfile
+import tempfile
+import uuid
+from pathlib import Path
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.db import connection, models, transaction
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from fazhi.ledger.personal import EncryptedTextField
+
+FORMAT = "fazhi-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CHUNK = 2000
+# Rebuilt by migrate (content types, permissions) or meaningless in another database (sessions).
+EXCLUDED = frozenset({"contenttypes.contenttype", "auth.permission", "sessions.session"})
+_RAW = "_backup_raw_"
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot go on; the message says why and what to do, in Chinese."""
+
+
+def data_member(label: str) -> str:
+    return f"data/{label}.jsonl"
+
+
+def app_version() -> str:
+    try:
+        return importlib.metadata.version("fazhi")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def backed_up_models() -> list[type[models.Model]]:
+    """Every table-owning model (m2m tables included) but the excluded ones, parents before children."""
+    candidates = [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy and model._meta.label_lower not in EXCLUDED
+    ]
+    return _dependency_order(candidates)
+
+
+def _dependency_order(candidates: list) -> list:
+    # Constraints are checked at commit, so a cycle (or a self-reference) only costs order, not validity.
+    remaining = sorted(candidates, key=lambda m: m._meta.label_lower)
+    depends = {
+        model: {
+            field.related_model
+            for field in model._meta.concrete_fields
+            if field.remote_field and field.related_model is not model and field.related_model in remaining
+        }
+        for model in remaining
+    }
+    ordered: list = []
+    while remaining:
+        ready = [m for m in remaining if not (depends[m] - set(ordered))] or remaining[:1]
+        for model in ready:
+            ordered.append(model)
+            remaining.remove(model)
+    return ordered
+
+
+def insertable_fields(model) -> list:
+    return [f for f in model._meta.local_concrete_fields if not getattr(f, "generated", False)]
+
+
+def refers_to(field, model) -> bool:
+    return bool(field.remote_field) and field.related_model is model
+
+
+class _Encoder(json.JSONEncoder):
+    # Full microseconds: the audit chain hashes timestamps to the microsecond (DjangoJSONEncoder cuts them).
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.date | datetime.time):
+            return o.isoformat()
+        if isinstance(o, decimal.Decimal | uuid.UUID):
+            return str(o)
+        if isinstance(o, datetime.timedelta):
+            return o.total_seconds()
+        return super().default(o)
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Dumper:
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.content_types = {ct.pk: [ct.app_label, ct.model] for ct in ContentType.objects.all()}
+        self.permissions = {
+            p.pk: [p.codename, p.content_type.app_label, p.content_type.model]
+            for p in Permission.objects.select_related("content_type")
+        }
+
+    def dump(self, model) -> int:
+        fields = insertable_fields(model)
+        encrypted = [f for f in fields if isinstance(f, EncryptedTextField)]
+        names = [f.name for f in fields if not f.primary_key]
+        # The stored token, not the plain text: value_to_string() would encrypt afresh with a new IV.
+        queryset = model._base_manager.order_by("pk").annotate(
+            **{_RAW + f.attname: Cast(f.attname, output_field=models.TextField()) for f in encrypted}
+        )
+        count = 0
+        path = self.workdir / data_member(model._meta.label_lower)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            for batch in itertools.batched(queryset.iterator(chunk_size=CHUNK), CHUNK):
+                rows = serializers.serialize("python", batch, fields=names)
+                for obj, row in zip(batch, rows, strict=True):
+                    self._fix_row(obj, row["fields"], fields, encrypted)
+                    out.write(
+                        json.dumps(
+                            {"pk": row["pk"], "fields": row["fields"]}, cls=_Encoder, ensure_ascii=False
+                        )
+                    )
+                    out.write("\n")
+                count += len(batch)
+        return count
+
+    def _fix_row(self, obj, values: dict, fields: list, encrypted: list) -> None:
+        for field in encrypted:
+            values[field.name] = getattr(obj, _RAW + field.attname)
+        for field in fields:
+            if field.name not in values or values[field.name] is None:
+                continue
+            if refers_to(field, ContentType):
+                values[field.name] = self.content_types[values[field.name]]
+            elif refers_to(field, Permission):
+                values[field.name] = self.permissions[values[field.name]]
+
+
+def _copy_media(workdir: Path) -> dict[str, str]:
+    """Copy MEDIA_ROOT into the work dir, hashing the copies (what is archived is what was hashed)."""
+    root = Path(settings.MEDIA_ROOT)
+    sums: dict[str, str] = {}
+    if not root.is_dir():
+        return sums
+    for folder, _dirs, files in os.walk(root):
+        for name in sorted(files):
+            source = Path(folder) / name
+            if not source.is_file() or source.is_symlink():
+                continue
+            member = "media/" + source.relative_to(root).as_posix()
+            target = workdir / member
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            sums[member] = _sha256_file(target)
+    return sums
+
+
+def default_output() -> Path:
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    return Path(settings.VAR_DIR) / "backups" / f"fazhi-{stamp}.tar.gz"
+
+
+def create_backup(output: Path) -> dict:
+    """Write the archive to ``output`` and return its manifest."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="fazhi-backup-") as tmp:
+        workdir = Path(tmp)
+        order, counts = _dump_snapshot(workdir)
+        files = {data_member(label): _sha256_file(workdir / data_member(label)) for label in order}
+        files |= _copy_media(workdir)
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "created_at": timezone.now().isoformat(),
+            "django_version": django.get_version(),
+            "app_version": app_version(),
+            "database_vendor": connection.vendor,
+            "models": order,
+            "row_counts": counts,
+            "files": files,
+        }
+        (workdir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        partial = output.with_name(output.name + ".part")
+        with tarfile.open(partial, "w:gz") as archive:
+            archive.add(workdir / MANIFEST, arcname=MANIFEST)
+            for member in files:  # data first, in load order, so restore reads the archive front to back
+                archive.add(workdir / member, arcname=member)
+        os.replace(partial, output)
+    return manifest
+
+
+def _dump_snapshot(workdir: Path) -> tuple[list[str], dict[str, int]]:
+    # One transaction, so rows written while the dump runs cannot leave a child without its parent.
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return _dump_all(workdir)
+    with transaction.atomic():
+        return _dump_all(workdir)
+
+
+def _dump_all(workdir: Path) -> tuple[list[str], dict[str, int]]:
+    dumper = _Dumper(workdir)
+    order, counts = [], {}
+    for model in backed_up_models():
+        label = model._meta.label_lower
+        order.append(label)
+        counts[label] = dumper.dump(model)
+    return order, counts

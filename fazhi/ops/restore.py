@@ -1,0 +1,277 @@
+"""Restore a backup (fazhi.ops.backup) into an empty, migrated database.
+
+The archive is checked against its manifest before anything is written. Rows go in with raw
+inserts: no save(), no signals (so no new audit entries), no auto_now, and encrypted fields keep
+the exact stored tokens. Everything is one transaction; the media files are copied after it commits.
+"""
+
+import hashlib
+import json
+import tarfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+from fazhi.audit.chain import Problem, verify
+from fazhi.audit.models import AuditEntry
+from fazhi.crypto import CryptoError, decrypt, is_token
+from fazhi.ledger.personal import EncryptedTextField
+from fazhi.ledger.registry import ledger_models
+from fazhi.orgs.models import Organisation, RoleAssignment
+
+from .backup import (
+    EXCLUDED,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    BackupError,
+    data_member,
+    insertable_fields,
+    refers_to,
+)
+
+BATCH = 500
+
+
+@dataclass
+class RestoreResult:
+    manifest: dict
+    counts: dict[str, int]
+    files: int
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_verified_manifest(archive: tarfile.TarFile) -> dict:
+    """The manifest, after every member's SHA-256 matched it; BackupError otherwise."""
+    try:
+        manifest = json.load(archive.extractfile(MANIFEST))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise BackupError(
+            "备份文件中没有可读的 manifest.json，不是 fazhi backup 生成的备份或已损坏。"
+        ) from exc
+    if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
+        raise BackupError(
+            f"备份格式“{manifest.get('format')} {manifest.get('format_version')}”不受支持，"
+            f"本版本只能恢复 {FORMAT} {FORMAT_VERSION}；请用生成该备份的版本恢复。"
+        )
+    expected = dict(manifest.get("files", {}))
+    for member in archive.getmembers():
+        if member.name == MANIFEST or member.isdir():
+            continue
+        if member.name not in expected:
+            raise BackupError(f"备份中有清单之外的文件“{member.name}”，备份可能被改动，已停止恢复。")
+        if not member.isfile():
+            raise BackupError(f"备份中的“{member.name}”不是普通文件，备份可能被改动，已停止恢复。")
+        digest = hashlib.sha256()
+        with archive.extractfile(member) as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != expected.pop(member.name):
+            raise BackupError(
+                f"备份中的“{member.name}”校验值不符，文件已损坏或被改动，已停止恢复，未写入任何数据。"
+            )
+    if expected:
+        missing = "、".join(sorted(expected)[:5])
+        raise BackupError(f"备份缺少清单中列出的文件：{missing}（共 {len(expected)} 个），已停止恢复。")
+    return manifest
+
+
+def has_business_data() -> bool:
+    watched = [get_user_model(), Organisation, RoleAssignment, AuditEntry, *ledger_models()]
+    return any(model._base_manager.exists() for model in watched)
+
+
+def _models_of(manifest: dict) -> list:
+    found = []
+    for label in manifest["models"]:
+        if label in EXCLUDED:
+            continue
+        try:
+            found.append(apps.get_model(label))
+        except (LookupError, ValueError) as exc:
+            raise BackupError(
+                f"备份中有数据表“{label}”，但本系统没有这个模型；请先升级到生成备份的版本并执行 migrate。"
+            ) from exc
+    return found
+
+
+class _Loader:
+    def __init__(self):
+        self.content_types = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
+        self.permissions = {
+            (p.codename, p.content_type.app_label, p.content_type.model): p.pk
+            for p in Permission.objects.select_related("content_type")
+        }
+
+    def load(self, model, lines) -> int:
+        fields = insertable_fields(model)
+        by_name = {f.name: f for f in fields}
+        count, batch = 0, []
+        for line in lines:
+            row = json.loads(line)
+            unknown = row["fields"].keys() - by_name.keys()
+            if unknown:
+                raise BackupError(
+                    f"备份中 {model._meta.label_lower} 有本系统没有的字段 {'、'.join(sorted(unknown))}；"
+                    "请先升级到生成备份的版本并执行 migrate。"
+                )
+            batch.append(model(**self._values(model, row, fields)))
+            if len(batch) >= BATCH:
+                count += self._insert(model, batch, fields)
+                batch = []
+        if batch:
+            count += self._insert(model, batch, fields)
+        return count
+
+    def _values(self, model, row: dict, fields: list) -> dict:
+        values = {}
+        for f in fields:
+            if f.primary_key:
+                values[f.attname] = f.to_python(row["pk"])
+                continue
+            if f.name not in row["fields"]:
+                values[f.attname] = f.get_default()
+                continue
+            value = row["fields"][f.name]
+            if value is None:
+                values[f.attname] = None
+            elif isinstance(f, EncryptedTextField):
+                # Every one: get_prep_value would encrypt a token it cannot open as if it were plain text.
+                if value and not is_token(value):
+                    self._refuse_token(f, value)
+                values[f.attname] = value  # stored as is: get_prep_value passes tokens through
+            elif refers_to(f, ContentType):
+                values[f.attname] = self._content_type(tuple(value))
+            elif refers_to(f, Permission):
+                values[f.attname] = self._permission(tuple(value))
+            else:
+                values[f.attname] = f.to_python(value)
+        return values
+
+    @staticmethod
+    def _refuse_token(f, token: str) -> None:
+        try:
+            decrypt(token)
+        except CryptoError as exc:
+            raise BackupError(
+                f"{f.model._meta.label_lower}.{f.name} 的密文无法用本系统的数据密钥解开（{exc}）；"
+                "请配置与备份时相同的 FAZHI_DATA_KEY（或把旧密钥列入 FAZHI_RETIRED_DATA_KEYS）后再恢复。"
+            ) from exc
+
+    def _content_type(self, key: tuple) -> int:
+        if key not in self.content_types:
+            self.content_types[key] = ContentType.objects.get_or_create(app_label=key[0], model=key[1])[0].pk
+        return self.content_types[key]
+
+    def _permission(self, key: tuple) -> int:
+        if key not in self.permissions:
+            raise BackupError(
+                f"权限“{key[1]}.{key[0]}”在本系统中不存在；请先升级到生成备份的版本并执行 migrate。"
+            )
+        return self.permissions[key]
+
+    @staticmethod
+    def _insert(model, objs: list, fields: list) -> int:
+        size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+        for start in range(0, len(objs), size):
+            # raw=True: values as given, no pre_save (auto_now, digests, re-encryption), no signals.
+            model._base_manager._insert(
+                objs[start : start + size], fields=fields, raw=True, using=connection.alias
+            )
+        return len(objs)
+
+
+def _clear(models: list) -> None:
+    # Seed rows written by data migrations are in the backup too; sessions of another database are void.
+    from django.contrib.sessions.models import Session
+
+    tables = sorted({m._meta.db_table for m in models} | {Session._meta.db_table})
+    for sql in connection.ops.sql_flush(no_style(), tables, reset_sequences=False, allow_cascade=False):
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+
+
+def _reset_sequences(models: list) -> None:
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def _media_target(member: str) -> Path:
+    root = Path(settings.MEDIA_ROOT).resolve()
+    relative = PurePosixPath(member).relative_to("media")
+    target = (root / relative).resolve()
+    if relative.is_absolute() or ".." in relative.parts or not target.is_relative_to(root):
+        raise BackupError(f"备份中的文件名“{member}”指向媒体目录之外，已拒绝。")
+    return target
+
+
+def _media_targets(manifest: dict) -> dict[str, Path]:
+    return {m: _media_target(m) for m in manifest["files"] if m.startswith("media/")}
+
+
+def _copy_media(archive: tarfile.TarFile, targets: dict[str, Path]) -> int:
+    for member, target in targets.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with archive.extractfile(member) as source, open(target, "wb") as out:
+            for block in iter(lambda: source.read(1 << 20), b""):
+                out.write(block)
+    return len(targets)
+
+
+def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> RestoreResult:
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"找不到备份文件“{path}”，请检查路径。")
+    try:
+        archive = tarfile.open(path, "r:gz")  # noqa: SIM115 -- closed by the with-block below
+    except (tarfile.TarError, OSError) as exc:
+        raise BackupError(f"“{path}”不是有效的 .tar.gz 备份文件（{exc}），已停止恢复。") from exc
+    with archive:
+        try:
+            manifest = read_verified_manifest(archive)
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise BackupError(f"备份文件已损坏，无法读完（{exc}），已停止恢复，未写入任何数据。") from exc
+        models = _models_of(manifest)
+        media = _media_targets(manifest)  # every name checked before the first write
+        if has_business_data() and not replace:
+            raise BackupError(
+                "当前数据库中已有用户、单位、台账或审计日志，恢复会覆盖它们。"
+                "请恢复到新建并已 migrate 的空数据库；确需清空当前数据后恢复，请加 --yes。"
+            )
+        for app_config in apps.get_app_configs():
+            create_contenttypes(app_config, verbosity=0)
+            create_permissions(app_config, verbosity=0)
+        counts = {}
+        with transaction.atomic():
+            _clear(models)
+            loader = _Loader()
+            for model in models:
+                label = model._meta.label_lower
+                try:
+                    with archive.extractfile(data_member(label)) as handle:
+                        lines = (raw.decode("utf-8") for raw in handle if raw.strip())
+                        counts[label] = loader.load(model, lines)
+                except (KeyError, ValueError, TypeError, ValidationError) as exc:
+                    raise BackupError(f"备份中 {label} 的数据无法读入（{exc}），已撤销恢复。") from exc
+                if counts[label] != manifest["row_counts"].get(label):
+                    raise BackupError(
+                        f"{label} 读入 {counts[label]} 行，与清单记录的 {manifest['row_counts'].get(label)} 行不符，"
+                        "已撤销恢复。"
+                    )
+                if stdout:
+                    stdout.write(f"  {label}: {counts[label]}")
+            _reset_sequences(models)
+        files = _copy_media(archive, media)
+    return RestoreResult(manifest=manifest, counts=counts, files=files, problems=verify())

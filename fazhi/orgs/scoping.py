@@ -1,0 +1,54 @@
+"""The one scoping rule: who may read and who may write which organisation's records.
+
+A person reads and writes the records of the organisations where they hold a ledger role and of
+every organisation below them; read-only roles (领导, 区级审阅) read the same subtree and never
+write; the three admin roles see no ledger records at all. Every ledger queryset is filtered by
+:func:`visible_orgs` through ``LedgerQuerySet.visible_to`` — views and the API never filter
+for permission themselves.
+"""
+
+from .models import Organisation, RoleAssignment
+from .roles import ROLES
+
+
+def _roots(user, *, write: bool) -> list[Organisation]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    assignments = RoleAssignment.objects.filter(user=user).select_related("org")
+    return [
+        a.org
+        for a in assignments
+        if ROLES[a.role].reads_ledgers and (ROLES[a.role].writes_ledgers or not write)
+    ]
+
+
+def visible_orgs(user, *, write: bool = False):
+    """Organisations whose records the user may read (or, with write=True, change)."""
+    roots = _roots(user, write=write)
+    if not roots:
+        return Organisation.objects.none()
+    return Organisation.objects.subtree_of(roots)
+
+
+def can_read(user, org: Organisation) -> bool:
+    return any(org.is_within(root) for root in _roots(user, write=False))
+
+
+def can_write(user, org: Organisation) -> bool:
+    return any(org.is_within(root) for root in _roots(user, write=True))
+
+
+def sees_personal_data(user, org: Organisation) -> bool:
+    """May this user reveal unmasked personal data of a record owned by ``org``?"""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    for a in RoleAssignment.objects.filter(user=user).select_related("org"):
+        if ROLES[a.role].sees_personal_data and org.is_within(a.org):
+            return True
+    return False
+
+
+def role_codes(user) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))

@@ -1,0 +1,197 @@
+"""Pages for analysing published reports: upload one or several, compare them, import a baseline.
+
+Nothing is written to disk: results live in the response; what an import needs (the chosen value
+per registry code) is kept in the session under a random token.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fazhi.figures.manual import import_baseline
+from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.services import today
+from fazhi.orgs.scoping import visible_orgs
+
+from .analysis_forms import (
+    BaselineImportForm,
+    UploadForm,
+    baseline_candidates,
+    default_org,
+    figure_label,
+    plain,
+    read_upload,
+    writable_orgs,
+)
+from .analyzer import ReportUnreadable, analyze
+
+SESSION_KEY = "report_analysis"
+KEPT_ANALYSES = 10  # enough for a district comparing a batch; the session stays small
+
+
+def _require_ledger_role(user) -> None:
+    if not visible_orgs(user).exists():
+        raise PermissionDenied("报告分析仅供有台账角色的人员使用；如需使用，请联系系统管理员分配角色。")
+
+
+def _remember(request, report: dict) -> str:
+    token = secrets.token_urlsafe(12)
+    stored = dict(request.session.get(SESSION_KEY, {}))
+    stored[token] = report
+    while len(stored) > KEPT_ANALYSES:
+        stored.pop(next(iter(stored)))
+    request.session[SESSION_KEY] = stored
+    return token
+
+
+def _figure_rows(result) -> list[dict]:
+    rows = []
+    for mention in result.figures:
+        rows.append(
+            {
+                "mention": mention,
+                "value": plain(mention.value),
+                "base_value": plain(mention.base_value),
+                "label": figure_label(mention.code),
+            }
+        )
+    return rows
+
+
+def _analyse(request, upload, can_import: bool) -> dict:
+    entry = {"name": upload.name}
+    data, problem = read_upload(upload)
+    if problem:
+        entry["error"] = problem
+        return entry
+    try:
+        result = analyze(data, filename=upload.name)
+    except ReportUnreadable as exc:
+        entry["error"] = exc.message
+        return entry
+    candidates = baseline_candidates(result.figures)
+    year = result.year or today().year - 1
+    entry.update(
+        result=result,
+        figure_rows=_figure_rows(result),
+        enumeration_items=sum(len(e.items) for e in result.enumerations),
+        candidates=candidates,
+        chosen={c["code"]: c for c in candidates},
+    )
+    if can_import and candidates:
+        token = _remember(request, {"name": upload.name, "year": year, "candidates": candidates})
+        entry["import_form"] = _import_form(request.user, candidates, token, year)
+        entry["checked"] = [c["code"] for c in candidates]
+    return entry
+
+
+def _import_form(user, candidates, token, year, data=None):
+    initial = {
+        "token": token,
+        "year": year,
+        "org": default_org(user),
+        "codes": [c["code"] for c in candidates],
+    }
+    return BaselineImportForm(user, candidates, data=data, initial=initial)
+
+
+def _comparison(reports: list[dict]) -> list[dict]:
+    """Rows for the codes at least two reports give a figure for; cells in the reports' order."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for code in report["chosen"]:
+            counts[code] = counts.get(code, 0) + 1
+    shared = sorted(code for code, n in counts.items() if n >= 2)
+    return [
+        {
+            "code": code,
+            "label": figure_label(code),
+            "cells": [report["chosen"].get(code) for report in reports],
+        }
+        for code in shared
+    ]
+
+
+def _mandated_matrix(reports: list[dict]) -> list[dict]:
+    if not reports:
+        return []
+    rows = []
+    for index, item in enumerate(reports[0]["result"].mandated):
+        rows.append(
+            {
+                "label": item.label,
+                "required": item.required,
+                "cells": [report["result"].mandated[index] for report in reports],
+            }
+        )
+    return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def analysis(request):
+    _require_ledger_role(request.user)
+    can_import = writable_orgs(request.user).exists()
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    context = {"form": form, "can_import": can_import, "entries": []}
+    if request.method == "POST" and form.is_valid():
+        entries = [_analyse(request, upload, can_import) for upload in form.cleaned_data["files"]]
+        reports = [e for e in entries if "result" in e]
+        context.update(
+            entries=entries,
+            reports=reports,
+            several=len(reports) > 1,
+            matrix=_mandated_matrix(reports),
+            comparison=_comparison(reports) if len(reports) > 1 else [],
+        )
+    return render(request, "reports/analysis/page.html", context)
+
+
+@login_required
+@require_POST
+def analysis_import(request):
+    _require_ledger_role(request.user)
+    if not writable_orgs(request.user).exists():
+        raise PermissionDenied("您的角色只能查看，不能导入基线；请由本单位登记或法治办人员导入。")
+    token = request.POST.get("token", "")
+    report = request.session.get(SESSION_KEY, {}).get(token)
+    if report is None:
+        return render(
+            request,
+            "reports/analysis/import.html",
+            {"expired": True},
+            status=400,
+        )
+    form = BaselineImportForm(request.user, report["candidates"], data=request.POST)
+    if form.is_valid():
+        org, year = form.cleaned_data["org"], form.cleaned_data["year"]
+        try:
+            outcome = import_baseline(request.user, org, year, form.figures())
+        except FazhiError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return render(
+                request,
+                "reports/analysis/imported.html",
+                {
+                    "org": org,
+                    "year": year,
+                    "report": report,
+                    "stored": [figure_label(code) or code for code in outcome["stored"]],
+                    "kept": [figure_label(code) or code for code in outcome["kept"]],
+                    "dashboard_url": f"{reverse('figures:dashboard')}?org={org.code}&year={year}",
+                },
+            )
+    checked = request.POST.getlist("codes")
+    return render(
+        request,
+        "reports/analysis/import.html",
+        {"report": report, "form": form, "candidates": report["candidates"], "checked": checked},
+        status=400,
+    )

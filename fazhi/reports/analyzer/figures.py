@@ -1,0 +1,167 @@
+"""Every figure in the text: number, unit, what it counts, approximation, and comparisons linked to it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+
+from fazhi.figures import registry
+
+from .numerals import (
+    CHINESE_NUMERAL_CHARS,
+    MULTIPLIERS,
+    arabic_to_decimal,
+    as_int_if_whole,
+    chinese_to_int,
+    plain,
+)
+from .result import Comparison, FigureMention
+from .subjects import clean_subject, needs_object, subject_before, with_object
+
+UNITS = (
+    "个百分点", "个工作日", "工作日", "平方米", "公里", "个月", "人次", "家次", "场次", "台次", "件次", "户次",
+    "批次", "车次", "小时", "元", "人", "名", "位", "件", "宗", "起", "份", "场", "次", "个", "家", "项", "条",
+    "批", "台", "张", "篇", "期", "本", "只", "户", "所", "座", "处", "支", "套", "辆", "部", "册", "幅", "块",
+    "棵", "天", "倍", "例", "间", "栋", "吨", "封", "单", "株", "%", "‰",
+)  # fmt: skip
+UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
+CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千]+"
+FIGURE = re.compile(
+    r"(?P<pre>超过|不少于|不低于|约|近|超|逾)?"
+    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{CHINESE_NUMBER})"
+    r"(?P<more>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?"
+    rf"(?P<unit>{UNIT_PATTERN})?"
+    r"(?P<post>左右|以上|以下|以内)?"
+)
+COMPARISON = re.compile(
+    r"(?P<basis>(?:较|比|与)(?P<what>去年同期|上年同期|去年|上年|上一年度?|同期|[0-9]{4}年度?(?:同期)?)(?:相比)?)?"
+    r"(?P<marker>同比|环比)?"
+    r"(?P<verb>上升|增长|增加|提高|提升|下降|减少|降低|下滑|回落|增幅|降幅|涨幅)"
+    r"(?:了|为|达到|达|约)?"
+    r"(?P<rate>[0-9]+(?:\.[0-9]+)?)(?P<runit>%|个百分点|倍)"
+)
+DOWN_WORDS = ("下降", "减少", "降低", "下滑", "回落", "降幅")
+NOT_AFTER_ARABIC = set("0123456789.-~_/") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+NOT_BEFORE_CHINESE = set(CHINESE_NUMERAL_CHARS) | set("第数几周初星礼")
+SENTENCE_END = re.compile(r"[。；;\n!！?？]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def find_figures(text: str) -> list[FigureMention]:
+    comparisons = [c for c in (_comparison(m) for m in COMPARISON.finditer(text)) if c is not None]
+    figures: list[FigureMention] = []
+    floor = 0
+    upcoming = 0  # comparisons do not overlap and come in order: one pointer finds the next one
+    for found in FIGURE.finditer(text):
+        while upcoming < len(comparisons) and comparisons[upcoming].end <= found.start():
+            upcoming += 1
+        if upcoming < len(comparisons) and comparisons[upcoming].start < found.end():
+            continue  # the rate of a comparison, not a figure of its own
+        figure = _figure(text, found, floor)
+        if figure is not None:
+            figures.append(figure)
+            floor = figure.end
+    _attach(text, figures, comparisons)
+    figures.sort(key=lambda f: f.start)
+    for figure in figures:
+        figure.code = registry.code_for_phrase(figure.subject) if figure.subject else None
+    return figures
+
+
+def _figure(text: str, found: re.Match, floor: int) -> FigureMention | None:
+    written = found.group("num")
+    unit, mult, post = found.group("unit"), found.group("mult"), found.group("post")
+    before = text[found.start("num") - 1] if found.start("num") > 0 else ""
+    if written[0].isascii():
+        if before in NOT_AFTER_ARABIC or before == "第":
+            return None
+        value = arabic_to_decimal(written)
+    else:
+        if not unit or before in NOT_BEFORE_CHINESE or written in ("一", "百", "千"):
+            return None
+        after = text[found.end() : found.end() + 1]
+        if after and after in CHINESE_NUMERAL_CHARS:
+            return None  # slogans such as 三个一, 五位一体, 一案一策
+        number = chinese_to_int(written)
+        value = None if number is None else Decimal(number)
+    if value is None or not (unit or mult):
+        return None
+    if post in ("以上", "以下") and CJK.match(text[found.end() : found.end() + 1]):
+        return None  # a threshold ("30人以上重大劳资纠纷"), not a count
+    approx = [q for q in (found.group("pre"), found.group("more"), found.group("more2"), post) if q]
+    base_value = plain(value * MULTIPLIERS[mult]) if mult else value
+    subject = subject_before(text, found.start(), floor)
+    if needs_object(subject):
+        subject = with_object(subject, text, found.end())
+    return FigureMention(
+        text=found.group(0),
+        value=as_int_if_whole(value),
+        unit=(mult or "") + (unit or ""),
+        base_value=as_int_if_whole(base_value),
+        base_unit=unit,
+        subject=subject,
+        approx=approx,
+        start=found.start(),
+        end=found.end(),
+    )
+
+
+def _comparison(found: re.Match) -> Comparison | None:
+    verb = found.group("verb")
+    if not (found.group("basis") or found.group("marker") or verb.endswith("幅")):
+        return None  # "提升到100%" states a level, not a change
+    rate = arabic_to_decimal(found.group("rate"))
+    if rate is None:
+        return None
+    direction = "flat" if rate == 0 else ("down" if verb in DOWN_WORDS else "up")
+    return Comparison(
+        direction=direction,
+        rate=rate,
+        rate_unit=found.group("runit"),
+        basis=found.group("what") or found.group("marker") or "",
+        text=found.group(0),
+        start=found.start(),
+        end=found.end(),
+    )
+
+
+def _attach(text: str, figures: list[FigureMention], comparisons: list[Comparison]) -> None:
+    """A comparison right after a figure qualifies it; otherwise it stands as a figure of kind "change"."""
+    standalone = []
+    ends = [figure.end for figure in figures]  # figures come in text order and do not overlap
+    for comparison in comparisons:
+        position = bisect_right(ends, comparison.start)
+        previous = figures[position - 1] if position else None
+        if previous is not None and previous.comparison is None and _qualifies(text, previous, comparison):
+            previous.comparison = comparison
+            continue
+        floor = previous.end if previous is not None else 0
+        rate = as_int_if_whole(comparison.rate)
+        standalone.append(
+            FigureMention(
+                text=comparison.text,
+                value=rate,
+                unit=comparison.rate_unit,
+                base_value=rate,
+                base_unit=comparison.rate_unit,
+                subject=subject_before(text, comparison.start, floor),
+                approx=[],
+                start=comparison.start,
+                end=comparison.end,
+                kind="change",
+                comparison=comparison,
+            )
+        )
+    figures.extend(standalone)
+
+
+def _qualifies(text: str, figure: FigureMention, comparison: Comparison) -> bool:
+    between = text[figure.end : comparison.start]
+    if SENTENCE_END.search(between):
+        return False
+    said = clean_subject(between.strip(",，、 "))
+    if not said:
+        return True
+    # "受理案件2724件,受理案件数量同比增长55%" is the same count; "调解成功率" is another one.
+    return bool(figure.subject) and said.startswith(figure.subject) and not said.endswith("率")

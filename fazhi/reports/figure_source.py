@@ -1,0 +1,136 @@
+"""The one place the report reads figures: values for an organisation and year, and number wording.
+
+The figures app owns computation (its ``values``/``describe_change`` are used when present); this
+adapter only turns what it returns into what the report needs, and falls back to computing from
+the registry directly so that the report works on its own. The number formats follow the
+published reports: 3218, 99.81%, 1880万元.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from fazhi.figures import registry
+from fazhi.orgs.models import Organisation
+
+MONEY_UNITS = ("元", "万元")
+TEN_THOUSAND = Decimal(10000)
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    code: str
+    unit: str
+    value: Decimal | None
+    previous: Decimal | None
+
+    def as_json(self) -> dict:
+        return {
+            "unit": self.unit,
+            "value": None if self.value is None else str(self.value),
+            "previous": None if self.previous is None else str(self.previous),
+        }
+
+    @classmethod
+    def from_json(cls, code: str, data: dict) -> FigureValue:
+        return cls(code, data.get("unit", ""), _decimal(data.get("value")), _decimal(data.get("previous")))
+
+
+def is_declared(code: str) -> bool:
+    try:
+        registry.get(code)
+    except KeyError:
+        return False
+    return True
+
+
+def unit_of(code: str) -> str:
+    return registry.get(code).unit if is_declared(code) else ""
+
+
+def label_of(code: str) -> str:
+    return registry.get(code).label if is_declared(code) else code
+
+
+def fetch(org: Organisation, codes, year: int) -> dict[str, FigureValue]:
+    """This year's and last year's value of each declared code for the org and everything below it."""
+    codes = sorted({code for code in codes if is_declared(code)})
+    if not codes:
+        return {}
+    provided = _from_figures_app(org, codes, year)
+    if provided is not None:
+        return provided
+    orgs = Organisation.objects.subtree_of([org])
+    found = {}
+    for code in codes:
+        fig = registry.get(code)
+        current = previous = None
+        if fig.compute is not None:
+            current = _decimal(fig.compute(orgs, date(year, 1, 1), date(year, 12, 31)))
+            previous = _decimal(fig.compute(orgs, date(year - 1, 1, 1), date(year - 1, 12, 31)))
+        found[code] = FigureValue(code, fig.unit, current, previous)
+    return found
+
+
+def _from_figures_app(org, codes, year) -> dict[str, FigureValue] | None:
+    try:
+        from fazhi.figures.values import values
+    except ImportError:
+        return None
+    got = values(org, codes, year)
+    items = got.items() if isinstance(got, dict) else ((v.code, v) for v in got)
+    return {
+        code: FigureValue(
+            code, unit_of(code), _decimal(getattr(v, "value", None)), _decimal(getattr(v, "previous", None))
+        )
+        for code, v in items
+    }
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def plain(number: Decimal, places: int = 2) -> str:
+    """No thousands separators, at most ``places`` decimals, no trailing zeros: 3218, 99.81, 100."""
+    quantum = Decimal(1).scaleb(-places)
+    rounded = number.quantize(quantum, rounding=ROUND_HALF_UP)
+    text = format(rounded.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def format_value(value: Decimal | None, unit: str) -> str | None:
+    """A figure as the report writes it. Money carries its unit (元 become 万元 from 10,000 on)."""
+    if value is None:
+        return None
+    if unit == "元":
+        if abs(value) >= TEN_THOUSAND:
+            return f"{plain(value / TEN_THOUSAND, 4)}万元"
+        return f"{plain(value)}元"
+    if unit == "万元":
+        return f"{plain(value, 4)}万元"
+    return plain(value)
+
+
+def describe_change(current: Decimal | None, previous: Decimal | None) -> str | None:
+    """Year-on-year wording (同比上升18.22%); None when last year is unknown or zero."""
+    if current is None or previous is None or previous == 0:
+        return None
+    try:
+        from fazhi.figures.values import describe_change as provided
+    except ImportError:
+        provided = None
+    if provided is not None:
+        return provided(current, previous) or None
+    rate = (current - previous) / previous * 100
+    shown = plain(abs(rate))
+    if shown == "0":
+        return "与上年持平"
+    return f"同比{'上升' if rate > 0 else '下降'}{shown}%"

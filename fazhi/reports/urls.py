@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("new/", views.report_create, name="create"),
+    path("<int:pk>/", views.report_edit, name="edit"),
+    path("<int:pk>/meta/", views.report_meta, name="meta"),
+    path("<int:pk>/draft/", views.report_draft, name="draft"),
+    path("<int:pk>/action/<slug:action>/", views.report_action, name="action"),
+    path("<int:pk>/preview/", views.report_preview, name="preview"),
+    path("<int:pk>/export/<slug:fmt>/", views.report_export, name="export"),
+    path("paragraphs/<int:pk>/save/", views.paragraph_save, name="paragraph-save"),
+    path("paragraphs/<int:pk>/redraft/", views.paragraph_redraft, name="paragraph-redraft"),
+    path("paragraphs/<int:pk>/delete/", views.paragraph_delete, name="paragraph-delete"),
+    path("sections/<int:pk>/paragraphs/", views.section_add_paragraph, name="paragraph-add"),
+]
+
+from . import analysis_views  # noqa: E402
+
+urlpatterns += [
+    path("analysis/", analysis_views.analysis, name="analysis"),
+    path("analysis/import/", analysis_views.analysis_import, name="analysis-import"),
+]

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("fazhi.web.urls")),
+    path("accounts/", include("fazhi.accounts.urls")),
+    path("disputes/", include("fazhi.disputes.urls")),
+    path("legal/", include("fazhi.legal.urls")),
+    path("litigation/", include("fazhi.litigation.urls")),
+    path("figures/", include("fazhi.figures.urls")),
+    path("reports/", include("fazhi.reports.urls")),
+    path("audit/", include("fazhi.audit.urls")),
+    path("api/", include("fazhi.api.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "fazhi.web.errors.bad_request"
+handler403 = "fazhi.web.errors.permission_denied"
+handler404 = "fazhi.web.errors.page_not_found"
+handler500 = "fazhi.web.errors.server_error"

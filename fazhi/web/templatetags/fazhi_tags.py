@@ -1,0 +1,38 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def verbose_name(obj) -> str:
+    return obj._meta.verbose_name
+
+
+@register.filter
+def yuan(value) -> str:
+    """An amount in 元 written as the reports do: 1880万元 above ten thousand, else 元."""
+    if value in (None, ""):
+        return ""
+    value = float(value)
+    if abs(value) >= 10000:
+        return f"{value / 10000:,.4f}".rstrip("0").rstrip(".") + "万元"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
+
+
+@register.inclusion_tag("web/_attachments.html", takes_context=True)
+def attachments_panel(context, record):
+    """The attachments of a ledger record, and the upload form when the person may change it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.ledger.attachments import ALLOWED_TYPES, attachments_of
+    from fazhi.orgs.scoping import can_write
+
+    request = context["request"]
+    return {
+        "record": record,
+        "attachments": attachments_of(record),
+        "content_type_id": ContentType.objects.get_for_model(record).pk,
+        "may_upload": can_write(request.user, record.org),
+        "accept": ",".join(sorted(ALLOWED_TYPES)),
+        "csrf_token": context.get("csrf_token"),
+    }

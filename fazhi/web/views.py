@@ -1,0 +1,88 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from fazhi.deadlines.calendar import UnknownCalendarYear
+from fazhi.deadlines.engine import due_date
+from fazhi.ledger.attachments import attach, download_response
+from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.models import Attachment
+from fazhi.ledger.registry import ledger_models
+from fazhi.ledger.services import today
+
+DUE_SOON_WORKING_DAYS = 3
+
+
+def deadline_board(user, limit: int = 50) -> dict:
+    """The person's open records that are overdue or due within three working days."""
+    day = today()
+    calendar_problem = ""
+    try:
+        soon_until = due_date(day, DUE_SOON_WORKING_DAYS, "工作日").due
+    except UnknownCalendarYear as exc:  # late December before next year's notice is entered
+        soon_until, calendar_problem = day, exc.message
+    overdue, due_soon = [], []
+    for model in ledger_models():
+        open_records = (
+            model.objects.visible_to(user)
+            .exclude(status__in=model.STATES.closed)
+            .filter(due_date__isnull=False, due_date__lte=soon_until)
+            .select_related("org")
+            .order_by("due_date")[:limit]
+        )
+        for record in open_records:
+            (overdue if record.due_date < day else due_soon).append(record)
+    overdue.sort(key=lambda r: r.due_date)
+    due_soon.sort(key=lambda r: r.due_date)
+    return {
+        "overdue": overdue[:limit],
+        "due_soon": due_soon[:limit],
+        "today": day,
+        "soon_until": soon_until,
+        "calendar_problem": calendar_problem,
+    }
+
+
+@login_required
+def home(request):
+    return render(request, "web/home.html", deadline_board(request.user))
+
+
+def _record_or_404(user, content_type_id: int, pk: int, *, write: bool):
+    """A ledger record the user may see (or change), found through the one scoping rule."""
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    if model not in ledger_models():
+        raise Http404("没有找到该记录，或您无权查看。")
+    return get_object_or_404(model.objects.visible_to(user, write=write), pk=pk)
+
+
+@login_required
+@require_POST
+def upload_attachment(request, content_type_id: int, pk: int):
+    record = _record_or_404(request.user, content_type_id, pk, write=True)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+    else:
+        try:
+            attach(request.user, record, upload, request.POST.get("description", ""))
+        except FazhiError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"已上传附件：{upload.name}")
+    return redirect(record.get_absolute_url())
+
+
+@login_required
+def download_attachment(request, token: str):
+    attachment = get_object_or_404(Attachment, token=token)
+    model = attachment.content_type.model_class()
+    if model is None or not model.objects.visible_to(request.user).filter(pk=attachment.object_id).exists():
+        raise Http404("没有找到该附件，或您无权查看。")
+    if not attachment.file.storage.exists(attachment.file.name):
+        raise Http404("附件文件已不在存储中，请联系系统管理员从备份恢复。")
+    return download_response(attachment)

@@ -1,0 +1,118 @@
+"""Shared fixtures: an organisation tree of two 街道 and people holding roles in it."""
+
+import os
+import shutil
+
+import pytest
+
+from fazhi.orgs.models import Kind, Organisation, RoleAssignment
+
+PASSWORD = "Test#Passw0rd-2024"
+
+
+def make_org(code, kind, parent=None, name=None, short=None):
+    return Organisation.objects.create(
+        code=code, name=name or code, short_name=short or code[:4], kind=kind, parent=parent
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_in_tmp(tmp_path_factory):
+    """Files uploaded by tests go to a temporary folder, never to var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture
+def tree(db):
+    """区 → two 街道, each with a 调委会 and a 社区 with its 调委会."""
+    district = make_org("district", Kind.DISTRICT, name="测试区", short="测区")
+    orgs = {"district": district}
+    for street_code, street_name in (("a", "甲街道"), ("b", "乙街道")):
+        street = make_org(street_code, Kind.STREET, district, street_name, street_name[0])
+        orgs[street_code] = street
+        orgs[f"{street_code}-tw"] = make_org(
+            f"{street_code}-tw", Kind.STREET_COMMITTEE, street, f"{street_name}调委会", f"{street_name[0]}街"
+        )
+        community = make_org(
+            f"{street_code}-sq", Kind.COMMUNITY, street, f"{street_name}一社区", f"{street_name[0]}一"
+        )
+        orgs[f"{street_code}-sq"] = community
+        orgs[f"{street_code}-sq-tw"] = make_org(
+            f"{street_code}-sq-tw",
+            Kind.COMMUNITY_COMMITTEE,
+            community,
+            f"{street_name}一社区调委会",
+            f"{street_name[0]}一调",
+        )
+    return orgs
+
+
+@pytest.fixture
+def person(db, django_user_model):
+    """person("name", "handler", org) → a user holding that role there."""
+
+    def make(username, role=None, org=None, **extra):
+        user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+        if role:
+            RoleAssignment.objects.create(user=user, org=org, role=role)
+        return user
+
+    return make
+
+
+# --- browser tests -----------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_configure(config):
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls of a test are still sync.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright; in CI its absence is a failure, elsewhere a skip."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        message = "未安装 Debian 的 chromium：浏览器测试无法运行（以 root 运行 make test 会自动安装）。"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    context = chromium.new_context(
+        locale="zh-CN", base_url=live_server.url, viewport={"width": 1366, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def login(page, username, password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")

@@ -1,0 +1,80 @@
+"""fazhi deadline: the due date first on its line as YYYY-MM-DD, then why; --rules lists the table."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from fazhi.deadlines.calendar import clear_cache
+from fazhi.deadlines.rules import RULES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_calendar():
+    clear_cache()
+    yield
+    clear_cache()
+
+
+def run(*args) -> list[str]:
+    out = StringIO()
+    call_command("deadline", *args, stdout=out)
+    return out.getvalue().splitlines()
+
+
+def test_days_form_prints_the_iso_date_first_then_why():
+    lines = run("2024-09-20", "15", "日")
+    due, why = lines[0].split(maxsplit=1)
+    assert due == "2024-10-08"
+    assert why.startswith("自2024年9月20日起算（当日不计入），15日届满于2024年10月5日")
+    assert any("国庆节假期" in line for line in lines[1:])
+
+
+def test_days_form_ending_on_a_worked_saturday():
+    assert run("2024-09-27", "15", "日")[0].split()[0] == "2024-10-12"
+
+
+def test_working_days_form():
+    lines = run("2025-01-24", "5", "工作日")
+    assert lines[0].split()[0] == "2025-02-07"
+    assert "第5个工作日为2025年2月7日" in lines[0]
+
+
+def test_rule_form():
+    lines = run("2024-09-20", "disclosure.reply")
+    assert lines[0].split()[0] == "2024-10-23"
+    assert "《政府信息公开条例》第三十三条" in lines[0]
+
+
+def test_rule_form_with_pause_and_extension():
+    lines = run("2024-09-20", "disclosure.reply", "--pause", "2024-09-23,2024-09-30,补正", "--extend", "20")
+    assert lines[0].split()[0] == "2024-11-29"
+
+
+def test_rules_list_has_one_line_per_rule_with_code_length_and_article():
+    lines = run("--rules")
+    assert len(lines) == len(RULES)
+    for line, rule in zip(lines, RULES, strict=True):
+        assert line.split()[0] == rule.code
+        assert rule.period_text in line and rule.article in line
+    assert re.search(r"^disclosure\.reply\s+政府信息公开申请答复\s+20个工作日", "\n".join(lines), re.M)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("2024-02-30", "5", "日"), "起算日“2024-02-30”不是有效日期，请写成 YYYY-MM-DD"),
+        (("24-9-20", "5", "日"), "不是有效日期"),
+        (("2024-09-20", "x", "日"), "天数“x”必须是正整数"),
+        (("2024-09-20", "5", "周"), "期限单位“周”无法识别"),
+        (("2024-09-20", "disclosure.replay"), "相近的代码：disclosure.reply"),
+        (("2026-12-20", "15", "日"), "缺少2027年的节假日安排"),
+        (("2024-09-20",), "用法"),
+    ],
+)
+def test_bad_input_is_a_command_error_in_chinese(args, message):
+    with pytest.raises(CommandError, match=re.escape(message)):
+        run(*args)

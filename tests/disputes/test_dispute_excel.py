@@ -1,0 +1,127 @@
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from fazhi.audit.models import Action, AuditEntry
+from fazhi.disputes import services
+from fazhi.disputes.columns import dispute_sheet
+from fazhi.disputes.models import Dispute, Party
+from fazhi.ledger.excel import export, parse
+from fazhi.ledger.models import NumberSequence
+from tests.disputes.dispute_fixtures import ID_A, PHONE_A, new_dispute
+
+pytestmark = pytest.mark.django_db
+
+
+def fields_of(d: Dispute) -> tuple:
+    parties = tuple((p.role, p.name, p.id_number, p.phone) for p in d.parties.all())
+    return (
+        d.org.code, d.received_on, d.channel, d.dispute_type.name, d.summary, d.persons_involved,
+        d.amount_involved, d.status, d.concluded_on, d.agreement_text, d.close_reason, d.referred_to,
+        d.amount_recovered, d.is_group, parties,
+    )  # fmt: skip
+
+
+def make_records(actor, tree):
+    today = datetime.date.today()
+    a = new_dispute(actor, tree["a-tw"], received_on=today - datetime.timedelta(days=10), persons=31)
+    a = services.add_session(
+        actor, a, a.version, held_on=a.received_on, place="室", mediators="甲", notes="谈"
+    )
+    services.conclude_success(
+        actor,
+        a,
+        a.version,
+        concluded_on=today,
+        agreement_text="赔偿800元",
+        amount_recovered=Decimal("800.50"),
+    )
+    b = new_dispute(actor, tree["a-sq-tw"], summary="=SUM(A1) 不是公式", name="钱九")
+    b = services.add_session(
+        actor, b, b.version, held_on=b.received_on, place="室", mediators="乙", notes="谈"
+    )
+    services.conclude_failure(
+        actor, b, b.version, concluded_on=today, referred_to="litigation", reason="分歧大"
+    )
+    new_dispute(actor, tree["a-tw"], channel="court", name="孙十")
+
+
+def test_round_trip_into_an_empty_database(client, tree, person):
+    actor = person("office_a", "handler", tree["a"])
+    make_records(actor, tree)
+    client.force_login(actor)
+    response = client.get("/disputes/excel/export/")
+    assert response.status_code == 200
+    assert AuditEntry.objects.filter(action=Action.EXPORT).count() == 1
+    before = sorted(fields_of(d) for d in Dispute.objects.all())
+
+    Party.objects.all().delete()
+    Dispute.objects.all().delete()
+    NumberSequence.objects.all().delete()
+
+    upload = io.BytesIO(response.content)
+    upload.name = "disputes.xlsx"
+    page = client.post("/disputes/excel/import/", {"file": upload})
+    assert page.status_code == 302, page.content.decode()[:3000]
+    after = sorted(fields_of(d) for d in Dispute.objects.all())
+    assert after == before
+    assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 1
+
+
+def test_export_masks_for_roles_without_personal_data(client, tree, person):
+    new_dispute(person("med", "handler", tree["a-tw"]), tree["a-tw"])
+    client.force_login(person("office_a", "office", tree["a"]))
+    sheet = load_workbook(io.BytesIO(client.get("/disputes/excel/export/").content)).active
+    values = [c.value for c in sheet[2]]
+    assert ID_A not in values and PHONE_A not in values and "1101**********002X" in values
+
+
+def test_bad_file_refused_whole_with_row_reasons(client, tree, person):
+    actor = person("med_a", "handler", tree["a-tw"])
+    good = {
+        "received_on": datetime.date(2026, 1, 5), "channel": "visit", "dispute_type": "邻里",
+        "org": "a-tw", "applicant": "张三", "summary": "漏水",
+    }  # fmt: skip
+    rows = [
+        good,
+        good | {"org": "b-tw"},  # another street: not writable
+        good | {"org": "nowhere"},
+        good | {"status": "failed", "concluded_on": datetime.date(2026, 1, 6)},  # no referral
+        good | {"status": "success"},  # no conclusion date, no agreement
+    ]
+    content = export(dispute_sheet(), rows)
+    parsed = parse(dispute_sheet(), io.BytesIO(content))
+    assert parsed.ok, parsed.summary()
+    result = services.import_disputes(actor, parsed.rows)
+    assert not result.ok and not Dispute.objects.exists()
+    reasons = {(e.row, e.column) for e in result.errors}
+    assert {(3, "承办单位"), (4, "承办单位"), (5, "引导去向"), (6, "办结日期"), (6, "调解结果")} <= reasons
+    assert 2 not in {e.row for e in result.errors}
+
+    upload = io.BytesIO(content)
+    upload.name = "bad.xlsx"
+    client.force_login(actor)
+    body = client.post("/disputes/excel/import/", {"file": upload}).content.decode()
+    assert "本次没有导入任何数据" in body and "第3行" in body and "您无权在“乙街道调委会”登记纠纷" in body
+
+
+def test_cell_errors_from_the_engine_are_shown(client, tree, person):
+    client.force_login(person("med_a", "handler", tree["a-tw"]))
+    content = export(dispute_sheet(), [{"received_on": "明天", "channel": "visit", "org": "a-tw", "applicant": "张三",
+                                         "summary": "x", "dispute_type": "邻里", "applicant_id": "123"}])  # fmt: skip
+    upload = io.BytesIO(content)
+    upload.name = "cells.xlsx"
+    body = client.post("/disputes/excel/import/", {"file": upload}).content.decode()
+    assert "受理日期" in body and "申请人身份证号" in body and not Dispute.objects.exists()
+
+
+def test_template_download(client, tree, person):
+    client.force_login(person("med_a", "handler", tree["a-tw"]))
+    response = client.get("/disputes/excel/template/")
+    sheet = load_workbook(io.BytesIO(response.content))["矛盾纠纷调解台账"]
+    texts = {str(c.value) for row in sheet.iter_rows(max_row=10) for c in row if c.value}
+    assert response.status_code == 200
+    assert any("受理日期" in t for t in texts) and any("承办单位" in t for t in texts)

@@ -1,0 +1,104 @@
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def street_client(client, tree, person):
+    person("fzb", "office", tree["a"])
+    client.login(username="fzb", password=PASSWORD)
+    return client
+
+
+def test_dashboard_for_a_street_person(street_client, events):
+    events("a-sq-tw", "2023-03-02", 2)
+    events("a-sq-tw", "2024-03-02", 3)
+    events("a-tw", "2024-11-20", 1)
+    response = street_client.get("/figures/", {"year": "2024"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "甲街道" in page.h1.text and "2024年" in page.h1.text
+    kpi = page.select_one('.kpi[data-code="test.events"]')
+    assert "4" in kpi.select_one(".value").text and kpi.select_one(".change").text == "同比上升100%"
+    data = json.loads(page.find(id="figures-data").string)
+    trend = next(s["data"] for s in data["trend"]["series"] if s["name"] == "测试事件")
+    assert trend[2] == 3 and trend[10] == 1 and sum(trend) == 4
+    assert len(data["trend"]["months"]) == 12
+    breakdown = next(b for b in data["breakdowns"] if b["code"] == "test.events_by_org")
+    assert {i["name"]: i["value"] for i in breakdown["items"]} == {"a-sq-tw": 3, "a-tw": 1}
+    assert page.find("script", src="/static/figures/dashboard.js")
+    assert not page.find("script", src=None, id=lambda v: v != "figures-data")  # no inline code
+    options = [o["value"] for o in page.select('select[name="org"] option')]
+    assert options == ["a", "a-sq"]
+
+
+def test_dashboard_month_range_and_refusals(street_client, events):
+    events("a-tw", "2024-02-02", 1)
+    events("a-tw", "2024-08-02", 1)
+    response = street_client.get(
+        "/figures/", {"org": "a", "year": "2024", "from_month": "1", "to_month": "6"}
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "2024年1—6月" in page.h1.text
+    assert page.select_one('.kpi[data-code="test.events"] .value').text.startswith("1")
+    assert street_client.get("/figures/", {"org": "b"}).status_code == 403
+    assert street_client.get("/figures/", {"org": "zzz"}).status_code == 404
+    assert street_client.get("/figures/district/").status_code == 403
+
+
+def test_district_page_for_a_reviewer(client, tree, person, events):
+    person("qu", "district_reviewer", tree["district"])
+    client.login(username="qu", password=PASSWORD)
+    events("a-tw", "2024-04-01", 2)
+    events("b-sq-tw", "2024-04-01", 5)
+    response = client.get("/figures/district/", {"year": "2024"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    headers = [th.text.strip() for th in page.select("thead th")]
+    assert headers == ["指标", "甲街道", "乙街道", "全区合计"]
+    row = next(tr for tr in page.select("tbody tr") if "测试事件" in tr.th.text)
+    assert [td.contents[0].strip() for td in row.select("td")] == ["2", "5", "7"]
+    data = json.loads(page.find(id="figures-data").string)
+    assert next(s["data"] for s in data["district"]["series"] if s["name"] == "测试事件") == [2, 5]
+    assert client.get("/figures/district/", {"org": "a"}).status_code == 404  # a 街道 is not a district
+    assert client.get("/figures/district/", {"org": "district"}).status_code == 200
+
+
+def test_navigation_has_the_dashboard(street_client):
+    page = BeautifulSoup(street_client.get("/").content, "html.parser")
+    assert any(a.text == "指标看板" for a in page.select("nav.worklines a"))
+
+
+def test_manual_entry_page_saves_audited_values(street_client, tree):
+    from fazhi.audit.models import AuditEntry
+    from fazhi.figures.models import ManualFigure, ManualValue
+
+    ManualFigure.objects.create(code="services.gov_items", label="政务服务办件", unit="件")
+    ManualFigure.objects.create(code="emergency.drills", label="应急演练", unit="次")
+    url = "/figures/manual/?org=a&year=2024"
+    page = BeautifulSoup(street_client.get(url).content, "html.parser")
+    assert {i["name"] for i in page.select("tbody input")} >= {"services.gov_items", "emergency.drills"}
+    bad = street_client.post(url, {"services.gov_items": "1200", "emergency.drills": "两次"})
+    assert bad.status_code == 400 and "不是数字" in bad.content.decode()
+    assert not ManualValue.objects.exists()  # all or nothing
+    good = street_client.post(url, {"services.gov_items": "1200", "emergency.drills": "2"}, follow=True)
+    assert "已保存甲街道2024年的2项指标" in good.content.decode()
+    assert ManualValue.objects.get(figure__code="emergency.drills", org=tree["a"], year=2024).value == 2
+    assert AuditEntry.objects.filter(target_type="figures.manualvalue").count() == 2
+    assert (
+        street_client.post("/figures/manual/?org=b&year=2024", {"emergency.drills": "1"}).status_code == 403
+    )
+
+
+def test_a_reader_sees_manual_values_without_a_form(client, tree, person):
+    from fazhi.figures.models import ManualFigure
+
+    ManualFigure.objects.create(code="emergency.drills", label="应急演练", unit="次")
+    person("ld", "leader", tree["a"])
+    client.login(username="ld", password=PASSWORD)
+    page = BeautifulSoup(client.get("/figures/manual/?org=a&year=2024").content, "html.parser")
+    assert "应急演练" in page.text and not page.select("tbody input")
+    assert client.post("/figures/manual/?org=a&year=2024", {"emergency.drills": "1"}).status_code == 403

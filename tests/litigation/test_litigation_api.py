@@ -1,0 +1,208 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from fazhi.audit.models import Action, AuditEntry
+from fazhi.litigation.models import Case
+from tests.litigation.litigation_fixtures import ID_A, PHONE_A, new_case
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today().isoformat()
+
+
+def client_for(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def people(tree, person):
+    return {
+        "office": person("office_a", "office", tree["a"]),
+        "legal": person("legal_a", "legal", tree["a"]),
+        "other": person("office_b", "office", tree["b"]),
+    }
+
+
+def payload(**over):
+    return {
+        "org": "a",
+        "kind": "administrative",
+        "court": "测试区人民法院",
+        "external_number": "（2024）浙0106行初1号",
+        "disputed_act": "限期拆除决定",
+        "copy_received_on": "2024-09-27",
+        "parties": [{"name": "王五", "id_number": ID_A, "phone": PHONE_A}],
+    } | over
+
+
+def test_create_computes_due_and_masks(people):
+    response = client_for(people["office"]).post("/api/litigation-cases/", payload(), format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["reply_due"] == "2024-10-12" and body["status"] == "received" and body["reply_met"] is False
+    assert (
+        body["parties"][0]["id_number"] == "1101**********002X"
+        and body["parties"][0]["phone"] == "138****5678"
+    )
+    assert body["documents"][0]["kind"] == "complaint"
+    bad = client_for(people["office"]).post("/api/litigation-cases/", payload(kind="criminal"), format="json")
+    assert bad.status_code == 400
+
+
+def test_reply_document_hearing_conclude_and_stale(people, tree):
+    case = new_case(
+        people["office"], tree["a"], received_on=datetime.date.today() - datetime.timedelta(days=3)
+    )
+    client = client_for(people["office"])
+    r = client.post(
+        f"/api/litigation-cases/{case.pk}/reply/", {"version": 1, "replied_on": TODAY}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["reply_met"] is True and r.json()["due_date"] is None
+    stale = client.patch(f"/api/litigation-cases/{case.pk}/", {"court": "x", "version": 1}, format="json")
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "stale_edit"
+    scan = SimpleUploadedFile("judgement.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    r = client.post(
+        f"/api/litigation-cases/{case.pk}/documents/",
+        {"version": 2, "kind": "judgement", "received_on": TODAY, "file": scan},
+        format="multipart",
+    )
+    assert r.status_code == 200, r.json()
+    document = r.json()["documents"][-1]
+    assert document["kind"] == "judgement" and document["attachment"].startswith("/attachments/")
+    r = client.post(
+        f"/api/litigation-cases/{case.pk}/hearings/",
+        {"version": 3, "held_on": TODAY, "head_appeared": True, "appeared_by": "主任"},
+        format="json",
+    )
+    assert r.status_code == 200 and r.json()["hearings"][0]["head_appeared"] is True
+    r = client.post(
+        f"/api/litigation-cases/{case.pk}/conclude/",
+        {"version": 4, "outcome": "withdrawn", "concluded_on": TODAY},
+        format="json",
+    )
+    assert r.status_code == 200 and r.json()["status"] == "concluded"
+    again = client.post(
+        f"/api/litigation-cases/{case.pk}/conclude/", {"version": 5, "outcome": "lost", "concluded_on": TODAY}
+    )
+    assert again.status_code == 409 and again.json()["error"]["code"] == "transition_not_allowed"
+    r = client.post(
+        f"/api/litigation-cases/{case.pk}/appeal/",
+        {"stage": "appeal", "court": "中院", "copy_received_on": TODAY},
+        format="json",
+    )
+    assert r.status_code == 201 and r.json()["previous"] == case.number
+
+
+def test_reveal_by_role_and_audited(people, tree):
+    case = new_case(people["office"], tree["a"])
+    assert client_for(people["office"]).post(f"/api/litigation-cases/{case.pk}/reveal/").status_code == 403
+    r = client_for(people["legal"]).post(f"/api/litigation-cases/{case.pk}/reveal/")
+    assert r.status_code == 200 and r.json()[0]["id_number"] == ID_A
+    assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, target_id=str(case.pk)).count() == 1
+
+
+def test_other_street_cannot_list_read_change_or_export(people, tree, client):
+    case = new_case(people["office"], tree["a"])
+    other = client_for(people["other"])
+    assert other.get("/api/litigation-cases/").json()["count"] == 0
+    assert other.get(f"/api/litigation-cases/{case.pk}/").status_code == 404
+    assert (
+        other.patch(
+            f"/api/litigation-cases/{case.pk}/", {"court": "x", "version": 1}, format="json"
+        ).status_code
+        == 404
+    )
+    assert (
+        other.post(f"/api/litigation-cases/{case.pk}/reply/", {"version": 1, "replied_on": TODAY}).status_code
+        == 404
+    )
+    assert other.post("/api/litigation-cases/", payload(), format="json").status_code == 403
+    meeting = {"org": "b", "held_on": TODAY, "attendees": "x", "conclusions": "y", "cases": [case.number]}
+    r = other.post("/api/litigation-meetings/", meeting, format="json")
+    assert r.status_code == 400 and case.number in r.json()["error"]["message"]
+    assert client_for(people["office"]).get("/api/litigation-cases/").json()["count"] == 1
+    client.force_login(people["other"])
+    assert client.get(f"/litigation/{case.pk}/").status_code == 404
+    assert client.post(f"/litigation/{case.pk}/edit/", {"version": 1, "court": "x"}).status_code == 404
+    assert case.number not in client.get("/litigation/").content.decode()
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(client.get("/litigation/excel/export/").content)).active
+    assert case.number not in {c.value for row in sheet.iter_rows() for c in row}
+    assert Case.objects.get(pk=case.pk).court == "测试区人民法院"
+
+
+def test_filters(people, tree):
+    office = people["office"]
+    old = new_case(office, tree["a"], received_on=datetime.date(2024, 9, 20), name="赵六")
+    new_case(office, tree["a-tw"], kind="civil", name="钱七")
+    client = client_for(office)
+
+    def numbers(**params):
+        return {r["number"] for r in client.get("/api/litigation-cases/", params).json()["results"]}
+
+    assert len(numbers()) == 2
+    assert numbers(q="赵六") == {old.number} and numbers(overdue="1") == {old.number}
+    assert len(numbers(kind="civil")) == 1 and len(numbers(org="a-tw")) == 1
+    assert numbers(received_to="2024-12-31") == {old.number}
+
+
+def test_suggestions_and_reminders_api(people, tree):
+    client = client_for(people["office"])
+    r = client.post(
+        "/api/suggestions/",
+        {
+            "org": "a",
+            "kind": "procuratorate",
+            "issuer": "区检察院",
+            "received_on": "2024-08-02",
+            "content": "x",
+        },
+        format="json",
+    )
+    assert r.status_code == 201 and r.json()["reply_due"] == "2024-10-08"
+    pk = r.json()["id"]
+    r = client.post(
+        f"/api/suggestions/{pk}/reply/", {"version": 1, "replied_on": "2024-09-01", "reply_text": "已整改"}
+    )
+    assert r.status_code == 200 and r.json()["replied_on_time"] is True
+    r = client.post(
+        "/api/reminders/",
+        {
+            "org": "a",
+            "to_unit": "a-tw",
+            "issued_on": "2024-03-01",
+            "matter": "程序不规范",
+            "follow_up_due": "2024-03-31",
+        },
+        format="json",
+    )
+    assert r.status_code == 201 and r.json()["deadline_status"] == "overdue"
+    judicial = client.post(
+        "/api/suggestions/",
+        {"org": "a", "kind": "judicial", "issuer": "区法院", "received_on": "2024-04-08", "content": "x"},
+        format="json",
+    ).json()
+    assert judicial["reply_due"] is None
+    r = client.patch(
+        f"/api/suggestions/{judicial['id']}/", {"version": 1, "reply_due": "2024-05-08"}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["reply_due"] == "2024-05-08"
+    r = client.patch(
+        f"/api/suggestions/{judicial['id']}/", {"version": 2, "reply_due": "2024-04-01"}, format="json"
+    )
+    assert r.status_code == 400 and "不能早于收到日期" in r.json()["error"]["message"]
+    other = client_for(people["other"])
+    assert (
+        other.patch(f"/api/suggestions/{pk}/", {"version": 2, "issuer": "x"}, format="json").status_code
+        == 404
+    )
+    assert other.get("/api/suggestions/").json()["count"] == 0
+    assert other.get(f"/api/suggestions/{pk}/").status_code == 404
+    assert other.get("/api/reminders/").json()["count"] == 0

@@ -1,0 +1,149 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from fazhi.litigation.models import AnalysisMeeting, Case, Reminder, Suggestion
+from tests.litigation.litigation_fixtures import new_case
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def office(tree, person, client):
+    user = person("office_a", "office", tree["a"])
+    client.force_login(user)
+    return user
+
+
+def test_register_case_in_the_page(client, tree, office):
+    page = client.get("/litigation/new/")
+    assert page.status_code == 200 and "收到起诉状（申请书）副本日期" in page.content.decode()
+    data = {
+        "org": tree["a"].pk, "kind": "administrative", "court": "测试区人民法院", "own_role": "defendant",
+        "disputed_act": "限期拆除决定", "copy_received_on": "2024-09-20",
+        "p-TOTAL_FORMS": "2", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "0", "p-MAX_NUM_FORMS": "20",
+        "p-0-role": "plaintiff", "p-0-name": "王五", "p-0-id_number": "", "p-0-phone": "13812345678",
+        "p-1-role": "third_party", "p-1-name": "", "p-1-id_number": "", "p-1-phone": "",
+    }  # fmt: skip
+    response = client.post("/litigation/new/", data, follow=True)
+    case = Case.objects.get()
+    body = response.content.decode()
+    assert case.reply_due == datetime.date(2024, 10, 8) and "2024年10月8日" in body
+    assert "138****5678" in body and "13812345678" not in body
+    assert "国庆节" in body  # the explanation of the due date names the holiday it moved across
+
+
+def test_refused_input_keeps_the_form_with_chinese_errors(client, tree, office):
+    data = {"org": tree["a"].pk, "kind": "civil", "court": "", "own_role": "defendant", "disputed_act": "x",
+            "copy_received_on": (TODAY + datetime.timedelta(days=3)).isoformat(),
+            "p-TOTAL_FORMS": "0", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "0", "p-MAX_NUM_FORMS": "20"}  # fmt: skip
+    body = client.post("/litigation/new/", data).content.decode()
+    assert "这个字段是必填项" in body or "必填" in body
+    data["court"] = "法院"
+    body = client.post("/litigation/new/", data).content.decode()
+    assert "不能晚于今天" in body and not Case.objects.exists()
+
+
+def test_action_pages_and_stale_form(client, tree, office):
+    case = new_case(office, tree["a"], received_on=TODAY - datetime.timedelta(days=2))
+    url = f"/litigation/{case.pk}/"
+    assert "登记答辩（答复）" in client.get(url).content.decode()
+    r = client.post(f"{url}reply/", {"version": case.version, "replied_on": TODAY.isoformat()})
+    assert r.status_code == 302 and Case.objects.get().status == "answered"
+    stale = client.post(f"{url}edit/", {"version": case.version, "court": "新法院", "own_role": "defendant",
+                                        "disputed_act": "x", "copy_received_on": case.copy_received_on.isoformat()})  # fmt: skip
+    assert "保存失败" in stale.content.decode() and Case.objects.get().court == "测试区人民法院"
+    scan = SimpleUploadedFile("j.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+    r = client.post(
+        f"{url}document/",
+        {"version": 2, "kind": "judgement", "received_on": TODAY.isoformat(), "upload": scan},
+    )
+    assert r.status_code == 302
+    body = client.get(url).content.decode()
+    assert "判决书" in body and "j.pdf" in body
+    r = client.post(f"{url}hearing/", {"version": 3, "held_on": TODAY.isoformat(), "head_appeared": "on"})
+    assert "请填写出庭人员" in r.content.decode() and not Case.objects.get().hearings.exists()
+    assert client.get(f"{url}nothing/").status_code == 404
+
+
+def test_meetings_suggestions_reminders_pages(client, tree, office):
+    case = new_case(office, tree["a"])
+    r = client.post("/litigation/meetings/new/", {"org": tree["a"].pk, "held_on": TODAY.isoformat(),
+                                                  "attendees": "主任、法律顾问", "conclusions": "积极应诉", "cases": [case.pk]})  # fmt: skip
+    assert r.status_code == 302 and AnalysisMeeting.objects.get().cases.get() == case
+    assert "积极应诉" in client.get("/litigation/meetings/").content.decode()
+
+    r = client.post("/litigation/suggestions/new/", {"org": tree["a"].pk, "kind": "judicial", "issuer": "区法院",
+                                                     "received_on": TODAY.isoformat(), "content": "规范告知"})  # fmt: skip
+    item = Suggestion.objects.get()
+    assert r.status_code == 302 and item.reply_due is None
+    assert "按建议书载明的期限" in client.get(f"/litigation/suggestions/{item.pk}/").content.decode()
+    due = TODAY + datetime.timedelta(days=20)
+    r = client.post(f"/litigation/suggestions/{item.pk}/edit/", {"version": 1, "issuer": "区法院", "content": "规范告知",
+                                                                "reply_due": due.isoformat()})  # fmt: skip
+    assert r.status_code == 302 and Suggestion.objects.get().due_date == due
+    stale = client.post(
+        f"/litigation/suggestions/{item.pk}/edit/", {"version": 1, "issuer": "x", "content": "y"}
+    )
+    assert "保存失败" in stale.content.decode()
+    r = client.post(f"/litigation/suggestions/{item.pk}/reply/",
+                    {"version": 2, "replied_on": TODAY.isoformat(), "reply_text": "已整改"})  # fmt: skip
+    assert r.status_code == 302 and Suggestion.objects.get().status == "replied"
+
+    r = client.post("/litigation/reminders/new/", {"org": tree["a"].pk, "to_unit": tree["a-tw"].pk,
+                                                   "issued_on": TODAY.isoformat(), "matter": "程序不规范"})  # fmt: skip
+    reminder = Reminder.objects.get()
+    assert r.status_code == 302
+    r = client.post(f"/litigation/reminders/{reminder.pk}/follow-up/",
+                    {"version": 1, "followed_on": TODAY.isoformat(), "follow_up": "已整改"})  # fmt: skip
+    assert r.status_code == 302 and Reminder.objects.get().is_closed
+    assert "已反馈" in client.get("/litigation/reminders/").content.decode()
+
+
+def test_other_street_cannot_open_suggestions_or_reminders(client, tree, office, person):
+    from fazhi.litigation import services
+
+    item = services.receive_suggestion(
+        office, org=tree["a"], kind="judicial", issuer="x", received_on=TODAY, content="y"
+    )
+    reminder = services.issue_reminder(
+        office, org=tree["a"], to_unit=tree["a-tw"], issued_on=TODAY, matter="z"
+    )
+    client.force_login(person("office_b", "office", tree["b"]))
+    assert client.get(f"/litigation/suggestions/{item.pk}/").status_code == 404
+    assert client.post(f"/litigation/suggestions/{item.pk}/reply/", {"version": 1}).status_code == 404
+    assert client.get(f"/litigation/reminders/{reminder.pk}/").status_code == 404
+    assert item.number not in client.get("/litigation/suggestions/").content.decode()
+    assert reminder.number not in client.get("/litigation/reminders/").content.decode()
+
+
+def test_overdue_reply_is_on_the_home_board_until_answered(client, tree, office):
+    from fazhi.litigation import services
+
+    case = new_case(office, tree["a"], received_on=datetime.date(2024, 9, 20))
+    body = client.get("/").content.decode()
+    assert case.number in body and f"/litigation/{case.pk}/" in body
+    services.record_reply(office, case, case.version, replied_on=datetime.date(2024, 10, 9))
+    assert case.number not in client.get("/").content.decode()
+    assert "逾期" in client.get(f"/litigation/{case.pk}/").content.decode()
+
+
+def test_appeal_page_links_both_stages(client, tree, office):
+    from fazhi.litigation import services
+
+    case = new_case(office, tree["a"], received_on=datetime.date(2024, 3, 4))
+    case = services.conclude(
+        office, case, case.version, outcome="lost", concluded_on=datetime.date(2024, 5, 6)
+    )
+    r = client.post(
+        f"/litigation/{case.pk}/appeal/",
+        {"stage": "appeal", "court": "中院", "copy_received_on": "2024-05-20"},
+    )
+    second = Case.objects.get(previous=case)
+    assert r.status_code == 302 and r.url == f"/litigation/{second.pk}/"
+    body = client.get(r.url).content.decode()
+    assert case.number in body and "二审（上诉）" in body and "无法定答辩期限" in body
+    first = client.get(f"/litigation/{case.pk}/").content.decode()
+    assert second.number in first and "登记上诉或再审" not in first

@@ -1,0 +1,159 @@
+import datetime
+
+import pytest
+
+from fazhi.audit.models import Action, AuditEntry
+from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
+from fazhi.litigation import services
+from fazhi.litigation.models import Case, CaseParty
+from tests.litigation.litigation_fixtures import ID_A, new_case
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def office(tree, person):
+    return person("office_a", "office", tree["a"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "received", "due"),
+    [
+        # 15 日 from 2024-09-27 ends on Saturday 2024-10-12, a 调休 working day: it stays there.
+        ("administrative", D(2024, 9, 27), D(2024, 10, 12)),
+        ("civil", D(2024, 9, 27), D(2024, 10, 12)),
+        # 15 日 from 2024-09-20 ends on 2024-10-05 in the National Day holiday: moved to 2024-10-08.
+        ("administrative", D(2024, 9, 20), D(2024, 10, 8)),
+        # 10 日 from 2024-09-25 ends on 2024-10-05 as well.
+        ("reconsideration", D(2024, 9, 25), D(2024, 10, 8)),
+        # 10 日 from 2024-03-04 ends on an ordinary Thursday.
+        ("reconsideration", D(2024, 3, 4), D(2024, 3, 14)),
+    ],
+)
+def test_reply_due_from_the_rules_across_holidays(kind, received, due):
+    assert services.reply_due(kind, received) == due
+
+
+def test_register_numbers_watches_the_due_date_and_encrypts(tree, office):
+    case = new_case(office, tree["a"], received_on=D(2024, 9, 27))
+    assert case.number == "甲诉〔2024〕0001号"
+    assert case.reply_due == case.due_date == D(2024, 10, 12)
+    assert case.documents.get().kind == "complaint" and case.documents.get().received_on == D(2024, 9, 27)
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("select id_number from litigation_caseparty")
+        assert ID_A not in cur.fetchone()[0]
+    assert CaseParty.objects.get().id_number == ID_A
+    assert AuditEntry.objects.filter(target_id=str(case.pk), action=Action.CREATE).exists()
+
+
+def test_no_statutory_due_when_the_office_is_plaintiff(tree, office):
+    case = new_case(office, tree["a"], kind="civil", own_role="plaintiff", received_on=D(2024, 9, 27))
+    assert case.reply_due is None and case.due_date is None and case.reply_met is None
+
+
+def test_reply_met_and_missed(tree, office):
+    met = new_case(office, tree["a"], received_on=D(2024, 9, 27))
+    met = services.record_reply(office, met, met.version, replied_on=D(2024, 10, 12))
+    assert met.reply_met is True and met.status == "answered" and met.due_date is None
+    late = new_case(office, tree["a"], received_on=D(2024, 9, 20))
+    late = services.record_reply(office, late, late.version, replied_on=D(2024, 10, 9))
+    assert late.reply_met is False
+    waiting = new_case(office, tree["a"], received_on=D(2024, 9, 20))
+    assert waiting.reply_met is False and waiting.deadline_status() == "overdue"
+    fresh = new_case(office, tree["a"])
+    assert fresh.reply_met is None and fresh.deadline_status() in ("ok", "due_soon")
+
+
+def test_editing_the_received_date_recomputes_the_due_date(tree, office):
+    case = new_case(office, tree["a"], received_on=D(2024, 9, 27))
+    case = services.update_case(office, case, case.version, copy_received_on=D(2024, 9, 20))
+    assert case.reply_due == D(2024, 10, 8)
+    assert case.documents.get().received_on == D(2024, 9, 20)
+
+
+def test_stale_edit_refused(tree, office):
+    case = new_case(office, tree["a"])
+    services.update_case(office, case, case.version, court="新法院")
+    with pytest.raises(StaleEdit, match="保存失败：该记录已被"):
+        services.update_case(office, case, case.version, court="旧版本上的修改")
+    assert Case.objects.get(pk=case.pk).court == "新法院"
+
+
+def test_hearing_document_conclusion_and_appeal(tree, office):
+    received = D(2024, 3, 4)
+    case = new_case(office, tree["a"], received_on=received)
+    case = services.record_reply(office, case, case.version, replied_on=D(2024, 3, 15))
+    with pytest.raises(FazhiError, match="出庭负责人"):
+        services.add_hearing(office, case, case.version, held_on=D(2024, 4, 1), head_appeared=True)
+    case = services.add_hearing(
+        office, case, case.version, held_on=D(2024, 4, 1), head_appeared=True, appeared_by="副主任 王某"
+    )
+    case = services.add_document(office, case, case.version, kind="judgement", received_on=D(2024, 5, 6))
+    with pytest.raises(TransitionNotAllowed):
+        services.record_reply(office, case, case.version, replied_on=D(2024, 3, 16))
+    with pytest.raises(FazhiError, match="本审级结案后"):
+        services.appeal(office, case, stage="appeal", court="中院", copy_received_on=D(2024, 5, 20))
+    case = services.conclude(office, case, case.version, outcome="upheld", concluded_on=D(2024, 5, 6))
+    with pytest.raises(FazhiError, match="不能再登记庭审"):
+        services.add_hearing(office, case, case.version, held_on=D(2024, 6, 1), head_appeared=False)
+    second = services.appeal(office, case, stage="appeal", court="中院", copy_received_on=D(2024, 5, 20))
+    assert second.previous == case and second.stage == "appeal" and second.reply_due is None
+    assert [p.name for p in second.parties.all()] == ["张三"]
+    with pytest.raises(FazhiError, match="已登记过后续审级"):
+        services.appeal(office, case, stage="retrial", court="高院", copy_received_on=D(2024, 6, 1))
+
+
+def test_other_street_is_refused(tree, office, person):
+    case = new_case(office, tree["a"])
+    other = person("b_office", "office", tree["b"])
+    with pytest.raises(NotPermitted):
+        services.update_case(other, case, case.version, court="越权修改")
+    with pytest.raises(NotPermitted):
+        new_case(other, tree["a"])
+    with pytest.raises(NotPermitted):
+        services.record_meeting(other, org=tree["b"], held_on=D(2024, 1, 2), attendees="x", conclusions="y",
+                                cases=[case])  # fmt: skip
+
+
+def test_suggestion_due_dates(tree, office):
+    procuratorate = services.receive_suggestion(
+        office, org=tree["a"], kind="procuratorate", issuer="区检察院", received_on=D(2024, 8, 2), content="x"
+    )
+    assert procuratorate.reply_due == D(2024, 10, 8)  # 2 月 → 2024-10-02, in the holiday → 10-08
+    judicial = services.receive_suggestion(
+        office, org=tree["a"], kind="judicial", issuer="区法院", received_on=D(2024, 4, 8), content="x"
+    )
+    assert judicial.reply_due is None and judicial.due_date is None  # no rule: entered from the letter
+    by_hand = services.receive_suggestion(
+        office, org=tree["a"], kind="judicial", issuer="区法院", received_on=D(2024, 4, 8), content="x",
+        reply_due=D(2024, 5, 8),
+    )  # fmt: skip
+    assert by_hand.reply_due == by_hand.due_date == D(2024, 5, 8)
+    replied = services.reply_suggestion(
+        office, by_hand, by_hand.version, replied_on=D(2024, 5, 9), reply_text="已整改"
+    )
+    assert replied.status == "replied" and replied.replied_on_time is False
+    with pytest.raises(FazhiError, match="回复（整改）情况"):
+        services.reply_suggestion(
+            office, judicial, judicial.version, replied_on=D(2024, 5, 9), reply_text=" "
+        )
+
+
+def test_reminder_follow_up(tree, office, person):
+    reminder = services.issue_reminder(
+        office, org=tree["a"], to_unit=tree["a-tw"], issued_on=D(2024, 3, 1), matter="程序不规范",
+        follow_up_due=D(2024, 3, 31),
+    )  # fmt: skip
+    assert reminder.number == "甲督〔2024〕0001号" and reminder.due_date == D(2024, 3, 31)
+    assert reminder.deadline_status() == "overdue"
+    done = services.record_follow_up(
+        office, reminder, reminder.version, followed_on=D(2024, 3, 20), follow_up="已整改"
+    )
+    assert done.is_closed and done.deadline_status() == "ok"
+    with pytest.raises(NotPermitted):
+        services.issue_reminder(
+            office, org=tree["a"], to_unit=tree["b-tw"], issued_on=D(2024, 3, 1), matter="x"
+        )

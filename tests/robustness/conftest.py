@@ -1,0 +1,253 @@
+"""A world of two 街道 with one record of every ledger (and every other org-scoped object the API
+serves) in each, and a person of every role in 街道 a — built once per test module.
+
+The module-scoped data lives inside one outer transaction that is rolled back when the module ends;
+each test's own `db` transaction nests inside it as a savepoint, so tests stay isolated and cheap.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from fazhi.ledger.registry import ledger_models
+from fazhi.orgs.models import Kind, RoleAssignment
+from fazhi.orgs.roles import ROLES
+from tests.conftest import PASSWORD, make_org
+
+# A fixed past working day: deadlines computed from it stay inside years the holiday calendar knows.
+TODAY = datetime.date(2025, 6, 3)
+ID_NUMBER = "11010519491231002X"
+PHONE = "13812345678"
+
+
+def _label(model) -> str:
+    return model._meta.label
+
+
+# --- one factory per ledger model: factory(world, street_code) → a saved record of that street ------
+
+
+def _dispute(world, street):
+    from fazhi.disputes import services
+    from fazhi.disputes.models import DisputeType
+
+    return services.intake(
+        world.writer(street),
+        org=world.orgs[f"{street}-tw"],
+        channel="visit",
+        received_on=TODAY,
+        dispute_type=DisputeType.objects.get(name="邻里"),
+        summary=f"{street}街道楼上漏水引发邻里纠纷",
+        persons_involved=2,
+        parties=[
+            services.PartyData(name="张三", id_number=ID_NUMBER, phone=PHONE),
+            services.PartyData(name="李四", role="respondent"),
+        ],
+    )
+
+
+def _review_item(world, street):
+    from fazhi.legal import services
+
+    return services.submit(
+        world.writer(street),
+        org=world.orgs[street],
+        kind="contract",
+        title=f"{street}街道物业服务采购合同",
+        submitted_on=TODAY,
+        counterparty="某物业服务有限公司",
+        amount=Decimal("50000"),
+        materials="合同文本",
+    )
+
+
+def _case(world, street):
+    from fazhi.litigation import services
+
+    return services.register_case(
+        world.writer(street),
+        org=world.orgs[street],
+        kind="administrative",
+        court="测试区人民法院",
+        disputed_act="违法建筑限期拆除决定",
+        copy_received_on=TODAY,
+        parties=[services.PartyData(name="王五", id_number=ID_NUMBER, phone=PHONE)],
+    )
+
+
+def _suggestion(world, street):
+    from fazhi.litigation import services
+
+    return services.receive_suggestion(
+        world.writer(street),
+        org=world.orgs[street],
+        kind="procuratorate",
+        issuer="测试区人民检察院",
+        received_on=TODAY,
+        content=f"{street}街道检察建议内容",
+    )
+
+
+def _reminder(world, street):
+    from fazhi.litigation import services
+
+    return services.issue_reminder(
+        world.writer(street),
+        org=world.orgs[street],
+        to_unit=world.orgs[f"{street}-tw"],
+        issued_on=TODAY,
+        matter=f"{street}街道提醒事项",
+    )
+
+
+LEDGER_FACTORIES = {
+    "disputes.Dispute": _dispute,
+    "legal.ReviewItem": _review_item,
+    "litigation.Case": _case,
+    "litigation.Suggestion": _suggestion,
+    "litigation.Reminder": _reminder,
+}
+
+
+# --- org-scoped objects that are not ledgers but are served by the API, keyed by router basename ------
+
+
+def _meeting(world, street):
+    from fazhi.litigation import services
+
+    return services.record_meeting(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        attendees="主任、法律顾问",
+        conclusions=f"{street}街道分析会结论",
+        cases=[world.records[street]["litigation.Case"]],
+    )
+
+
+def _report(world, street):
+    from fazhi.reports import services
+
+    report = services.create_report(world.writer(street), world.orgs[street], TODAY.year - 1)
+    return services.draft(world.writer(street), report)
+
+
+def _concluded_case(world, street):
+    # Only a concluded case can be appealed: the appeal route is aimed at this one.
+    from fazhi.litigation import services
+
+    case = _case(world, street)
+    return services.conclude(world.writer(street), case, case.version, outcome="lost", concluded_on=TODAY)
+
+
+OTHER_FACTORIES = {"litigation-meeting": _meeting, "report": _report}
+# Objects in a later state, for routes that only apply there: name → factory.
+STATE_FACTORIES = {"concluded-case": _concluded_case}
+
+
+def missing_ledger_factories() -> list[str]:
+    return [_label(m) for m in ledger_models() if _label(m) not in LEDGER_FACTORIES]
+
+
+@dataclass
+class World:
+    orgs: dict
+    people: dict = field(default_factory=dict)  # role code → user in 街道 a (or the district)
+    records: dict = field(default_factory=dict)  # street → {model label: record}
+    others: dict = field(default_factory=dict)  # street → {basename: object}
+    states: dict = field(default_factory=dict)  # street → {STATE_FACTORIES name: object}
+    attachments: dict = field(default_factory=dict)  # street → Attachment on the street's dispute
+    _writers: dict = field(default_factory=dict)
+
+    def writer(self, street):
+        """An 党政办 person of the street: writes every ledger of the street's whole subtree."""
+        if street not in self._writers:
+            user = get_user_model().objects.create_user(username=f"writer_{street}", password=PASSWORD)
+            RoleAssignment.objects.create(user=user, org=self.orgs[street], role="office")
+            RoleAssignment.objects.create(user=user, org=self.orgs[f"{street}-tw"], role="handler")
+            self._writers[street] = user
+        return self._writers[street]
+
+    def record(self, street, model):
+        return self.records[street][_label(model)]
+
+    def numbers(self, street) -> list[str]:
+        return [r.number for r in self.records[street].values()]
+
+
+ROLE_ORGS = {
+    # role → org code it is held at
+    "handler": "a-tw",
+    "legal": "a-sfs",
+    "enforcement": "a-zf",
+    "petition": "a",
+    "office": "a",
+    "leader": "a",
+    "district_reviewer": "district",
+    "sys_admin": "district",
+    "sec_admin": "district",
+    "audit_admin": "district",
+}
+
+
+def build_tree() -> dict:
+    district = make_org("district", Kind.DISTRICT, name="测试区", short="测区")
+    orgs = {"district": district}
+    for code, name in (("a", "甲街道"), ("b", "乙街道")):
+        street = orgs[code] = make_org(code, Kind.STREET, district, name, name[0])
+        orgs[f"{code}-tw"] = make_org(
+            f"{code}-tw", Kind.STREET_COMMITTEE, street, f"{name}调委会", f"{name[0]}街"
+        )
+        orgs[f"{code}-sfs"] = make_org(
+            f"{code}-sfs", Kind.JUSTICE_OFFICE, street, f"{name}司法所", f"{name[0]}司"
+        )
+        orgs[f"{code}-zf"] = make_org(
+            f"{code}-zf", Kind.ENFORCEMENT_TEAM, street, f"{name}综合执法队", f"{name[0]}执"
+        )
+    return orgs
+
+
+def build_world() -> World:
+    from fazhi.ledger.attachments import attach
+
+    missing = missing_ledger_factories()
+    assert not missing, (
+        f"台账模型 {missing} 没有造数函数：请在 tests/robustness/conftest.py 的 LEDGER_FACTORIES 里补上，"
+        "访问矩阵测试才能覆盖它。"
+    )
+    world = World(orgs=build_tree())
+    for street in ("a", "b"):
+        world.records[street] = {
+            _label(m): LEDGER_FACTORIES[_label(m)](world, street) for m in ledger_models()
+        }
+        world.others[street] = {name: make(world, street) for name, make in OTHER_FACTORIES.items()}
+        world.states[street] = {name: make(world, street) for name, make in STATE_FACTORIES.items()}
+        upload = SimpleUploadedFile(f"{street}.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
+        world.attachments[street] = attach(
+            world.writer(street), world.records[street]["disputes.Dispute"], upload, "协议书扫描件"
+        )
+    User = get_user_model()
+    for role in ROLES:
+        user = User.objects.create_user(username=f"{role}_a", password=PASSWORD)
+        RoleAssignment.objects.create(user=user, org=world.orgs[ROLE_ORGS[role]], role=role)
+        world.people[role] = user
+    return world
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_world()
+        yield built
+        transaction.set_rollback(True)
+
+
+def sign_in(client, user) -> None:
+    from fazhi.accounts.testing import login_with_second_factor
+
+    login_with_second_factor(client, user)

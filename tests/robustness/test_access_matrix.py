@@ -1,0 +1,500 @@
+"""Every API route × every role × an object of the other 街道: nothing is read, written or exported across
+the boundary; the 区级审阅 reads everything and writes nothing. Then the same for every web page.
+
+Routes are discovered from the router and the URL resolver at collection time. A route whose object or
+payload this module does not know fails test_every_route_is_known, naming the route: add it to the tables.
+"""
+
+import io
+import zipfile
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from fazhi.api.routes import all_web_paths, router_routes
+from fazhi.ledger.registry import ledger_models
+from fazhi.orgs.roles import ROLES
+from tests.robustness.conftest import OTHER_FACTORIES, TODAY, sign_in
+
+pytestmark = pytest.mark.django_db
+
+REVIEWER = "district_reviewer"
+DAY = TODAY.isoformat()
+DENIED = (403, 404)
+# A GET on a POST-only page answers 405 before looking at the object: still nothing shown.
+GET_DENIED = (403, 404, 405)
+
+# --- what the matrix knows about each route --------------------------------------------------------
+
+# Routes that carry no organisation's data: they are still called by every role (no 5xx), but there is
+# no "other 街道" object to aim at. Reason in Chinese, shown when the table is printed.
+NOT_ORG_SCOPED = {
+    "figure.catalogue": "指标目录，不含任何单位的数据",
+    "report-analysis.create": "分析上传的文件，不读写任何单位的数据",
+}
+
+# Routes that take an org code in the query string instead of a pk: aimed at 街道 b by ?org=b.
+ORG_QUERY_ROUTES = {"figure.list", "figure.export"}
+
+# Write actions whose request body must be valid for the permission check (not the validation) to be
+# what refuses the 区级审阅, who can see the object. fn(world, obj) → body.
+PAYLOADS = {
+    "dispute.partial_update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "dispute.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "dispute.conclude": lambda w, o: {
+        "version": o.version,
+        "outcome": "success",
+        "concluded_on": DAY,
+        "agreement_text": "双方达成协议",
+        "performance_method": "当场履行",
+    },
+    "dispute.confirmation": lambda w, o: {"version": o.version, "applied_on": DAY, "court": "测试区人民法院"},
+    "dispute.dispatch_to": lambda w, o: {"version": o.version, "to_org": "b-sfs", "note": "越权分派"},
+    "dispute.reveal": lambda w, o: {},
+    "dispute.sessions": lambda w, o: {
+        "version": o.version,
+        "held_on": DAY,
+        "place": "调解室",
+        "mediators": "某调解员",
+        "notes": "越权登记",
+    },
+    "dispute.visit": lambda w, o: {"version": o.version, "visited_on": DAY, "satisfaction": "satisfied"},
+    "dispute.withdraw": lambda w, o: {"version": o.version, "concluded_on": DAY, "reason": "越权撤回"},
+    "legal-review.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "legal-review.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "legal-review.assign": lambda w, o: {"version": o.version, "reviewer_org": "b-sfs"},
+    "legal-review.conclude": lambda w, o: {
+        "version": o.version,
+        "opinion": "lawful",
+        "opinion_text": "越权意见",
+        "opinion_on": DAY,
+    },
+    "legal-review.filing": lambda w, o: {"version": o.version, "filed_on": DAY},
+    "legal-review.resubmit": lambda w, o: {"version": o.version, "submitted_on": DAY, "materials": "越权"},
+    "legal-review.return_for_revision": lambda w, o: {
+        "version": o.version,
+        "opinion_text": "越权退回",
+        "opinion_on": DAY,
+    },
+    "legal-review.withdraw": lambda w, o: {"version": o.version, "reason": "越权撤回"},
+    "litigation-case.partial_update": lambda w, o: {"version": o.version, "court": "越权法院"},
+    "litigation-case.update": lambda w, o: {"version": o.version, "court": "越权法院"},
+    "litigation-case.appeal": lambda w, o: {
+        "stage": "appeal",
+        "court": "市中级人民法院",
+        "copy_received_on": DAY,
+    },
+    "litigation-case.conclude": lambda w, o: {"version": o.version, "outcome": "upheld", "concluded_on": DAY},
+    "litigation-case.documents": lambda w, o: {"version": o.version, "kind": "judgement", "received_on": DAY},
+    "litigation-case.hearings": lambda w, o: {"version": o.version, "held_on": DAY},
+    "litigation-case.reply": lambda w, o: {"version": o.version, "replied_on": DAY},
+    "litigation-case.reveal": lambda w, o: {},
+    "suggestion.partial_update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
+    "suggestion.reply": lambda w, o: {"version": o.version, "replied_on": DAY, "reply_text": "越权回复"},
+    "reminder.follow_up": lambda w, o: {"version": o.version, "followed_on": DAY, "follow_up": "越权反馈"},
+    "report.draft": lambda w, o: {"version": o.version},
+    "report.transition": lambda w, o: {"version": o.version, "action": "submit"},
+    "report.paragraph": lambda w, o: {"version": _paragraph(o).version, "text": "越权修改的段落"},
+}
+
+# Routes that apply only to an object in a later state: aimed at world.states[street][name].
+STATE_TARGETS = {"litigation-case.appeal": "concluded-case"}
+
+# Extra URL placeholders beyond {pk}: fn(obj) → {name: value}.
+PATH_EXTRAS = {"report.paragraph": lambda o: {"paragraph_id": _paragraph(o).pk}}
+
+# Creating an object inside 街道 b: body naming b's units.
+CREATE_PAYLOADS = {
+    "dispute": {
+        "org": "b-tw",
+        "received_on": DAY,
+        "dispute_type": "邻里",
+        "summary": "越权登记",
+        "parties": [{"name": "某甲"}],
+    },
+    "legal-review": {"org": "b", "kind": "contract", "title": "越权送审", "submitted_on": DAY},
+    "litigation-case": {
+        "org": "b",
+        "kind": "administrative",
+        "court": "测试区人民法院",
+        "disputed_act": "越权登记",
+        "copy_received_on": DAY,
+        "parties": [{"name": "某甲"}],
+    },
+    "litigation-meeting": {"org": "b", "held_on": DAY, "attendees": "某某", "conclusions": "越权登记"},
+    "suggestion": {"org": "b", "kind": "judicial", "issuer": "某法院", "received_on": DAY, "content": "越权"},
+    "reminder": {"org": "b", "to_unit": "b-tw", "issued_on": DAY, "matter": "越权"},
+    "report": {"org": "b", "year": TODAY.year - 2},
+}
+
+
+def _paragraph(report):
+    from fazhi.reports.models import Paragraph
+
+    return Paragraph.objects.filter(section__report=report).order_by("pk").first()
+
+
+def _model_of(viewset):
+    serializer = getattr(viewset, "serializer_class", None)
+    meta = getattr(serializer, "Meta", None)
+    return getattr(meta, "model", None)
+
+
+def _is_ledger_route(route) -> bool:
+    return _model_of(route.viewset) in ledger_models()
+
+
+def _name(route) -> str:
+    return f"{route.basename}.{route.action}"
+
+
+def _unknown(route) -> str | None:
+    """Why the matrix cannot test this route, or None."""
+    name = _name(route)
+    if name in NOT_ORG_SCOPED or name in ORG_QUERY_ROUTES:
+        return None
+    if not (_is_ledger_route(route) or route.basename in OTHER_FACTORIES):
+        return f"{route.key}：不知道它属于哪个单位的对象（请在 tests/robustness/conftest.py 的 OTHER_FACTORIES 里补上）"
+    if route.action == "create" and route.basename not in CREATE_PAYLOADS:
+        return f"{route.key}：缺少在乙街道新建对象的请求体（CREATE_PAYLOADS）"
+    if route.detail and route.writes and name not in PAYLOADS:
+        return f"{route.key}：缺少写操作的请求体（PAYLOADS）"
+    if set(route.pattern.replace("{pk}", "").split("{")[1:]) and name not in PATH_EXTRAS:
+        return f"{route.key}：路径里有 {{pk}} 以外的参数，缺少 PATH_EXTRAS"
+    return None
+
+
+ROUTES = router_routes()
+
+
+def test_every_route_is_known():
+    unknown = [reason for route in ROUTES if (reason := _unknown(route))]
+    assert not unknown, "访问矩阵不认识这些接口：\n" + "\n".join(unknown)
+    assert ROUTES, "没有发现任何 API 路由"
+
+
+def test_tables_name_only_existing_routes():
+    names = {_name(r) for r in ROUTES}
+    tables = set(PAYLOADS) | NOT_ORG_SCOPED.keys() | ORG_QUERY_ROUTES | set(PATH_EXTRAS) | set(STATE_TARGETS)
+    stale = sorted(tables - names)
+    assert not stale, f"表中这些接口已不存在，请删除：{stale}"
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _client(world, role) -> Client:
+    client = Client()
+    sign_in(client, world.people[role])
+    return client
+
+
+def _text(response) -> str:
+    """The body as text; Excel and Word files are unzipped so a record number inside is found too."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            content = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".xml"))
+    return content.decode("utf-8", errors="replace")
+
+
+def _markers(world, street="b") -> list[str]:
+    """Strings that appear only in 街道 b's data: record numbers and the texts of the other objects."""
+    markers = world.numbers(street)
+    for obj in world.others[street].values():
+        markers.append(getattr(obj, "conclusions", None) or getattr(obj, "title", None) or str(obj))
+    markers += [obj.number for obj in world.states[street].values()]
+    return markers
+
+
+def _leaks(world, response, street="b") -> list[str]:
+    text = _text(response)
+    return [m for m in _markers(world, street) if m in text]
+
+
+def _target(world, route, street="b"):
+    if _name(route) in STATE_TARGETS:
+        return world.states[street][STATE_TARGETS[_name(route)]]
+    model = _model_of(route.viewset)
+    if model in ledger_models():
+        return world.record(street, model)
+    return world.others[street][route.basename]
+
+
+def _send(client, method, url, body=None):
+    if method == "get":
+        return client.get(url)
+    return getattr(client, method)(url, data=body or {}, content_type="application/json")
+
+
+def _fresh_version(obj):
+    return type(obj).objects.get(pk=obj.pk).version
+
+
+def _count_in_b(world, route):
+    from fazhi.orgs.models import Organisation
+
+    model = _model_of(route.viewset)
+    if model is None or route.basename in OTHER_FACTORIES:
+        model = type(world.others["b"][route.basename])
+    subtree = Organisation.objects.subtree_of([world.orgs["b"]])
+    return model.objects.filter(org__in=subtree).count()
+
+
+# --- the API matrix ----------------------------------------------------------------------------------
+
+
+def _check_api(world, route, role) -> list[str]:
+    name = _name(route)
+    client = _client(world, role)
+    reviewer = role == REVIEWER
+    problems = []
+
+    def fail(response, why):
+        problems.append(f"{route.key} 角色 {role}：{why}（HTTP {response.status_code}）")
+
+    if name in NOT_ORG_SCOPED:
+        response = _send(client, route.method, route.pattern, {})
+        if response.status_code >= 500:
+            fail(response, "服务器错误")
+        return problems
+
+    if name in ORG_QUERY_ROUTES:
+        response = client.get(route.pattern, {"org": "b"})
+        if not reviewer and response.status_code not in DENIED:
+            fail(response, "能读到乙街道的数据")
+        if reviewer and response.status_code != 200:
+            fail(response, "区级审阅读不到乙街道的数据")
+        return problems
+
+    if route.action == "create":
+        before = _count_in_b(world, route)
+        response = _send(client, "post", route.pattern, CREATE_PAYLOADS[route.basename])
+        if response.status_code < 400 or response.status_code >= 500:
+            fail(response, "能在乙街道新建对象（或服务器错误）")
+        if _count_in_b(world, route) != before:
+            fail(response, "乙街道多了一条记录")
+        return problems
+
+    if not route.detail:  # a list, plain and aimed at b through the filter
+        for query in ({}, {"org": "b"}, {"org": "b-tw"}):
+            response = client.get(route.pattern, query)
+            if response.status_code >= 500:
+                fail(response, f"服务器错误（参数 {query}）")
+            leaked = _leaks(world, response)
+            if not reviewer and leaked:
+                fail(response, f"列表（参数 {query}）含乙街道的 {leaked}")
+        if reviewer:
+            target = _target(world, route)
+            marker = getattr(target, "number", None)
+            if marker and marker not in _text(client.get(route.pattern)):
+                fail(response, f"区级审阅在列表里看不到乙街道的 {marker}")
+        return problems
+
+    target = _target(world, route)
+    url = route.url(pk=target.pk, **PATH_EXTRAS.get(name, lambda o: {})(target))
+    if not route.writes:
+        response = _send(client, route.method, url)
+        if not reviewer and response.status_code not in DENIED:
+            fail(response, "能读到乙街道的对象")
+        if not reviewer and _leaks(world, response):
+            fail(response, f"响应含乙街道的 {_leaks(world, response)}")
+        if reviewer and route.action == "retrieve" and response.status_code != 200:
+            fail(response, "区级审阅读不到乙街道的对象")
+        if response.status_code >= 500:
+            fail(response, "服务器错误")
+        return problems
+
+    version = _fresh_version(target)
+    response = _send(client, route.method, url, PAYLOADS[name](world, target))
+    if response.status_code not in DENIED:
+        detail = response.content.decode(errors="replace")[:300]
+        fail(response, f"写操作没有被拒绝：{detail}")
+    if _fresh_version(target) != version:
+        fail(response, "乙街道的对象被改动了")
+    if not reviewer and _leaks(world, response):
+        fail(response, f"错误响应含乙街道的 {_leaks(world, response)}")
+    return problems
+
+
+API_CASES = [r for r in ROUTES if not _unknown(r)]
+
+
+@pytest.mark.parametrize("route", API_CASES, ids=[f"{r.method}:{r.basename}.{r.action}" for r in API_CASES])
+def test_api_route_keeps_to_its_street(world, route):
+    problems = []
+    for role in ROLES:
+        problems += _check_api(world, route, role)
+    assert not problems, "\n".join(problems)
+
+
+def test_matrix_catches_a_leak(world):
+    """The checks above can fail: a's own record is found in a's list, and the reviewer may read b's."""
+    client = _client(world, "handler")
+    response = client.get(reverse("api:dispute-list"))
+    assert _leaks(world, response, street="a"), "甲街道的纠纷应出现在甲街道人员的列表中"
+    route = next(r for r in ROUTES if _name(r) == "dispute.retrieve")
+    assert _check_api(world, route, REVIEWER) == []
+
+
+# --- the web pages -----------------------------------------------------------------------------------
+
+# Pages with a {pk} (and maybe other parts): which of b's objects the pk is, and the other placeholders.
+# fn(world, obj) → list of kwargs dicts (one page per dict).
+WEB_TARGETS = {
+    "disputes:detail": ("disputes.Dispute", None),
+    "disputes:reveal": ("disputes.Dispute", None),
+    "disputes:agreement": ("disputes.Dispute", None),
+    "disputes:action": ("disputes.Dispute", "fazhi.disputes.views.ACTIONS"),
+    "legal:detail": ("legal.ReviewItem", None),
+    "legal:letter": ("legal.ReviewItem", {"seq": 1}),
+    "legal:action": ("legal.ReviewItem", "fazhi.legal.views.ACTIONS"),
+    "litigation:detail": ("litigation.Case", None),
+    "litigation:reveal": ("litigation.Case", None),
+    "litigation:action": ("litigation.Case", "fazhi.litigation.views.CASE_ACTIONS"),
+    "litigation:suggestion": ("litigation.Suggestion", None),
+    "litigation:suggestion_edit": ("litigation.Suggestion", None),
+    "litigation:suggestion_reply": ("litigation.Suggestion", None),
+    "litigation:reminder": ("litigation.Reminder", None),
+    "litigation:reminder_follow_up": ("litigation.Reminder", None),
+    "reports:edit": ("report", None),
+    "reports:meta": ("report", None),
+    "reports:draft": ("report", None),
+    "reports:action": ("report", {"action": "submit"}),
+    "reports:preview": ("report", None),
+    "reports:export": ("report", {"fmt": "docx"}),
+    "reports:paragraph-save": ("paragraph", None),
+    "reports:paragraph-redraft": ("paragraph", None),
+    "reports:paragraph-delete": ("paragraph", None),
+    "reports:paragraph-add": ("section", None),
+    "web:attachment": ("attachment", None),
+    "web:attachment_upload": ("disputes.Dispute", "content_type"),
+}
+
+# Pages whose path has placeholders but no object of an organisation.
+WEB_NOT_ORG_SCOPED = {}
+
+# Pages on which a role held at the district legitimately sees every 街道 (besides the 区级审阅).
+SEES_WHOLE_DISTRICT = {"/audit/": (REVIEWER, "audit_admin")}  # 审计管理员查看全区审计日志是其职责
+
+# Pages without placeholders that must not be fetched by the sweep (they act on GET or are not pages).
+WEB_SWEEP_SKIP_PREFIXES = ("/api/", "/admin/", "/accounts/", "/static/", "/media/")
+
+
+def _web_patterns():
+    return [(path, name) for path, name in all_web_paths() if not path.startswith(WEB_SWEEP_SKIP_PREFIXES)]
+
+
+def test_every_web_page_is_known():
+    unknown = [
+        f"{path}（{name or '无名称'}）"
+        for path, name in _web_patterns()
+        if "{" in path and name not in WEB_TARGETS and name not in WEB_NOT_ORG_SCOPED
+    ]
+    assert not unknown, "访问矩阵不认识这些带参数的页面，请在 WEB_TARGETS 里补上：\n" + "\n".join(unknown)
+
+
+def _web_object(world, kind):
+    if kind == "report":
+        return world.others["b"]["report"]
+    if kind == "paragraph":
+        return _paragraph(world.others["b"]["report"])
+    if kind == "section":
+        return _paragraph(world.others["b"]["report"]).section
+    if kind == "attachment":
+        return world.attachments["b"]
+    return world.records["b"][kind]
+
+
+def _web_urls(world, name):
+    from django.utils.module_loading import import_string
+
+    kind, extra = WEB_TARGETS[name]
+    obj = _web_object(world, kind)
+    if kind == "attachment":
+        return obj, [reverse(name, args=[obj.token])]
+    if extra == "content_type":
+        from django.contrib.contenttypes.models import ContentType
+
+        content_type_id = ContentType.objects.get_for_model(obj).pk
+        return obj, [reverse(name, kwargs={"pk": obj.pk, "content_type_id": content_type_id})]
+    if isinstance(extra, str):
+        return obj, [reverse(name, kwargs={"pk": obj.pk, "name": action}) for action in import_string(extra)]
+    return obj, [reverse(name, kwargs={"pk": obj.pk, **(extra or {})})]
+
+
+def _web_version(obj):
+    return (
+        type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+        if hasattr(obj, "version")
+        else None
+    )
+
+
+@pytest.mark.parametrize("name", sorted(WEB_TARGETS))
+def test_web_page_keeps_to_its_street(world, name):
+    obj, urls = _web_urls(world, name)
+    problems = []
+    for role in ROLES:
+        client = _client(world, role)
+        reviewer = role == REVIEWER
+        for url in urls:
+            response = client.get(url)
+            if response.status_code >= 500:
+                problems.append(f"GET {url} 角色 {role}：服务器错误")
+            if not reviewer and (response.status_code not in GET_DENIED or _leaks(world, response)):
+                problems.append(
+                    f"GET {url} 角色 {role}：HTTP {response.status_code}，应为 403/404 且不含乙街道数据"
+                )
+            before = _web_version(obj)
+            response = client.post(url, {"version": getattr(obj, "version", 1), "text": "越权"})
+            if not reviewer and response.status_code not in DENIED:
+                problems.append(f"POST {url} 角色 {role}：HTTP {response.status_code}，应为 403/404")
+            if response.status_code >= 500:
+                problems.append(f"POST {url} 角色 {role}：服务器错误")
+            if _web_version(obj) != before:
+                problems.append(f"POST {url} 角色 {role}：乙街道的对象被改动了")
+    assert not problems, "\n".join(problems)
+
+
+def _detail_page(model) -> str | None:
+    return next(
+        (name for name, (kind, extra) in WEB_TARGETS.items() if kind == model._meta.label and extra is None),
+        None,
+    )
+
+
+def test_web_detail_pages_open_for_the_reviewer(world):
+    """Positive control: the 区级审阅 does see b's records, so the 404s above are scoping, not broken URLs."""
+    client = _client(world, REVIEWER)
+    problems = []
+    for model in ledger_models():
+        name = _detail_page(model)
+        if name is None:
+            problems.append(f"台账 {model._meta.label} 在 WEB_TARGETS 里没有详情页")
+            continue
+        record = world.record("b", model)
+        response = client.get(reverse(name, args=[record.pk]))
+        if response.status_code != 200 or record.number not in _text(response):
+            problems.append(f"{name}：区级审阅打不开乙街道的 {record.number}（HTTP {response.status_code}）")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+def test_web_pages_without_pk_show_nothing_of_b(world, role):
+    """Every page without placeholders (lists, boards, figures, Excel exports), plain and with ?org=b."""
+    client = _client(world, role)
+    problems = []
+    for path, name in _web_patterns():
+        if "{" in path:
+            continue
+        for query in ({}, {"org": "b"}):
+            response = client.get(path, query)
+            if response.status_code >= 500:
+                problems.append(f"GET {path} {query}：服务器错误 HTTP {response.status_code}")
+            elif role not in SEES_WHOLE_DISTRICT.get(path, (REVIEWER,)) and (
+                leaked := _leaks(world, response)
+            ):
+                problems.append(f"GET {path} {query}（{name}）含乙街道的 {leaked}")
+    assert not problems, f"角色 {role}：\n" + "\n".join(problems)
