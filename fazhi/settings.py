@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fazhi.web.input_guard.RefuseNulMiddleware",
     "fazhi.accounts.middleware.SecurityPolicyMiddleware",
     "fazhi.audit.context.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -6,23 +6,23 @@ from django.shortcuts import render
 from fazhi.api.errors import MESSAGES
 
 
-def _respond(request, status: int, code: str, message: str):
+def respond(request, status: int, code: str, message: str):
     if request.path.startswith("/api/"):
         return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
     return render(request, "web/error.html", {"status": status, "message": message}, status=status)
 
 
 def bad_request(request, exception=None):
-    return _respond(request, 400, "bad_request", "请求无效，请检查输入后重试。")
+    return respond(request, 400, "bad_request", "请求无效，请检查输入后重试。")
 
 
 def permission_denied(request, exception=None):
-    return _respond(request, 403, "permission_denied", MESSAGES["permission_denied"])
+    return respond(request, 403, "permission_denied", MESSAGES["permission_denied"])
 
 
 def page_not_found(request, exception=None):
-    return _respond(request, 404, "not_found", MESSAGES["not_found"])
+    return respond(request, 404, "not_found", MESSAGES["not_found"])
 
 
 def server_error(request):
-    return _respond(request, 500, "server_error", "系统出现错误，已记录；请稍后重试，或联系系统管理员。")
+    return respond(request, 500, "server_error", "系统出现错误，已记录；请稍后重试，或联系系统管理员。")

@@ -45,11 +45,12 @@ def _label(operation) -> str:
     return f"{operation.method.upper()} {operation.path}"
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def keep_connection_open():
     """The WSGI handler closes "old" connections around each request, as a server must. Inside the
     test's transaction that closes the connection itself on PostgreSQL (an in-memory SQLite ignores
-    it), so the handler is kept from doing it here, as Django's test client does."""
+    it), so the handler is kept from doing it here, as Django's test client does. Per test, because
+    the test client connects the handler again after each of its own requests."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield
