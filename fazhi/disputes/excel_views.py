@@ -1,56 +1,26 @@
-"""Excel pages: template download, import with every problem listed, export of the filtered list."""
+"""The dispute ledger's Excel pages: template, import and export of the filtered list."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from fazhi.ledger.excel_pages import ExcelPages
 
-from fazhi.ledger.excel import export as export_workbook
-from fazhi.ledger.excel import parse, template
-
+from .columns import dispute_sheet
 from .filters import base_queryset, filter_disputes
-from .forms import ImportForm
-from .importing import audit_export, dispute_sheet, export_rows, import_disputes
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .importing import export_rows, import_disputes
+from .models import Dispute
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
-
-
-@login_required
-def template_download(request):
-    return _xlsx(template(dispute_sheet()), "disputes-template.xlsx")
-
-
-@login_required
-def import_upload(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        parsed = parse(dispute_sheet(), upload)
-        errors = parsed.errors
-        if parsed.ok:
-            result = import_disputes(request.user, parsed.rows, source=upload.name)
-            errors = result.errors
-            if result.ok:
-                messages.success(request, f"已导入{len(result.created)}件纠纷。")
-                return redirect("disputes:list")
-    return render(request, "disputes/import.html", {"form": form, "errors": errors})
-
-
-@login_required
-def export(request):
-    queryset = (
-        filter_disputes(base_queryset(request.user), request.GET)
-        .prefetch_related("parties")
-        .order_by("received_on", "pk")
+def _filtered(user, params):
+    return (
+        filter_disputes(base_queryset(user), params).prefetch_related("parties").order_by("received_on", "pk")
     )
-    count = queryset.count()
-    content = export_workbook(dispute_sheet(), export_rows(request.user, queryset.iterator(chunk_size=2000)))
-    audit_export(request.user, count, request.GET.urlencode())
-    return _xlsx(content, "disputes.xlsx")
+
+
+PAGES = ExcelPages(
+    namespace="disputes",
+    title="纠纷调解台账",
+    counter="件纠纷",
+    model=Dispute,
+    sheet=dispute_sheet,
+    filtered=_filtered,
+    export_rows=export_rows,
+    import_rows=import_disputes,
+)

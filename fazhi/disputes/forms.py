@@ -160,6 +160,3 @@ class VisitForm(VersionForm):
     satisfaction = forms.ChoiceField(label="满意度", choices=Satisfaction.choices)
     note = forms.CharField(label="回访情况", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）")

@@ -6,8 +6,6 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from fazhi.audit.models import Action
-from fazhi.audit.services import record
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.personal import mask
 from fazhi.orgs.models import Organisation
@@ -176,15 +174,4 @@ def export_rows(user, disputes):
         }
 
 
-def audit_export(user, count: int, query: str) -> None:
-    with transaction.atomic():
-        record(
-            Action.EXPORT,
-            actor=user,
-            target_type=Dispute._meta.label_lower,
-            target_repr=f"导出纠纷台账{count}件",
-            changes={"筛选条件": [None, query or "全部"], "件数": [None, count]},
-        )
-
-
-__all__ = ["ImportResult", "audit_export", "dispute_sheet", "export_rows", "import_disputes"]
+__all__ = ["ImportResult", "dispute_sheet", "export_rows", "import_disputes"]

@@ -16,7 +16,5 @@ urlpatterns = [
         views.dispute_action,
         name="action",
     ),
-    path("excel/template/", excel_views.template_download, name="excel_template"),
-    path("excel/import/", excel_views.import_upload, name="excel_import"),
-    path("excel/export/", excel_views.export, name="excel_export"),
+    *excel_views.PAGES.urls(),
 ]

@@ -102,6 +102,3 @@ class FilingForm(VersionForm):
     filed_on = forms.DateField(label="备案日期", widget=DATE)
     note = forms.CharField(label="备案情况", required=False, max_length=200)
 
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）")

@@ -234,15 +234,4 @@ def export_rows(items):
         }
 
 
-def audit_export(user, count: int, query: str) -> None:
-    with transaction.atomic():
-        record(
-            Action.EXPORT,
-            actor=user,
-            target_type=ReviewItem._meta.label_lower,
-            target_repr=f"导出合法性审查台账{count}件",
-            changes={"筛选条件": [None, query or "全部"], "件数": [None, count]},
-        )
-
-
-__all__ = ["ImportResult", "audit_export", "export_rows", "import_items", "insert_items", "review_sheet"]
+__all__ = ["ImportResult", "export_rows", "import_items", "insert_items", "review_sheet"]

@@ -10,7 +10,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/letter/<int:seq>.docx", views.letter, name="letter"),
     path("<int:pk>/<str:name>/", views.item_action, name="action"),
-    path("excel/template/", excel_views.template_download, name="excel_template"),
-    path("excel/import/", excel_views.import_upload, name="excel_import"),
-    path("excel/export/", excel_views.export, name="excel_export"),
+    *excel_views.PAGES.urls(),
 ]

@@ -196,6 +196,3 @@ class FollowUpForm(VersionForm):
     followed_on = forms.DateField(label="反馈日期", widget=DATE)
     follow_up = forms.CharField(label="整改反馈情况", widget=forms.Textarea(attrs={"rows": 4}))
 
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）")

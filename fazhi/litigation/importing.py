@@ -177,14 +177,3 @@ def export_rows(user, cases):
             "outcome": c.outcome,
             "concluded_on": c.concluded_on,
         }
-
-
-def audit_export(user, count: int, query: str) -> None:
-    with transaction.atomic():
-        record(
-            Action.EXPORT,
-            actor=user,
-            target_type=Case._meta.label_lower,
-            target_repr=f"导出复议诉讼案件台账{count}件",
-            changes={"筛选条件": [None, query or "全部"], "件数": [None, count]},
-        )

@@ -21,7 +21,5 @@ urlpatterns = [
     path("reminders/new/", views.reminder_new, name="reminder_new"),
     path("reminders/<int:pk>/", views.reminder_detail, name="reminder"),
     path("reminders/<int:pk>/follow-up/", views.reminder_follow_up, name="reminder_follow_up"),
-    path("excel/template/", excel_views.template_download, name="excel_template"),
-    path("excel/import/", excel_views.import_upload, name="excel_import"),
-    path("excel/export/", excel_views.export, name="excel_export"),
+    *excel_views.PAGES.urls(),
 ]
