@@ -334,7 +334,24 @@ def due_for_rule(
     )
 
 
-def status(due: date, today: date | None = None, soon_days: int = 3) -> str:
+SOON_WORKING_DAYS = 3  # "due soon": due within three working days (or today)
+
+
+def due_soon_until(today: date) -> tuple[date, str]:
+    """The last due date that counts as due soon, and why it is earlier when it must be: working days
+    in a year whose holiday notice nobody entered are not guessed, so the window stops at that year."""
+    d, counted = today, 0
+    while counted < SOON_WORKING_DAYS:
+        try:
+            working = is_working_day(d + timedelta(days=1))
+        except UnknownCalendarYear as exc:
+            return d, exc.message
+        d += timedelta(days=1)
+        counted += working
+    return d, ""
+
+
+def status(due: date, today: date | None = None, soon_days: int = SOON_WORKING_DAYS) -> str:
     """ "overdue" after the due day, "due_soon" when due within `soon_days` working days (or today), else "ok"."""
     due = _as_date(due, "届满日")
     today = _as_date(today, "今天") if today is not None else timezone.localdate()

@@ -6,7 +6,9 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from fazhi.api.parties import RevealedPartySerializer
 from fazhi.api.router import router
+from fazhi.ledger.services import reveal_parties
 
 from . import serializers as s
 from . import services
@@ -164,11 +166,11 @@ class DisputeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return self._detail(services.record_visit(request.user, dispute, version, **data))
 
     @extend_schema(
-        request=None, responses=s.RevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
+        request=None, responses=RevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
     )
     @action(detail=True, methods=["post"])
     def reveal(self, request, pk=None):
-        return Response(services.reveal_parties(request.user, self.get_object()))
+        return Response(reveal_parties(request.user, self.get_object()))
 
 
 router.register("disputes", DisputeViewSet, basename="dispute")

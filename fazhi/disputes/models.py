@@ -7,8 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from fazhi.ledger.models import LedgerRecord
-from fazhi.ledger.personal import DigestField, EncryptedTextField
+from fazhi.ledger.models import LedgerRecord, PartyRecord
 from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
@@ -173,28 +172,13 @@ class PartyRole(models.TextChoices):
     RESPONDENT = "respondent", "被申请人"
 
 
-class Party(models.Model):
+class Party(PartyRecord):
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(
         "当事人地位", max_length=20, choices=PartyRole.choices, default=PartyRole.APPLICANT
     )
     kind = models.CharField("类别", max_length=20, choices=PartyKind.choices, default=PartyKind.PERSON)
-    # Names stay searchable in plain text; ID numbers and phones are encrypted and found by digest.
-    name = models.CharField("姓名或名称", max_length=100, db_index=True)
-    id_number = EncryptedTextField("身份证号码", kind="id_number", blank=True)
-    id_number_digest = DigestField(source="id_number", kind="id_number")
-    phone = EncryptedTextField("联系电话", kind="phone", blank=True)
-    phone_digest = DigestField(source="phone", kind="phone")
     address = models.CharField("住所或单位地址", max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = "当事人"
-        verbose_name_plural = "当事人"
-        ordering = ["role", "pk"]
-
-    def __str__(self):
-        return f"{self.get_role_display()} {self.name}"
-
 
 class Dispatch(models.Model):
     """One 分拨/委派 of a dispute to a unit; the latest one names the dispute's current unit."""

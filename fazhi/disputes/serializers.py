@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from fazhi.api.fields import OrgCodeField
-from fazhi.ledger.personal import mask
+from fazhi.api.parties import MaskedPartySerializer, PartyInputSerializer
 
 from .models import (
     STATES,
@@ -21,27 +21,15 @@ from .models import (
 )
 
 
-class PartySerializer(serializers.ModelSerializer):
-    id_number = serializers.SerializerMethodField()
-    phone = serializers.SerializerMethodField()
-
+class PartySerializer(MaskedPartySerializer):
     class Meta:
         model = Party
         fields = ["id", "role", "kind", "name", "id_number", "phone"]
 
-    def get_id_number(self, party) -> str:
-        return mask("id_number", party.id_number)
 
-    def get_phone(self, party) -> str:
-        return mask("phone", party.phone)
-
-
-class PartyInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
+class DisputePartyInputSerializer(PartyInputSerializer):
     role = serializers.ChoiceField(PartyRole.choices, default=PartyRole.APPLICANT)
     kind = serializers.ChoiceField(PartyKind.choices, default=PartyKind.PERSON)
-    id_number = serializers.CharField(required=False, allow_blank=True, default="")
-    phone = serializers.CharField(required=False, allow_blank=True, default="")
     address = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
@@ -136,7 +124,7 @@ class DisputeCreateSerializer(serializers.Serializer):
     persons_involved = serializers.IntegerField(min_value=1, default=2)
     amount_involved = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, default=0)
     assisting_units = OrgCodeField(many=True, required=False)
-    parties = PartyInputSerializer(many=True, allow_empty=False)
+    parties = DisputePartyInputSerializer(many=True, allow_empty=False)
 
 
 class VersionSerializer(serializers.Serializer):
@@ -195,14 +183,6 @@ class VisitSerializer(VersionSerializer):
     visited_on = serializers.DateField()
     satisfaction = serializers.ChoiceField(Satisfaction.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class RevealedPartySerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    role = serializers.CharField()
-    id_number = serializers.CharField()
-    phone = serializers.CharField()
 
 
 STATUS_CHOICES = STATES.choices

@@ -13,9 +13,8 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger import services as ledger
-from fazhi.ledger.errors import FazhiError, NotPermitted
+from fazhi.ledger.errors import FazhiError
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import sees_personal_data
 
 from .models import (
     DISPATCHED,
@@ -65,10 +64,6 @@ def _fill_derived(dispute: Dispute, threshold: int | None = None) -> None:
         dispute.due_date = conclude_due(dispute.received_on)
 
 
-def _parties_text(parties) -> str:
-    return "；".join(f"{PartyRole(p.role).label} {p.name}" for p in parties)
-
-
 def _save_parties(dispute: Dispute, parties: list[PartyData]) -> list[Party]:
     if not any(p.role == PartyRole.APPLICANT for p in parties):
         raise FazhiError("请至少填写一名申请人。", fields={"parties": "请至少填写一名申请人"})
@@ -102,7 +97,7 @@ def intake(actor, *, org: Organisation, parties: list[PartyData], assisting_unit
             Action.UPDATE,
             actor=actor,
             target=dispute,
-            changes={"当事人": [None, _parties_text(dispute.parties.all())]}
+            changes={"当事人": [None, ledger.parties_text(dispute.parties.all())]}
             | (
                 {"参与化解单位": [None, "、".join(str(o) for o in assisting_units)]}
                 if assisting_units
@@ -296,24 +291,6 @@ def record_visit(
         fresh.visit_note = note
 
     return ledger.update(actor, dispute, expected_version, apply)
-
-
-def reveal_parties(actor, dispute: Dispute) -> list[dict]:
-    """Unmasked ID numbers and phones, for people allowed to see them; audited."""
-    if not sees_personal_data(actor, dispute.org):
-        raise NotPermitted("您的角色不能查看当事人完整的身份证号码和电话。")
-    parties = list(dispute.parties.all())
-    with transaction.atomic():
-        record(
-            Action.VIEW_PERSONAL,
-            actor=actor,
-            target=dispute,
-            changes={"查看": [None, _parties_text(parties)]},
-        )
-    return [
-        {"id": p.pk, "name": p.name, "role": p.role, "id_number": p.id_number, "phone": p.phone}
-        for p in parties
-    ]
 
 
 def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入"):

@@ -11,7 +11,7 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.personal import mask
-from fazhi.ledger.services import today
+from fazhi.ledger.services import reveal_parties, today
 from fazhi.orgs.scoping import sees_personal_data, visible_orgs
 from fazhi.web.forms import add_service_error
 from fazhi.web.paging import paginate
@@ -110,7 +110,7 @@ def detail(request, pk: int):
 def reveal(request, pk: int):
     dispute = get_object_or_404(base_queryset(request.user), pk=pk)
     try:
-        revealed = services.reveal_parties(request.user, dispute)
+        revealed = reveal_parties(request.user, dispute)
     except FazhiError as exc:
         return HttpResponse(exc.message, status=403)
     return render(request, "disputes/_revealed.html", {"parties": revealed})

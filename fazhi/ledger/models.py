@@ -8,6 +8,8 @@ from django.db import models
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
+from .personal import DigestField, EncryptedTextField
+
 
 class LedgerQuerySet(models.QuerySet):
     def visible_to(self, user, *, write: bool = False):
@@ -67,6 +69,27 @@ class LedgerRecord(models.Model):
         if self.is_closed or self.due_date is None:
             return "ok"
         return status(self.due_date, today)
+
+
+class PartyRecord(models.Model):
+    """Abstract base of a party to a ledger record (当事人). Names stay searchable in plain text; ID
+    numbers and phones are encrypted and found by exact value through their keyed digest. A subclass
+    adds the link to its record and a ``role`` with its own choices."""
+
+    name = models.CharField("姓名或名称", max_length=100, db_index=True)
+    id_number = EncryptedTextField("身份证号码", kind="id_number", blank=True)
+    id_number_digest = DigestField(source="id_number", kind="id_number")
+    phone = EncryptedTextField("联系电话", kind="phone", blank=True)
+    phone_digest = DigestField(source="phone", kind="phone")
+
+    class Meta:
+        abstract = True
+        verbose_name = "当事人"
+        verbose_name_plural = "当事人"
+        ordering = ["role", "pk"]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.name}"
 
 
 class NumberSequence(models.Model):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
-from fazhi.orgs.scoping import can_write
+from fazhi.orgs.scoping import can_write, sees_personal_data
 
 from .errors import NotPermitted, StaleEdit
 from .numbering import next_number
@@ -107,3 +107,24 @@ def delete(actor, instance, expected_version: int) -> None:
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def parties_text(parties) -> str:
+    """The parties as the audit trail names them: "申请人 张三；被申请人 李四"."""
+    return "；".join(str(party) for party in parties)
+
+
+def reveal_parties(actor, record_) -> list[dict]:
+    """The record's parties with ID numbers and phones unmasked, for a role that may see them; the
+    looking is written to the audit trail in the same transaction."""
+    if not sees_personal_data(actor, record_.org):
+        raise NotPermitted("您的角色不能查看当事人完整的身份证号码和电话。")
+    parties = list(record_.parties.all())
+    with transaction.atomic():
+        record(
+            Action.VIEW_PERSONAL, actor=actor, target=record_, changes={"查看": [None, parties_text(parties)]}
+        )
+    return [
+        {"id": p.pk, "name": p.name, "role": p.role, "id_number": p.id_number, "phone": p.phone}
+        for p in parties
+    ]

@@ -7,8 +7,10 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from fazhi.api.parties import RevealedPartySerializer
 from fazhi.api.router import router
 from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.services import reveal_parties
 from fazhi.orgs.scoping import visible_orgs
 
 from . import serializers as s
@@ -36,6 +38,8 @@ CASE_PARAMS = [
     OpenApiParameter("outcome", description="结案结果代码"),
     OpenApiParameter("received_from", description="收到副本日期起（YYYY-MM-DD）"),
     OpenApiParameter("received_to", description="收到副本日期止（YYYY-MM-DD）"),
+    OpenApiParameter("id_number", description="当事人身份证号码（精确）"),
+    OpenApiParameter("phone", description="当事人电话（精确）"),
     *COMMON_PARAMS,
 ]
 
@@ -140,11 +144,11 @@ class CaseViewSet(_Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
         return self._detail(services.appeal(request.user, case, **data), status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=None, responses=s.CaseRevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
+        request=None, responses=RevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
     )
     @action(detail=True, methods=["post"])
     def reveal(self, request, pk=None):
-        return Response(services.reveal_parties(request.user, self.get_object()))
+        return Response(reveal_parties(request.user, self.get_object()))
 
 
 class MeetingViewSet(_Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

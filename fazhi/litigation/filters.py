@@ -1,50 +1,18 @@
 """The list filters shared by the pages, the API and the Excel export (one meaning everywhere)."""
 
-import datetime
-
 from django.db.models import Q, QuerySet
 
-from fazhi.deadlines.engine import due_date
-from fazhi.ledger.services import today
-from fazhi.orgs.models import Organisation
+from fazhi.ledger.filtering import by_deadline, by_party_contact, in_date_range, in_unit
 
 from .models import CASE_STATES, Case, CaseKind, CaseParty, CaseStage, Reminder, Suggestion, SuggestionKind
-
-DUE_SOON_WORKING_DAYS = 3
-TRUE = {"1", "true", "yes", "on", "是"}
-
-
-def _date(value: str | None) -> datetime.date | None:
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _in_unit(queryset: QuerySet, code: str | None) -> QuerySet:
-    if not code:
-        return queryset
-    unit = Organisation.objects.filter(code=code).first()
-    return queryset.filter(org__in=Organisation.objects.subtree_of([unit])) if unit else queryset.none()
-
-
-def _deadline(queryset: QuerySet, params, closed) -> QuerySet:
-    open_only = queryset.exclude(status__in=closed)
-    if params.get("overdue", "").lower() in TRUE:
-        return open_only.filter(due_date__lt=today())
-    if params.get("due_soon", "").lower() in TRUE:
-        soon = due_date(today(), DUE_SOON_WORKING_DAYS, "工作日").due
-        return open_only.filter(due_date__gte=today(), due_date__lte=soon)
-    return queryset
 
 
 def filter_cases(queryset: QuerySet, params) -> QuerySet:
     """Narrow an already scoped queryset (``Case.objects.visible_to(user)``).
 
     kind, stage, status, outcome, org (code; with the units below it), received_from/received_to (copy
-    received), overdue=1, due_soon=1, q (number, case number, court, act or party name).
+    received), overdue=1, due_soon=1, q (number, case number, court, act or party name), id_number /
+    phone (a party's, exact, by digest).
     Unknown or malformed values are ignored rather than widening the result.
     """
     get = params.get
@@ -56,12 +24,9 @@ def filter_cases(queryset: QuerySet, params) -> QuerySet:
         queryset = queryset.filter(status=get("status"))
     if get("outcome"):
         queryset = queryset.filter(outcome=get("outcome"))
-    queryset = _in_unit(queryset, get("org"))
-    if start := _date(get("received_from")):
-        queryset = queryset.filter(copy_received_on__gte=start)
-    if end := _date(get("received_to")):
-        queryset = queryset.filter(copy_received_on__lte=end)
-    queryset = _deadline(queryset, params, CASE_STATES.closed)
+    queryset = in_unit(queryset, get("org"))
+    queryset = in_date_range(queryset, params, "copy_received_on", "received_from", "received_to")
+    queryset = by_deadline(queryset, params, CASE_STATES.closed)
     if q := (get("q") or "").strip():
         named = CaseParty.objects.filter(name__icontains=q).values("case_id")
         queryset = queryset.filter(
@@ -71,7 +36,7 @@ def filter_cases(queryset: QuerySet, params) -> QuerySet:
             | Q(disputed_act__icontains=q)
             | Q(pk__in=named)
         )
-    return queryset
+    return by_party_contact(queryset, params, CaseParty, "case_id")
 
 
 def filter_suggestions(queryset: QuerySet, params) -> QuerySet:
@@ -80,12 +45,9 @@ def filter_suggestions(queryset: QuerySet, params) -> QuerySet:
         queryset = queryset.filter(kind=get("kind"))
     if get("status") in Suggestion.STATES.labels:
         queryset = queryset.filter(status=get("status"))
-    queryset = _in_unit(queryset, get("org"))
-    if start := _date(get("received_from")):
-        queryset = queryset.filter(received_on__gte=start)
-    if end := _date(get("received_to")):
-        queryset = queryset.filter(received_on__lte=end)
-    queryset = _deadline(queryset, params, Suggestion.STATES.closed)
+    queryset = in_unit(queryset, get("org"))
+    queryset = in_date_range(queryset, params, "received_on", "received_from", "received_to")
+    queryset = by_deadline(queryset, params, Suggestion.STATES.closed)
     if q := (get("q") or "").strip():
         queryset = queryset.filter(
             Q(number__icontains=q)
@@ -100,8 +62,8 @@ def filter_reminders(queryset: QuerySet, params) -> QuerySet:
     get = params.get
     if get("status") in Reminder.STATES.labels:
         queryset = queryset.filter(status=get("status"))
-    queryset = _in_unit(queryset, get("org"))
-    queryset = _deadline(queryset, params, Reminder.STATES.closed)
+    queryset = in_unit(queryset, get("org"))
+    queryset = by_deadline(queryset, params, Reminder.STATES.closed)
     if q := (get("q") or "").strip():
         queryset = queryset.filter(Q(number__icontains=q) | Q(matter__icontains=q))
     return queryset

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from fazhi.ledger.models import Attachment, LedgerRecord
-from fazhi.ledger.personal import EncryptedTextField
+from fazhi.ledger.models import Attachment, LedgerRecord, PartyRecord
 from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
@@ -145,23 +144,11 @@ class CasePartyRole(models.TextChoices):
     THIRD_PARTY = "third_party", "第三人"
 
 
-class CaseParty(models.Model):
+class CaseParty(PartyRecord):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(
         "诉讼地位", max_length=20, choices=CasePartyRole.choices, default=CasePartyRole.PLAINTIFF
     )
-    name = models.CharField("姓名或名称", max_length=100, db_index=True)
-    id_number = EncryptedTextField("身份证号码", kind="id_number", blank=True)
-    phone = EncryptedTextField("联系电话", kind="phone", blank=True)
-
-    class Meta:
-        verbose_name = "当事人"
-        verbose_name_plural = "当事人"
-        ordering = ["role", "pk"]
-
-    def __str__(self):
-        return f"{self.get_role_display()} {self.name}"
-
 
 class CaseDocument(models.Model):
     """A document received in the case (起诉状副本, 判决书 …), with the day it arrived."""

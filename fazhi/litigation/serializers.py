@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from fazhi.api.fields import CodeChoiceField, OrgCodeField
-from fazhi.ledger.personal import mask
+from fazhi.api.parties import MaskedPartySerializer, PartyInputSerializer
 
 from .models import (
     AnalysisMeeting,
@@ -23,27 +23,16 @@ from .models import (
 )
 
 
-class CasePartySerializer(serializers.ModelSerializer):
-    id_number = serializers.SerializerMethodField()
-    phone = serializers.SerializerMethodField()
+class CasePartySerializer(MaskedPartySerializer):
     role = serializers.CharField()
 
     class Meta:
         model = CaseParty
         fields = ["id", "role", "name", "id_number", "phone"]
 
-    def get_id_number(self, party) -> str:
-        return mask("id_number", party.id_number)
 
-    def get_phone(self, party) -> str:
-        return mask("phone", party.phone)
-
-
-class CasePartyInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
+class CasePartyInputSerializer(PartyInputSerializer):
     role = CodeChoiceField(CasePartyRole.choices, default=CasePartyRole.PLAINTIFF)
-    id_number = serializers.CharField(required=False, allow_blank=True, default="")
-    phone = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class CaseDocumentSerializer(serializers.ModelSerializer):
@@ -155,14 +144,6 @@ class CaseAppealSerializer(serializers.Serializer):
     copy_received_on = serializers.DateField()
     external_number = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
     note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class CaseRevealedPartySerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    role = serializers.CharField()
-    id_number = serializers.CharField()
-    phone = serializers.CharField()
 
 
 class LitigationMeetingSerializer(serializers.ModelSerializer):

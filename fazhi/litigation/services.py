@@ -12,8 +12,7 @@ from fazhi.audit.services import record
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger import services as ledger
 from fazhi.ledger.attachments import attach
-from fazhi.ledger.errors import FazhiError, NotPermitted, TransitionNotAllowed
-from fazhi.orgs.scoping import sees_personal_data
+from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
 
 from .models import (
     ANSWERED,
@@ -83,10 +82,6 @@ def _save_parties(case: Case, parties: list[PartyData]) -> None:
         party.save()
 
 
-def _parties_text(case: Case) -> str:
-    return "；".join(f"{p.get_role_display()} {p.name}" for p in case.parties.all())
-
-
 def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "", **fields) -> Case:
     """Register a case on receipt of the copy of the complaint or application; the copy is recorded as
     the case's first document and starts the reply period."""
@@ -108,7 +103,7 @@ def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "",
             received_on=case.copy_received_on,
             recorded_by=actor,
         )
-        record(Action.UPDATE, actor=actor, target=case, changes={"当事人": [None, _parties_text(case)]})
+        record(Action.UPDATE, actor=actor, target=case, changes={"当事人": [None, ledger.parties_text(case.parties.all())]})
     return case
 
 
@@ -277,19 +272,6 @@ def appeal(
     with transaction.atomic():
         record(Action.UPDATE, actor=actor, target=case, changes={"后续审级": [None, follow_up.number]})
     return follow_up
-
-
-def reveal_parties(actor, case: Case) -> list[dict]:
-    """Unmasked ID numbers and phones for people allowed to see them; audited."""
-    if not sees_personal_data(actor, case.org):
-        raise NotPermitted("您的角色不能查看当事人完整的身份证号码和电话。")
-    parties = list(case.parties.all())
-    with transaction.atomic():
-        record(Action.VIEW_PERSONAL, actor=actor, target=case, changes={"查看": [None, _parties_text(case)]})
-    return [
-        {"id": p.pk, "name": p.name, "role": p.role, "id_number": p.id_number, "phone": p.phone}
-        for p in parties
-    ]
 
 
 def record_meeting(

@@ -11,7 +11,7 @@ from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.personal import mask
-from fazhi.ledger.services import today
+from fazhi.ledger.services import reveal_parties, today
 from fazhi.orgs.scoping import sees_personal_data, visible_orgs
 from fazhi.web.forms import add_service_error
 from fazhi.web.paging import paginate
@@ -109,7 +109,7 @@ def case_detail(request, pk: int):
 def case_reveal(request, pk: int):
     case = get_object_or_404(case_queryset(request.user), pk=pk)
     try:
-        revealed = services.reveal_parties(request.user, case)
+        revealed = reveal_parties(request.user, case)
     except FazhiError as exc:
         return HttpResponse(exc.message, status=403)
     return render(request, "litigation/_revealed.html", {"parties": revealed})

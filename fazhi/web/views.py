@@ -5,25 +5,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.deadlines.calendar import UnknownCalendarYear
-from fazhi.deadlines.engine import due_date
+from fazhi.deadlines.engine import due_soon_until
 from fazhi.ledger.attachments import attach, download_response
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.models import Attachment
 from fazhi.ledger.registry import ledger_models
 from fazhi.ledger.services import today
 
-DUE_SOON_WORKING_DAYS = 3
-
 
 def deadline_board(user, limit: int = 50) -> dict:
     """The person's open records that are overdue or due within three working days."""
     day = today()
-    calendar_problem = ""
-    try:
-        soon_until = due_date(day, DUE_SOON_WORKING_DAYS, "工作日").due
-    except UnknownCalendarYear as exc:  # late December before next year's notice is entered
-        soon_until, calendar_problem = day, exc.message
+    soon_until, calendar_problem = due_soon_until(day)  # shorter in late December without next year's notice
     overdue, due_soon = [], []
     for model in ledger_models():
         open_records = (

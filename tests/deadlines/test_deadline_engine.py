@@ -13,6 +13,7 @@ from fazhi.deadlines.engine import (
     Pause,
     UnknownCalendarYear,
     due_date,
+    due_soon_until,
     is_working_day,
     status,
     working_days_between,
@@ -192,6 +193,24 @@ def test_working_days_between():
 )
 def test_status(due, today, soon_days, expected):
     assert status(due, today, soon_days=soon_days) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "until"),
+    [
+        (D(2024, 9, 27), D(2024, 10, 8)),  # Sun 29 Sep (调休 working), Mon 30 Sep, then the holiday week, 8 Oct
+        (D(2025, 3, 3), D(2025, 3, 6)),
+        (D(2026, 11, 24), D(2026, 11, 27)),
+    ],
+)
+def test_due_soon_window_is_three_working_days(today, until):
+    assert due_soon_until(today) == (until, "")
+
+
+def test_due_soon_window_stops_at_a_year_nobody_entered_and_says_why():
+    until, problem = due_soon_until(D(2026, 12, 30))
+    assert until == D(2026, 12, 31)
+    assert "缺少2027年的节假日安排" in problem
 
 
 def test_status_near_an_unknown_year_is_an_error():

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from fazhi.audit.models import Action, AuditEntry
+from fazhi.litigation import services
 from fazhi.litigation.models import Case
 from tests.litigation.litigation_fixtures import ID_A, PHONE_A, new_case
 
@@ -153,6 +154,28 @@ def test_filters(people, tree):
     assert numbers(received_to="2024-12-31") == {old.number}
 
 
+def test_cases_are_found_by_a_partys_exact_id_number_or_phone(people, tree):
+    office = people["office"]
+    known = new_case(office, tree["a"], name="赵六")
+    other = services.register_case(
+        office,
+        org=tree["a"],
+        kind="civil",
+        court="测试区人民法院",
+        disputed_act="合同纠纷",
+        copy_received_on=datetime.date.today(),
+        parties=[services.PartyData(name="钱七", id_number="110105194912310038", phone="13900000000")],
+    )
+    client = client_for(office)
+
+    def numbers(**params):
+        return {r["number"] for r in client.get("/api/litigation-cases/", params).json()["results"]}
+
+    assert numbers(id_number=ID_A.lower()) == {known.number}  # normalised like the stored value
+    assert numbers(phone="13900000000") == {other.number}
+    assert numbers(phone=PHONE_A[:-1]) == set()  # exact only, never a partial match
+
+
 def test_suggestions_and_reminders_api(people, tree):
     client = client_for(people["office"])
     r = client.post(
@@ -206,3 +229,18 @@ def test_suggestions_and_reminders_api(people, tree):
     assert other.get("/api/suggestions/").json()["count"] == 0
     assert other.get(f"/api/suggestions/{pk}/").status_code == 404
     assert other.get("/api/reminders/").json()["count"] == 0
+
+
+def test_the_migration_fills_the_digests_of_parties_registered_before_them(people, tree):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from fazhi.litigation.models import CaseParty
+
+    case = new_case(people["office"], tree["a"])
+    CaseParty.objects.update(id_number_digest=None, phone_digest=None)
+    import_module("fazhi.litigation.migrations.0002_party_digests").fill_digests(apps, None)
+    client = client_for(people["office"])
+    found = client.get("/api/litigation-cases/", {"id_number": ID_A}).json()["results"]
+    assert [row["number"] for row in found] == [case.number]

@@ -1,0 +1,35 @@
+"""Serializers of the parties (当事人) every ledger with parties shares: masked by default, unmasked
+only through the audited reveal action."""
+
+from rest_framework import serializers
+
+from fazhi.ledger.personal import mask
+
+
+class MaskedPartySerializer(serializers.ModelSerializer):
+    """Base of a ledger's party serializer; the subclass names its model and fields in Meta."""
+
+    id_number = serializers.SerializerMethodField()
+    phone = serializers.SerializerMethodField()
+
+    def get_id_number(self, party) -> str:
+        return mask("id_number", party.id_number)
+
+    def get_phone(self, party) -> str:
+        return mask("phone", party.phone)
+
+
+class PartyInputSerializer(serializers.Serializer):
+    """Base of a ledger's party input; the subclass adds ``role`` with its own choices."""
+
+    name = serializers.CharField(max_length=100)
+    id_number = serializers.CharField(required=False, allow_blank=True, default="")
+    phone = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RevealedPartySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    id_number = serializers.CharField()
+    phone = serializers.CharField()
