@@ -1,51 +1,19 @@
 """Excel import and export of disputes: cross-field checks on parsed rows, all-or-nothing writing,
 and export rows masked as the reader's role requires."""
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
 
 from fazhi.ledger.excel import CellError
+from fazhi.ledger.importing import ImportResult, UnitResolver
 from fazhi.ledger.personal import mask
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import can_write, sees_personal_data
+from fazhi.orgs.scoping import sees_personal_data
 
 from .bulk import NewDispute, insert_many
 from .columns import dispute_sheet
 from .models import FAILED, STATES, SUCCESS, WITHDRAWN, Dispute, DisputeType, Party, PartyRole
-
-
-@dataclass
-class ImportResult:
-    created: list = field(default_factory=list)
-    errors: list[CellError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-class _Orgs:
-    """Unit lookup by code or full name, and the actor's right to write there, each asked once."""
-
-    def __init__(self, actor):
-        self.actor = actor
-        self.by_key = {}
-        for org in Organisation.objects.filter(active=True):
-            self.by_key.setdefault(org.code, org)
-            self.by_key.setdefault(org.name, org)
-        self.writable: dict[int, bool] = {}
-
-    def resolve(self, text: str) -> tuple[Organisation | None, str]:
-        org = self.by_key.get(text.strip())
-        if org is None:
-            return None, f"没有代码或名称为“{text}”的单位；请填写单位代码（如 wuchang-tw）或单位全称"
-        if org.pk not in self.writable:
-            self.writable[org.pk] = can_write(self.actor, org)
-        if not self.writable[org.pk]:
-            return None, f"您无权在“{org.name}”登记纠纷；请只导入本单位及下级单位的纠纷"
-        return org, ""
 
 
 def _row_problems(row: dict) -> list[tuple[str, str]]:
@@ -111,7 +79,7 @@ def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     from .models import DisputeSettings
 
     result = ImportResult()
-    orgs = _Orgs(actor)
+    orgs = UnitResolver(actor, "纠纷")
     types = {t.name: t for t in DisputeType.objects.all()}
     threshold = DisputeSettings.current().group_threshold
     items = []

@@ -5,7 +5,6 @@ review round, numbered in the submitting unit's sequence, and the whole file is 
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.db import transaction
 
@@ -13,10 +12,10 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.deadlines.calendar import working_days_between
 from fazhi.ledger.excel import CellError
+from fazhi.ledger.importing import ImportResult, UnitResolver
 from fazhi.ledger.models import NumberSequence
 from fazhi.ledger.numbering import format_number
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import can_write
 
 from .columns import review_sheet
 from .models import (
@@ -31,38 +30,6 @@ from .models import (
     ReviewRound,
 )
 from .services import requires_filing, round_dates
-
-
-@dataclass
-class ImportResult:
-    created: list = field(default_factory=list)
-    errors: list[CellError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-class _Orgs:
-    """Unit lookup by code or full name, and the actor's right to write there, each asked once."""
-
-    def __init__(self, actor):
-        self.actor = actor
-        self.by_key = {}
-        for org in Organisation.objects.filter(active=True):
-            self.by_key.setdefault(org.code, org)
-            self.by_key.setdefault(org.name, org)
-        self.writable: dict[int, bool] = {}
-
-    def resolve(self, text: str) -> tuple[Organisation | None, str]:
-        org = self.by_key.get((text or "").strip())
-        if org is None:
-            return None, f"没有代码或名称为“{text}”的单位；请填写单位代码或单位全称"
-        if org.pk not in self.writable:
-            self.writable[org.pk] = can_write(self.actor, org)
-        if not self.writable[org.pk]:
-            return None, f"您无权在“{org.name}”登记审查事项；请只导入本单位及下级单位的事项"
-        return org, ""
 
 
 def _row_problems(row: dict, threshold) -> list[tuple[str, str]]:
@@ -183,7 +150,7 @@ def build(row: dict, submitted_by: Organisation, reviewer_org, threshold) -> tup
 def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
     result = ImportResult()
-    orgs = _Orgs(actor)
+    orgs = UnitResolver(actor, "审查事项")
     threshold = LegalSettings.current().filing_threshold
     pairs = []
     for row in rows:

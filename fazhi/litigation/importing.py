@@ -5,7 +5,6 @@ A row is one case with its first opposing party and its first hearing; other doc
 of the complaint or application, further parties and hearings are recorded on the case's page.
 """
 
-from dataclasses import dataclass, field
 
 from django.db import transaction
 
@@ -13,44 +12,13 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.excel import CellError
+from fazhi.ledger.importing import ImportResult, UnitResolver
 from fazhi.ledger.personal import mask
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import can_write, sees_personal_data
+from fazhi.orgs.scoping import sees_personal_data
 
 from . import services
 from .models import Case, CaseStage, OwnRole
-
-
-@dataclass
-class ImportResult:
-    created: list = field(default_factory=list)
-    errors: list[CellError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-class _Orgs:
-    """Unit lookup by code or full name, and the actor's right to write there, each asked once."""
-
-    def __init__(self, actor):
-        self.actor = actor
-        self.by_key = {}
-        for org in Organisation.objects.filter(active=True):
-            self.by_key.setdefault(org.code, org)
-            self.by_key.setdefault(org.name, org)
-        self.writable: dict[int, bool] = {}
-
-    def resolve(self, text: str) -> tuple[Organisation | None, str]:
-        org = self.by_key.get((text or "").strip())
-        if org is None:
-            return None, f"没有代码或名称为“{text}”的单位；请填写单位代码（如 wuchang-zf）或单位全称"
-        if org.pk not in self.writable:
-            self.writable[org.pk] = can_write(self.actor, org)
-        if not self.writable[org.pk]:
-            return None, f"您无权在“{org.name}”登记案件；请只导入本单位及下级单位的案件"
-        return org, ""
 
 
 def _row_problems(row: dict) -> list[tuple[str, str]]:
@@ -112,7 +80,7 @@ def _write(actor, row: dict, org: Organisation) -> Case:
 def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
     result = ImportResult()
-    orgs = _Orgs(actor)
+    orgs = UnitResolver(actor, "案件")
     checked = []
     for row in rows:
         number = row.get("_row", 0)
