@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
@@ -13,8 +14,15 @@ from .personal import DigestField, EncryptedTextField
 
 class LedgerQuerySet(models.QuerySet):
     def visible_to(self, user, *, write: bool = False):
-        """The one scoping rule for every ledger (see fazhi.orgs.scoping)."""
-        return self.filter(org__in=visible_orgs(user, write=write))
+        """The one scoping rule for every ledger (see fazhi.orgs.scoping): the owner unit's people read
+        and write; the units named in the model's READ_ALSO_BY fields (e.g. the unit that submitted an
+        item for review) read it too, and never write it."""
+        orgs = visible_orgs(user, write=write)
+        condition = Q(org__in=orgs)
+        if not write:
+            for field in self.model.READ_ALSO_BY:
+                condition |= Q(**{f"{field}__in": orgs})
+        return self.filter(condition)
 
 
 class LedgerRecord(models.Model):
@@ -23,6 +31,7 @@ class LedgerRecord(models.Model):
     NUMBER_KIND = ""  # the character in the number, e.g. "调" → 观澜调〔2024〕0001号
     STATES = None  # a fazhi.ledger.states.StatusMachine
     DEADLINE_RULE = ""  # code of the statutory limit watched while the record is open
+    READ_ALSO_BY: tuple[str, ...] = ()  # organisation fields whose units may read (never write) the record
 
     number = models.CharField("编号", max_length=60, unique=True, editable=False)
     org = models.ForeignKey(Organisation, verbose_name="承办单位", on_delete=models.PROTECT, related_name="+")

@@ -2,7 +2,8 @@
 
 The record's ``org`` is the unit currently holding the item: the submitting unit while it is 已提交
 or 退回修改, the reviewing unit (法律顾问室, 司法所 …) while it is reviewed and after the opinion —
-the review file stays with the review organ. ``submitted_by`` never changes.
+the review file stays with the review organ. ``submitted_by`` never changes, and its people keep
+reading the item (never writing it) while it is with the reviewers, so they see the opinion.
 """
 
 from decimal import Decimal
@@ -90,6 +91,7 @@ class LegalSettings(models.Model):
 @register
 class ReviewItem(LedgerRecord):
     NUMBER_KIND = "审"
+    READ_ALSO_BY = ("submitted_by",)
     STATES = STATES
     DEADLINE_RULE = "review.normative_document"  # the only statutory limit; other kinds have no due date
 

@@ -2,7 +2,8 @@
 
 A person reads and writes the records of the organisations where they hold a ledger role and of
 every organisation below them; read-only roles (领导, 区级审阅) read the same subtree and never
-write; the three admin roles see no ledger records at all. Every ledger queryset is filtered by
+write; the three admin roles see no ledger records at all. A ledger may name further units that read
+(never write) a record, such as the unit that submitted an item for legality review. Every ledger queryset is filtered by
 :func:`visible_orgs` through ``LedgerQuerySet.visible_to`` — views and the API never filter
 for permission themselves.
 """

@@ -6,6 +6,8 @@ from docx import Document
 from rest_framework.test import APIClient
 
 from fazhi.audit.models import Action, AuditEntry
+from fazhi.legal import services
+from fazhi.legal.models import ReviewItem
 from tests.legal import legal_fixtures as fx
 from tests.legal.legal_fixtures import new_contract, new_item
 
@@ -94,6 +96,26 @@ def test_other_street_cannot_list_read_change_or_submit(tree, office, other, leg
     assert api.get(f"/api/legal-reviews/{item.pk}/letter/").status_code == 404
     response = api.post("/api/legal-reviews/", payload(), format="json")
     assert response.status_code == 403 and "无权" in response.json()["error"]["message"]
+
+
+def test_the_submitting_unit_reads_its_item_and_the_opinion_but_cannot_change_it(
+    tree, office, lawyer, legal_units, person
+):
+    community = person("sq_a", "handler", tree["a-sq"])
+    item = new_contract(community, tree["a-sq"])
+    item = services.assign(office, item, item.version, legal_units["a-gw"], lawyer)
+    item = services.conclude(
+        lawyer, item, item.version, opinion="lawful", opinion_text="经审查合法", opinion_on=datetime.date.today()
+    )
+    api = client_for(community)
+    assert [row["number"] for row in api.get("/api/legal-reviews/").json()["results"]] == [item.number]
+    assert api.get(f"/api/legal-reviews/{item.pk}/").json()["opinion"] == "lawful"
+    assert api.get(f"/api/legal-reviews/{item.pk}/letter/").status_code == 200
+    refused = api.patch(f"/api/legal-reviews/{item.pk}/", {"version": item.version, "title": "x"})
+    assert refused.status_code == 403 and "无权" in refused.json()["error"]["message"]
+    assert ReviewItem.objects.get().title != "x"
+    neighbour = person("sq_b", "handler", tree["b-sq"])
+    assert client_for(neighbour).get(f"/api/legal-reviews/{item.pk}/").status_code == 404
 
 
 def test_list_filters(tree, office, legal_units):
