@@ -69,25 +69,30 @@ def _year(text: str) -> int:
 
 
 def period_from(params) -> Period:
-    """?year=2024, ?start=2024-01-01&end=2024-06-30, or ?year=2024&from_month=1&to_month=6.
-
-    Without any of them: the current year.
-    """
+    """?year=2024, ?start=2024-01-01&end=2024-06-30, or ?year=2024&from_month=1&to_month=6; without any
+    of them, the current year. A period that runs past today is counted up to today."""
     start, end = params.get("start"), params.get("end")
     try:
         if start or end:
             if not (start and end):
                 raise FazhiError("按日期查询时请同时填写 start 和 end（如 2024-01-01 与 2024-06-30）。")
-            return Period(_date(start, "start"), _date(end, "end"))
-        year = _year(params.get("year") or str(today().year))
-        first, last = params.get("from_month"), params.get("to_month")
-        if first or last:
-            if not (str(first or "1").isdigit() and str(last or "12").isdigit()):
-                raise FazhiError("月份请填写1到12之间的数字。")
-            return Period.months(year, int(first or 1), int(last or 12))
-        return Period.year(year)
+            period = Period(_date(start, "start"), _date(end, "end"))
+        else:
+            year = _year(params.get("year") or str(today().year))
+            first, last = params.get("from_month"), params.get("to_month")
+            if first or last:
+                if not (str(first or "1").isdigit() and str(last or "12").isdigit()):
+                    raise FazhiError("月份请填写1到12之间的数字。")
+                period = Period.months(year, int(first or 1), int(last or 12))
+            else:
+                period = Period.year(year)
     except ValueError as exc:  # Period's own checks carry Chinese messages
         raise FazhiError(str(exc)) from exc
+    return period.until(today())
+
+
+def this_year() -> Period:
+    return Period.year(today().year).until(today())
 
 
 def codes_from(params, default: list[str]) -> list[str]:

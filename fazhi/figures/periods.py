@@ -53,6 +53,13 @@ class Period:
             raise ValueError(f"月份范围应在1到12月之间且起始月不晚于截止月，收到的是{first}月至{last}月。")
         return cls(datetime.date(year, first, 1), _month_end(year, last))
 
+    def until(self, day: datetime.date) -> Period:
+        """The part of the period up to ``day``: a running year is counted to today, so that its
+        同比 compares it with the same dates a year before, not with the whole of last year."""
+        if self.start <= day < self.end:
+            return Period(self.start, day)
+        return self
+
     def previous_year(self) -> Period:
         """The same period one year before (the base of 同比)."""
         return Period(_year_before(self.start), _year_before(self.end))

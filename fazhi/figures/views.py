@@ -15,10 +15,9 @@ from fazhi.orgs.scoping import can_write, visible_orgs
 from fazhi.web.views import deadline_board
 
 from . import dashboard as board
-from .access import UnknownOrganisation, org_for, period_from, selectable_orgs
+from .access import UnknownOrganisation, org_for, period_from, selectable_orgs, this_year
 from .manual import set_value
 from .models import ManualFigure, ManualValue
-from .periods import Period
 
 FIRST_YEAR = 2020
 
@@ -35,7 +34,7 @@ def _resolve(request):
         period = period_from(request.GET)
     except FazhiError as exc:
         messages.error(request, f"{exc.message}（已改为显示今年的数据）")
-        period = Period.year(today().year)
+        period = this_year()
     return org, period
 
 
@@ -86,7 +85,7 @@ def district(request):
         period = period_from(request.GET)
     except FazhiError as exc:
         messages.error(request, f"{exc.message}（已改为显示今年的数据）")
-        period = Period.year(today().year)
+        period = this_year()
     data = board.side_by_side(chosen, period)
     context = {
         "district": chosen,

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -112,3 +113,14 @@ def test_excel_export_has_the_same_table_and_is_audited(office_client, tree, eve
 
 def test_schema_generates(office_client):
     assert office_client.get("/api/schema/").status_code == 200
+
+
+def test_a_running_year_is_compared_with_the_same_dates_a_year_before(office_client, events, monkeypatch):
+    monkeypatch.setattr("fazhi.figures.access.today", lambda: datetime.date(2024, 6, 30))
+    events("a-tw", "2023-03-01", 4)
+    events("a-tw", "2023-09-01", 10)  # after 30 June: not part of last year's same period
+    events("a-tw", "2024-03-01", 5)
+    [row] = office_client.get("/api/figures/", {"org": "a", "year": "2024", "codes": "test.events"}).json()
+    assert (row["value"], row["previous"], row["change_text"]) == (5, 4, "同比上升25%")
+    [past] = office_client.get("/api/figures/", {"org": "a", "year": "2023", "codes": "test.events"}).json()
+    assert past["value"] == 14  # a year that has ended is counted whole
