@@ -30,6 +30,8 @@ def test_demo_reproduces_the_wuchang_2024_report():
     assert year("disputes.received.community_committee", 2024) == 1876
     assert year("disputes.police_joint", 2024) == 689
     assert year("disputes.success_rate", 2023) < year("disputes.success_rate", 2024)
+    # amounts in the seeds' magnitude (西乡 2023: 1880万元 involved, 1840万元 recovered over 4532 disputes)
+    assert 5_000_000 < year("disputes.amount_recovered", 2024) < 40_000_000
     assert Dispute.objects.filter(org__code="cangqian-tw").exists()
     open_now = Dispute.objects.exclude(status__in=Dispute.STATES.closed)
     assert open_now.count() >= 30 and any(d.deadline_status() == "overdue" for d in open_now)
