@@ -6,6 +6,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "法治政府建设年度报告"
 
     def ready(self):
+        from fazhi.demo import register as register_demo
         from fazhi.web.navigation import WorkLine
         from fazhi.web.navigation import register as register_nav
 
@@ -15,3 +16,6 @@ class ReportsConfig(AppConfig):
         register_nav(WorkLine("报告分析", "reports:analysis", "/reports/analysis/"))
 
         from . import analysis_api  # noqa: F401  (registers the report-analysis viewset)
+        from .demo import load_demo
+
+        register_demo(load_demo)  # after the ledgers' and the figures' loaders: it drafts from their records
