@@ -149,6 +149,7 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "fazhi" / "locale"]  # Fazhi's few overrides of Django's Chinese wording
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

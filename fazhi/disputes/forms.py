@@ -57,8 +57,10 @@ class IntakeForm(forms.Form):
             del self.fields["assisting_units"]
         if not self.is_bound:
             self.initial.setdefault("received_on", today())
+            # the person's own mediation unit; for a street's office, the 街道调委会 that takes most cases
             own = user.roles.filter(org__in=writable).values_list("org", flat=True).first()
-            self.initial.setdefault("org", own or writable.values_list("pk", flat=True).first())
+            committee = writable.filter(kind="street_committee").values_list("pk", flat=True).first()
+            self.initial.setdefault("org", own or committee or writable.values_list("pk", flat=True).first())
 
 
 class PartyForm(forms.Form):

@@ -7,7 +7,8 @@ from docx import Document
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType
-from tests.conftest import PASSWORD
+from fazhi.orgs.models import Kind
+from tests.conftest import PASSWORD, make_org
 from tests.disputes.dispute_fixtures import ID_A, new_dispute
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,13 @@ def test_intake_form_defaults_and_creates(client, mediator, tree):
     dispute = Dispute.objects.get()
     assert response.status_code == 302 and response.url == f"/disputes/{dispute.pk}/"
     assert [p.name for p in dispute.parties.all()] == ["孙七", "周八"]
+
+
+def test_a_street_office_intakes_for_the_street_committee_by_default(client, tree, person):
+    make_org("a-xl", Kind.PSYCH_SERVICE, tree["a"], "甲街道心理服务站", "甲心")  # listed before the 调委会
+    client.force_login(person("office_a", "office", tree["a"]))
+    body = client.get("/disputes/new/").content.decode()
+    assert f'<option value="{tree["a-tw"].pk}" selected>' in body
 
 
 def test_intake_error_keeps_input(client, mediator, tree):

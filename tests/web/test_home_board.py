@@ -17,3 +17,9 @@ def test_the_home_page_greets_a_signed_in_person(client, tree, person):
     client.force_login(person("m", "handler", tree["a-tw"]))
     html = client.get("/").content.decode()
     assert "我的待办" in html and "已超期" in html
+
+
+def test_form_labels_end_with_the_chinese_colon(client, tree, person):
+    client.force_login(person("m", "handler", tree["a-tw"]))
+    html = client.get("/disputes/new/").content.decode()
+    assert "受理日期：</label>" in html and "受理日期:" not in html
