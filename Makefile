@@ -9,7 +9,7 @@ VENDOR := fazhi/web/static/vendor
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test install vendor browser lint bench soak clean
+.PHONY: run test install vendor system-packages lint bench soak clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.12 或更高版本（Django 6），请先安装。"; exit 1; }
@@ -36,13 +36,21 @@ run: install
 	$(BIN)/fazhi load_demo
 	$(BIN)/fazhi runserver $(HOST)
 
-# Debian's chromium for the browser tests (Playwright drives it through executable_path).
-browser:
-	@command -v chromium >/dev/null || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
-		else echo "未找到 chromium：浏览器测试将跳过（以 root 运行 make test 可自动安装）。"; fi; }
+# Debian packages the tests drive: chromium for the browser tests (Playwright, through executable_path),
+# CJK fonts, and LibreOffice with pdftotext for the Word → PDF check. Installed when run as root; the
+# tests that need a missing one skip with a message saying which.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils
+system-packages:
+	@missing=""; for cmd in chromium soffice pdftotext; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && export DEBIAN_FRONTEND=noninteractive && \
+			apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null && \
+			apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) >/dev/null; \
+		else echo "缺少$$missing：相关测试将跳过（以 root 运行 make test 可自动安装 $(BROWSER_PACKAGES) $(OFFICE_PACKAGES)）。"; fi; fi
 
-test: install browser
+test: install system-packages
 	$(BIN)/ruff check fazhi tests bench
 	$(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
 
