@@ -16,6 +16,7 @@ from django.urls import path
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.ops.statistics import BULK_ROWS, refresh_planner_statistics
 
 from .excel import Sheet, export, parse, template
 
@@ -62,6 +63,8 @@ class ExcelPages:
                 result = self.import_rows(request.user, parsed.rows, source=upload.name)
                 errors = result.errors
                 if result.ok:
+                    if len(result.created) >= BULK_ROWS:
+                        refresh_planner_statistics()
                     messages.success(request, f"已导入{len(result.created)}{self.counter}。")
                     return redirect(f"{self.namespace}:list")
         context = {"form": form, "errors": errors, "pages": self}

@@ -39,6 +39,7 @@ from .backup import (
     insertable_fields,
     refers_to,
 )
+from .statistics import refresh_planner_statistics
 
 BATCH = 500
 
@@ -273,5 +274,6 @@ def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> Restore
                 if stdout:
                     stdout.write(f"  {label}: {counts[label]}")
             _reset_sequences(models)
+        refresh_planner_statistics()
         files = _copy_media(archive, media)
     return RestoreResult(manifest=manifest, counts=counts, files=files, problems=verify())

@@ -110,3 +110,16 @@ def test_the_same_seed_gives_the_same_records_and_a_second_run_is_refused():
     assert snapshot() == first
     with pytest.raises(CommandError, match="已有生成的模拟区数据"):
         generate(seed=7)
+
+
+@pytest.mark.django_db
+def test_after_a_bulk_load_the_list_is_read_in_date_order_not_sorted_whole():
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's planner keeps its own statistics (autovacuum)")
+    generate()
+    everyone = Dispute.objects.filter(status="success").order_by("-received_on", "-pk")[50:100]
+    sql, params = everyone.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "received_on" in plan and "TEMP B-TREE" not in plan, plan

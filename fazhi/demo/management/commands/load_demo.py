@@ -3,6 +3,7 @@ from django.db import transaction
 
 from fazhi import demo
 from fazhi.demo.tree import DEMO_PASSWORD, PEOPLE, build_orgs, build_people
+from fazhi.ops.statistics import refresh_planner_statistics
 from fazhi.orgs.models import Organisation
 
 
@@ -17,6 +18,8 @@ class Command(BaseCommand):
             if fresh:
                 for loader in demo.loaders():
                     loader(orgs, users, self.stdout)
+        if fresh:
+            refresh_planner_statistics()
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。请用以下账号登录 http://127.0.0.1:8000 ："))
         self.stdout.write(f"  所有演示账号的密码：{DEMO_PASSWORD}")
         for username, full_name, _, _, what in PEOPLE:
