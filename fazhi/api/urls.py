@@ -9,6 +9,6 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("auth/token/", views.token, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"), name="docs"),
     path("", include(router.urls)),
 ]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -57,3 +59,6 @@ def test_the_schema_and_its_docs_page_are_served_locally(api, tree, person):
     html = docs.content.decode()
     assert "swagger-ui" in html
     assert "http://" not in html.replace("http://testserver", "") and "https://" not in html
+    # its inline style carries the nonce the CSP header allows, so the browser applies it
+    nonce = re.search(r"'nonce-([^']+)'", docs["Content-Security-Policy"]).group(1)
+    assert f'<style nonce="{nonce}">' in html
