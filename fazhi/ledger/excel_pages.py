@@ -17,6 +17,7 @@ from django.urls import path
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.ops.statistics import BULK_ROWS, refresh_planner_statistics
+from fazhi.orgs.scoping import visible_orgs
 
 from .excel import Sheet, export, parse, template
 
@@ -41,6 +42,7 @@ class ExcelPages:
     ]  # (user, parsed rows, source=file name) → result with ok/errors/created
     hint: str = "按模板逐行填写后上传。"
     chunk_size: int = 2000
+    unit_columns: tuple[str, ...] = ("org",)  # columns whose drop-down offers the person's units
 
     def urls(self) -> list:
         return [
@@ -50,7 +52,9 @@ class ExcelPages:
         ]
 
     def template_download(self, request):
-        return _xlsx(template(self.sheet()), f"{self.namespace}-template.xlsx")
+        units = list(visible_orgs(request.user, write=True).order_by("path").values_list("name", flat=True))
+        suggestions = dict.fromkeys(self.unit_columns, units)
+        return _xlsx(template(self.sheet(), suggestions), f"{self.namespace}-template.xlsx")
 
     def import_upload(self, request):
         form = ImportForm(request.POST or None, request.FILES or None)

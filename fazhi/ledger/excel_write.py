@@ -54,8 +54,12 @@ def instruction(column: Column) -> str:
     return "".join(parts)
 
 
-def template(sheet: Sheet) -> bytes:
-    """A blank .xlsx with the header row, drop-down lists, formats and a 填写说明 sheet."""
+def template(sheet: Sheet, suggestions: dict[str, Iterable[str]] | None = None) -> bytes:
+    """A blank .xlsx with the header row, drop-down lists, formats and a 填写说明 sheet.
+
+    ``suggestions`` offers values in a free-text column's drop-down (e.g. the units the person may
+    register in) without refusing other entries: the import still decides what is valid."""
+    suggestions = {key: tuple(values) for key, values in (suggestions or {}).items()}
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = sheet.title
@@ -72,11 +76,12 @@ def template(sheet: Sheet) -> bytes:
         dimension = worksheet.column_dimensions[letter]
         dimension.width = column.width
         dimension.number_format = _NUMBER_FORMATS[column.kind]
-        if column.labels:
-            if choices_sheet is None and not _fits_inline(column.labels):
+        labels, strict = (column.labels, True) if column.labels else (suggestions.get(column.key, ()), False)
+        if labels:
+            if choices_sheet is None and not _fits_inline(labels):
                 choices_sheet = workbook.create_sheet(CHOICES_TITLE)
                 choices_sheet.sheet_state = "hidden"
-            validation = _list_validation(column, index, choices_sheet)
+            validation = _list_validation(column, labels, index, choices_sheet, strict=strict)
             worksheet.add_data_validation(validation)
             validation.add(f"{letter}{first_data_row}:{letter}{LAST_EXCEL_ROW}")
     worksheet.freeze_panes = worksheet.cell(first_data_row, 1)
@@ -96,8 +101,7 @@ def _fits_inline(labels: tuple[str, ...]) -> bool:
     )
 
 
-def _list_validation(column: Column, index: int, choices_sheet) -> DataValidation:
-    labels = column.labels
+def _list_validation(column: Column, labels, index: int, choices_sheet, *, strict: bool) -> DataValidation:
     if _fits_inline(labels):
         formula = '"' + ",".join(labels) + '"'
     else:
@@ -110,7 +114,7 @@ def _list_validation(column: Column, index: int, choices_sheet) -> DataValidatio
         formula1=formula,
         allow_blank=True,
         showDropDown=False,  # openpyxl's name is inverted: False shows the arrow
-        showErrorMessage=True,
+        showErrorMessage=strict,  # suggestions only: other values may still be typed
         errorTitle="请从下拉列表选择",
         error=f"「{column.header}」只能填写下拉列表中的值。"[:255],
         showInputMessage=bool(column.help),

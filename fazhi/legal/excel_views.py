@@ -21,4 +21,5 @@ PAGES = ExcelPages(
     filtered=_filtered,
     export_rows=lambda user, items: export_rows(items),
     import_rows=import_items,
+    unit_columns=("submitted_by", "reviewer_org"),
 )

@@ -125,3 +125,18 @@ def test_template_download(client, tree, person):
     texts = {str(c.value) for row in sheet.iter_rows(max_row=10) for c in row if c.value}
     assert response.status_code == 200
     assert any("受理日期" in t for t in texts) and any("承办单位" in t for t in texts)
+
+
+def test_the_template_offers_the_persons_own_units_in_the_unit_column(client, tree, person):
+    client.force_login(person("office_a", "office", tree["a"]))
+    workbook = load_workbook(io.BytesIO(client.get("/disputes/excel/template/").content))
+    sheet = workbook["矛盾纠纷调解台账"]
+    unit_letter = next(c.column_letter for c in sheet[sheet.max_row] if c.value and "承办单位" in str(c.value))
+    [validation] = [v for v in sheet.data_validations.dataValidation if unit_letter in str(v.sqref)]
+    offered = validation.formula1
+    if "!" in offered:  # a long list lives on the hidden choices sheet
+        column = offered.split("!$")[1].split("$")[0]
+        offered = ",".join(str(c.value) for c in workbook["选项"][column] if c.value)
+    assert "甲街道调委会" in offered and "甲街道一社区调委会" in offered
+    assert "乙街道" not in offered  # another street's units are not offered
+    assert not validation.showErrorMessage  # a unit code typed by hand is still accepted
