@@ -156,7 +156,11 @@ class Dispute(LedgerRecord):
         verbose_name = "矛盾纠纷"
         verbose_name_plural = "矛盾纠纷"
         ordering = ["-received_on", "-pk"]
-        indexes = [models.Index(fields=["org", "received_on"]), models.Index(fields=["status", "due_date"])]
+        indexes = [
+            models.Index(fields=["org", "received_on"]),
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["org", "status"]),  # the paginated count of a unit's list by status
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("disputes:detail", args=[self.pk])

@@ -144,6 +144,7 @@ class ReviewItem(LedgerRecord):
             models.Index(fields=["org", "submitted_on"]),
             models.Index(fields=["kind", "concluded_on"]),
             models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["org", "status"]),  # the paginated count of a unit's list by status
         ]
 
     def get_absolute_url(self) -> str:
