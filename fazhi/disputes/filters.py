@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from fazhi.ledger.filtering import by_deadline, by_party_contact, in_date_range, in_unit, is_true
+from fazhi.ledger.filtering import by_deadline, by_party_contact, in_date_range, in_unit, is_true, parse_id
 
 from .models import STATES, Channel, Dispute, Party
 
@@ -18,8 +18,8 @@ def filter_disputes(queryset: QuerySet, params) -> QuerySet:
     if get("status") in STATES.labels:
         queryset = queryset.filter(status=get("status"))
     queryset = in_unit(queryset, get("org"))
-    if get("type", "").isdigit():
-        queryset = queryset.filter(dispute_type_id=int(get("type")))
+    if (type_id := parse_id(get("type"))) is not None:
+        queryset = queryset.filter(dispute_type_id=type_id)
     if get("channel") in Channel.values:
         queryset = queryset.filter(channel=get("channel"))
     queryset = in_date_range(queryset, params, "received_on", "received_from", "received_to")

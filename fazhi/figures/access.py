@@ -63,7 +63,7 @@ def _date(text: str, name: str) -> datetime.date:
 
 
 def _year(text: str) -> int:
-    if not text.isdigit() or not 2000 <= int(text) <= 2100:
+    if not text.isdecimal() or not 2000 <= int(text) <= 2100:
         raise FazhiError(f"年度“{text}”无效，请写四位年份，如 2024。", fields={"year": text})
     return int(text)
 
@@ -81,7 +81,7 @@ def period_from(params) -> Period:
             year = _year(params.get("year") or str(today().year))
             first, last = params.get("from_month"), params.get("to_month")
             if first or last:
-                if not (str(first or "1").isdigit() and str(last or "12").isdigit()):
+                if not (str(first or "1").isdecimal() and str(last or "12").isdecimal()):
                     raise FazhiError("月份请填写1到12之间的数字。")
                 period = Period.months(year, int(first or 1), int(last or 12))
             else:

@@ -19,6 +19,14 @@ def is_true(value) -> bool:
     return str(value or "").lower() in TRUE
 
 
+def parse_id(value) -> int | None:
+    """A record id from a query parameter, or None: not a number, or beyond what a database key holds."""
+    text = str(value or "").strip()
+    if not text.isdecimal() or len(text) > 18:
+        return None
+    return int(text)
+
+
 def parse_date(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value) if value else None

@@ -14,6 +14,7 @@ from fazhi.deadlines.engine import due_date, due_for_rule
 from fazhi.deadlines.rules import get_rule
 from fazhi.ledger import services as ledger
 from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
+from fazhi.ledger.filtering import parse_id
 from fazhi.orgs.models import Organisation, RoleAssignment
 
 from .models import (
@@ -348,7 +349,7 @@ def letter_round(item: ReviewItem, seq=None) -> ReviewRound:
     """The round whose opinion letter is asked for: ``seq``, or the latest round with a letter."""
     rounds = item.rounds.filter(letter_issued=True, opinion_on__isnull=False)
     if seq not in (None, ""):
-        rounds = rounds.filter(seq=int(seq)) if str(seq).isdigit() else rounds.none()
+        rounds = rounds.filter(seq=seq_number) if (seq_number := parse_id(seq)) is not None else rounds.none()
     found = rounds.order_by("-seq").first()
     if found is None:
         raise NotFoundError("该事项没有出具法律意见书（或没有这一轮），无法下载。")

@@ -64,6 +64,7 @@ def test_full_lifecycle_through_the_api(tree, office, lawyer, legal_units):
     body = mine.post(f"{url}/filing/", {"version": body["version"], "filed_on": TODAY}).json()
     assert body["filed_on"] == TODAY
     letter = mine.get(f"{url}/letter/?round=2")
+    assert mine.get(f"{url}/letter/?round=99999999999999999999").status_code == 404
     assert letter.status_code == 200
     text = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
     assert "经审查合法" in text and "审查结论：合法" in text

@@ -47,3 +47,10 @@ def test_a_file_whose_bytes_contain_nul_is_still_uploaded(client, tree, person):
     client.login(username="m", password=PASSWORD)
     page = upload(client, dispute, "扫描件.pdf", PDF + b"\x00\x01\x02binary")
     assert "已上传附件：扫描件.pdf" in page.content.decode()
+
+
+def test_numbers_no_database_key_can_hold_are_ignored_not_a_500(client, tree, person):
+    signed_in(client, tree, person)
+    for value in ("99999999999999999999", "²", "１"):
+        assert client.get("/disputes/", {"type": value}).status_code == 200
+        assert client.get("/api/disputes/", {"type": value}).status_code == 200

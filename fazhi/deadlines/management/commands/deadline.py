@@ -78,7 +78,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def parse_length(text: str) -> int:
-        if not text.isdigit() or int(text) < 1:
+        if not text.isdecimal() or int(text) < 1:
             raise CommandError(f"天数“{text}”必须是正整数。{USAGE}")
         return int(text)
 
