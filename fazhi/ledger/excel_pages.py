@@ -20,6 +20,7 @@ from fazhi.ops.statistics import BULK_ROWS, refresh_planner_statistics
 from fazhi.orgs.scoping import visible_orgs
 
 from .excel import Sheet, export, parse, template
+from .importing import ImportResult
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,9 +38,8 @@ class ExcelPages:
     sheet: Callable[[], Sheet]
     filtered: Callable[..., QuerySet]  # (user, query params) → the person's records, filtered and ordered
     export_rows: Callable[..., Iterable[dict]]  # (user, records) → sheet rows, masked for that person
-    import_rows: Callable[
-        ..., object
-    ]  # (user, parsed rows, source=file name) → result with ok/errors/created
+    # (user, parsed rows, source=file name) → a fazhi.ledger.importing.ImportResult
+    import_rows: Callable[..., ImportResult]
     hint: str = "按模板逐行填写后上传。"
     chunk_size: int = 2000
     unit_columns: tuple[str, ...] = ("org",)  # columns whose drop-down offers the person's units

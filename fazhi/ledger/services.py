@@ -114,15 +114,18 @@ def parties_text(parties) -> str:
     return "；".join(str(party) for party in parties)
 
 
-def reveal_parties(actor, record_) -> list[dict]:
+def reveal_parties(actor, ledger_record) -> list[dict]:
     """The record's parties with ID numbers and phones unmasked, for a role that may see them; the
     looking is written to the audit trail in the same transaction."""
-    if not sees_personal_data(actor, record_.org):
+    if not sees_personal_data(actor, ledger_record.org):
         raise NotPermitted("您的角色不能查看当事人完整的身份证号码和电话。")
-    parties = list(record_.parties.all())
+    parties = list(ledger_record.parties.all())
     with transaction.atomic():
         record(
-            Action.VIEW_PERSONAL, actor=actor, target=record_, changes={"查看": [None, parties_text(parties)]}
+            Action.VIEW_PERSONAL,
+            actor=actor,
+            target=ledger_record,
+            changes={"查看": [None, parties_text(parties)]},
         )
     return [
         {"id": p.pk, "name": p.name, "role": p.role, "id_number": p.id_number, "phone": p.phone}
