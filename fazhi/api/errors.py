@@ -22,6 +22,10 @@ MESSAGES = {
 }
 
 
+def _is_chinese(text) -> bool:
+    return isinstance(text, str) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def _flatten(detail):
     if isinstance(detail, dict):
         return {key: _flatten(value) for key, value in detail.items()}
@@ -57,7 +61,7 @@ def exception_handler(exc, context):
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
+        exc = exceptions.NotFound(*[a for a in exc.args[:1] if _is_chinese(a)])
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)
@@ -70,6 +74,12 @@ def exception_handler(exc, context):
         response.status_code = status.HTTP_400_BAD_REQUEST
         return response
     code = getattr(exc, "default_code", "error")
-    message = MESSAGES.get(code) or _first_message(_flatten(getattr(exc, "detail", str(exc))))
+    detail = getattr(exc, "detail", None)
+    # Our own Chinese wording (an invalid page, why a letter is missing) beats the generic message;
+    # the frameworks' defaults (English, or DRF's terse translations) give way to MESSAGES.
+    if _is_chinese(detail) and str(detail) != str(type(exc).default_detail):
+        message = str(detail)
+    else:
+        message = MESSAGES.get(code) or _first_message(_flatten(detail or str(exc)))
     response.data = {"error": {"code": code, "message": message, "fields": {}}}
     return response

@@ -62,3 +62,14 @@ def test_the_schema_and_its_docs_page_are_served_locally(api, tree, person):
     # its inline style carries the nonce the CSP header allows, so the browser applies it
     nonce = re.search(r"'nonce-([^']+)'", docs["Content-Security-Policy"]).group(1)
     assert f'<style nonce="{nonce}">' in html
+
+
+def test_a_page_past_the_end_says_so_and_a_missing_record_says_not_found(api, tree, person):
+    person("mediator", "handler", tree["a-tw"])
+    api.login(username="mediator", password=PASSWORD)
+    for page in ("abc", "0", "99"):
+        error = api.get("/api/disputes/", {"page": page}).json()["error"]
+        assert error["message"].startswith("页码无效"), error
+    missing = api.get("/api/disputes/987654/")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["message"] == "没有找到该记录，或您无权查看。"
