@@ -70,7 +70,7 @@ def _year(text: str) -> int:
 
 def period_from(params) -> Period:
     """?year=2024, ?start=2024-01-01&end=2024-06-30, or ?year=2024&from_month=1&to_month=6; without any
-    of them, the current year. A period that runs past today is counted up to today."""
+    of them, the current year. A running period is compared with last year up to the same day."""
     start, end = params.get("start"), params.get("end")
     try:
         if start or end:
@@ -88,11 +88,11 @@ def period_from(params) -> Period:
                 period = Period.year(year)
     except ValueError as exc:  # Period's own checks carry Chinese messages
         raise FazhiError(str(exc)) from exc
-    return period.until(today())
+    return period.as_of(today())
 
 
 def this_year() -> Period:
-    return Period.year(today().year).until(today())
+    return Period.year(today().year).as_of(today())
 
 
 def codes_from(params, default: list[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -24,6 +24,8 @@ def _month_end(year: int, month: int) -> datetime.date:
 class Period:
     start: datetime.date
     end: datetime.date
+    # A running period is compared with last year's same dates only up to this day (see as_of).
+    compared_until: datetime.date | None = field(default=None, compare=False)
 
     def __post_init__(self):
         if self.start > self.end:
@@ -53,16 +55,18 @@ class Period:
             raise ValueError(f"月份范围应在1到12月之间且起始月不晚于截止月，收到的是{first}月至{last}月。")
         return cls(datetime.date(year, first, 1), _month_end(year, last))
 
-    def until(self, day: datetime.date) -> Period:
-        """The part of the period up to ``day``: a running year is counted to today, so that its
-        同比 compares it with the same dates a year before, not with the whole of last year."""
+    def as_of(self, day: datetime.date) -> Period:
+        """The period as seen on ``day``: while it is running, its 同比 compares it with last year's
+        same dates up to that day, not with the whole of last year's period. What it counts is
+        unchanged, so records dated later in the period (a reply due next week) still count."""
         if self.start <= day < self.end:
-            return Period(self.start, day)
+            return Period(self.start, self.end, compared_until=day)
         return self
 
     def previous_year(self) -> Period:
-        """The same period one year before (the base of 同比)."""
-        return Period(_year_before(self.start), _year_before(self.end))
+        """The same period one year before (the base of 同比); for a running period, up to the same day."""
+        end = min(self.end, self.compared_until) if self.compared_until else self.end
+        return Period(_year_before(self.start), _year_before(end))
 
     @property
     def whole_year(self) -> int | None:

@@ -120,7 +120,8 @@ def test_a_running_year_is_compared_with_the_same_dates_a_year_before(office_cli
     events("a-tw", "2023-03-01", 4)
     events("a-tw", "2023-09-01", 10)  # after 30 June: not part of last year's same period
     events("a-tw", "2024-03-01", 5)
+    events("a-tw", "2024-08-01", 1)  # dated later in the running year (a due date): still counted
     [row] = office_client.get("/api/figures/", {"org": "a", "year": "2024", "codes": "test.events"}).json()
-    assert (row["value"], row["previous"], row["change_text"]) == (5, 4, "同比上升25%")
+    assert (row["value"], row["previous"], row["change_text"]) == (6, 4, "同比上升50%")
     [past] = office_client.get("/api/figures/", {"org": "a", "year": "2023", "codes": "test.events"}).json()
     assert past["value"] == 14  # a year that has ended is counted whole

@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -102,3 +103,11 @@ def test_a_reader_sees_manual_values_without_a_form(client, tree, person):
     page = BeautifulSoup(client.get("/figures/manual/?org=a&year=2024").content, "html.parser")
     assert "应急演练" in page.text and not page.select("tbody input")
     assert client.post("/figures/manual/?org=a&year=2024", {"emergency.drills": "1"}).status_code == 403
+
+
+def test_a_running_year_says_which_dates_it_is_compared_with(street_client, events, monkeypatch):
+    monkeypatch.setattr("fazhi.figures.access.today", lambda: datetime.date(2024, 6, 30))
+    page = BeautifulSoup(street_client.get("/figures/", {"year": "2024"}).content, "html.parser")
+    assert "同比为与2023年1月1日至2023年6月30日相比" in page.get_text()
+    ended = BeautifulSoup(street_client.get("/figures/", {"year": "2023"}).content, "html.parser")
+    assert "同比为与去年同期相比" in ended.get_text()

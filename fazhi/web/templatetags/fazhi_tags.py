@@ -36,3 +36,19 @@ def attachments_panel(context, record):
         "accept": ",".join(sorted(ALLOWED_TYPES)),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.filter
+def may_change(user, record) -> bool:
+    """Whether the page offers the record's change actions: the scoping rule's write side."""
+    from fazhi.orgs.scoping import can_write
+
+    return can_write(user, record.org)
+
+
+@register.filter
+def registers_anywhere(user) -> bool:
+    """Whether the page offers registering or importing records: the person writes in some unit."""
+    from fazhi.orgs.scoping import visible_orgs
+
+    return visible_orgs(user, write=True).exists()
