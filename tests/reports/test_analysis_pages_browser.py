@@ -31,6 +31,8 @@ def test_upload_and_read_the_figures(browser_page, tree, person):
     row = table.locator("tr", has_text="3218件")
     assert "接收矛盾纠纷" in row.inner_text()
     assert "scan.txt：无法分析" in browser_page.locator(".file-error").inner_text()
+    reported = browser_page.locator("table.mandated .flag.present").first
+    assert reported.is_visible() and "已报告" in reported.inner_text()  # a present item is shown, not hidden
     browser_page.get_by_role("button", name="导入为基线").click()
     assert "已将" in browser_page.locator(".messages").inner_text()
     browser_page.get_by_role("link", name="查看甲街道2024年指标看板").click()
