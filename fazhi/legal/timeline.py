@@ -1,50 +1,14 @@
 """The whole history of one item for its detail page: review rounds and the audit trail."""
 
-from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.utils import timezone
 
-from fazhi.audit.models import AuditEntry
+from fazhi.ledger.history import Event, audit_events
 
-from .models import STATES, ReviewItem
+from .models import ReviewItem
 
 HIDDEN = {"org_id", "submitted_by_id", "reviewer_org_id", "reviewer_id"}
-
-
-@dataclass
-class Event:
-    at: datetime
-    kind: str  # "round" | "opinion" | "audit"
-    title: str
-    who: str
-    lines: list[str]
-
-
-def _label(name: str) -> str:
-    try:
-        return str(ReviewItem._meta.get_field(name.removesuffix("_id")).verbose_name)
-    except Exception:  # free-form keys the services write (导出 …)
-        return name
-
-
-def _value(name: str, value) -> str:
-    if value in (None, ""):
-        return "（空）"
-    if name == "status":
-        return STATES.labels.get(value, value)
-    return str(value)
-
-
-def _audit_lines(entry: AuditEntry) -> list[str]:
-    lines = []
-    for name, pair in sorted(entry.changes.items()):
-        before, after = ([*pair, None, None])[:2] if isinstance(pair, list) else (None, pair)
-        if name in HIDDEN:
-            lines.append(f"{_label(name)}已变更")
-            continue
-        lines.append(f"{_label(name)}：{_value(name, before)} → {_value(name, after)}")
-    return lines
 
 
 def _day(d) -> datetime:
@@ -75,9 +39,5 @@ def timeline(item: ReviewItem) -> list[Event]:
                     lines,
                 )
             )
-    entries = AuditEntry.objects.filter(target_type=ReviewItem._meta.label_lower, target_id=str(item.pk))
-    for entry in entries.order_by("seq"):
-        events.append(
-            Event(entry.at, "audit", entry.get_action_display(), entry.actor_name, _audit_lines(entry))
-        )
+    events += audit_events(item)
     return sorted(events, key=lambda e: e.at)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.history import audit_events
 from fazhi.ledger.personal import mask
 from fazhi.ledger.services import reveal_parties, today
 from fazhi.orgs.scoping import sees_personal_data, visible_orgs
@@ -36,7 +37,6 @@ from .models import (
     Suggestion,
     SuggestionKind,
 )
-from .timeline import timeline
 
 
 def _page(request, queryset):
@@ -97,7 +97,7 @@ def case_detail(request, pk: int):
             "follow_ups": case.follow_ups.all(),
             "attachments": attachments_of(case),
             "explanation": explanation,
-            "events": timeline(case),
+            "events": audit_events(case),
             "may_reveal": sees_personal_data(request.user, case.org),
             "allowed": CASE_STATES.allowed(case.status),
         },
@@ -246,7 +246,7 @@ def suggestion_new(request):
 @login_required
 def suggestion_detail(request, pk: int):
     item = get_object_or_404(suggestion_queryset(request.user), pk=pk)
-    return render(request, "litigation/suggestion.html", {"s": item, "events": timeline(item)})
+    return render(request, "litigation/suggestion.html", {"s": item, "events": audit_events(item)})
 
 
 @login_required
@@ -323,7 +323,7 @@ def reminder_new(request):
 @login_required
 def reminder_detail(request, pk: int):
     item = get_object_or_404(reminder_queryset(request.user), pk=pk)
-    return render(request, "litigation/reminder.html", {"r": item, "events": timeline(item)})
+    return render(request, "litigation/reminder.html", {"r": item, "events": audit_events(item)})
 
 
 @login_required

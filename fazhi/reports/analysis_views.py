@@ -1,14 +1,14 @@
 """Pages for analysing published reports: upload one or several, compare them, import a baseline.
 
 Nothing is written to disk: results live in the response; what an import needs (the chosen value
-per registry code) is kept in the session under a random token.
+per registry code) travels with the import form as a signed token. Not in the session: every request
+saves the session (the idle timeout), so a request running alongside the analysis could overwrite it.
 """
 
 from __future__ import annotations
 
-import secrets
-
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,8 +31,8 @@ from .analysis_forms import (
 )
 from .analyzer import ReportUnreadable, analyze
 
-SESSION_KEY = "report_analysis"
-KEPT_ANALYSES = 10  # enough for a district comparing a batch; the session stays small
+TOKEN_SALT = "fazhi.reports.analysis-import"
+TOKEN_MAX_AGE = 2 * 60 * 60  # an analysis can be imported for two hours
 
 
 def _require_ledger_role(user) -> None:
@@ -41,13 +41,16 @@ def _require_ledger_role(user) -> None:
 
 
 def _remember(request, report: dict) -> str:
-    token = secrets.token_urlsafe(12)
-    stored = dict(request.session.get(SESSION_KEY, {}))
-    stored[token] = report
-    while len(stored) > KEPT_ANALYSES:
-        stored.pop(next(iter(stored)))
-    request.session[SESSION_KEY] = stored
-    return token
+    """What the import needs, signed for this person: the form carries it back unaltered or not at all."""
+    return signing.dumps({"user": request.user.pk, "report": report}, salt=TOKEN_SALT, compress=True)
+
+
+def _recall(request, token: str) -> dict | None:
+    try:
+        payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:  # altered, or older than TOKEN_MAX_AGE
+        return None
+    return payload["report"] if payload.get("user") == request.user.pk else None
 
 
 def _figure_rows(result) -> list[dict]:
@@ -160,7 +163,7 @@ def analysis_import(request):
     if not writable_orgs(request.user).exists():
         raise PermissionDenied("您的角色只能查看，不能导入基线；请由本单位登记或法治办人员导入。")
     token = request.POST.get("token", "")
-    report = request.session.get(SESSION_KEY, {}).get(token)
+    report = _recall(request, token)
     if report is None:
         return render(
             request,

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from test_analyzer_seeds import GUANLAN, SEEDS, WUCHANG, XIXIANG
 
@@ -154,6 +155,32 @@ def test_import_baseline_stores_values(handler, tree):
     assert rows["legal.contracts_reviewed"].value == Decimal(959)
 
 
+def test_import_survives_a_request_that_saved_the_session_alongside_the_analysis(handler, tree):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    key = handler.cookies["sessionid"].value
+    before = SessionStore(session_key=key).load()
+    token = _token(handler.post(PAGE, {"files": [upload(WUCHANG)]}))
+    stale = SessionStore(session_key=key)
+    stale.clear()  # another tab's request, begun before the analysis, saves what it had read
+    stale.update(before)
+    stale.save()
+    response = handler.post(
+        IMPORT, {"token": token, "org": tree["a"].pk, "year": 2024, "codes": ["disputes.received"]}
+    )
+    assert response.status_code == 200 and "已将 1 项指标导入" in response.content.decode()
+
+
+def test_a_tampered_or_anothers_token_is_refused(handler, client, tree, person):
+    token = _token(handler.post(PAGE, {"files": [upload(WUCHANG)]}))
+    fields = {"org": tree["a"].pk, "year": 2024, "codes": ["disputes.received"]}
+    tampered = handler.post(IMPORT, {**fields, "token": token[:-2] + ("AA" if token[-2:] != "AA" else "BB")})
+    assert tampered.status_code == 400 and "已失效" in tampered.content.decode()
+    colleague = Client()
+    colleague.force_login(person("fzb2", "office", tree["a"]))
+    assert colleague.post(IMPORT, {**fields, "token": token}).status_code == 400
+
+
 def test_import_defaults_to_the_reports_year_and_every_code(handler):
     response = handler.post(PAGE, {"files": [upload(WUCHANG)]})
     form = response.context["reports"][0]["import_form"]
@@ -194,7 +221,7 @@ def test_cannot_import_into_an_org_one_cannot_write(client, tree, person):
 
 def test_import_with_unknown_token_or_code_is_refused(handler, tree):
     response = handler.post(IMPORT, {"token": "nope", "org": tree["a"].pk, "year": 2024, "codes": ["x"]})
-    assert response.status_code == 400 and "已过期" in response.content.decode()
+    assert response.status_code == 400 and "已失效" in response.content.decode()
     token = _token(handler.post(PAGE, {"files": [upload(WUCHANG)]}))
     response = handler.post(
         IMPORT, {"token": token, "org": tree["a"].pk, "year": 2024, "codes": ["evil.code"]}
