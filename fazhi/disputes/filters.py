@@ -33,5 +33,5 @@ def filter_disputes(queryset: QuerySet, params) -> QuerySet:
     return queryset
 
 
-def base_queryset(user) -> QuerySet:
-    return Dispute.objects.visible_to(user).select_related("org", "dispute_type")
+def base_queryset(user, *, write: bool = False) -> QuerySet:
+    return Dispute.objects.visible_to(user, write=write).select_related("org", "dispute_type")

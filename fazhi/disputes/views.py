@@ -190,7 +190,7 @@ def _initial(name: str, user, dispute) -> dict:
 def dispute_action(request, pk: int, name: str):
     if name not in ACTIONS:
         raise Http404("没有这个操作。")
-    dispute = get_object_or_404(base_queryset(request.user), pk=pk)
+    dispute = get_object_or_404(base_queryset(request.user, write=True), pk=pk)
     form_class, title = ACTIONS[name]
     kwargs = {"user": request.user, "dispute": dispute} if name == "dispatch" else {}
     if request.method == "POST":

@@ -37,7 +37,7 @@ def filter_items(queryset: QuerySet, params) -> QuerySet:
     return queryset
 
 
-def base_queryset(user) -> QuerySet:
-    return ReviewItem.objects.visible_to(user).select_related(
+def base_queryset(user, *, write: bool = False) -> QuerySet:
+    return ReviewItem.objects.visible_to(user, write=write).select_related(
         "org", "submitted_by", "reviewer_org", "reviewer"
     )

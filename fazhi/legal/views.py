@@ -139,7 +139,7 @@ def _initial(name: str, user, item) -> dict:
 def item_action(request, pk: int, name: str):
     if name not in ACTIONS:
         raise Http404("没有这个操作。")
-    item = get_object_or_404(base_queryset(request.user), pk=pk)
+    item = get_object_or_404(base_queryset(request.user, write=True), pk=pk)
     form_class, title = ACTIONS[name]
     kwargs = {"user": request.user, "item": item} if name == "assign" else {}
     if request.method == "POST":

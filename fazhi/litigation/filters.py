@@ -69,13 +69,13 @@ def filter_reminders(queryset: QuerySet, params) -> QuerySet:
     return queryset
 
 
-def case_queryset(user) -> QuerySet:
-    return Case.objects.visible_to(user).select_related("org", "previous")
+def case_queryset(user, *, write: bool = False) -> QuerySet:
+    return Case.objects.visible_to(user, write=write).select_related("org", "previous")
 
 
-def suggestion_queryset(user) -> QuerySet:
-    return Suggestion.objects.visible_to(user).select_related("org")
+def suggestion_queryset(user, *, write: bool = False) -> QuerySet:
+    return Suggestion.objects.visible_to(user, write=write).select_related("org")
 
 
-def reminder_queryset(user) -> QuerySet:
-    return Reminder.objects.visible_to(user).select_related("org", "to_unit")
+def reminder_queryset(user, *, write: bool = False) -> QuerySet:
+    return Reminder.objects.visible_to(user, write=write).select_related("org", "to_unit")

@@ -162,7 +162,7 @@ def _case_initial(name: str, case) -> dict:
 def case_action(request, pk: int, name: str):
     if name not in CASE_ACTIONS:
         raise Http404("没有这个操作。")
-    case = get_object_or_404(case_queryset(request.user), pk=pk)
+    case = get_object_or_404(case_queryset(request.user, write=True), pk=pk)
     form_class, title = CASE_ACTIONS[name]
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
@@ -251,7 +251,7 @@ def suggestion_detail(request, pk: int):
 
 @login_required
 def suggestion_edit(request, pk: int):
-    item = get_object_or_404(suggestion_queryset(request.user), pk=pk)
+    item = get_object_or_404(suggestion_queryset(request.user, write=True), pk=pk)
     initial = {name: getattr(item, name) for name in services.SUGGESTION_EDITABLE} | {"version": item.version}
     form = forms.SuggestionEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -272,7 +272,7 @@ def suggestion_edit(request, pk: int):
 
 @login_required
 def suggestion_reply(request, pk: int):
-    item = get_object_or_404(suggestion_queryset(request.user), pk=pk)
+    item = get_object_or_404(suggestion_queryset(request.user, write=True), pk=pk)
     form = forms.SuggestionReplyForm(
         request.POST or None, initial={"version": item.version, "replied_on": today()}
     )
@@ -328,7 +328,7 @@ def reminder_detail(request, pk: int):
 
 @login_required
 def reminder_follow_up(request, pk: int):
-    item = get_object_or_404(reminder_queryset(request.user), pk=pk)
+    item = get_object_or_404(reminder_queryset(request.user, write=True), pk=pk)
     form = forms.FollowUpForm(request.POST or None, initial={"version": item.version, "followed_on": today()})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

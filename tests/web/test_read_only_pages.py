@@ -30,6 +30,7 @@ def test_a_leader_reads_the_dispute_and_its_agreement_but_is_offered_no_change(c
     offered = actions(client.get(dispute.get_absolute_url()))
     assert "下载人民调解协议书" in offered
     assert "修改基本信息" not in offered and "回访" not in offered and "司法确认" not in offered
+    assert client.get(f"/disputes/{dispute.pk}/visit/").status_code == 404  # nor by typing the address
     listing = client.get("/disputes/").content.decode()
     assert dispute.number in listing and "登记纠纷" not in listing and "Excel 导入" not in listing
 
@@ -56,3 +57,4 @@ def test_the_submitting_unit_sees_its_item_with_the_reviewers_but_no_review_acti
     client.force_login(community)
     offered = actions(client.get(f"/legal/{item.pk}/"))
     assert "出具审查意见" not in offered and "撤回" not in offered and "修改基本信息" not in offered
+    assert client.get(f"/legal/{item.pk}/withdraw/").status_code == 404
