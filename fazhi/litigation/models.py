@@ -72,6 +72,13 @@ class LitigationDocumentKind(models.TextChoices):
     OTHER = "other", "其他文书"
 
 
+# The period to appeal a first-instance court decision, from the day the document was served.
+APPEAL_RULES = {
+    LitigationDocumentKind.JUDGEMENT: "litigation.appeal_judgment",
+    LitigationDocumentKind.RULING: "litigation.appeal_ruling",
+}
+
+
 # The document whose receipt starts the reply period, per kind of case.
 COPY_DOCUMENT = {
     CaseKind.RECONSIDERATION: LitigationDocumentKind.APPLICATION,

@@ -16,6 +16,7 @@ from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
 
 from .models import (
     ANSWERED,
+    APPEAL_RULES,
     CONCLUDED,
     COPY_DOCUMENT,
     FOLLOWED,
@@ -26,10 +27,13 @@ from .models import (
     AnalysisMeeting,
     Case,
     CaseDocument,
+    CaseKind,
     CaseParty,
     CasePartyRole,
     CaseStage,
     Hearing,
+    LitigationDocumentKind,
+    LitigationOutcome,
     OwnRole,
     Reminder,
     Suggestion,
@@ -62,6 +66,21 @@ def reply_due(kind: str, copy_received_on: datetime.date, own_role: str = OwnRol
     if own_role != OwnRole.DEFENDANT or (stage and stage != CaseStage.FIRST):
         return None
     return due_for_rule(REPLY_RULES[kind], copy_received_on).due
+
+
+def appeal_deadline(case: Case):
+    """The period to appeal the latest first-instance judgment or ruling served in a court case (None
+    for a reconsideration, a later stage, or before any decision); a ruling approving a withdrawal or
+    a mediation cannot be appealed."""
+    if case.kind == CaseKind.RECONSIDERATION or case.stage != CaseStage.FIRST:
+        return None
+    kinds = [LitigationDocumentKind.JUDGEMENT]
+    if case.outcome not in (LitigationOutcome.WITHDRAWN, LitigationOutcome.MEDIATED):
+        kinds.append(LitigationDocumentKind.RULING)
+    decision = case.documents.filter(kind__in=kinds).order_by("-received_on", "-pk").first()
+    if decision is None:
+        return None
+    return due_for_rule(APPEAL_RULES[decision.kind], decision.received_on)
 
 
 def _fill_due(case: Case) -> None:

@@ -157,3 +157,25 @@ def test_reminder_follow_up(tree, office, person):
         services.issue_reminder(
             office, org=tree["a"], to_unit=tree["b-tw"], issued_on=D(2024, 3, 1), matter="x"
         )
+
+
+def test_the_appeal_period_runs_from_the_decision_served_across_holidays(tree, office):
+    case = new_case(office, tree["a"], kind="civil", received_on=D(2024, 9, 2))
+    assert services.appeal_deadline(case) is None  # no decision yet
+    case = services.add_document(office, case, case.version, kind="ruling", received_on=D(2024, 9, 25))
+    # a ruling: 10 日 from 25 September end on 5 October, in the National Day holiday → 8 October
+    assert services.appeal_deadline(case).due == D(2024, 10, 8)
+    case = services.add_document(office, case, case.version, kind="judgement", received_on=D(2024, 9, 27))
+    # the judgment: 15 日 end on Saturday 12 October, a 调休 working day, so they end there
+    appeal = services.appeal_deadline(case)
+    assert appeal.due == D(2024, 10, 12) and "第一百七十一条" in appeal.rule.source
+
+
+def test_no_appeal_period_after_a_withdrawal_or_for_a_reconsideration(tree, office):
+    case = new_case(office, tree["a"], received_on=D(2024, 3, 4))
+    case = services.add_document(office, case, case.version, kind="ruling", received_on=D(2024, 4, 1))
+    case = services.conclude(office, case, case.version, outcome="withdrawn", concluded_on=D(2024, 4, 1))
+    assert services.appeal_deadline(case) is None  # a ruling approving the withdrawal cannot be appealed
+    review = new_case(office, tree["a"], kind="reconsideration", received_on=D(2024, 3, 4))
+    review = services.add_document(office, review, review.version, kind="decision", received_on=D(2024, 4, 1))
+    assert services.appeal_deadline(review) is None
