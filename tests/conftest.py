@@ -25,6 +25,19 @@ def _media_in_tmp(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _forget_loaded_figures():
+    """Hand-entered figures are declared in the registry from the database; a test's rows vanish with
+    its transaction, so the registry forgets them too (else a later test maps a phrase to a figure that
+    no longer exists)."""
+    yield
+    from fazhi.figures import registry
+    from fazhi.figures.manual import LOADER_SOURCE
+
+    registry.replace_loaded(LOADER_SOURCE, [])
+    registry.mark_stale()
+
+
 @pytest.fixture
 def tree(db):
     """区 → two 街道, each with a 调委会 and a 社区 with its 调委会."""

@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from fazhi.figures import registry
-from fazhi.figures.manual import LOADER_SOURCE
 
 EVENTS: list[tuple[str, datetime.date]] = []
 
@@ -46,11 +45,3 @@ def events():
     registry._BREAKDOWNS.pop("test.events_by_org", None)
     registry._KEY.remove("test.events")
     registry._TREND.remove("test.events")
-
-
-@pytest.fixture(autouse=True)
-def forget_loaded_figures():
-    """A test's catalogue rows vanish with its transaction: keep them out of the next tests' registry."""
-    yield
-    registry.replace_loaded(LOADER_SOURCE, [])
-    registry.mark_stale()
