@@ -45,6 +45,14 @@ FIRST_LINE_INDENT = Pt(32)  # two characters of 三号
 TEXT_HEIGHT = Length(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
 LINE_PITCH = Twips(math.floor(TEXT_HEIGHT.twips / LINES_PER_PAGE))  # 579 twips = 28.95 pt
 
+REPORT_NAME = "法治政府建设年度报告"
+
+# 28 characters of 三号 on the 156 mm line: each character condensed by the little it takes (in twips,
+# 1/20 pt, rounded away from overflow). Measured in the twips Word stores the margins in.
+TEXT_WIDTH_PT = (PAGE_WIDTH.twips - MARGIN_LEFT.twips - MARGIN_RIGHT.twips) / 20
+CHARACTER_SPACING = Twips(math.floor((TEXT_WIDTH_PT / CHARS_PER_LINE - BODY_SIZE.pt) * 20))  # -0.25 pt
+TITLE_CHARS_PER_LINE = math.floor(TEXT_WIDTH_PT / (TITLE_SIZE.pt + CHARACTER_SPACING.pt))  # 20
+
 # The page number sits 7 mm below the text block (GB/T 9704-2012 7.5), one 四号 line high.
 FOOTER_DISTANCE = Length(MARGIN_BOTTOM - Mm(7) - PAGE_NUMBER_SIZE)
 PAGE_NUMBER_INDENT = PAGE_NUMBER_SIZE  # "空一字" from the outside edge
@@ -111,12 +119,9 @@ def _set_up_page(word) -> None:
 
 
 def _set_document_grid(section) -> None:
-    """A lines-and-characters grid: Word then sets exactly 28 characters on each 156 mm line."""
-    # charSpace is the extra pitch per character over the default font size, in 1/4096 pt.
-    # Read back from the section so that the twips Word will see are the ones measured.
-    text_width = Length(section.page_width - section.left_margin - section.right_margin)
-    pitch_pt = text_width.pt / CHARS_PER_LINE
-    char_space = math.floor((pitch_pt - BODY_SIZE.pt) * 4096)
+    """A line grid of 22 lines a page. The 28 characters a line come from the characters' own spacing
+    (see CHARACTER_SPACING), not from a character grid: Word squeezes a 三号 character into a grid
+    pitch narrower than the font, but LibreOffice and others give it two cells and halve the line."""
     sect_pr = section._sectPr
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:
@@ -124,9 +129,8 @@ def _set_document_grid(section) -> None:
         sect_pr.append(grid)
     for name in list(grid.attrib):
         del grid.attrib[name]
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH.twips))
-    grid.set(qn("w:charSpace"), str(char_space))
 
 
 def _set_fonts(r_pr, font: str) -> None:
@@ -142,6 +146,9 @@ def _set_up_defaults(word) -> None:
     defaults = word.styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(r_pr, BODY_FONT)
+    character_spacing = OxmlElement("w:spacing")
+    character_spacing.set(qn("w:val"), str(CHARACTER_SPACING.twips))
+    r_pr.find(qn("w:sz")).addprevious(character_spacing)  # the schema's order: rFonts, spacing, sz
     for tag in ("w:sz", "w:szCs"):
         r_pr.find(qn(tag)).set(qn("w:val"), str(int(BODY_SIZE.pt * 2)))
     lang = r_pr.find(qn("w:lang"))
@@ -276,9 +283,22 @@ def _page_number_run(paragraph, text: str = "", *, field_char: str = "", instruc
     return run
 
 
+def _title_lines(doc: ReportDocument) -> list[str]:
+    """The title's lines, a line too long for the 二号 width broken where the words allow (GB/T 9704:
+    回行时词意完整): before the report's name, so that no lone character is left on the last line."""
+    lines = []
+    for line in doc.title_lines or [""]:
+        cut = line.find(REPORT_NAME)
+        if len(line) > TITLE_CHARS_PER_LINE and cut > 0:
+            lines += [line[:cut], line[cut:]]
+        else:
+            lines.append(line)
+    return lines
+
+
 def _write_title(word, doc: ReportDocument) -> None:
     paragraph = word.add_paragraph(style=TITLE_STYLE)
-    lines = doc.title_lines or [""]
+    lines = _title_lines(doc)
     for position, line in enumerate(lines):
         run = paragraph.add_run(_clean(line))
         if position < len(lines) - 1:
