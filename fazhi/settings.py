@@ -114,8 +114,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wait for a writer instead of failing at once; the immediate mode takes the write lock at
-    # BEGIN so that two transactions never deadlock on an upgrade from read to write.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    # BEGIN so that two transactions never deadlock on an upgrade from read to write. SQLite's waiting
+    # is not first-come first-served: under 50 writers (make soak) one waited past 20 s, so 60.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 60, "transaction_mode": "IMMEDIATE"}
     # Tests use SQLite's shared in-memory database, which locks whole tables instead of waiting:
     # the load test (make soak) asks for a file instead, to measure the product, not the test mode.
     if os.environ.get("FAZHI_SQLITE_TEST_FILE"):
