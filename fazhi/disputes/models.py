@@ -184,6 +184,7 @@ class Party(PartyRecord):
     kind = models.CharField("类别", max_length=20, choices=PartyKind.choices, default=PartyKind.PERSON)
     address = models.CharField("住所或单位地址", max_length=200, blank=True)
 
+
 class Dispatch(models.Model):
     """One 分拨/委派 of a dispute to a unit; the latest one names the dispute's current unit."""
 

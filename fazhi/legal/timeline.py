@@ -8,8 +8,6 @@ from fazhi.ledger.history import Event, audit_events
 
 from .models import ReviewItem
 
-HIDDEN = {"org_id", "submitted_by_id", "reviewer_org_id", "reviewer_id"}
-
 
 def _day(d) -> datetime:
     return timezone.make_aware(datetime.combine(d, time(9)))

@@ -23,9 +23,12 @@ def carries_nul(request) -> bool:
     if request.method not in ("POST", "PUT", "PATCH"):
         return False
     content_type = request.content_type or ""
-    if content_type in ("application/json",) or content_type.endswith("+json"):
+    if content_type == "application/json" or content_type.endswith("+json"):
         return b"\x00" in request.body or JSON_NUL in request.body
-    if request.method == "POST" and content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+    if request.method == "POST" and content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
         return _query_has_nul(request.POST)
     if content_type == "application/x-www-form-urlencoded":
         return _query_has_nul(QueryDict(request.body))

@@ -25,14 +25,13 @@ def attachments_panel(context, record):
     from django.contrib.contenttypes.models import ContentType
 
     from fazhi.ledger.attachments import ALLOWED_TYPES, attachments_of
-    from fazhi.orgs.scoping import can_write
 
     request = context["request"]
     return {
         "record": record,
         "attachments": attachments_of(record),
         "content_type_id": ContentType.objects.get_for_model(record).pk,
-        "may_upload": can_write(request.user, record.org),
+        "may_upload": may_change(request.user, record),
         "accept": ",".join(sorted(ALLOWED_TYPES)),
         "csrf_token": context.get("csrf_token"),
     }
