@@ -1,8 +1,10 @@
 """The Chinese working-day calendar: which days are working days, year by year.
 
 A year's calendar comes from the administrator's HolidayNotice for that year if there is one, otherwise from
-the `chinesecalendar` package (the State Council notices 2004–2026). A year known to neither is an error,
-never a guess.
+the `chinesecalendar` package (the State Council notices 2004–2026). A year known to neither never stops work
+(LEGAL-RULES.md §1): its calendar is *provisional* — weekends and the fixed-date holidays only (元旦 1月1日,
+劳动节 5月1日–2日, 国庆节 10月1日–3日) — and every date counted through it is shown as 「暂定」 until the notice
+is entered, when the open records are recomputed (fazhi.ledger.recompute).
 """
 
 import threading
@@ -30,20 +32,19 @@ _HOLIDAY_NAMES = {
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
-FIX_HINT = '请系统管理员在"节假日安排"中录入该年国务院办公厅通知。'
+FIX_HINT = "请系统管理员在“节假日安排”中录入该年国务院办公厅通知。"
 
 
-class UnknownCalendarYear(FazhiError):
-    code = "unknown_calendar_year"
-
-    def __init__(self, year: int, day: date | None = None):
-        first, last = package_years()
-        which = f"{day.year}年{day.month}月{day.day}日" if day else f"{year}年的日期"
-        super().__init__(
-            f"缺少{year}年的节假日安排：系统内置日历只收录{first}年至{last}年，"
-            f"也没有人录入{year}年的通知，无法判断{which}是否为工作日。{FIX_HINT}"
-        )
-        self.year = year
+# The holidays whose dates every year's notice keeps (the lunar ones and the 调休 weekends move each year).
+FIXED_HOLIDAYS = (
+    ((1, 1), "元旦"),
+    ((5, 1), "劳动节"),
+    ((5, 2), "劳动节"),
+    ((10, 1), "国庆节"),
+    ((10, 2), "国庆节"),
+    ((10, 3), "国庆节"),
+)
+PROVISIONAL_LABEL = "暂定"
 
 
 class InvalidHolidayNotice(FazhiError):
@@ -65,6 +66,7 @@ class YearCalendar:
     working_weekends: frozenset[date]  # 调休: Saturdays and Sundays that are working days
     source: str
     holiday_names: tuple[tuple[date, str], ...] = ()
+    provisional: bool = False  # no notice known: weekends and the fixed-date holidays only
 
     def is_working_day(self, d: date) -> bool:
         if d in self.working_weekends:
@@ -117,6 +119,22 @@ def _from_notice(year: int) -> YearCalendar | None:
     )
 
 
+def provisional_reason(year: int) -> str:
+    return f"{year}年节假日安排尚未录入"
+
+
+def _provisional(year: int) -> YearCalendar:
+    names = tuple((date(year, month, day), name) for (month, day), name in FIXED_HOLIDAYS)
+    return YearCalendar(
+        year=year,
+        holidays=frozenset(d for d, _ in names),
+        working_weekends=frozenset(),
+        source=f"{provisional_reason(year)}，暂按周末和元旦、劳动节、国庆节的固定放假日期计算",
+        holiday_names=names,
+        provisional=True,
+    )
+
+
 _cache: dict[int, tuple[float, YearCalendar]] = {}
 _lock = threading.Lock()
 
@@ -126,27 +144,25 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def year_calendar(year: int, *, day: date | None = None) -> YearCalendar:
-    """The calendar of one year; UnknownCalendarYear if no notice was entered and the package lacks it."""
+def year_calendar(year: int) -> YearCalendar:
+    """The calendar of one year: the entered notice, else the package's, else a provisional one."""
     now = time.monotonic()
     cached = _cache.get(year)
     if cached and now - cached[0] < CACHE_SECONDS:
         return cached[1]
-    calendar = _from_notice(year) or _from_package(year)
-    if calendar is None:
-        raise UnknownCalendarYear(year, day)
+    calendar = _from_notice(year) or _from_package(year) or _provisional(year)
     with _lock:
         _cache[year] = (now, calendar)
     return calendar
 
 
 def is_working_day(d: date) -> bool:
-    return year_calendar(d.year, day=d).is_working_day(d)
+    return year_calendar(d.year).is_working_day(d)
 
 
 def rest_day_reason(d: date) -> str:
     """Why d is not a working day, in Chinese (e.g. 国庆节假期, 星期六)."""
-    name = year_calendar(d.year, day=d).holiday_name(d)
+    name = year_calendar(d.year).holiday_name(d)
     return f"{name}假期" if name else f"{cn_weekday(d)}休息日"
 
 
@@ -155,6 +171,16 @@ def next_working_day(d: date) -> date:
     while not is_working_day(d):
         d += timedelta(days=1)
     return d
+
+
+def provisional_years(first: date, last: date) -> list[int]:
+    """The years from first to last whose calendar is provisional (no holiday notice known)."""
+    return [y for y in range(first.year, last.year + 1) if year_calendar(y).provisional]
+
+
+def is_provisional(d: date) -> bool:
+    """Whether a date counted by the engine up to d went through a year without a notice."""
+    return year_calendar(d.year).provisional
 
 
 def working_days_between(a: date, b: date) -> int:

@@ -4,6 +4,9 @@ The start day is not counted. A period in 日 (also 月 and 年) whose last day 
 the next working day; a 调休 working Saturday is a working day, so a period can end on it. A period in
 工作日 ends on the N-th working day after the start. Pauses stop the clock (or restart it, for 补正);
 approved extensions add to the length. `status()` is the one place that decides overdue and due-soon.
+
+A period that runs through a year whose holiday notice is not known is still counted (work never stops), on
+that year's provisional calendar, and the Deadline says so: `provisional` and `provisional_reason`.
 """
 
 import calendar as _stdlib_calendar
@@ -16,11 +19,14 @@ from django.utils import timezone
 from fazhi.ledger.errors import FazhiError
 
 from .calendar import (
-    UnknownCalendarYear,
+    FIX_HINT,
+    PROVISIONAL_LABEL,
     cn_date,
     cn_weekday,
     is_working_day,
     next_working_day,
+    provisional_reason,
+    provisional_years,
     rest_day_reason,
     working_days_between,
     year_calendar,
@@ -32,7 +38,6 @@ __all__ = [
     "Deadline",
     "DeadlineInputError",
     "Pause",
-    "UnknownCalendarYear",
     "due_date",
     "due_for_rule",
     "is_working_day",
@@ -70,10 +75,18 @@ class Deadline:
     unit: str
     explanation: list[str] = field(default_factory=list)
     rule: Rule | None = None
+    # Counted through a year without a holiday notice: weekends and fixed-date holidays only, until entered.
+    provisional: bool = False
+    provisional_reason: str = ""
 
     @property
     def text(self) -> str:
         return "".join(self.explanation)
+
+    @property
+    def label(self) -> str:
+        """The due date as people read it: 2027年1月5日（暂定）."""
+        return cn_date(self.due) + (f"（{PROVISIONAL_LABEL}）" if self.provisional else "")
 
 
 def _as_date(value, what: str) -> date:
@@ -126,7 +139,7 @@ def _holidays_within(after: date, until: date) -> str:
     """The named holidays between two dates, e.g. 国庆节（2024年10月1日至2024年10月7日）."""
     spans: dict[str, list[date]] = {}
     for d in _days(after + timedelta(days=1), until):
-        name = year_calendar(d.year, day=d).holiday_name(d)
+        name = year_calendar(d.year).holiday_name(d)
         if name:
             spans.setdefault(name, [d, d])[1] = d
     return "、".join(
@@ -219,8 +232,23 @@ def due_date(
             f"{cn_date(pause.start)}至{cn_date(pause.end)}因{pause.reason}中止计算，"
             f"共{len(counted)}日（其中{working}个工作日）不计入期限。"
         )
-    lines.append(f"届满日：{_long(due)}。")
-    return Deadline(start=start, due=due, length=total, unit=unit, explanation=lines)
+    years = provisional_years(counting_from, due)
+    reason = "、".join(provisional_reason(y) for y in years)
+    if years:
+        lines.append(
+            f"{PROVISIONAL_LABEL}：{reason}，其间暂按周末和元旦（1月1日）、劳动节（5月1日至2日）、"
+            f"国庆节（10月1日至3日）计算；录入通知后系统自动重新计算。{FIX_HINT}"
+        )
+    lines.append(f"届满日：{_long(due)}{f'（{PROVISIONAL_LABEL}）' if years else ''}。")
+    return Deadline(
+        start=start,
+        due=due,
+        length=total,
+        unit=unit,
+        explanation=lines,
+        provisional=bool(years),
+        provisional_reason=reason,
+    )
 
 
 def _nth_working_day(after: date, n: int, paused: set[date]) -> date:
@@ -331,24 +359,21 @@ def due_for_rule(
         unit=deadline.unit,
         explanation=lines,
         rule=rule,
+        provisional=deadline.provisional,
+        provisional_reason=deadline.provisional_reason,
     )
 
 
 SOON_WORKING_DAYS = 3  # "due soon": due within three working days (or today)
 
 
-def due_soon_until(today: date) -> tuple[date, str]:
-    """The last due date that counts as due soon, and why it is earlier when it must be: working days
-    in a year whose holiday notice nobody entered are not guessed, so the window stops at that year."""
+def due_soon_until(today: date) -> date:
+    """The last due date that counts as due soon (across a year end too, on a provisional calendar)."""
     d, counted = today, 0
     while counted < SOON_WORKING_DAYS:
-        try:
-            working = is_working_day(d + timedelta(days=1))
-        except UnknownCalendarYear as exc:
-            return d, exc.message
         d += timedelta(days=1)
-        counted += working
-    return d, ""
+        counted += is_working_day(d)
+    return d
 
 
 def status(due: date, today: date | None = None, soon_days: int = SOON_WORKING_DAYS) -> str:

@@ -15,8 +15,7 @@ from fazhi.audit.services import record
 from fazhi.ledger.models import NumberSequence
 from fazhi.ledger.numbering import format_number
 
-from .models import Dispute, Party
-from .services import conclude_due, confirmation_due
+from .models import Dispute, Party, conclude_due, confirmation_due
 
 
 @dataclass

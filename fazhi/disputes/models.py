@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.models import LedgerRecord, PartyRecord
 from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
@@ -102,11 +103,23 @@ class DisputeSettings(models.Model):
         return cls.objects.order_by("pk").first() or cls.objects.create()
 
 
+CONFIRMATION_RULE = "mediation.judicial_confirmation"
+
+
+def conclude_due(received_on):
+    return due_for_rule(Dispute.DEADLINE_RULE, received_on).due
+
+
+def confirmation_due(agreed_on):
+    return due_for_rule(CONFIRMATION_RULE, agreed_on).due
+
+
 @register
 class Dispute(LedgerRecord):
     NUMBER_KIND = "调"
     STATES = STATES
     DEADLINE_RULE = "mediation.conclude"
+    COMPUTED_DATES = ("due_date", "confirmation_due")
 
     channel = models.CharField("来源渠道", max_length=20, choices=Channel.choices, default=Channel.VISIT)
     external_number = models.CharField("外部案件编号", max_length=60, blank=True)
@@ -164,6 +177,12 @@ class Dispute(LedgerRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("disputes:detail", args=[self.pk])
+
+    def refresh_deadlines(self) -> None:
+        if self.received_on:
+            self.due_date = conclude_due(self.received_on)
+        if self.confirmation_due and self.concluded_on:  # set once the mediation succeeded
+            self.confirmation_due = confirmation_due(self.concluded_on)
 
 
 class PartyKind(models.TextChoices):

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from fazhi.api.fields import OrgCodeField
+from fazhi.api.fields import DEADLINE_FIELDS, DeadlineFields, OrgCodeField
 from fazhi.api.parties import MaskedPartySerializer, PartyInputSerializer
 
 from .models import (
@@ -49,12 +49,11 @@ class SessionSerializer(serializers.ModelSerializer):
         fields = ["id", "held_on", "place", "mediators", "participants", "notes"]
 
 
-class DisputeSerializer(serializers.ModelSerializer):
+class DisputeSerializer(DeadlineFields, serializers.ModelSerializer):
     org = serializers.CharField(source="org.code")
     org_name = serializers.CharField(source="org.name")
     dispute_type = serializers.CharField(source="dispute_type.name")
     status_label = serializers.CharField()
-    deadline_status = serializers.SerializerMethodField()
     parties = PartySerializer(many=True)
     # Plain text here: the same choices as ConfirmationSerializer.result would get a second enum name.
     confirmation_result = serializers.CharField(read_only=True)
@@ -78,7 +77,7 @@ class DisputeSerializer(serializers.ModelSerializer):
             "amount_involved",
             "is_group",
             "due_date",
-            "deadline_status",
+            *DEADLINE_FIELDS,
             "concluded_on",
             "agreement_text",
             "amount_agreed",
@@ -94,9 +93,6 @@ class DisputeSerializer(serializers.ModelSerializer):
             "satisfaction",
             "parties",
         ]
-
-    def get_deadline_status(self, dispute) -> str:
-        return dispute.deadline_status()
 
 
 class DisputeDetailSerializer(DisputeSerializer):

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger import services as ledger
 from fazhi.ledger.errors import FazhiError
 from fazhi.orgs.models import Organisation
@@ -29,9 +28,8 @@ from .models import (
     Party,
     PartyRole,
     Session,
+    confirmation_due,
 )
-
-CONFIRMATION_RULE = "mediation.judicial_confirmation"
 
 
 @dataclass
@@ -44,14 +42,6 @@ class PartyData:
     address: str = ""
 
 
-def conclude_due(received_on: datetime.date) -> datetime.date:
-    return due_for_rule(Dispute.DEADLINE_RULE, received_on).due
-
-
-def confirmation_due(agreed_on: datetime.date) -> datetime.date:
-    return due_for_rule(CONFIRMATION_RULE, agreed_on).due
-
-
 def is_group(persons: int, threshold: int | None = None) -> bool:
     if threshold is None:
         threshold = DisputeSettings.current().group_threshold
@@ -60,8 +50,7 @@ def is_group(persons: int, threshold: int | None = None) -> bool:
 
 def _fill_derived(dispute: Dispute, threshold: int | None = None) -> None:
     dispute.is_group = is_group(dispute.persons_involved or 0, threshold)
-    if dispute.received_on:
-        dispute.due_date = conclude_due(dispute.received_on)
+    dispute.refresh_deadlines()
 
 
 def _save_parties(dispute: Dispute, parties: list[PartyData]) -> list[Party]:

@@ -59,7 +59,7 @@ def by_deadline(queryset: QuerySet, params, closed) -> QuerySet:
     if is_true(params.get("overdue")):
         return open_only.filter(due_date__lt=day)
     if is_true(params.get("due_soon")):
-        until, _ = due_soon_until(day)
+        until = due_soon_until(day)
         return open_only.filter(due_date__gte=day, due_date__lte=until)
     return queryset
 

@@ -31,6 +31,9 @@ class LedgerRecord(models.Model):
     NUMBER_KIND = ""  # the character in the number, e.g. "调" → 观澜调〔2024〕0001号
     STATES = None  # a fazhi.ledger.states.StatusMachine
     DEADLINE_RULE = ""  # code of the statutory limit watched while the record is open
+    # Date fields the deadline engine fills (never dates typed from a letter): shown 「暂定」 while they run
+    # through a year without a holiday notice, and recomputed by refresh_deadlines() when it is entered.
+    COMPUTED_DATES: tuple[str, ...] = ("due_date",)
     READ_ALSO_BY: tuple[str, ...] = ()  # organisation fields whose units may read (never write) the record
 
     number = models.CharField("编号", max_length=60, unique=True, editable=False)
@@ -70,6 +73,28 @@ class LedgerRecord(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in self.STATES.closed
+
+    def computed_dates(self) -> tuple[str, ...]:
+        return self.COMPUTED_DATES
+
+    def refresh_deadlines(self) -> None:
+        """Recompute the computed dates from the rules table and today's calendar (each ledger says how)."""
+        raise NotImplementedError(f"{type(self).__name__} must say how its due dates are computed")
+
+    @property
+    def provisional_reason(self) -> str:
+        """Why the record's computed dates are 「暂定」 ("2027年节假日安排尚未录入"), or "" when they are exact."""
+        from fazhi.deadlines.calendar import provisional_reason, provisional_years
+
+        years: set[int] = set()
+        for name in self.computed_dates():
+            if value := getattr(self, name):
+                years.update(provisional_years(value, value))
+        return "、".join(provisional_reason(year) for year in sorted(years))
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_reason)
 
     def deadline_status(self, today=None) -> str:
         """ "overdue", "due_soon" or "ok" — decided by the deadline engine, nowhere else."""

@@ -28,8 +28,9 @@ from .models import (
     ReviewItem,
     ReviewKind,
     ReviewRound,
+    round_dates,
 )
-from .services import requires_filing, round_dates
+from .services import requires_filing
 
 
 def _row_problems(row: dict, threshold) -> list[tuple[str, str]]:

@@ -13,6 +13,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from fazhi.deadlines.engine import due_date, due_for_rule
+from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import LedgerRecord
 from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
@@ -60,6 +62,24 @@ class ReviewOpinion(models.TextChoices):
 DEADLINE_RULES = {ReviewKind.NORMATIVE: "review.normative_document"}
 # Rules that set a minimum review time: the opinion should not be given before the date they yield.
 MINIMUM_RULES = {ReviewKind.MAJOR_DECISION: "review.major_decision"}
+
+
+def round_dates(kind: str, submitted_on):
+    """(due date, earliest date for the opinion) of a round submitted on ``submitted_on``.
+
+    A 规范性文件 is due at the rule's longest period and should not be answered before its shortest;
+    a 重大行政决策 has only a minimum review time, so no due date; other kinds have no statutory limit.
+    """
+    due = earliest = None
+    if code := DEADLINE_RULES.get(kind):
+        rule = get_rule(code)
+        due = due_for_rule(code, submitted_on).due
+        if rule.min_length:
+            earliest = due_date(submitted_on, rule.min_length, rule.unit).due
+    if code := MINIMUM_RULES.get(kind):
+        earliest = due_for_rule(code, submitted_on).due
+    return due, earliest
+
 
 REVIEWER_UNIT_KINDS = ("legal_adviser", "justice_office", "legal_station", "office")
 
@@ -153,6 +173,15 @@ class ReviewItem(LedgerRecord):
     @property
     def current_round(self) -> "ReviewRound | None":
         return self.rounds.order_by("-seq").first()
+
+    def refresh_deadlines(self) -> None:
+        """The open round's dates again (saved here: the round is a child row); the item's due date is its."""
+        current = self.current_round
+        if current is None or current.opinion_on:
+            return
+        current.due_date, current.earliest_opinion_on = round_dates(self.kind, current.submitted_on)
+        current.save(update_fields=["due_date", "earliest_opinion_on"])
+        self.due_date = current.due_date
 
 
 class ReviewRound(models.Model):

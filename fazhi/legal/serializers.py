@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from fazhi.api.fields import CodeChoiceField, OrgCodeField
+from fazhi.api.fields import DEADLINE_FIELDS, CodeChoiceField, DeadlineFields, OrgCodeField
 
 from .models import ReviewItem, ReviewKind, ReviewOpinion, ReviewRound
 
@@ -41,7 +41,7 @@ class ReviewRoundSerializer(serializers.ModelSerializer):
         ]
 
 
-class ReviewItemSerializer(serializers.ModelSerializer):
+class ReviewItemSerializer(DeadlineFields, serializers.ModelSerializer):
     org = serializers.CharField(source="org.code")
     org_name = serializers.CharField(source="org.name")
     submitted_by = serializers.CharField(source="submitted_by.code")
@@ -54,7 +54,6 @@ class ReviewItemSerializer(serializers.ModelSerializer):
     )
     kind_label = serializers.CharField(source="get_kind_display")
     opinion = serializers.CharField(help_text="审查意见代码：lawful/lawful_if_revised/unlawful，空为尚未出具")
-    deadline_status = serializers.SerializerMethodField()
 
     class Meta:
         model = ReviewItem
@@ -82,14 +81,11 @@ class ReviewItemSerializer(serializers.ModelSerializer):
             "reviewer_org",
             "reviewer",
             "due_date",
-            "deadline_status",
+            *DEADLINE_FIELDS,
             "concluded_on",
             "opinion",
             "close_reason",
         ]
-
-    def get_deadline_status(self, item) -> str:
-        return item.deadline_status()
 
 
 class ReviewItemDetailSerializer(ReviewItemSerializer):

@@ -10,8 +10,6 @@ from django.db import transaction
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.deadlines.calendar import working_days_between
-from fazhi.deadlines.engine import due_date, due_for_rule
-from fazhi.deadlines.rules import get_rule
 from fazhi.ledger import services as ledger
 from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger.filtering import parse_id
@@ -19,8 +17,6 @@ from fazhi.orgs.models import Organisation, RoleAssignment
 
 from .models import (
     CONCLUDED,
-    DEADLINE_RULES,
-    MINIMUM_RULES,
     RETURNED,
     REVIEWER_UNIT_KINDS,
     REVIEWING,
@@ -31,29 +27,13 @@ from .models import (
     ReviewKind,
     ReviewOpinion,
     ReviewRound,
+    round_dates,
 )
 
 
 class NotFoundError(FazhiError):
     code = "not_found"
     status_code = 404
-
-
-def round_dates(kind: str, submitted_on: datetime.date) -> tuple[datetime.date | None, datetime.date | None]:
-    """(due date, earliest date for the opinion) of a round submitted on ``submitted_on``.
-
-    A 规范性文件 is due at the rule's longest period and should not be answered before its shortest;
-    a 重大行政决策 has only a minimum review time, so no due date; other kinds have no statutory limit.
-    """
-    due = earliest = None
-    if code := DEADLINE_RULES.get(kind):
-        rule = get_rule(code)
-        due = due_for_rule(code, submitted_on).due
-        if rule.min_length:
-            earliest = due_date(submitted_on, rule.min_length, rule.unit).due
-    if code := MINIMUM_RULES.get(kind):
-        earliest = due_for_rule(code, submitted_on).due
-    return due, earliest
 
 
 def requires_filing(kind: str, amount: Decimal | None, threshold: Decimal | None = None) -> bool:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.models import Attachment, LedgerRecord, PartyRecord
 from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
@@ -49,6 +50,14 @@ class OwnRole(models.TextChoices):
     DEFENDANT = "defendant", "被告/被申请人"
     PLAINTIFF = "plaintiff", "原告/申请人"
     THIRD_PARTY = "third_party", "第三人"
+
+
+def reply_due(kind: str, copy_received_on, own_role: str = OwnRole.DEFENDANT, stage=None):
+    """The statutory reply/answer date; None where no rule of the table applies (the office is the
+    plaintiff, or an appeal/retrial stage, whose period the rules table does not hold)."""
+    if own_role != OwnRole.DEFENDANT or (stage and stage != CaseStage.FIRST) or not copy_received_on:
+        return None
+    return due_for_rule(REPLY_RULES[kind], copy_received_on).due
 
 
 class LitigationOutcome(models.TextChoices):
@@ -126,8 +135,15 @@ class Case(LedgerRecord):
             models.Index(fields=["status", "due_date"]),
         ]
 
+    COMPUTED_DATES = ("reply_due", "due_date")
+
     def get_absolute_url(self) -> str:
         return reverse("litigation:detail", args=[self.pk])
+
+    def refresh_deadlines(self) -> None:
+        """The statutory reply date, watched (``due_date``) only while the reply is still owed."""
+        self.reply_due = reply_due(self.kind, self.copy_received_on, self.own_role, self.stage)
+        self.due_date = self.reply_due if self.status == RECEIVED and not self.replied_on else None
 
     @property
     def reply_rule(self) -> str:
@@ -156,6 +172,7 @@ class CaseParty(PartyRecord):
     role = models.CharField(
         "诉讼地位", max_length=20, choices=CasePartyRole.choices, default=CasePartyRole.PLAINTIFF
     )
+
 
 class CaseDocument(models.Model):
     """A document received in the case (起诉状副本, 判决书 …), with the day it arrived."""
@@ -239,6 +256,11 @@ class SuggestionKind(models.TextChoices):
 SUGGESTION_RULES = {SuggestionKind.PROCURATORATE: "suggestion.procuratorate"}
 
 
+def suggestion_due(kind: str, received_on):
+    rule = SUGGESTION_RULES.get(kind)
+    return due_for_rule(rule, received_on).due if rule else None
+
+
 @register
 class Suggestion(LedgerRecord):
     NUMBER_KIND = "建"
@@ -251,6 +273,9 @@ class Suggestion(LedgerRecord):
     received_on = models.DateField("收到日期", db_index=True)
     content = models.TextField("建议内容")
     reply_due = models.DateField("回复期限", null=True, blank=True)
+    # The date the letter itself asks for (a 司法建议 has only this; a 检察建议's rule date gives way to an
+    # earlier one), kept apart so that the rule's date can be recomputed without losing it.
+    letter_reply_due = models.DateField("建议书载明的回复期限", null=True, blank=True)
     replied_on = models.DateField("回复日期", null=True, blank=True)
     reply_text = models.TextField("回复（整改）情况", blank=True)
 
@@ -259,8 +284,23 @@ class Suggestion(LedgerRecord):
         verbose_name_plural = "司法建议和检察建议"
         ordering = ["-received_on", "-pk"]
 
+    COMPUTED_DATES = ("reply_due", "due_date")
+
     def get_absolute_url(self) -> str:
         return reverse("litigation:suggestion", args=[self.pk])
+
+    def computed_dates(self) -> tuple[str, ...]:
+        # Only a date the rule gave: the letter's own date is exact whatever the calendar.
+        if SUGGESTION_RULES.get(self.kind) and self.reply_due != self.letter_reply_due:
+            return self.COMPUTED_DATES
+        return ()
+
+    def refresh_deadlines(self) -> None:
+        """The reply date: the rule's, or the letter's when that is earlier (a letter may ask sooner)."""
+        computed = suggestion_due(self.kind, self.received_on) if self.received_on else None
+        dates = [d for d in (computed, self.letter_reply_due) if d]
+        self.reply_due = min(dates) if dates else None
+        self.due_date = self.reply_due
 
     @property
     def replied_on_time(self) -> bool | None:
@@ -286,6 +326,10 @@ class Reminder(LedgerRecord):
     NUMBER_KIND = "督"
     STATES = REMINDER_STATES
     DEADLINE_RULE = ""  # the follow-up date is set in the letter, entered by hand
+    COMPUTED_DATES = ()
+
+    def refresh_deadlines(self) -> None:
+        pass  # nothing computed
 
     to_unit = models.ForeignKey(
         Organisation, verbose_name="被提醒单位", on_delete=models.PROTECT, related_name="+"

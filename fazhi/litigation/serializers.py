@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from fazhi.api.fields import CodeChoiceField, OrgCodeField
+from fazhi.api.fields import DEADLINE_FIELDS, CodeChoiceField, DeadlineFields, OrgCodeField
 from fazhi.api.parties import MaskedPartySerializer, PartyInputSerializer
 
 from .models import (
@@ -54,7 +54,7 @@ class HearingSerializer(serializers.ModelSerializer):
         fields = ["id", "held_on", "head_appeared", "appeared_by", "note"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(DeadlineFields, serializers.ModelSerializer):
     org = serializers.CharField(source="org.code")
     org_name = serializers.CharField(source="org.name")
     kind = serializers.CharField()
@@ -62,7 +62,6 @@ class CaseSerializer(serializers.ModelSerializer):
     own_role = serializers.CharField()
     outcome = serializers.CharField()
     status_label = serializers.CharField()
-    deadline_status = serializers.SerializerMethodField()
     reply_met = serializers.BooleanField(allow_null=True)
     previous = serializers.CharField(source="previous.number", default="")
     parties = CasePartySerializer(many=True)
@@ -72,12 +71,9 @@ class CaseSerializer(serializers.ModelSerializer):
         fields = [
             "id", "number", "version", "status", "status_label", "org", "org_name", "kind", "stage",
             "previous", "court", "external_number", "own_role", "cause", "disputed_act",
-            "copy_received_on", "reply_due", "replied_on", "reply_met", "due_date", "deadline_status",
+            "copy_received_on", "reply_due", "replied_on", "reply_met", "due_date", *DEADLINE_FIELDS,
             "outcome", "concluded_on", "outcome_note", "parties",
         ]  # fmt: skip
-
-    def get_deadline_status(self, case) -> str:
-        return case.deadline_status()
 
 
 class CaseDetailSerializer(CaseSerializer):
@@ -165,23 +161,19 @@ class LitigationMeetingInputSerializer(serializers.Serializer):
                                   help_text="案件编号")  # fmt: skip
 
 
-class SuggestionSerializer(serializers.ModelSerializer):
+class SuggestionSerializer(DeadlineFields, serializers.ModelSerializer):
     org = serializers.CharField(source="org.code")
     kind = serializers.CharField()
     status_label = serializers.CharField()
-    deadline_status = serializers.SerializerMethodField()
     replied_on_time = serializers.BooleanField(allow_null=True)
 
     class Meta:
         model = Suggestion
         fields = [
             "id", "number", "version", "status", "status_label", "org", "kind", "issuer", "letter_number",
-            "received_on", "content", "reply_due", "deadline_status", "replied_on", "replied_on_time",
+            "received_on", "content", "reply_due", *DEADLINE_FIELDS, "replied_on", "replied_on_time",
             "reply_text",
         ]  # fmt: skip
-
-    def get_deadline_status(self, suggestion) -> str:
-        return suggestion.deadline_status()
 
 
 class SuggestionCreateSerializer(serializers.Serializer):
@@ -215,22 +207,18 @@ class SuggestionReplySerializer(LitigationVersionSerializer):
     reply_text = serializers.CharField()
 
 
-class ReminderSerializer(serializers.ModelSerializer):
+class ReminderSerializer(DeadlineFields, serializers.ModelSerializer):
     org = serializers.CharField(source="org.code")
     to_unit = serializers.CharField(source="to_unit.code")
     to_unit_name = serializers.CharField(source="to_unit.name")
     status_label = serializers.CharField()
-    deadline_status = serializers.SerializerMethodField()
 
     class Meta:
         model = Reminder
         fields = [
             "id", "number", "version", "status", "status_label", "org", "to_unit", "to_unit_name",
-            "issued_on", "matter", "due_date", "deadline_status", "followed_on", "follow_up",
+            "issued_on", "matter", "due_date", *DEADLINE_FIELDS, "followed_on", "follow_up",
         ]  # fmt: skip
-
-    def get_deadline_status(self, reminder) -> str:
-        return reminder.deadline_status()
 
 
 class ReminderCreateSerializer(serializers.Serializer):

@@ -22,8 +22,6 @@ from .models import (
     FOLLOWED,
     RECEIVED,
     REPLIED,
-    REPLY_RULES,
-    SUGGESTION_RULES,
     AnalysisMeeting,
     Case,
     CaseDocument,
@@ -34,10 +32,13 @@ from .models import (
     Hearing,
     LitigationDocumentKind,
     LitigationOutcome,
-    OwnRole,
     Reminder,
     Suggestion,
+    reply_due,
+    suggestion_due,
 )
+
+__all__ = ["reply_due", "suggestion_due"]  # the gen_data generator and tests reach the rules through here
 
 
 @dataclass
@@ -60,14 +61,6 @@ def _check_not_future(day: datetime.date, field: str, what: str) -> None:
 # --- cases -----------------------------------------------------------------------------------------
 
 
-def reply_due(kind: str, copy_received_on: datetime.date, own_role: str = OwnRole.DEFENDANT, stage=None):
-    """The statutory reply/answer date; None where no rule of the table applies (the office is the
-    plaintiff, or an appeal/retrial stage, whose period the rules table does not hold)."""
-    if own_role != OwnRole.DEFENDANT or (stage and stage != CaseStage.FIRST):
-        return None
-    return due_for_rule(REPLY_RULES[kind], copy_received_on).due
-
-
 def appeal_deadline(case: Case):
     """The period to appeal the latest first-instance judgment or ruling served in a court case (None
     for a reconsideration, a later stage, or before any decision); a ruling approving a withdrawal or
@@ -84,8 +77,7 @@ def appeal_deadline(case: Case):
 
 
 def _fill_due(case: Case) -> None:
-    case.reply_due = reply_due(case.kind, case.copy_received_on, case.own_role, case.stage)
-    case.due_date = case.reply_due if case.status == RECEIVED and not case.replied_on else None
+    case.refresh_deadlines()
 
 
 def _save_parties(case: Case, parties: list[PartyData]) -> None:
@@ -122,7 +114,12 @@ def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "",
             received_on=case.copy_received_on,
             recorded_by=actor,
         )
-        record(Action.UPDATE, actor=actor, target=case, changes={"当事人": [None, ledger.parties_text(case.parties.all())]})
+        record(
+            Action.UPDATE,
+            actor=actor,
+            target=case,
+            changes={"当事人": [None, ledger.parties_text(case.parties.all())]},
+        )
     return case
 
 
@@ -327,22 +324,14 @@ def record_meeting(
 # --- suggestions -------------------------------------------------------------------------------------
 
 
-def suggestion_due(kind: str, received_on: datetime.date) -> datetime.date | None:
-    rule = SUGGESTION_RULES.get(kind)
-    return due_for_rule(rule, received_on).due if rule else None
-
-
 def receive_suggestion(actor, *, org, reply_due: datetime.date | None = None, **fields) -> Suggestion:
-    """Register a 检察建议书 (reply due from the rule) or 司法建议书 (reply due as the letter states)."""
-    suggestion = Suggestion(org=org, **fields)
+    """Register a 检察建议书 (reply due from the rule, or the letter's earlier date) or 司法建议书 (reply due as
+    the letter states)."""
+    suggestion = Suggestion(org=org, letter_reply_due=reply_due, **fields)
     _check_not_future(suggestion.received_on, "received_on", "收到日期")
-    computed = suggestion_due(suggestion.kind, suggestion.received_on)
-    suggestion.reply_due = computed or reply_due
-    if reply_due and computed and reply_due != computed:
-        suggestion.reply_due = min(reply_due, computed)  # a letter may ask for an earlier reply
-    if suggestion.reply_due and suggestion.reply_due < suggestion.received_on:
+    if reply_due and reply_due < suggestion.received_on:
         raise FazhiError("回复期限不能早于收到日期。", fields={"reply_due": "日期有误"})
-    suggestion.due_date = suggestion.reply_due
+    suggestion.refresh_deadlines()
     return ledger.create(actor, suggestion, year=suggestion.received_on.year)
 
 
@@ -356,12 +345,11 @@ def update_suggestion(actor, suggestion: Suggestion, expected_version: int, **fi
 
     def apply(fresh):
         for name, value in fields.items():
-            if name == "reply_due" and SUGGESTION_RULES.get(fresh.kind):
-                continue  # set by the rule, not by hand
-            setattr(fresh, name, value)
-        if fresh.reply_due and fresh.reply_due < fresh.received_on:
+            # The date typed is the letter's; the record's reply date also weighs the rule (refresh_deadlines).
+            setattr(fresh, "letter_reply_due" if name == "reply_due" else name, value)
+        if fresh.letter_reply_due and fresh.letter_reply_due < fresh.received_on:
             raise FazhiError("回复期限不能早于收到日期。", fields={"reply_due": "日期有误"})
-        fresh.due_date = fresh.reply_due
+        fresh.refresh_deadlines()
 
     return ledger.update(actor, suggestion, expected_version, apply)
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.deadlines.engine import UnknownCalendarYear, due_for_rule
+from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.history import audit_events
@@ -85,10 +85,7 @@ def case_detail(request, pk: int):
     explanation = []
     if case.reply_due:
         explanation = due_for_rule(REPLY_RULES[case.kind], case.copy_received_on).explanation
-    try:
-        appeal, appeal_problem = services.appeal_deadline(case), ""
-    except UnknownCalendarYear as exc:  # served in late December, next year's notice not yet entered
-        appeal, appeal_problem = None, exc.message
+    appeal = services.appeal_deadline(case)
     return render(
         request,
         "litigation/detail.html",
@@ -102,7 +99,6 @@ def case_detail(request, pk: int):
             "attachments": attachments_of(case),
             "explanation": explanation,
             "appeal": appeal,
-            "appeal_problem": appeal_problem,
             "today": today(),
             "events": audit_events(case),
             "may_reveal": sees_personal_data(request.user, case.org),

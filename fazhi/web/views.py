@@ -5,18 +5,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from fazhi.deadlines.calendar import year_calendar
 from fazhi.deadlines.engine import due_soon_until
 from fazhi.ledger.attachments import attach, download_response
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.models import Attachment
 from fazhi.ledger.registry import ledger_models
 from fazhi.ledger.services import today
+from fazhi.orgs.scoping import role_codes
+
+NOTICE_REMINDER_MONTH = 10  # the State Council publishes next year's notice in November or December
 
 
 def deadline_board(user, limit: int = 50) -> dict:
     """The person's open records that are overdue or due within three working days."""
     day = today()
-    soon_until, calendar_problem = due_soon_until(day)  # shorter in late December without next year's notice
+    soon_until = due_soon_until(day)
     overdue, due_soon = [], []
     for model in ledger_models():
         open_records = (
@@ -35,13 +39,23 @@ def deadline_board(user, limit: int = 50) -> dict:
         "due_soon": due_soon[:limit],
         "today": day,
         "soon_until": soon_until,
-        "calendar_problem": calendar_problem,
     }
+
+
+def missing_notice(user, day) -> int | None:
+    """Next year, when the person is the system administrator (who enters holiday notices), it is October
+    or later, and next year's notice is still unknown; else None."""
+    if day.month < NOTICE_REMINDER_MONTH or "sys_admin" not in role_codes(user):
+        return None
+    return day.year + 1 if year_calendar(day.year + 1).provisional else None
 
 
 @login_required
 def home(request):
-    return render(request, "web/home.html", deadline_board(request.user))
+    board = deadline_board(request.user)
+    return render(
+        request, "web/home.html", board | {"missing_notice": missing_notice(request.user, board["today"])}
+    )
 
 
 def _record_or_404(user, content_type_id: int, pk: int, *, write: bool):

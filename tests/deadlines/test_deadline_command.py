@@ -71,10 +71,17 @@ def test_rules_list_has_one_line_per_rule_with_code_length_and_article():
         (("2024-09-20", "x", "日"), "天数“x”必须是正整数"),
         (("2024-09-20", "5", "周"), "期限单位“周”无法识别"),
         (("2024-09-20", "disclosure.replay"), "相近的代码：disclosure.reply"),
-        (("2026-12-20", "15", "日"), "缺少2027年的节假日安排"),
         (("2024-09-20",), "用法"),
     ],
 )
 def test_bad_input_is_a_command_error_in_chinese(args, message):
     with pytest.raises(CommandError, match=re.escape(message)):
         run(*args)
+
+
+def test_a_year_without_a_notice_gives_a_provisional_date_and_says_why():
+    lines = run("2031-03-03", "10", "工作日")
+    assert lines[0].split()[:2] == ["2031-03-17", "暂定"]  # Mon 3 March + two working weeks, no holiday known
+    text = "\n".join(lines)
+    assert "2031年节假日安排尚未录入" in text and "暂按周末和元旦" in text
+    assert "Traceback" not in text

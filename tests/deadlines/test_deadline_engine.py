@@ -7,18 +7,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fazhi.deadlines.calendar import clear_cache
+from fazhi.deadlines.calendar import clear_cache, year_calendar
 from fazhi.deadlines.engine import (
     DeadlineInputError,
     Pause,
-    UnknownCalendarYear,
     due_date,
     due_soon_until,
     is_working_day,
     status,
     working_days_between,
 )
-from fazhi.ledger.errors import FazhiError
 
 pytestmark = pytest.mark.django_db
 D = date
@@ -160,16 +158,34 @@ def test_bad_input_is_refused_in_chinese():
         due_date(D(2024, 9, 20), 3, "日", pauses=[(D(2024, 9, 10), D(2024, 9, 12))])
 
 
-def test_unknown_year_is_an_error_never_a_guess():
-    with pytest.raises(UnknownCalendarYear) as raised:
-        due_date(D(2026, 12, 20), 15, "日")  # would end on 4 January 2027
-    error = raised.value
-    assert isinstance(error, FazhiError)
-    assert error.year == 2027
-    assert "缺少2027年的节假日安排" in error.message
-    assert '请系统管理员在"节假日安排"中录入该年国务院办公厅通知' in error.message
-    with pytest.raises(UnknownCalendarYear, match="2003年"):
-        is_working_day(D(2003, 5, 8))
+def test_a_year_without_a_notice_is_counted_provisionally_and_says_so():
+    # 15 日 from 20 December 2026 ends on Monday 4 January 2027: counted, never refused, and marked 暂定.
+    deadline = due_date(D(2026, 12, 20), 15, "日")
+    assert deadline.due == D(2027, 1, 4)
+    assert deadline.provisional and deadline.provisional_reason == "2027年节假日安排尚未录入"
+    assert deadline.label == "2027年1月4日（暂定）"
+    assert (
+        "暂定：2027年节假日安排尚未录入" in deadline.text
+        and "届满日：2027年1月4日（星期一）（暂定）" in deadline.text
+    )
+    assert "请系统管理员在“节假日安排”中录入该年国务院办公厅通知" in deadline.text
+    # 元旦 is a fixed-date holiday: a period ending on 1 January 2027 (a Friday) rolls over the weekend.
+    assert due_date(D(2026, 12, 17), 15, "日").due == D(2027, 1, 4)
+    # Working days skip 元旦 and the weekend: 30 and 31 December, then Monday 4 January.
+    assert due_date(D(2026, 12, 29), 3, "工作日").due == D(2027, 1, 4)
+    # 劳动节 (1–2 May) and 国庆节 (1–3 October) are the other fixed dates; the lunar festivals are not guessed.
+    assert due_date(D(2027, 4, 29), 2, "工作日").due == D(
+        2027, 5, 3
+    )  # Fri 30 Apr, Sat–Sun 1–2 May, Mon 3 May
+    assert is_working_day(D(2027, 2, 8))  # 春节 2027 is unknown until the notice says so
+    assert not is_working_day(D(2027, 10, 1)) and not is_working_day(D(2027, 10, 3))
+    assert year_calendar(2003).provisional  # before the package's years too
+
+
+def test_a_period_within_known_years_is_not_provisional():
+    deadline = due_date(D(2026, 11, 2), 15, "日")
+    assert deadline.due == D(2026, 11, 17) and not deadline.provisional and deadline.provisional_reason == ""
+    assert "暂定" not in deadline.text and deadline.label == "2026年11月17日"
 
 
 def test_working_days_between():
@@ -198,24 +214,26 @@ def test_status(due, today, soon_days, expected):
 @pytest.mark.parametrize(
     ("today", "until"),
     [
-        (D(2024, 9, 27), D(2024, 10, 8)),  # Sun 29 Sep (调休 working), Mon 30 Sep, then the holiday week, 8 Oct
+        (
+            D(2024, 9, 27),
+            D(2024, 10, 8),
+        ),  # Sun 29 Sep (调休 working), Mon 30 Sep, then the holiday week, 8 Oct
         (D(2025, 3, 3), D(2025, 3, 6)),
         (D(2026, 11, 24), D(2026, 11, 27)),
     ],
 )
 def test_due_soon_window_is_three_working_days(today, until):
-    assert due_soon_until(today) == (until, "")
+    assert due_soon_until(today) == until
 
 
-def test_due_soon_window_stops_at_a_year_nobody_entered_and_says_why():
-    until, problem = due_soon_until(D(2026, 12, 30))
-    assert until == D(2026, 12, 31)
-    assert "缺少2027年的节假日安排" in problem
+def test_due_soon_window_crosses_into_a_year_nobody_entered():
+    # Thu 31 December, then 元旦 and the weekend, Mon 4 and Tue 5 January 2027 (provisional calendar).
+    assert due_soon_until(D(2026, 12, 30)) == D(2027, 1, 5)
 
 
-def test_status_near_an_unknown_year_is_an_error():
-    with pytest.raises(UnknownCalendarYear):
-        status(D(2027, 1, 5), D(2026, 12, 30))
+def test_status_near_a_year_nobody_entered():
+    assert status(D(2027, 1, 5), D(2026, 12, 30)) == "due_soon"
+    assert status(D(2027, 1, 6), D(2026, 12, 30)) == "ok"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 from django.contrib import admin
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from fazhi.deadlines.calendar import UnknownCalendarYear, clear_cache, year_calendar
+from fazhi.deadlines.calendar import clear_cache, year_calendar
 from fazhi.deadlines.datelists import format_date_list, parse_date_list
 from fazhi.deadlines.engine import due_date, is_working_day, working_days_between
 from fazhi.deadlines.models import HolidayNotice
@@ -98,13 +99,18 @@ def test_clean_stores_the_canonical_text():
     assert notice.working_weekends == "2027-01-09\n2027-02-14"
 
 
-def test_unknown_year_until_its_notice_is_entered():
-    with pytest.raises(UnknownCalendarYear, match="缺少2027年的节假日安排"):
-        due_date(D(2026, 12, 17), 15, "日")
+def test_provisional_until_its_notice_is_entered():
+    before = due_date(D(2026, 12, 25), 15, "日")
+    assert (before.due, before.provisional) == (
+        D(2027, 1, 11),
+        True,
+    )  # Sat 9 January: a weekend, provisionally
+    assert year_calendar(2027).provisional
     enter(**NOTICE_2027)
-    # Cached refusal must not survive the save: 1–3 January are rest days, so Monday 4 January.
+    # The cached provisional calendar must not survive the save: 1–3 January are rest days, so Monday 4 January.
     assert due_date(D(2026, 12, 17), 15, "日").due == D(2027, 1, 4)
-    assert due_date(D(2026, 12, 25), 15, "日").due == D(2027, 1, 9)  # a worked Saturday
+    after = due_date(D(2026, 12, 25), 15, "日")
+    assert (after.due, after.provisional) == (D(2027, 1, 9), False)  # a worked Saturday
     assert due_date(D(2027, 2, 5), 1, "工作日").due == D(
         2027, 2, 14
     )  # the holiday week skipped, Sunday worked
@@ -131,6 +137,7 @@ def test_admin_is_registered_in_chinese_and_records_who_entered():
     user = get_user_model().objects.create_user(username="sysadmin", password="Xx#12345678ab")
     request = RequestFactory().post("/")
     request.user = user
+    request._messages = CookieStorage(request)
     notice = HolidayNotice(**NOTICE_2027)
     notice.full_clean()
     model_admin.save_model(request, notice, form=None, change=False)

@@ -131,7 +131,9 @@ def test_the_template_offers_the_persons_own_units_in_the_unit_column(client, tr
     client.force_login(person("office_a", "office", tree["a"]))
     workbook = load_workbook(io.BytesIO(client.get("/disputes/excel/template/").content))
     sheet = workbook["矛盾纠纷调解台账"]
-    unit_letter = next(c.column_letter for c in sheet[sheet.max_row] if c.value and "承办单位" in str(c.value))
+    unit_letter = next(
+        c.column_letter for c in sheet[sheet.max_row] if c.value and "承办单位" in str(c.value)
+    )
     [validation] = [v for v in sheet.data_validations.dataValidation if unit_letter in str(v.sqref)]
     offered = validation.formula1
     if "!" in offered:  # a long list lives on the hidden choices sheet

@@ -106,7 +106,12 @@ def test_the_submitting_unit_reads_its_item_and_the_opinion_but_cannot_change_it
     item = new_contract(community, tree["a-sq"])
     item = services.assign(office, item, item.version, legal_units["a-gw"], lawyer)
     item = services.conclude(
-        lawyer, item, item.version, opinion="lawful", opinion_text="经审查合法", opinion_on=datetime.date.today()
+        lawyer,
+        item,
+        item.version,
+        opinion="lawful",
+        opinion_text="经审查合法",
+        opinion_on=datetime.date.today(),
     )
     api = client_for(community)
     assert [row["number"] for row in api.get("/api/legal-reviews/").json()["results"]] == [item.number]

@@ -154,7 +154,9 @@ def test_the_case_page_shows_the_appeal_period_once_a_judgment_is_served(client,
 
     case = new_case(office, tree["a"], kind="civil", received_on=datetime.date(2024, 9, 2))
     assert "上诉期限" not in client.get(f"/litigation/{case.pk}/").content.decode()
-    services.add_document(office, case, case.version, kind="judgement", received_on=datetime.date(2024, 9, 27))
+    services.add_document(
+        office, case, case.version, kind="judgement", received_on=datetime.date(2024, 9, 27)
+    )
     html = client.get(f"/litigation/{case.pk}/").content.decode()
     assert "2024年10月12日（一审判决书送达之日起15日，《中华人民共和国民事诉讼法》第一百七十一条" in html
     assert "已届满" in html

@@ -51,3 +51,30 @@ def registers_anywhere(user) -> bool:
     from fazhi.orgs.scoping import visible_orgs
 
     return visible_orgs(user, write=True).exists()
+
+
+@register.filter
+def provisional_flag(value, style: str = "short"):
+    """「暂定」 after a due date counted through a year without a holiday notice (LEGAL-RULES.md §1).
+
+    value: a ledger record (its computed dates), a Deadline, or a date the engine computed. style "long"
+    writes the reason out (record pages); "short" keeps it in the tooltip (lists, the home board).
+    """
+    from django.utils.html import format_html
+
+    from fazhi.deadlines.calendar import PROVISIONAL_LABEL, is_provisional, provisional_reason
+
+    if value is None or value == "":
+        return ""
+    reason = getattr(value, "provisional_reason", None)
+    if reason is None:  # a bare computed date
+        reason = provisional_reason(value.year) if is_provisional(value) else ""
+    if not reason:
+        return ""
+    if style == "long":
+        return format_html(
+            ' <span class="flag provisional">{}</span> <span class="muted">{}，录入通知后自动重新计算</span>',
+            PROVISIONAL_LABEL,
+            reason,
+        )
+    return format_html(' <span class="flag provisional" title="{}">{}</span>', reason, PROVISIONAL_LABEL)

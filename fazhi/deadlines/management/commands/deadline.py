@@ -4,9 +4,11 @@ import re
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from fazhi.ledger.errors import FazhiError
 
+from ...calendar import PROVISIONAL_LABEL
 from ...engine import Deadline, Pause, due_date, due_for_rule
 from ...rules import RULES
 
@@ -74,6 +76,8 @@ class Command(BaseCommand):
                 raise CommandError(USAGE)
         except FazhiError as error:
             raise CommandError(error.message) from None
+        except DatabaseError:  # the holiday notices live in the database
+            raise CommandError("数据库尚未初始化：请先运行 fazhi migrate（make run 会自动运行）。") from None
         self.print_deadline(deadline)
 
     @staticmethod
@@ -84,7 +88,13 @@ class Command(BaseCommand):
 
     def print_deadline(self, deadline: Deadline) -> None:
         first, *rest = deadline.explanation
-        self.stdout.write(f"{deadline.due.isoformat()}  {first}")
+        # The date stays first on the line (scripts split on it); a provisional one says so right after it.
+        head = (
+            f"{deadline.due.isoformat()} {PROVISIONAL_LABEL}"
+            if deadline.provisional
+            else deadline.due.isoformat()
+        )
+        self.stdout.write(f"{head}  {first}")
         for line in rest:
             self.stdout.write(f"{'':12}{line}")
 
