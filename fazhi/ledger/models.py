@@ -1,4 +1,15 @@
-"""What every ledger record shares: owner unit, number, status, version, due date, attachments."""
+"""What ledger records share, as features a model combines (NetBox-style mixins):
+
+- ``OrgScoped``: the owner unit and the one scoping rule (``Model.objects.visible_to(user)``);
+- ``Versioned``: optimistic locking and who registered and last changed it;
+- ``Numbered``: the record number (观澜调〔2024〕0001号);
+- ``Stateful``: a status machine;
+- ``Deadlined``: a due date the deadline engine computes, its 「暂定」 state and its recomputation.
+
+``LedgerRecord`` is all five: a case of a work line. A roster (officers and their certificates) or an
+activity (a 普法 event) takes only what it needs — scoped and versioned, perhaps deadlined — and is still
+changed through fazhi.ledger.services and audited there. Also here: parties, number sequences, attachments.
+"""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -7,39 +18,25 @@ from django.db import models
 from django.db.models import Q
 
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import visible_orgs
+from fazhi.orgs.scoping import OrgScopedQuerySet
 
 from .personal import DigestField, EncryptedTextField
 
-
-class LedgerQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False):
-        """The one scoping rule for every ledger (see fazhi.orgs.scoping): the owner unit's people read
-        and write; the units named in the model's READ_ALSO_BY fields (e.g. the unit that submitted an
-        item for review) read it too, and never write it."""
-        orgs = visible_orgs(user, write=write)
-        condition = Q(org__in=orgs)
-        if not write:
-            for field in self.model.READ_ALSO_BY:
-                condition |= Q(**{f"{field}__in": orgs})
-        return self.filter(condition)
+LedgerQuerySet = OrgScopedQuerySet  # the name the ledgers' managers and tests know
 
 
-class LedgerRecord(models.Model):
-    """Abstract base of a ledger record. Change records only through fazhi.ledger.services."""
-
-    NUMBER_KIND = ""  # the character in the number, e.g. "调" → 观澜调〔2024〕0001号
-    STATES = None  # a fazhi.ledger.states.StatusMachine
-    DEADLINE_RULE = ""  # code of the statutory limit watched while the record is open
-    # Date fields the deadline engine fills (never dates typed from a letter): shown 「暂定」 while they run
-    # through a year without a holiday notice, and recomputed by refresh_deadlines() when it is entered.
-    COMPUTED_DATES: tuple[str, ...] = ("due_date",)
+class OrgScoped(models.Model):
     READ_ALSO_BY: tuple[str, ...] = ()  # organisation fields whose units may read (never write) the record
 
-    number = models.CharField("编号", max_length=60, unique=True, editable=False)
     org = models.ForeignKey(Organisation, verbose_name="承办单位", on_delete=models.PROTECT, related_name="+")
-    status = models.CharField("状态", max_length=30)
-    due_date = models.DateField("办理期限", null=True, blank=True, db_index=True)
+
+    objects = OrgScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Versioned(models.Model):
     version = models.PositiveIntegerField("版本", default=1, editable=False)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -58,13 +55,29 @@ class LedgerRecord(models.Model):
         related_name="+",
     )
 
-    objects = LedgerQuerySet.as_manager()
+    class Meta:
+        abstract = True
+
+
+class Numbered(models.Model):
+    NUMBER_KIND = ""  # the character in the number, e.g. "调" → 观澜调〔2024〕0001号
+
+    number = models.CharField("编号", max_length=60, unique=True, editable=False)
 
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.number
+
+
+class Stateful(models.Model):
+    STATES = None  # a fazhi.ledger.states.StatusMachine
+
+    status = models.CharField("状态", max_length=30)
+
+    class Meta:
+        abstract = True
 
     @property
     def status_label(self) -> str:
@@ -73,6 +86,33 @@ class LedgerRecord(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in self.STATES.closed
+
+    @classmethod
+    def open_q(cls) -> Q:
+        return ~Q(status__in=cls.STATES.closed)
+
+
+class Deadlined(models.Model):
+    """A due date that the deadline engine computes and the home board watches while the record is open."""
+
+    DEADLINE_RULE = ""  # code of the statutory limit watched while the record is open
+    # Date fields the deadline engine fills (never dates typed from a letter): shown 「暂定」 while they run
+    # through a year without a holiday notice, and recomputed by refresh_deadlines() when it is entered.
+    COMPUTED_DATES: tuple[str, ...] = ("due_date",)
+
+    due_date = models.DateField("办理期限", null=True, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def open_q(cls) -> Q:
+        """Which records are still watched; a Stateful record says so by its status."""
+        return Q()
+
+    @property
+    def is_closed(self) -> bool:
+        return False
 
     def computed_dates(self) -> tuple[str, ...]:
         return self.COMPUTED_DATES
@@ -103,6 +143,13 @@ class LedgerRecord(models.Model):
         if self.is_closed or self.due_date is None:
             return "ok"
         return status(self.due_date, today)
+
+
+class LedgerRecord(Numbered, OrgScoped, Stateful, Deadlined, Versioned):
+    """Abstract base of a case of a work line. Change records only through fazhi.ledger.services."""
+
+    class Meta:
+        abstract = True
 
 
 class PartyRecord(models.Model):

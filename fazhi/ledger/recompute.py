@@ -20,6 +20,7 @@ from fazhi.audit.services import record as audit
 from fazhi.deadlines.calendar import clear_cache
 from fazhi.deadlines.signals import calendar_changed
 
+from .models import Deadlined
 from .registry import ledger_models
 
 
@@ -49,17 +50,14 @@ def recompute_open_records(actor, year: int) -> list[Moved]:
     moved: list[Moved] = []
     with transaction.atomic():
         for model in ledger_models():
-            names = model.COMPUTED_DATES
+            names = model.COMPUTED_DATES if issubclass(model, Deadlined) else ()
             if not names:
                 continue
             reaching = Q()
             for name in names:
                 reaching |= Q(**{f"{name}__gte": first_day})
             candidates = (
-                model.objects.select_for_update()
-                .exclude(status__in=model.STATES.closed)
-                .filter(reaching)
-                .order_by("pk")
+                model.objects.select_for_update().filter(model.open_q()).filter(reaching).order_by("pk")
             )
             for instance in candidates:
                 before = {name: getattr(instance, name) for name in names}

@@ -3,10 +3,13 @@
 A person reads and writes the records of the organisations where they hold a ledger role and of
 every organisation below them; read-only roles (领导, 区级审阅) read the same subtree and never
 write; the three admin roles see no ledger records at all. A ledger may name further units that read
-(never write) a record, such as the unit that submitted an item for legality review. Every ledger queryset is filtered by
-:func:`visible_orgs` through ``LedgerQuerySet.visible_to`` — views and the API never filter
-for permission themselves.
+(never write) a record, such as the unit that submitted an item for legality review. Every queryset of
+records owned by a unit is filtered by :func:`visible_orgs` through ``OrgScopedQuerySet.visible_to``
+(ledger records, annual reports, meetings) — views and the API never filter for permission themselves.
 """
+
+from django.db import models
+from django.db.models import Q
 
 from .models import Organisation, RoleAssignment
 from .roles import ROLES
@@ -53,3 +56,17 @@ def role_codes(user) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()
     return set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+
+
+class OrgScopedQuerySet(models.QuerySet):
+    """Records owned by a unit (an ``org`` field); the model may name READ_ALSO_BY unit fields."""
+
+    def visible_to(self, user, *, write: bool = False):
+        """The owner unit's people read and write; the units named in the model's READ_ALSO_BY fields
+        (e.g. the unit that submitted an item for review) read it too, and never write it."""
+        orgs = visible_orgs(user, write=write)
+        condition = Q(org__in=orgs)
+        if not write:
+            for field in getattr(self.model, "READ_ALSO_BY", ()):
+                condition |= Q(**{f"{field}__in": orgs})
+        return self.filter(condition)

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import visible_orgs
+from fazhi.orgs.scoping import OrgScopedQuerySet
 
 
 class Status(models.TextChoices):
@@ -23,12 +23,6 @@ class Status(models.TextChoices):
 
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.REVIEW})
 FROZEN_STATUSES = frozenset({Status.APPROVED, Status.PUBLISHED})
-
-
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False):
-        """The platform's one scoping rule (fazhi.orgs.scoping), applied to reports."""
-        return self.filter(org__in=visible_orgs(user, write=write))
 
 
 class AnnualReport(models.Model):
@@ -66,7 +60,7 @@ class AnnualReport(models.Model):
         related_name="+",
     )
 
-    objects = ReportQuerySet.as_manager()
+    objects = OrgScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "法治政府建设年度报告"

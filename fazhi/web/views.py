@@ -9,7 +9,7 @@ from fazhi.deadlines.calendar import year_calendar
 from fazhi.deadlines.engine import due_soon_until
 from fazhi.ledger.attachments import attach, download_response
 from fazhi.ledger.errors import FazhiError
-from fazhi.ledger.models import Attachment
+from fazhi.ledger.models import Attachment, Deadlined
 from fazhi.ledger.registry import ledger_models
 from fazhi.ledger.services import today
 from fazhi.orgs.scoping import role_codes
@@ -23,10 +23,11 @@ def deadline_board(user, limit: int = 50) -> dict:
     soon_until = due_soon_until(day)
     overdue, due_soon = [], []
     for model in ledger_models():
+        if not issubclass(model, Deadlined):
+            continue
         open_records = (
             model.objects.visible_to(user)
-            .exclude(status__in=model.STATES.closed)
-            .filter(due_date__isnull=False, due_date__lte=soon_until)
+            .filter(model.open_q(), due_date__isnull=False, due_date__lte=soon_until)
             .select_related("org")
             .order_by("due_date")[:limit]
         )
