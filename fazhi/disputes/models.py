@@ -7,8 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from fazhi.ledger.models import LedgerRecord, PartyRecord
-from fazhi.ledger.registry import register
+from fazhi.ledger.models import LedgerRecord, PartyRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
 
@@ -80,8 +79,8 @@ class DisputeType(models.Model):
         return self.name
 
 
-class DisputeSettings(models.Model):
-    """One row of settings the administrator may change."""
+class DisputeSettings(SettingsRow):
+    """The settings the administrator may change."""
 
     group_threshold = models.PositiveIntegerField(
         "群体性纠纷人数标准",
@@ -97,12 +96,7 @@ class DisputeSettings(models.Model):
     def __str__(self):
         return f"群体性纠纷：{self.group_threshold}人以上"
 
-    @classmethod
-    def current(cls) -> "DisputeSettings":
-        return cls.objects.order_by("pk").first() or cls.objects.create()
 
-
-@register
 class Dispute(LedgerRecord):
     NUMBER_KIND = "调"
     STATES = STATES

@@ -13,8 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from fazhi.ledger.models import LedgerRecord
-from fazhi.ledger.registry import register
+from fazhi.ledger.models import LedgerRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
 
@@ -64,8 +63,8 @@ MINIMUM_RULES = {ReviewKind.MAJOR_DECISION: "review.major_decision"}
 REVIEWER_UNIT_KINDS = ("legal_adviser", "justice_office", "legal_station", "office")
 
 
-class LegalSettings(models.Model):
-    """One row of settings the administrator may change."""
+class LegalSettings(SettingsRow):
+    """The settings the administrator may change."""
 
     filing_threshold = models.DecimalField(
         "合同备案金额标准（元）",
@@ -83,12 +82,7 @@ class LegalSettings(models.Model):
     def __str__(self):
         return f"合同备案标准：{self.filing_threshold}元以上"
 
-    @classmethod
-    def current(cls) -> "LegalSettings":
-        return cls.objects.order_by("pk").first() or cls.objects.create()
 
-
-@register
 class ReviewItem(LedgerRecord):
     NUMBER_KIND = "审"
     READ_ALSO_BY = ("submitted_by",)

@@ -11,7 +11,6 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.ledger.models import Attachment, LedgerRecord, PartyRecord
-from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
 
@@ -87,7 +86,6 @@ COPY_DOCUMENT = {
 }
 
 
-@register
 class Case(LedgerRecord):
     NUMBER_KIND = "诉"
     STATES = CASE_STATES
@@ -156,6 +154,7 @@ class CaseParty(PartyRecord):
     role = models.CharField(
         "诉讼地位", max_length=20, choices=CasePartyRole.choices, default=CasePartyRole.PLAINTIFF
     )
+
 
 class CaseDocument(models.Model):
     """A document received in the case (起诉状副本, 判决书 …), with the day it arrived."""
@@ -239,7 +238,6 @@ class SuggestionKind(models.TextChoices):
 SUGGESTION_RULES = {SuggestionKind.PROCURATORATE: "suggestion.procuratorate"}
 
 
-@register
 class Suggestion(LedgerRecord):
     NUMBER_KIND = "建"
     STATES = SUGGESTION_STATES
@@ -279,7 +277,6 @@ REMINDER_STATES = StatusMachine(
 )
 
 
-@register
 class Reminder(LedgerRecord):
     """法治督察提醒函 issued by the office (``org``) to one of its departments."""
 
