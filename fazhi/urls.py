@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from fazhi.ledger.registry import ledgers
+
 urlpatterns = [
     path("", include("fazhi.web.urls")),
     path("accounts/", include("fazhi.accounts.urls")),
-    path("disputes/", include("fazhi.disputes.urls")),
-    path("legal/", include("fazhi.legal.urls")),
-    path("litigation/", include("fazhi.litigation.urls")),
+    *(path(ledger.prefix, include(ledger.urls)) for ledger in ledgers()),
     path("figures/", include("fazhi.figures.urls")),
     path("reports/", include("fazhi.reports.urls")),
     path("audit/", include("fazhi.audit.urls")),

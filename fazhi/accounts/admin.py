@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 
+from fazhi.ledger.admin import ReadOnlyLedgerAdmin
+
 from . import lockout
 from .models import LoginAttempt, User
 
@@ -37,16 +39,7 @@ class FazhiUserAdmin(UserAdmin):
 
 
 @admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
+class LoginAttemptAdmin(ReadOnlyLedgerAdmin):
     list_display = ("at", "username", "ip", "success", "reason", "cleared")
     list_filter = ("success", "reason")
     search_fields = ("username", "ip")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -3,7 +3,9 @@
 Permissions come from the role a person holds, not from per-user permission rows: the system
 administrator manages people, organisations and settings lists; the security administrator
 unlocks accounts and reads sign-in attempts; the audit administrator has the audit trail page.
-Ledger records are never edited here: they change only through their services.
+Ledger records are never edited here: they change only through their services. Each ledger's
+settings lists come from its registration (fazhi.ledger.registry), so a new ledger's settings are
+the system administrator's without an edit here.
 """
 
 from django.contrib.admin import AdminSite
@@ -16,13 +18,22 @@ ROLE_MODELS = {
         "orgs.organisation",
         "orgs.roleassignment",
         "deadlines.holidaynotice",
-        "disputes.disputetype",
-        "disputes.disputesettings",
         "figures.manualfigure",
     },
     "sec_admin": {"accounts.user", "accounts.loginattempt"},
 }
 READ_ONLY_ROLE_MODELS = {"sec_admin": {"accounts.user"}}  # sees people to unlock them, never edits them
+SETTINGS_ROLE = "sys_admin"  # edits every registered ledger's settings lists
+
+
+def role_models(role: str) -> set[str]:
+    """The model labels ("app_label.model") a role manages on the settings site."""
+    labels = set(ROLE_MODELS.get(role, ()))
+    if role == SETTINGS_ROLE:
+        from fazhi.ledger.registry import settings_models
+
+        labels |= {model._meta.label_lower for model in settings_models()}
+    return labels
 
 
 def role_allows(user, perm: str) -> bool:
@@ -31,7 +42,7 @@ def role_allows(user, perm: str) -> bool:
     action, _, model = codename.partition("_")
     label = f"{app_label}.{model}"
     for role in role_codes(user):
-        if label in ROLE_MODELS.get(role, ()):
+        if label in role_models(role):
             if action != "view" and label in READ_ONLY_ROLE_MODELS.get(role, ()):
                 continue
             return True
@@ -39,9 +50,7 @@ def role_allows(user, perm: str) -> bool:
 
 
 def role_allows_app(user, app_label: str) -> bool:
-    return any(
-        label.startswith(f"{app_label}.") for role in role_codes(user) for label in ROLE_MODELS.get(role, ())
-    )
+    return any(label.startswith(f"{app_label}.") for role in role_codes(user) for label in role_models(role))
 
 
 class FazhiAdminSite(AdminSite):

@@ -50,3 +50,7 @@ def watch(model, *, secret_fields=(), ignored_fields=()):
     post_save.connect(_after, sender=model, dispatch_uid=uid)
     post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
     return model
+
+
+def is_watched(model) -> bool:
+    return model in _WATCHED

@@ -1,7 +1,9 @@
 """Demo data for `make run`: an organisation tree, demo users and, from each ledger app, a year of records.
 
-A ledger app registers a loader with :func:`register` in its AppConfig.ready(); loaders run in
-registration order after the organisations and users exist.
+Each registered ledger's loader runs first, in the ledgers' order (fazhi.ledger.registry); then the
+loaders that other apps register here with :func:`register` in their AppConfig.ready() (figures,
+then the report, which drafts from everything before it). All run after the organisations and
+users exist.
 """
 
 _LOADERS: list = []
@@ -15,4 +17,6 @@ def register(loader):
 
 
 def loaders() -> list:
-    return list(_LOADERS)
+    from fazhi.ledger.registry import ledgers
+
+    return [*(ledger.demo for ledger in ledgers() if ledger.demo), *_LOADERS]

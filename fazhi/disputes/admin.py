@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from fazhi.ledger.admin import ReadOnlyLedgerAdmin, SettingsRowAdmin
+
 from .models import Dispute, DisputeSettings, DisputeType, Party
 
 
@@ -10,14 +12,8 @@ class DisputeTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(DisputeSettings)
-class DisputeSettingsAdmin(admin.ModelAdmin):
+class DisputeSettingsAdmin(SettingsRowAdmin):
     list_display = ("__str__", "group_threshold")
-
-    def has_add_permission(self, request):
-        return not DisputeSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PartyInline(admin.TabularInline):
@@ -30,19 +26,8 @@ class PartyInline(admin.TabularInline):
 
 
 @admin.register(Dispute)
-class DisputeAdmin(admin.ModelAdmin):
-    """Read-only: records change only through the services (numbering, audit, optimistic locking)."""
-
+class DisputeAdmin(ReadOnlyLedgerAdmin):
     list_display = ("number", "org", "received_on", "dispute_type", "status", "due_date")
     list_filter = ("status", "channel", "dispute_type")
     search_fields = ("number", "summary")
     inlines = [PartyInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

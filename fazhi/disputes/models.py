@@ -8,8 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.deadlines.engine import due_for_rule
-from fazhi.ledger.models import LedgerRecord, PartyRecord
-from fazhi.ledger.registry import register
+from fazhi.ledger.models import LedgerRecord, PartyRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
 
@@ -81,8 +80,8 @@ class DisputeType(models.Model):
         return self.name
 
 
-class DisputeSettings(models.Model):
-    """One row of settings the administrator may change."""
+class DisputeSettings(SettingsRow):
+    """The settings the administrator may change."""
 
     group_threshold = models.PositiveIntegerField(
         "群体性纠纷人数标准",
@@ -98,10 +97,6 @@ class DisputeSettings(models.Model):
     def __str__(self):
         return f"群体性纠纷：{self.group_threshold}人以上"
 
-    @classmethod
-    def current(cls) -> "DisputeSettings":
-        return cls.objects.order_by("pk").first() or cls.objects.create()
-
 
 CONFIRMATION_RULE = "mediation.judicial_confirmation"
 
@@ -114,7 +109,6 @@ def confirmation_due(agreed_on):
     return due_for_rule(CONFIRMATION_RULE, agreed_on).due
 
 
-@register
 class Dispute(LedgerRecord):
     NUMBER_KIND = "调"
     STATES = STATES

@@ -82,6 +82,12 @@ def get(code: str) -> Figure:
     return _REGISTRY[code]
 
 
+def declared_in_code(code: str) -> bool:
+    """Whether an app declares the figure in its code; the database catalogue is not read (the
+    start-up checks run before the database may exist)."""
+    return code in _REGISTRY and not any(code in codes for codes in _loaded_codes.values())
+
+
 def all_figures() -> list[Figure]:
     _load()
     return sorted(_REGISTRY.values(), key=lambda f: f.code)

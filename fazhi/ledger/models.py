@@ -216,3 +216,27 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SettingsRow(models.Model):
+    """A ledger's one row of settings (thresholds the system administrator may change).
+
+    Declared in the ledger's ``settings_models``, so every change is in the audit trail and the
+    system administrator edits it on the settings site (fazhi.ledger.admin.SettingsRowAdmin).
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def current(cls):
+        """The settings in force; the defaults are written on first use.
+
+        The defaults are nobody's change: bulk_create sends no signals, so they stay out of the
+        audit trail, which then starts with the first change a person makes.
+        """
+        row = cls.objects.order_by("pk").first()
+        if row is None:
+            cls.objects.bulk_create([cls()])
+            row = cls.objects.order_by("pk").first()
+        return row

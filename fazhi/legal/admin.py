@@ -1,17 +1,13 @@
 from django.contrib import admin
 
+from fazhi.ledger.admin import ReadOnlyLedgerAdmin, SettingsRowAdmin
+
 from .models import LegalSettings, ReviewItem, ReviewRound
 
 
 @admin.register(LegalSettings)
-class LegalSettingsAdmin(admin.ModelAdmin):
+class LegalSettingsAdmin(SettingsRowAdmin):
     list_display = ("__str__", "filing_threshold")
-
-    def has_add_permission(self, request):
-        return not LegalSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RoundInline(admin.TabularInline):
@@ -27,19 +23,8 @@ class RoundInline(admin.TabularInline):
 
 
 @admin.register(ReviewItem)
-class ReviewItemAdmin(admin.ModelAdmin):
-    """Read-only: items change only through the services (numbering, audit, optimistic locking)."""
-
+class ReviewItemAdmin(ReadOnlyLedgerAdmin):
     list_display = ("number", "kind", "title", "submitted_by", "org", "status", "due_date")
     list_filter = ("status", "kind", "opinion")
     search_fields = ("number", "title", "counterparty")
     inlines = [RoundInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

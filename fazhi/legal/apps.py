@@ -1,17 +1,6 @@
-from django.apps import AppConfig
+from fazhi.ledger.apps import LedgerConfig
 
 
-class LegalConfig(AppConfig):
+class LegalConfig(LedgerConfig):
     name = "fazhi.legal"
     verbose_name = "合法性审查"
-
-    def ready(self):
-        from fazhi.demo import register as register_demo
-        from fazhi.web.navigation import WorkLine
-        from fazhi.web.navigation import register as register_nav
-
-        from . import api, figures  # noqa: F401  (registers the viewset and the figures)
-        from .demo import load_demo
-
-        register_nav(WorkLine("合法性审查", "legal:list", "/legal/"))
-        register_demo(load_demo)

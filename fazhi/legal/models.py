@@ -15,8 +15,7 @@ from django.urls import reverse
 
 from fazhi.deadlines.engine import due_date, due_for_rule
 from fazhi.deadlines.rules import get_rule
-from fazhi.ledger.models import LedgerRecord
-from fazhi.ledger.registry import register
+from fazhi.ledger.models import LedgerRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
 
@@ -84,8 +83,8 @@ def round_dates(kind: str, submitted_on):
 REVIEWER_UNIT_KINDS = ("legal_adviser", "justice_office", "legal_station", "office")
 
 
-class LegalSettings(models.Model):
-    """One row of settings the administrator may change."""
+class LegalSettings(SettingsRow):
+    """The settings the administrator may change."""
 
     filing_threshold = models.DecimalField(
         "合同备案金额标准（元）",
@@ -103,12 +102,7 @@ class LegalSettings(models.Model):
     def __str__(self):
         return f"合同备案标准：{self.filing_threshold}元以上"
 
-    @classmethod
-    def current(cls) -> "LegalSettings":
-        return cls.objects.order_by("pk").first() or cls.objects.create()
 
-
-@register
 class ReviewItem(LedgerRecord):
     NUMBER_KIND = "审"
     READ_ALSO_BY = ("submitted_by",)

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.models import Attachment, LedgerRecord, PartyRecord
-from fazhi.ledger.registry import register
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
 
@@ -96,7 +95,6 @@ COPY_DOCUMENT = {
 }
 
 
-@register
 class Case(LedgerRecord):
     NUMBER_KIND = "诉"
     STATES = CASE_STATES
@@ -261,7 +259,6 @@ def suggestion_due(kind: str, received_on):
     return due_for_rule(rule, received_on).due if rule else None
 
 
-@register
 class Suggestion(LedgerRecord):
     NUMBER_KIND = "建"
     STATES = SUGGESTION_STATES
@@ -319,7 +316,6 @@ REMINDER_STATES = StatusMachine(
 )
 
 
-@register
 class Reminder(LedgerRecord):
     """法治督察提醒函 issued by the office (``org``) to one of its departments."""
 

@@ -2,14 +2,14 @@ import re
 
 from django.urls import NoReverseMatch, reverse
 
-from .navigation import WORK_LINES
+from .navigation import work_lines
 
 
 def navigation(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
     items = []
-    for line in WORK_LINES:
+    for line in work_lines():
         try:
             url = reverse(line.url_name)
         except NoReverseMatch:

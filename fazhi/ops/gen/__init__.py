@@ -13,17 +13,15 @@ import time
 from collections import Counter
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 
+from fazhi.ledger.registry import ledgers
 from fazhi.ledger.services import today
 from fazhi.ops.statistics import refresh_planner_statistics
 
-from . import disputes, legal, litigation
 from .plan import Batch
 from .tree import DISTRICT_CODE, build_district
 
-# (name, generator); each returns {row label: count}. Add a ledger here when it lands.
-LEDGERS = (("disputes", disputes.generate), ("legal", legal.generate), ("litigation", litigation.generate))
-# Row labels counted as ledger rows in the total (records and the rows that belong to them).
 GROWTH = 1.06
 
 
@@ -47,6 +45,8 @@ def generate(*, streets=10, years=5, start_year=2021, seed=1, scale=1.0, out=pri
     sizes = random.Random(seed)
     totals: Counter = Counter()
     now = today()
+    # Each registered ledger's generator, in the ledgers' order (the order seeds each ledger's batch).
+    makers = [import_string(ledger.generator) for ledger in ledgers()]
     for street in built:
         size = sizes.uniform(0.7, 1.4)
         for offset in range(years):
@@ -56,7 +56,7 @@ def generate(*, streets=10, years=5, start_year=2021, seed=1, scale=1.0, out=pri
             step = time.perf_counter()
             counts: Counter = Counter()
             with transaction.atomic():
-                for number, (_, make) in enumerate(LEDGERS):
+                for number, make in enumerate(makers):
                     batch = Batch(
                         street,
                         year,

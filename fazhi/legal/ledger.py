@@ -1,0 +1,25 @@
+"""The legality-review ledger's one registration (read by fazhi.ledger.registry; checked at start-up)."""
+
+from fazhi.ledger.registry import Ledger
+from fazhi.orgs.models import Kind
+
+from . import excel_views
+from .demo import load_demo
+from .models import REVIEWER_UNIT_KINDS, LegalSettings, ReviewItem
+
+LEDGER = Ledger(
+    namespace="legal",
+    label="合法性审查",
+    order=20,
+    models=(ReviewItem,),
+    urls="fazhi.legal.urls",
+    api="fazhi.legal.api",
+    figures="fazhi.legal.figures",
+    excel=(excel_views.PAGES,),
+    demo=load_demo,
+    generator="fazhi.ops.gen.legal.generate",
+    settings_models=(LegalSettings,),
+    holder_kinds=frozenset(Kind.values) - {Kind.DISTRICT, Kind.STREET},  # the submitting unit
+    unit_kinds={"reviewer": frozenset(REVIEWER_UNIT_KINDS)},
+    figure_prefix="legal",
+)
