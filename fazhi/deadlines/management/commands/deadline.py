@@ -85,6 +85,9 @@ class Command(BaseCommand):
     def print_deadline(self, deadline: Deadline) -> None:
         first, *rest = deadline.explanation
         self.stdout.write(f"{deadline.due.isoformat()}  {first}")
+        if deadline.warning_date:
+            # 信访: the office works to the calendar end; the legal end above is rolled past rest days.
+            self.stdout.write(f"{'':12}办理预警日：{deadline.warning_date.isoformat()}（法定届满日顺延前）")
         for line in rest:
             self.stdout.write(f"{'':12}{line}")
 
