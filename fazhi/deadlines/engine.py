@@ -11,7 +11,7 @@ that year's provisional calendar, and the Deadline says so: `provisional` and `p
 
 import calendar as _stdlib_calendar
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
@@ -78,6 +78,8 @@ class Deadline:
     # Counted through a year without a holiday notice: weekends and fixed-date holidays only, until entered.
     provisional: bool = False
     provisional_reason: str = ""
+    # 信访: the calendar end before it was rolled past rest days, the office's warning date (LEGAL-RULES.md §1).
+    warning_date: date | None = None
 
     @property
     def text(self) -> str:
@@ -154,11 +156,13 @@ def due_date(
     *,
     pauses: Iterable = (),
     extension: int = 0,
+    warn_unrolled: bool = False,
 ) -> Deadline:
     """The due date of a period of `length` `unit` (日, 工作日, 月, 年) triggered on `start`.
 
     pauses: Pause objects or (from, to[, reason]) tuples, both days included, during which the clock stops.
     extension: an approved extension, in the same unit as the period.
+    warn_unrolled: when a 日/月/年 period's last day is rolled past rest days, keep that last day as warning_date.
     """
     start = _as_date(start, "起算日")
     unit = normalize_unit(unit)
@@ -174,6 +178,7 @@ def due_date(
             )
 
     lines: list[str] = []
+    warning_date = None
     counting_from = start
     restarts = [p for p in pause_list if p.restarts]
     if restarts:
@@ -220,6 +225,9 @@ def due_date(
                 f"{cn_date(end)}为{rest_day_reason(end)}，期间的最后一日是法定休假日的，"
                 f"以其后的第一个工作日{_long(due)}为期间的最后一日。"
             )
+            if warn_unrolled:
+                warning_date = end
+                lines.append(f"办理预警日为{_long(end)}；法定届满日顺延至{_long(due)}。")
         elif end.weekday() >= 5:
             lines.append(f"{cn_date(end)}为调休上班日（{cn_weekday(end)}），期限在当日届满。")
 
@@ -248,6 +256,7 @@ def due_date(
         explanation=lines,
         provisional=bool(years),
         provisional_reason=reason,
+        warning_date=warning_date,
     )
 
 
@@ -342,26 +351,22 @@ def due_for_rule(
     deadline = due_date(
         start,
         rule.length,
-        rule.unit,
+        rule.counting_unit,
         pauses=_resolve_pauses(rule, paused_periods),
         extension=extension or 0,
+        warn_unrolled=rule.warn_unrolled,
     )
     lines = [header]
+    if rule.conversion:
+        lines.append(rule.conversion.explain(rule.length))
+    if rule.counting_source:
+        lines.append(f"期间依{rule.counting_source}计算。")
     if extension:
         lines.append(f"延长条件：{rule.extension.condition}。")
     lines += deadline.explanation
     if rule.note:
         lines.append(f"说明：{rule.note}。")
-    return Deadline(
-        start=deadline.start,
-        due=deadline.due,
-        length=deadline.length,
-        unit=deadline.unit,
-        explanation=lines,
-        rule=rule,
-        provisional=deadline.provisional,
-        provisional_reason=deadline.provisional_reason,
-    )
+    return replace(deadline, explanation=lines, rule=rule)
 
 
 SOON_WORKING_DAYS = 3  # "due soon": due within three working days (or today)

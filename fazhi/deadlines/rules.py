@@ -1,13 +1,45 @@
-"""The statutory limits (LEGAL-RULES.md §2): the one table of how long each step may take, with its source.
+"""The statutory limits (LEGAL-RULES.md §2): the one table of how long each step may take, with its sources.
 
 No number of days is written anywhere else in Fazhi: ledgers ask `due_for_rule(code, start)`.
-`to_check=True` marks rows whose article number LEGAL-RULES.md asks to verify against the official text.
+A rule states its period as the statute writes it (e.g. 10 日 in 行政复议法) and cites its law first; whether
+those 日 count working days comes from that law's conversion clause (laws.CONVERSION_CLAUSES), not from the rule.
+`to_check=True` marks rows that LEGAL-RULES.md could not match to an official text (shown as （条文待核）).
+
+Left out on purpose: enforcement.certificate_expiry (执法证 validity) has no statutory length — it runs to the
+expiry date printed on the card, so the enforcement ledger reads that date instead of asking this table.
 """
 
 import difflib
 from dataclasses import dataclass
 
 from fazhi.ledger.errors import FazhiError
+
+from .laws import (
+    ADMIN_LITIGATION_INTERPRETATION,
+    ADMIN_LITIGATION_LAW,
+    CIVIL_PROCEDURE_LAW,
+    COMPULSION_LAW,
+    CONVERSION_CLAUSES,
+    COUNTING_CLAUSES,
+    CPPCC_LOCAL_RULES,
+    DEPUTIES_LAW,
+    DISCLOSURE_REGULATION,
+    ENFORCEMENT_PUBLICITY_OPINION,
+    JUDICIAL_SUGGESTION_RULES,
+    MAJOR_DECISION_REGULATION,
+    MEDIATION_LAW,
+    MEDIATION_RULES,
+    NORMATIVE_REVIEW_OPINION,
+    PENALTY_LAW,
+    PETITION_REGULATION,
+    PROCURATORATE_RULES,
+    REVIEW_LAW,
+    RULE_OF_LAW_SUPERVISION_RULES,
+    Citation,
+    ConversionClause,
+    cn_number,
+    render_citations,
+)
 
 DAYS, WORKING_DAYS, MONTHS, YEARS, FIXED_DATE = "日", "工作日", "月", "年", "固定日期"
 UNITS = (DAYS, WORKING_DAYS, MONTHS, YEARS)
@@ -30,8 +62,13 @@ class PauseRule:
     reason: str
     # True: the period starts again from the day the clock resumes (补正); False: the paused days are not counted.
     restarts: bool
-    source: str
+    citation: Citation
+    wording: str  # what the provision says about it
     aliases: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        return f"{self.citation.text}：{self.wording}"
 
     def matches(self, reason: str) -> bool:
         return reason == self.reason or reason in self.aliases
@@ -41,11 +78,10 @@ class PauseRule:
 class Rule:
     code: str
     name: str
-    law: str
-    article: str
+    citations: tuple[Citation, ...]  # the first names the law whose counting (and conversion clause) applies
     trigger: str
-    length: int | None
-    unit: str
+    length: int | None  # as the statute writes it
+    unit: str  # as the statute writes it; see counting_unit
     extension: Extension | None = None
     pauses: tuple[PauseRule, ...] = ()
     note: str = ""
@@ -54,20 +90,56 @@ class Rule:
     advisory: bool = False  # a norm to warn on, not a legal bar
     fixed_date: tuple[int, int] | None = None  # (month, day) of the following year the step must precede
     to_check: bool = False
+    # 信访: the office warns on the calendar end and also shows the legal end rolled past rest days (§1).
+    warn_unrolled: bool = False
+
+    @property
+    def law(self) -> str:
+        return self.citations[0].law
+
+    @property
+    def conversion(self) -> ConversionClause | None:
+        """The clause that makes this period count working days, if the rule's law has one covering its length."""
+        clause = CONVERSION_CLAUSES.get(self.law)
+        if self.unit == DAYS and clause and clause.covers(self.length):
+            return clause
+        return None
+
+    @property
+    def counting_unit(self) -> str:
+        return WORKING_DAYS if self.conversion else self.unit
+
+    @property
+    def full_citations(self) -> tuple[Citation, ...]:
+        """The rule's own citations, then the conversion clause that makes its 日 working days."""
+        clause = self.conversion
+        if clause and clause.citation not in self.citations:
+            return (*self.citations, clause.citation)
+        return self.citations
 
     @property
     def source(self) -> str:
-        return f"《{self.law}》{self.article}"
+        return render_citations(self.full_citations)
+
+    @property
+    def counting_source(self) -> str:
+        """The procedure's own provisions on counting periods, for every law the rule cites ("" if none)."""
+        found: list[Citation] = []
+        for citation in self.citations:
+            found += [c for c in COUNTING_CLAUSES.get(citation.law, ()) if c not in found]
+        return render_citations(found)
 
     @property
     def period_text(self) -> str:
         if self.fixed_date:
             return f"次年{self.fixed_date[0]}月{self.fixed_date[1]}日前"
-        text = unit_text(self.length, self.unit)
+        text = unit_text(self.length, self.counting_unit)
         if self.min_length:
             text = f"{self.min_length}至{text}"
         if self.minimum:
             text = f"不少于{text}"
+        if self.conversion:
+            text += f"（条文为“{cn_number(self.length)}日”）"
         if self.extension:
             text += f"（可延长{unit_text(self.extension.length, self.extension.unit)}）"
         return text
@@ -76,31 +148,93 @@ class Rule:
 _CORRECTION = PauseRule(
     "补正",
     restarts=True,
-    source="《政府信息公开条例》第三十条：答复期限自行政机关收到补正的申请之日起计算",
+    citation=Citation(DISCLOSURE_REGULATION, 30),
+    wording="答复期限自行政机关收到补正的申请之日起计算",
     aliases=("correction",),
 )
 _CONSULTATION = PauseRule(
     "征求第三方和其他机关意见",
     restarts=False,
-    source="《政府信息公开条例》第三十三条第二款：征求第三方和其他机关意见所需时间不计算在期限内",
+    citation=Citation(DISCLOSURE_REGULATION, 33, 3),
+    wording="征求第三方和其他机关意见所需时间不计算在答复期限内",
     aliases=("consultation", "third_party", "征求意见", "征求第三方意见"),
 )
+_PETITION_HEARING = PauseRule(
+    "听证",
+    restarts=False,
+    citation=Citation(PETITION_REGULATION, 36),
+    wording="复核机构举行听证的，听证所需时间不计算在复核期限内",
+    aliases=("hearing", "举行听证"),
+)
+_PETITION_EXTENSION = Extension(30, DAYS, "情况复杂的，经本机关负责人批准，并告知信访人延期理由")
 
 RULES: tuple[Rule, ...] = (
+    # 行政复议
     Rule(
         code="reconsideration.reply",
         name="行政复议被申请人书面答复并提交证据",
-        law="中华人民共和国行政复议法（2023年修订）",
-        article="第四十八条",
+        citations=(Citation(REVIEW_LAW, 48),),
         trigger="收到行政复议申请书副本或者申请笔录复印件之日",
         length=10,
         unit=DAYS,
     ),
     Rule(
+        code="reconsideration.reply_simple",
+        name="行政复议被申请人书面答复并提交证据（简易程序）",
+        citations=(Citation(REVIEW_LAW, 54),),
+        trigger="收到行政复议申请书副本或者申请笔录复印件之日",
+        length=5,
+        unit=DAYS,
+    ),
+    Rule(
+        code="reconsideration.decision",
+        name="行政复议机关作出行政复议决定（跟踪）",
+        citations=(Citation(REVIEW_LAW, 62),),
+        trigger="受理行政复议申请之日",
+        length=60,
+        unit=DAYS,
+        extension=Extension(30, DAYS, "情况复杂的，经行政复议机构负责人批准，并书面告知当事人"),
+        note="法律规定的行政复议期限少于六十日的除外；本单位为被申请人时跟踪复议机关的决定期限",
+    ),
+    Rule(
+        code="reconsideration.decision_simple",
+        name="行政复议机关作出行政复议决定（简易程序，跟踪）",
+        citations=(Citation(REVIEW_LAW, 62),),
+        trigger="受理行政复议申请之日",
+        length=30,
+        unit=DAYS,
+    ),
+    Rule(
+        code="reconsideration.opinion_report",
+        name="报送行政复议意见书的落实情况",
+        citations=(Citation(REVIEW_LAW, 76),),
+        trigger="收到行政复议意见书之日",
+        length=60,
+        unit=DAYS,
+        note="将纠正相关违法或者不当行政行为的情况报送行政复议机关",
+    ),
+    # 行政诉讼 and 民事诉讼
+    Rule(
         code="litigation.admin_answer",
         name="行政诉讼被告提交答辩状和证据",
-        law="中华人民共和国行政诉讼法",
-        article="第六十七条",
+        citations=(Citation(ADMIN_LITIGATION_LAW, 67, 1),),
+        trigger="收到起诉状副本之日",
+        length=15,
+        unit=DAYS,
+        note="适用简易程序的，人民法院可以确定更短的答辩期间（行诉解释第一百零四条）",
+    ),
+    Rule(
+        code="litigation.admin_appeal_answer",
+        name="行政诉讼二审被上诉人提出答辩状",
+        citations=(Citation(ADMIN_LITIGATION_INTERPRETATION, 108, 2),),
+        trigger="收到上诉状副本之日",
+        length=15,
+        unit=DAYS,
+    ),
+    Rule(
+        code="litigation.admin_jurisdiction_objection",
+        name="行政诉讼提出管辖权异议",
+        citations=(Citation(ADMIN_LITIGATION_INTERPRETATION, 10),),
         trigger="收到起诉状副本之日",
         length=15,
         unit=DAYS,
@@ -108,17 +242,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         code="litigation.civil_answer",
         name="民事诉讼被告提出答辩状",
-        law="中华人民共和国民事诉讼法",
-        article="第一百二十八条",
+        citations=(Citation(CIVIL_PROCEDURE_LAW, 128),),
         trigger="收到起诉状副本之日",
+        length=15,
+        unit=DAYS,
+        note="适用简易程序的，人民法院可以确定更短的答辩期间（民诉解释第二百六十六条）",
+    ),
+    Rule(
+        code="litigation.civil_appeal_answer",
+        name="民事诉讼二审被上诉人提出答辩状",
+        citations=(Citation(CIVIL_PROCEDURE_LAW, 174),),
+        trigger="收到上诉状副本之日",
         length=15,
         unit=DAYS,
     ),
     Rule(
         code="litigation.appeal_judgment",
         name="不服一审判决提起上诉",
-        law="中华人民共和国民事诉讼法",
-        article="第一百七十一条（行政诉讼法第八十五条同）",
+        citations=(Citation(CIVIL_PROCEDURE_LAW, 171, 1), Citation(ADMIN_LITIGATION_LAW, 85)),
         trigger="一审判决书送达之日",
         length=15,
         unit=DAYS,
@@ -126,29 +267,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         code="litigation.appeal_ruling",
         name="不服一审裁定提起上诉",
-        law="中华人民共和国民事诉讼法",
-        article="第一百七十一条（行政诉讼法第八十五条同）",
+        citations=(Citation(CIVIL_PROCEDURE_LAW, 171, 2), Citation(ADMIN_LITIGATION_LAW, 85)),
         trigger="一审裁定书送达之日",
         length=10,
         unit=DAYS,
         note="只有法律规定可以上诉的裁定（不予受理、驳回起诉、管辖权异议）才能上诉",
     ),
+    # 政府信息公开
     Rule(
         code="disclosure.correction_notice",
         name="政府信息公开申请一次性告知补正",
-        law="政府信息公开条例",
-        article="第三十条",
+        citations=(Citation(DISCLOSURE_REGULATION, 30),),
         trigger="收到政府信息公开申请之日",
         length=7,
         unit=WORKING_DAYS,
-        note="一次性告知需要补正的全部事项和合理的补正期限；补正时间不计入答复期限",
-        to_check=True,
+        note="一次性告知需要补正的全部事项和合理的补正期限；答复期限自收到补正的申请之日起重新计算",
     ),
     Rule(
         code="disclosure.reply",
         name="政府信息公开申请答复",
-        law="政府信息公开条例",
-        article="第三十三条",
+        citations=(Citation(DISCLOSURE_REGULATION, 33, 2),),
         trigger="收到申请之日（第三十一条：当面提交为提交之日，邮寄为签收之日，网络提交为确认之日）",
         length=20,
         unit=WORKING_DAYS,
@@ -159,70 +297,105 @@ RULES: tuple[Rule, ...] = (
     Rule(
         code="disclosure.third_party",
         name="第三方对政府信息公开提出意见",
-        law="政府信息公开条例",
-        article="第三十二条",
+        citations=(Citation(DISCLOSURE_REGULATION, 32),),
         trigger="收到征求意见书之日",
         length=15,
         unit=WORKING_DAYS,
         note="逾期未提出意见的，由行政机关依照条例规定决定是否公开",
     ),
     Rule(
+        code="disclosure.other_organ",
+        name="共同制作机关对政府信息公开提出意见",
+        citations=(Citation(DISCLOSURE_REGULATION, 34),),
+        trigger="收到征求意见函之日",
+        length=15,
+        unit=WORKING_DAYS,
+        note="逾期未提出意见的视为同意公开",
+    ),
+    Rule(
+        code="disclosure.proactive",
+        name="主动公开政府信息",
+        citations=(Citation(DISCLOSURE_REGULATION, 26),),
+        trigger="政府信息形成或者变更之日",
+        length=20,
+        unit=WORKING_DAYS,
+        note="法律、法规对期限另有规定的，从其规定",
+    ),
+    # 信访 (calendar days: the 条例 writes "个工作日" where it means working days)
+    Rule(
         code="petition.acceptance",
         name="信访事项是否受理书面告知",
-        law="信访工作条例",
-        article="第三十一条",
+        citations=(Citation(PETITION_REGULATION, 23, 2),),
         trigger="收到信访事项之日",
         length=15,
         unit=DAYS,
-        to_check=True,
+        note="信访人的姓名（名称）、住址不清的除外",
+        warn_unrolled=True,
+    ),
+    Rule(
+        code="petition.acceptance_transferred",
+        name="转送、交办信访事项是否受理书面告知",
+        citations=(Citation(PETITION_REGULATION, 23, 3),),
+        trigger="收到转送、交办的信访事项之日",
+        length=15,
+        unit=DAYS,
+        note="认为不属于本机关职责范围的，应当在5个工作日内向转送、交办机关提出异议",
+        warn_unrolled=True,
     ),
     Rule(
         code="petition.handling",
-        name="信访事项办理并出具处理意见",
-        law="信访工作条例",
-        article="第三十五条",
+        name="信访事项办理并出具信访处理意见书",
+        citations=(Citation(PETITION_REGULATION, 34),),
         trigger="受理之日",
         length=60,
         unit=DAYS,
-        extension=Extension(30, DAYS, "情况复杂的，经批准并告知信访人延期理由"),
-        to_check=True,
+        extension=_PETITION_EXTENSION,
+        warn_unrolled=True,
     ),
     Rule(
         code="petition.review",
         name="信访事项复查意见",
-        law="信访工作条例",
-        article="第三十五条、第三十六条",
-        trigger="收到复查请求之日（信访人应在收到处理意见之日起30日内请求复查）",
+        citations=(Citation(PETITION_REGULATION, 35),),
+        trigger="收到复查请求之日（信访人应在收到处理意见书之日起30日内请求复查）",
         length=30,
         unit=DAYS,
-        to_check=True,
+        warn_unrolled=True,
     ),
+    Rule(
+        code="petition.reexamination",
+        name="信访事项复核意见",
+        citations=(Citation(PETITION_REGULATION, 36),),
+        trigger="收到复核请求之日（信访人应在收到复查意见书之日起30日内请求复核）",
+        length=30,
+        unit=DAYS,
+        pauses=(_PETITION_HEARING,),
+        warn_unrolled=True,
+    ),
+    # 人民调解
     Rule(
         code="mediation.conclude",
         name="人民调解一般调结期限",
-        law="人民调解工作若干规定（司法部2002年）",
-        article="第三十四条",
+        citations=(Citation(MEDIATION_RULES, 33),),
         trigger="受理纠纷之日",
-        length=30,
-        unit=DAYS,
-        note="原文为一般在一个月内调结，按30日计；当事人同意可以延长，属提醒性期限，不是法定障碍",
+        length=1,
+        unit=MONTHS,
+        note="原文为一般在一个月内调结（依据二手文本）；属提醒性期限，不是法定障碍",
         advisory=True,
         to_check=True,
     ),
     Rule(
         code="mediation.judicial_confirmation",
         name="双方共同申请司法确认调解协议",
-        law="中华人民共和国民事诉讼法",
-        article="第二百零五条",
+        citations=(Citation(CIVIL_PROCEDURE_LAW, 205), Citation(MEDIATION_LAW, 33)),
         trigger="调解协议生效之日",
         length=30,
         unit=DAYS,
     ),
+    # 行政执法
     Rule(
         code="enforcement.decision",
         name="行政处罚案件作出处罚决定",
-        law="中华人民共和国行政处罚法（2021年修订）",
-        article="第六十条",
+        citations=(Citation(PENALTY_LAW, 60),),
         trigger="立案之日",
         length=90,
         unit=DAYS,
@@ -231,29 +404,109 @@ RULES: tuple[Rule, ...] = (
     Rule(
         code="enforcement.hearing_request",
         name="当事人要求听证",
-        law="中华人民共和国行政处罚法（2021年修订）",
-        article="第六十四条",
+        citations=(Citation(PENALTY_LAW, 64, item=1),),
         trigger="行政机关告知听证权利之日",
         length=5,
         unit=DAYS,
     ),
     Rule(
+        code="enforcement.hearing_notice",
+        name="通知当事人举行听证的时间、地点",
+        citations=(Citation(PENALTY_LAW, 64, item=2),),
+        trigger="听证通知送达之日",
+        length=7,
+        unit=DAYS,
+        minimum=True,
+        note="应当在举行听证的七日前通知；所得日期是通知之日后第七个工作日，即最早可以举行听证的日期，"
+        "本表不从听证日倒推最迟通知日",
+    ),
+    Rule(
+        code="enforcement.service",
+        name="当事人不在场时送达行政处罚决定书",
+        citations=(Citation(PENALTY_LAW, 61),),
+        trigger="作出行政处罚决定之日",
+        length=7,
+        unit=DAYS,
+        note="依照民事诉讼法的有关规定送达",
+    ),
+    Rule(
+        code="enforcement.preservation",
+        name="对先行登记保存的证据作出处理决定",
+        citations=(Citation(PENALTY_LAW, 56),),
+        trigger="先行登记保存之日",
+        length=7,
+        unit=DAYS,
+    ),
+    Rule(
+        code="enforcement.withdraw_publication",
+        name="撤回已公开的被变更、撤销的行政处罚决定信息",
+        citations=(Citation(PENALTY_LAW, 48, 2),),
+        trigger="行政处罚决定被依法变更、撤销、确认违法或者确认无效之日",
+        length=3,
+        unit=DAYS,
+    ),
+    Rule(
+        code="enforcement.fine_payment",
+        name="当事人缴纳罚款",
+        citations=(Citation(PENALTY_LAW, 67, 3), Citation(PENALTY_LAW, 72)),
+        trigger="收到行政处罚决定书之日",
+        length=15,
+        unit=DAYS,
+        note="到期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额",
+    ),
+    Rule(
         code="enforcement.publicity",
-        name="行政执法决定信息公示",
-        law="国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见"
-        "（国办发〔2018〕118号）",
-        article="二、（三）",
+        name="行政处罚、行政许可决定信息公示",
+        citations=(Citation(ENFORCEMENT_PUBLICITY_OPINION, section="二、（三）加强事后公开"),),
         trigger="执法决定作出之日",
         length=7,
         unit=WORKING_DAYS,
-        note="法律、行政法规另有规定的除外",
+        note="法律、行政法规另有规定的除外；条目序号待核",
         to_check=True,
+    ),
+    Rule(
+        code="enforcement.publicity_other",
+        name="其他行政执法决定信息公示",
+        citations=(Citation(ENFORCEMENT_PUBLICITY_OPINION, section="二、（三）加强事后公开"),),
+        trigger="执法决定作出之日",
+        length=20,
+        unit=WORKING_DAYS,
+        note="法律、行政法规另有规定的除外；条目序号待核",
+        to_check=True,
+    ),
+    Rule(
+        code="enforcement.seizure",
+        name="查封、扣押期限内作出处理决定",
+        citations=(Citation(COMPULSION_LAW, 25),),
+        trigger="实施查封、扣押之日",
+        length=30,
+        unit=DAYS,
+        extension=Extension(30, DAYS, "情况复杂的，经行政机关负责人批准，并书面告知当事人延长的理由"),
+        note="法律、行政法规另有规定的除外",
+    ),
+    Rule(
+        code="enforcement.court_enforcement",
+        name="申请人民法院强制执行（催告后的最短等待期）",
+        citations=(Citation(COMPULSION_LAW, 54),),
+        trigger="催告书送达之日",
+        length=10,
+        unit=DAYS,
+        minimum=True,
+        note="所得日期是催告书送达后第十个工作日；当事人届时仍未履行义务的，此后可以申请人民法院强制执行，"
+        "但须在当事人申请复议、提起诉讼的法定期限届满之日起三个月内申请（第五十三条）",
+    ),
+    Rule(
+        code="enforcement.court_enforcement_limit",
+        name="申请人民法院强制执行的最后期限",
+        citations=(Citation(COMPULSION_LAW, 53),),
+        trigger="当事人申请行政复议或者提起行政诉讼的法定期限届满之日",
+        length=3,
+        unit=MONTHS,
     ),
     Rule(
         code="enforcement.limitation",
         name="行政处罚追责时效",
-        law="中华人民共和国行政处罚法（2021年修订）",
-        article="第三十六条",
+        citations=(Citation(PENALTY_LAW, 36),),
         trigger="违法行为发生之日；有连续或者继续状态的，行为终了之日",
         length=2,
         unit=YEARS,
@@ -262,68 +515,102 @@ RULES: tuple[Rule, ...] = (
     Rule(
         code="enforcement.limitation_extended",
         name="行政处罚追责时效（涉及生命健康安全、金融安全且有危害后果）",
-        law="中华人民共和国行政处罚法（2021年修订）",
-        article="第三十六条",
+        citations=(Citation(PENALTY_LAW, 36),),
         trigger="违法行为发生之日；有连续或者继续状态的，行为终了之日",
         length=5,
         unit=YEARS,
         note="涉及公民生命健康安全、金融安全且有危害后果的，时效延长至五年",
     ),
+    # 合法性审核与重大行政决策
     Rule(
         code="review.normative_document",
         name="行政规范性文件合法性审核",
-        law="国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见（国办发〔2018〕115号）",
-        article="二、（五）",
+        citations=(Citation(NORMATIVE_REVIEW_OPINION, section="二、（五）"),),
         trigger="审核机构收到送审材料之日",
         length=15,
         unit=WORKING_DAYS,
         min_length=5,
-        note="原则上不少于5个工作日，最长不超过15个工作日",
+        note="原则上不少于5个工作日，最长不超过15个工作日；地方规定另有期限的，从其规定",
         to_check=True,
     ),
     Rule(
         code="review.major_decision",
         name="重大行政决策合法性审查时间",
-        law="重大行政决策程序暂行条例",
-        article="第二十六条",
+        citations=(Citation(MAJOR_DECISION_REGULATION, 26, 2), Citation(MAJOR_DECISION_REGULATION, 42)),
         trigger="送请合法性审查之日",
         length=7,
         unit=WORKING_DAYS,
         minimum=True,
-        note="应当保证必要的审查时间，一般不少于7个工作日；所得日期是最早可以要求出具审查意见的日期",
+        note="应当保证必要的审查时间，一般不少于7个工作日；乡级人民政府参照执行（第四十二条）；"
+        "所得日期是最早可以要求出具审查意见的日期",
+    ),
+    Rule(
+        code="decision.public_comment",
+        name="重大行政决策草案公开征求意见",
+        citations=(Citation(MAJOR_DECISION_REGULATION, 15, 1),),
+        trigger="公布决策草案之日",
+        length=30,
+        unit=DAYS,
+        minimum=True,
+        note="征求意见期限一般不少于30日；因情况紧急等原因需要缩短的，应当予以说明；所得日期是征求意见最早可以截止的日期",
+    ),
+    # 建议、提案
+    Rule(
+        code="suggestion.npc",
+        name="人大代表建议答复",
+        citations=(Citation(DEPUTIES_LAW, 51, 2),),
+        trigger="交办之日",
+        length=3,
+        unit=MONTHS,
+        note="涉及面广、处理难度大的，见 suggestion.npc_complex",
+    ),
+    Rule(
+        code="suggestion.npc_complex",
+        name="人大代表建议答复（涉及面广、处理难度大）",
+        citations=(Citation(DEPUTIES_LAW, 51, 2),),
+        trigger="交办之日",
+        length=6,
+        unit=MONTHS,
+    ),
+    Rule(
+        code="suggestion.cppcc",
+        name="政协提案答复",
+        citations=(Citation(CPPCC_LOCAL_RULES),),
+        trigger="交办之日",
+        length=3,
+        unit=MONTHS,
+        extension=Extension(3, MONTHS, "确有困难的，说明理由，最长不超过6个月"),
+        note="全国性规定的条文待核，以本区提案办理规定为准",
         to_check=True,
     ),
     Rule(
         code="suggestion.procuratorate",
         name="检察建议书面回复",
-        law="人民检察院检察建议工作规定",
-        article="第十九条",
+        citations=(Citation(PROCURATORATE_RULES, 19),),
         trigger="收到检察建议书之日",
         length=2,
         unit=MONTHS,
+        note="检察建议书写明更短期限的，以建议书为准",
         to_check=True,
     ),
     Rule(
-        code="suggestion.npc",
-        name="人大代表建议、政协提案答复",
-        law="中华人民共和国全国人民代表大会和地方各级人民代表大会代表法及地方规定",
-        article="第四十三条",
-        trigger="交办之日",
-        length=3,
+        code="suggestion.judicial",
+        name="司法建议书面回复",
+        citations=(Citation(JUDICIAL_SUGGESTION_RULES, 8),),
+        trigger="收到司法建议书之日",
+        length=2,
         unit=MONTHS,
-        note="紧急事项应当更早答复；以当地办理规定为准",
-        to_check=True,
+        note="以司法建议书载明的期限为准，一般不超过两个月",
     ),
     Rule(
         code="annual_report.publish",
         name="公开上一年度法治政府建设年度报告",
-        law="法治政府建设与责任落实督察工作规定",
-        article="第二十五条",
+        citations=(Citation(RULE_OF_LAW_SUPERVISION_RULES, 25),),
         trigger="报告所述年度（起算日填该年度内任一日）",
         length=None,
         unit=FIXED_DATE,
         fixed_date=(4, 1),
-        note="每年4月1日之前通过报刊、网站等向社会公开，涉密的除外；固定日期，不因节假日顺延",
+        note="每年4月1日之前通过报刊、网站等向社会公开，涉密的除外；固定日期，不因节假日顺延；条文为第二十四条或第二十五条，待核",
         to_check=True,
     ),
 )

@@ -46,7 +46,13 @@ def test_working_days_form():
 def test_rule_form():
     lines = run("2024-09-20", "disclosure.reply")
     assert lines[0].split()[0] == "2024-10-23"
-    assert "《政府信息公开条例》第三十三条" in lines[0]
+    assert "《中华人民共和国政府信息公开条例》第三十三条第二款" in lines[0]
+
+
+def test_rule_form_of_a_petition_prints_the_warning_date():
+    lines = run("2024-09-20", "petition.acceptance")
+    assert lines[0].split()[0] == "2024-10-08"
+    assert lines[1].strip() == "办理预警日：2024-10-05（法定届满日顺延前）"
 
 
 def test_rule_form_with_pause_and_extension():
@@ -54,13 +60,27 @@ def test_rule_form_with_pause_and_extension():
     assert lines[0].split()[0] == "2024-11-29"
 
 
-def test_rules_list_has_one_line_per_rule_with_code_length_and_article():
+def test_rules_list_has_one_line_per_rule_with_code_period_and_citations():
     lines = run("--rules")
     assert len(lines) == len(RULES)
     for line, rule in zip(lines, RULES, strict=True):
         assert line.split()[0] == rule.code
-        assert rule.period_text in line and rule.article in line
-    assert re.search(r"^disclosure\.reply\s+政府信息公开申请答复\s+20个工作日", "\n".join(lines), re.M)
+        assert rule.name in line and rule.period_text in line and rule.source in line
+        assert line.endswith("（条文待核）") is rule.to_check
+    text = "\n".join(lines)
+    assert re.search(r"^disclosure\.reply\s+政府信息公开申请答复\s+20个工作日", text, re.M)
+    # Articles, 款 and 项 as LEGAL-RULES.md cites them, the conversion clause included.
+    for code, cited in [
+        (
+            "reconsideration.reply",
+            "10个工作日（条文为“十日”）  《中华人民共和国行政复议法》第四十八条、第八十八条第二款",
+        ),
+        ("enforcement.hearing_request", "《中华人民共和国行政处罚法》第六十四条第（一）项、第八十五条"),
+        ("petition.acceptance_transferred", "《信访工作条例》第二十三条第三款"),
+        ("suggestion.npc", "代表法》第五十一条第二款"),
+        ("mediation.conclude", "《人民调解工作若干规定》第三十三条（条文待核）"),
+    ]:
+        assert re.search(rf"^{re.escape(code)}\s.*{re.escape(cited)}", text, re.M), code
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,11 @@ def office(tree, person):
         ("civil", D(2024, 9, 27), D(2024, 10, 12)),
         # 15 日 from 2024-09-20 ends on 2024-10-05 in the National Day holiday: moved to 2024-10-08.
         ("administrative", D(2024, 9, 20), D(2024, 10, 8)),
-        # 10 日 from 2024-09-25 ends on 2024-10-05 as well.
-        ("reconsideration", D(2024, 9, 25), D(2024, 10, 8)),
-        # 10 日 from 2024-03-04 ends on an ordinary Thursday.
-        ("reconsideration", D(2024, 3, 4), D(2024, 3, 14)),
+        # 行政复议法 第八十八条第二款: its 10 日 are working days. From 2024-09-25: 26, 27, 29 (worked Sunday),
+        # 30 September, 8–11 October, Saturday 12 October (worked), 14 October.
+        ("reconsideration", D(2024, 9, 25), D(2024, 10, 14)),
+        # From Monday 2024-03-04: 5–8 and 11–15 March, then Monday 18 March.
+        ("reconsideration", D(2024, 3, 4), D(2024, 3, 18)),
     ],
 )
 def test_reply_due_from_the_rules_across_holidays(kind, received, due):

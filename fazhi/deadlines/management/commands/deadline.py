@@ -95,6 +95,9 @@ class Command(BaseCommand):
             else deadline.due.isoformat()
         )
         self.stdout.write(f"{head}  {first}")
+        if deadline.warning_date:
+            # 信访: the office works to the calendar end; the legal end above is rolled past rest days.
+            self.stdout.write(f"{'':12}办理预警日：{deadline.warning_date.isoformat()}（法定届满日顺延前）")
         for line in rest:
             self.stdout.write(f"{'':12}{line}")
 
