@@ -167,7 +167,7 @@ class SuggestionEditForm(VersionForm):
         label="回复期限",
         required=False,
         widget=DATE,
-        help_text="司法建议书按建议书载明的期限填写；检察建议书的期限由系统计算，此处填写不生效。",
+        help_text="建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；检察建议书载明的期限早于收到之日起2个月的，以建议书为准。",
     )
 
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.deadlines.engine import due_for_rule
+from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import Attachment, LedgerRecord, PartyRecord
 from fazhi.ledger.states import StatusMachine
 from fazhi.orgs.models import Organisation
@@ -250,8 +251,13 @@ class SuggestionKind(models.TextChoices):
     PROCURATORATE = "procuratorate", "检察建议书"
 
 
-# 司法建议 has no reply limit in the rules table: its due date comes from the letter, entered by hand.
-SUGGESTION_RULES = {SuggestionKind.PROCURATORATE: "suggestion.procuratorate"}
+# The reply period of each kind. A 检察建议's letter may only shorten it (the earlier date prevails); a 司法建议's
+# letter sets it, the rule's two months applying when the letter names no date (LEGAL-RULES.md §2).
+SUGGESTION_RULES = {
+    SuggestionKind.PROCURATORATE: "suggestion.procuratorate",
+    SuggestionKind.JUDICIAL: "suggestion.judicial",
+}
+LETTER_PREVAILS = frozenset({SuggestionKind.JUDICIAL})
 
 
 def suggestion_due(kind: str, received_on):
@@ -286,17 +292,26 @@ class Suggestion(LedgerRecord):
     def get_absolute_url(self) -> str:
         return reverse("litigation:suggestion", args=[self.pk])
 
+    @property
+    def reply_basis(self) -> str:
+        """Where the reply date comes from, in words: the letter, or the rule with its source."""
+        if self.reply_due and self.reply_due == self.letter_reply_due:
+            return "按建议书载明的期限"
+        rule = get_rule(SUGGESTION_RULES[self.kind])
+        return f"{rule.trigger}起{rule.period_text}，{rule.source}"
+
     def computed_dates(self) -> tuple[str, ...]:
         # Only a date the rule gave: the letter's own date is exact whatever the calendar.
-        if SUGGESTION_RULES.get(self.kind) and self.reply_due != self.letter_reply_due:
-            return self.COMPUTED_DATES
-        return ()
+        return self.COMPUTED_DATES if self.reply_due and self.reply_due != self.letter_reply_due else ()
 
     def refresh_deadlines(self) -> None:
-        """The reply date: the rule's, or the letter's when that is earlier (a letter may ask sooner)."""
+        """The reply date: the letter's where it prevails, else the rule's (a 检察建议's letter may ask sooner)."""
         computed = suggestion_due(self.kind, self.received_on) if self.received_on else None
-        dates = [d for d in (computed, self.letter_reply_due) if d]
-        self.reply_due = min(dates) if dates else None
+        letter = self.letter_reply_due
+        if letter and (self.kind in LETTER_PREVAILS or computed is None or letter < computed):
+            self.reply_due = letter
+        else:
+            self.reply_due = computed
         self.due_date = self.reply_due
 
     @property

@@ -187,7 +187,7 @@ class SuggestionCreateSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         default=None,
-        help_text="司法建议书按建议书载明的期限填写；检察建议书由系统计算",
+        help_text="建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；检察建议书载明的期限早于收到之日起2个月的，以建议书为准",
     )
 
 
@@ -198,7 +198,7 @@ class SuggestionUpdateSerializer(LitigationVersionSerializer):
     reply_due = serializers.DateField(
         required=False,
         allow_null=True,
-        help_text="司法建议书按建议书载明的期限填写；检察建议书的期限由系统计算",
+        help_text="建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；检察建议书载明的期限早于收到之日起2个月的，以建议书为准",
     )
 
 

@@ -212,7 +212,7 @@ def test_suggestions_and_reminders_api(people, tree):
         {"org": "a", "kind": "judicial", "issuer": "区法院", "received_on": "2024-04-08", "content": "x"},
         format="json",
     ).json()
-    assert judicial["reply_due"] is None
+    assert judicial["reply_due"] == "2024-06-11" and judicial["provisional"] is False  # the rule's two months
     r = client.patch(
         f"/api/suggestions/{judicial['id']}/", {"version": 1, "reply_due": "2024-05-08"}, format="json"
     )

@@ -124,8 +124,8 @@ def test_suggestion_and_reminder_figures(tree, person):
     assert value("suggestions.received", a) == 3
     assert value("suggestions.judicial", a) == 2 and value("suggestions.procuratorate", a) == 1
     assert value("suggestions.replied_on_time", a) == 1
-    # The unanswered 司法建议书 without a stated date is not yet due: 1 of 2 due ones in time.
-    assert value("suggestions.reply_rate", a) == Decimal("50.00")
+    # The unanswered 司法建议书 without a stated date was due by the rule's two months: 1 of 3 due ones in time.
+    assert value("suggestions.reply_rate", a) == Decimal("33.33")
     assert value("reminders.issued", a) == 1
 
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from fazhi.deadlines.engine import due_for_rule
 from fazhi.litigation.models import AnalysisMeeting, Case, Reminder, Suggestion
 from tests.litigation.litigation_fixtures import new_case
 
@@ -78,8 +79,9 @@ def test_meetings_suggestions_reminders_pages(client, tree, office):
     r = client.post("/litigation/suggestions/new/", {"org": tree["a"].pk, "kind": "judicial", "issuer": "区法院",
                                                      "received_on": TODAY.isoformat(), "content": "规范告知"})  # fmt: skip
     item = Suggestion.objects.get()
-    assert r.status_code == 302 and item.reply_due is None
-    assert "按建议书载明的期限" in client.get(f"/litigation/suggestions/{item.pk}/").content.decode()
+    # No date in the letter: the rule's two months, with its source on the page.
+    assert r.status_code == 302 and item.reply_due == due_for_rule("suggestion.judicial", TODAY).due
+    assert "收到司法建议书之日起2个月" in client.get(f"/litigation/suggestions/{item.pk}/").content.decode()
     due = TODAY + datetime.timedelta(days=20)
     r = client.post(f"/litigation/suggestions/{item.pk}/edit/", {"version": 1, "issuer": "区法院", "content": "规范告知",
                                                                 "reply_due": due.isoformat()})  # fmt: skip

@@ -127,12 +127,23 @@ def test_suggestion_due_dates(tree, office):
     judicial = services.receive_suggestion(
         office, org=tree["a"], kind="judicial", issuer="区法院", received_on=D(2024, 4, 8), content="x"
     )
-    assert judicial.reply_due is None and judicial.due_date is None  # no rule: entered from the letter
+    # No date in the letter: the rule's two months, 8 June 2024 a Saturday and 10 June 端午节 → Tuesday 11 June.
+    assert judicial.reply_due == judicial.due_date == D(2024, 6, 11)
     by_hand = services.receive_suggestion(
         office, org=tree["a"], kind="judicial", issuer="区法院", received_on=D(2024, 4, 8), content="x",
         reply_due=D(2024, 5, 8),
     )  # fmt: skip
     assert by_hand.reply_due == by_hand.due_date == D(2024, 5, 8)
+    longer = services.receive_suggestion(
+        office, org=tree["a"], kind="judicial", issuer="区法院", received_on=D(2024, 4, 8), content="x",
+        reply_due=D(2024, 7, 8),
+    )  # fmt: skip
+    assert longer.reply_due == D(2024, 7, 8)  # a 司法建议's own date prevails, even a later one
+    shorter_only = services.receive_suggestion(
+        office, org=tree["a"], kind="procuratorate", issuer="区检察院", received_on=D(2024, 8, 2), content="x",
+        reply_due=D(2024, 11, 1),
+    )  # fmt: skip
+    assert shorter_only.reply_due == D(2024, 10, 8)  # a 检察建议's letter may only shorten the two months
     replied = services.reply_suggestion(
         office, by_hand, by_hand.version, replied_on=D(2024, 5, 9), reply_text="已整改"
     )
