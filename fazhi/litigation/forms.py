@@ -149,7 +149,7 @@ class SuggestionForm(forms.Form):
         label="回复期限",
         required=False,
         widget=DATE,
-        help_text="司法建议书：按建议书载明的回复期限填写（法律未统一规定）。检察建议书：系统按收到之日起两个月计算，无需填写。",
+        help_text="建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；检察建议书载明的期限早于收到之日起2个月的，以建议书为准。",
     )
 
     def __init__(self, *args, user, **kwargs):
