@@ -12,8 +12,10 @@ from django.utils import timezone
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.deadlines.engine import due_for_rule
+from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
 from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
 from .models import (
@@ -26,7 +28,7 @@ from .models import (
     Dispatch,
     Dispute,
     DisputeSettings,
-    Party,
+    PartyKind,
     PartyRole,
     Session,
 )
@@ -35,12 +37,11 @@ CONFIRMATION_RULE = "mediation.judicial_confirmation"
 
 
 @dataclass
-class PartyData:
-    name: str
+class PartyData(party_kit.PartyData):
+    """A dispute's party: also whether a person or an organisation, and the address."""
+
     role: str = PartyRole.APPLICANT
-    kind: str = "person"
-    id_number: str = ""
-    phone: str = ""
+    kind: str = PartyKind.PERSON
     address: str = ""
 
 
@@ -64,33 +65,15 @@ def _fill_derived(dispute: Dispute, threshold: int | None = None) -> None:
         dispute.due_date = conclude_due(dispute.received_on)
 
 
-def _save_parties(dispute: Dispute, parties: list[PartyData]) -> list[Party]:
-    if not any(p.role == PartyRole.APPLICANT for p in parties):
-        raise FazhiError("请至少填写一名申请人。", fields={"parties": "请至少填写一名申请人"})
-    saved = []
-    for index, data in enumerate(parties, start=1):
-        party = Party(dispute=dispute, **data.__dict__)
-        try:
-            party.full_clean(exclude=["dispute"])
-        except ValidationError as exc:
-            fields = {f"parties.{index}.{k}": "；".join(v) for k, v in exc.message_dict.items()}
-            raise FazhiError(
-                f"第{index}位当事人（{data.name or '未填姓名'}）的信息有误："
-                + "；".join("；".join(v) for v in exc.message_dict.values()),
-                fields=fields,
-            ) from exc
-        party.save()
-        saved.append(party)
-    return saved
-
-
 def intake(actor, *, org: Organisation, parties: list[PartyData], assisting_units=(), **fields) -> Dispute:
     """Register a dispute received by ``org`` (the unit that handles it until it is dispatched)."""
     dispute = Dispute(org=org, received_by=org, **fields)
     _fill_derived(dispute)
     with transaction.atomic():
         ledger.create(actor, dispute, year=dispute.received_on.year)
-        _save_parties(dispute, parties)
+        if not any(p.role == PartyRole.APPLICANT for p in parties):
+            raise FazhiError("请至少填写一名申请人。", fields={"parties": "请至少填写一名申请人"})
+        save_parties(dispute, parties)
         if assisting_units:
             dispute.assisting_units.set(assisting_units)
         record(
@@ -291,10 +274,3 @@ def record_visit(
         fresh.visit_note = note
 
     return ledger.update(actor, dispute, expected_version, apply)
-
-
-def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入"):
-    """Excel rows (from fazhi.ledger.excel.parse) → all disputes, or none and the reasons."""
-    from .importing import import_disputes as run
-
-    return run(actor, rows, source=source)
