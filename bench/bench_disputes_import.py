@@ -34,8 +34,8 @@ from django.core.management import call_command  # noqa: E402
 
 from fazhi.demo.tree import build_orgs, build_people  # noqa: E402
 from fazhi.disputes.columns import dispute_sheet  # noqa: E402
+from fazhi.disputes.importing import import_disputes  # noqa: E402
 from fazhi.disputes.models import Dispute, Party  # noqa: E402
-from fazhi.disputes.services import import_disputes  # noqa: E402
 from fazhi.ledger.excel import export, parse  # noqa: E402
 from fazhi.ledger.personal import id_check_char  # noqa: E402
 

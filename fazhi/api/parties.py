@@ -3,7 +3,7 @@ only through the audited reveal action."""
 
 from rest_framework import serializers
 
-from fazhi.ledger.personal import mask
+from fazhi.ledger.parties import page_value
 
 
 class MaskedPartySerializer(serializers.ModelSerializer):
@@ -13,10 +13,10 @@ class MaskedPartySerializer(serializers.ModelSerializer):
     phone = serializers.SerializerMethodField()
 
     def get_id_number(self, party) -> str:
-        return mask("id_number", party.id_number)
+        return page_value("id_number", party.id_number)
 
     def get_phone(self, party) -> str:
-        return mask("phone", party.phone)
+        return page_value("phone", party.phone)
 
 
 class PartyInputSerializer(serializers.Serializer):

@@ -27,6 +27,7 @@ FILTER_PARAMS = [
     OpenApiParameter("due_soon", bool, description="只看即将到期"),
     OpenApiParameter("group", bool, description="只看群体性纠纷"),
     OpenApiParameter("q", description="编号、简况或当事人姓名"),
+    OpenApiParameter("contact", description="当事人身份证号码或电话（完整号码，精确匹配）"),
     OpenApiParameter("id_number", description="当事人身份证号码（精确）"),
     OpenApiParameter("phone", description="当事人电话（精确）"),
 ]

@@ -11,7 +11,8 @@ def filter_disputes(queryset: QuerySet, params) -> QuerySet:
     """Narrow an already scoped queryset (``Dispute.objects.visible_to(user)``) by the request params.
 
     status, org (code; the unit and those below it), type (id), channel, received_from/received_to,
-    overdue=1, due_soon=1, group=1, q (number, summary or party name), id_number / phone (exact, by digest).
+    overdue=1, due_soon=1, group=1, q (number, summary or party name), contact (a party's ID number or
+    phone) and id_number / phone (exact, by digest).
     Unknown or malformed values are ignored rather than widening the result.
     """
     get = params.get

@@ -1,15 +1,12 @@
 """Excel import and export of disputes: cross-field checks on parsed rows, all-or-nothing writing,
-and export rows masked as the reader's role requires."""
+and export rows as the ledger kit's masking policy allows the reader."""
 
 from decimal import Decimal
 
-from django.db import transaction
-
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver
-from fazhi.ledger.personal import mask
+from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import sees_personal_data
 
 from .bulk import NewDispute, insert_many
 from .columns import dispute_sheet
@@ -98,24 +95,20 @@ def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> 
             items.append(_new_dispute(row, org, types, threshold))
     if result.errors:
         return result
-    with transaction.atomic():
-        result.created = insert_many(actor, items, source=source)
+    result.created = insert_many(actor, items, source=source)
     return result
 
 
 def export_rows(user, disputes):
-    """Rows for ``export(dispute_sheet(), rows)``; ID numbers and phones masked unless the role may see them."""
-    may_see: dict[int, bool] = {}
+    """Rows for ``export(dispute_sheet(), rows)``; ID numbers and phones as the ledger kit's policy lets
+    the person see them in a file; units by name, which the import reads back."""
     for seq, d in enumerate(disputes, start=1):
-        if d.org_id not in may_see:
-            may_see[d.org_id] = sees_personal_data(user, d.org)
-        show = may_see[d.org_id]
         parties = list(d.parties.all())
         applicant = next((p for p in parties if p.role == PartyRole.APPLICANT), None)
         respondent = next((p for p in parties if p.role == PartyRole.RESPONDENT), None)
 
-        def personal(kind, value, show=show):
-            return value if show else mask(kind, value)
+        def personal(kind, party, d=d):
+            return export_value(user, d.org, kind, getattr(party, kind)) if party else ""
 
         yield {
             "seq": seq,
@@ -124,12 +117,12 @@ def export_rows(user, disputes):
             "channel": d.channel,
             "external_number": d.external_number,
             "dispute_type": d.dispute_type.name,
-            "org": d.org.code,
+            "org": d.org.name,
             "applicant": applicant.name if applicant else "",
-            "applicant_id": personal("id_number", applicant.id_number) if applicant else "",
-            "applicant_phone": personal("phone", applicant.phone) if applicant else "",
+            "applicant_id": personal("id_number", applicant),
+            "applicant_phone": personal("phone", applicant),
             "respondent": respondent.name if respondent else "",
-            "respondent_phone": personal("phone", respondent.phone) if respondent else "",
+            "respondent_phone": personal("phone", respondent),
             "summary": d.summary,
             "persons_involved": d.persons_involved,
             "amount_involved": d.amount_involved,

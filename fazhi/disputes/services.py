@@ -11,11 +11,15 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.deadlines.rules import get_rule
+from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
 from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
 from .models import (
+    CONFIRMATION_RULE,
     DISPATCHED,
     FAILED,
     MEDIATING,
@@ -25,7 +29,7 @@ from .models import (
     Dispatch,
     Dispute,
     DisputeSettings,
-    Party,
+    PartyKind,
     PartyRole,
     Session,
     confirmation_due,
@@ -33,12 +37,11 @@ from .models import (
 
 
 @dataclass
-class PartyData:
-    name: str
+class PartyData(party_kit.PartyData):
+    """A dispute's party: also whether a person or an organisation, and the address."""
+
     role: str = PartyRole.APPLICANT
-    kind: str = "person"
-    id_number: str = ""
-    phone: str = ""
+    kind: str = PartyKind.PERSON
     address: str = ""
 
 
@@ -53,33 +56,15 @@ def _fill_derived(dispute: Dispute, threshold: int | None = None) -> None:
     dispute.refresh_deadlines()
 
 
-def _save_parties(dispute: Dispute, parties: list[PartyData]) -> list[Party]:
-    if not any(p.role == PartyRole.APPLICANT for p in parties):
-        raise FazhiError("请至少填写一名申请人。", fields={"parties": "请至少填写一名申请人"})
-    saved = []
-    for index, data in enumerate(parties, start=1):
-        party = Party(dispute=dispute, **data.__dict__)
-        try:
-            party.full_clean(exclude=["dispute"])
-        except ValidationError as exc:
-            fields = {f"parties.{index}.{k}": "；".join(v) for k, v in exc.message_dict.items()}
-            raise FazhiError(
-                f"第{index}位当事人（{data.name or '未填姓名'}）的信息有误："
-                + "；".join("；".join(v) for v in exc.message_dict.values()),
-                fields=fields,
-            ) from exc
-        party.save()
-        saved.append(party)
-    return saved
-
-
 def intake(actor, *, org: Organisation, parties: list[PartyData], assisting_units=(), **fields) -> Dispute:
     """Register a dispute received by ``org`` (the unit that handles it until it is dispatched)."""
     dispute = Dispute(org=org, received_by=org, **fields)
     _fill_derived(dispute)
     with transaction.atomic():
         ledger.create(actor, dispute, year=dispute.received_on.year)
-        _save_parties(dispute, parties)
+        if not any(p.role == PartyRole.APPLICANT for p in parties):
+            raise FazhiError("请至少填写一名申请人。", fields={"parties": "请至少填写一名申请人"})
+        save_parties(dispute, parties)
         if assisting_units:
             dispute.assisting_units.set(assisting_units)
         record(
@@ -247,9 +232,10 @@ def record_confirmation(
                 "司法确认申请日期不能早于协议达成日期。", fields={"applied_on": "不能早于协议日期"}
             )
         if fresh.confirmation_due and applied_on > fresh.confirmation_due:
+            rule = get_rule(CONFIRMATION_RULE)
             raise FazhiError(
-                f"司法确认应在协议生效之日起30日内申请（最迟{fresh.confirmation_due:%Y年%m月%d日}），"
-                "已超过期限；请核对申请日期。",
+                f"司法确认应在{rule.trigger}起{rule.period_text}内申请（最迟{fresh.confirmation_due:%Y年%m月%d日}，"
+                f"{rule.source}），已超过期限；请核对申请日期。",
                 fields={"applied_on": "已超过申请期限"},
             )
         fresh.confirmation_applied_on = applied_on
@@ -280,10 +266,3 @@ def record_visit(
         fresh.visit_note = note
 
     return ledger.update(actor, dispute, expected_version, apply)
-
-
-def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入"):
-    """Excel rows (from fazhi.ledger.excel.parse) → all disputes, or none and the reasons."""
-    from .importing import import_disputes as run
-
-    return run(actor, rows, source=source)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.ledger.errors import FazhiError
-from fazhi.ledger.personal import mask
+from fazhi.ledger.parties import masked_parties
 from fazhi.ledger.services import reveal_parties, today
 from fazhi.orgs.scoping import sees_personal_data, visible_orgs
 from fazhi.web.forms import add_service_error
@@ -73,20 +73,10 @@ def intake(request):
     return render(request, "disputes/intake.html", {"form": form, "parties": parties})
 
 
-def _masked_parties(user, dispute):
-    parties = list(dispute.parties.all())
-    if not sees_personal_data(user, dispute.org):
-        for p in parties:
-            p.id_number, p.phone = mask("id_number", p.id_number), mask("phone", p.phone)
-    return parties
-
-
 @login_required
 def detail(request, pk: int):
     dispute = get_object_or_404(base_queryset(request.user), pk=pk)
-    parties = list(dispute.parties.all())
-    for p in parties:
-        p.id_masked, p.phone_masked = mask("id_number", p.id_number), mask("phone", p.phone)
+    parties = masked_parties(request.user, dispute)
     return render(
         request,
         "disputes/detail.html",
@@ -119,7 +109,7 @@ def reveal(request, pk: int):
 @login_required
 def agreement(request, pk: int):
     dispute = get_object_or_404(base_queryset(request.user), pk=pk, status=SUCCESS)
-    parties = _masked_parties(request.user, dispute)
+    parties = masked_parties(request.user, dispute, in_file=True)
     with transaction.atomic():
         record(Action.EXPORT, actor=request.user, target=dispute, changes={"导出": [None, "人民调解协议书"]})
     response = HttpResponse(agreement_docx(dispute, parties), content_type=DOCX)

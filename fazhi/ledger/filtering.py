@@ -3,6 +3,7 @@ on its page, in its API and in its Excel export. Malformed values are ignored ra
 result; an unknown unit code gives nothing."""
 
 import datetime
+import unicodedata
 
 from django.db.models import Model, QuerySet
 
@@ -65,10 +66,16 @@ def by_deadline(queryset: QuerySet, params, closed) -> QuerySet:
 
 
 def by_party_contact(queryset: QuerySet, params, party_model: type[Model], record_field: str) -> QuerySet:
-    """id_number=… / phone=…: records with a party of exactly that ID number or phone, found by its keyed
-    digest (the values themselves are stored encrypted)."""
+    """contact=…: records with a party whose ID number or phone is exactly this, however it is typed
+    (spaces, dashes, full-width digits, a leading +86); id_number=… / phone=…: the same for one of the
+    two. Found by keyed digest (the values themselves are stored encrypted), never by a partial match."""
+    parties = party_model.objects.all()
+    if value := (params.get("contact") or "").strip():
+        id_number = "".join(ch for ch in unicodedata.normalize("NFKC", value) if ch.isalnum())
+        matching = personal_lookup(parties, "id_number", id_number) | personal_lookup(parties, "phone", value)
+        queryset = queryset.filter(pk__in=matching.values(record_field))
     for field in ("id_number", "phone"):
         if value := (params.get(field) or "").strip():
-            matching = personal_lookup(party_model.objects.all(), field, value).values(record_field)
+            matching = personal_lookup(parties, field, value).values(record_field)
             queryset = queryset.filter(pk__in=matching)
     return queryset

@@ -20,19 +20,26 @@ class ImportResult:
 
 
 class UnitResolver:
-    """Unit lookup by code or full name, and the actor's right to write there, each asked once a file."""
+    """Unit lookup by code or full name (what the exports write), and the actor's right to write there,
+    each asked once a file. A name two active units share is refused with their codes, never guessed."""
 
     def __init__(self, actor, what: str):
         self.actor = actor
         self.what = what  # what the rows register, for the messages: "纠纷", "案件" …
-        self.by_key: dict[str, Organisation] = {}
+        self.by_code: dict[str, Organisation] = {}
+        self.by_name: dict[str, list[Organisation]] = {}
         for org in Organisation.objects.filter(active=True):
-            self.by_key.setdefault(org.code, org)
-            self.by_key.setdefault(org.name, org)
+            self.by_code[org.code] = org
+            self.by_name.setdefault(org.name, []).append(org)
         self.writable: dict[int, bool] = {}
 
     def resolve(self, text: str) -> tuple[Organisation | None, str]:
-        org = self.by_key.get((text or "").strip())
+        key = (text or "").strip()
+        named = self.by_name.get(key, [])
+        org = self.by_code.get(key) or (named[0] if len(named) == 1 else None)
+        if org is None and len(named) > 1:
+            codes = "、".join(o.code for o in named)
+            return None, f"有{len(named)}个单位名为“{key}”；请改填其中一个的单位代码（{codes}）"
         if org is None:
             return None, f"没有代码或名称为“{text}”的单位；请填写单位代码或与系统一致的单位全称"
         if org.pk not in self.writable:

@@ -4,17 +4,10 @@ Imported rows are historical ledger lines (often already concluded): each become
 review round, numbered in the submitting unit's sequence, and the whole file is one audit entry.
 """
 
-from collections import defaultdict
-
-from django.db import transaction
-
-from fazhi.audit.models import Action
-from fazhi.audit.services import record
 from fazhi.deadlines.calendar import working_days_between
+from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver
-from fazhi.ledger.models import NumberSequence
-from fazhi.ledger.numbering import format_number
 from fazhi.orgs.models import Organisation
 
 from .columns import review_sheet
@@ -65,49 +58,18 @@ def _row_problems(row: dict, threshold) -> list[tuple[str, str]]:
     return problems
 
 
-def _number(items: list[ReviewItem]) -> None:
-    groups = defaultdict(list)
-    for item in items:
-        groups[(item.submitted_by_id, item.submitted_on.year)].append(item)
-    for (org_id, year), members in groups.items():
-        NumberSequence.objects.bulk_create(
-            [NumberSequence(org_id=org_id, kind=ReviewItem.NUMBER_KIND, year=year, last=0)],
-            ignore_conflicts=True,
-        )
-        sequence = NumberSequence.objects.select_for_update().get(
-            org_id=org_id, kind=ReviewItem.NUMBER_KIND, year=year
-        )
-        prefix = members[0].submitted_by.short_name
-        members.sort(key=lambda i: i.submitted_on)
-        for offset, item in enumerate(members, start=1):
-            item.number = format_number(prefix, ReviewItem.NUMBER_KIND, year, sequence.last + offset)
-        sequence.last += len(members)
-        sequence.save(update_fields=["last"])
-
-
 def insert_items(actor, pairs: list[tuple[ReviewItem, ReviewRound]], *, source: str) -> list[ReviewItem]:
-    """Bulk-insert items with their first round (import, demo data); one audit entry for the batch."""
-    if not pairs:
-        return []
-    with transaction.atomic():
-        items = [item for item, _ in pairs]
-        for item in items:
-            item.created_by = item.updated_by = actor if getattr(actor, "pk", None) else None
-        _number(items)
-        saved = ReviewItem.objects.bulk_create(items, batch_size=2000)
-        rounds = []
-        for item, round_ in zip(saved, [r for _, r in pairs], strict=True):
-            round_.item_id = item.pk
-            rounds.append(round_)
-        ReviewRound.objects.bulk_create(rounds, batch_size=2000)
-        record(
-            Action.IMPORT,
-            actor=actor,
-            target_type=ReviewItem._meta.label_lower,
-            target_repr=f"{source}：导入{len(saved)}件",
-            changes={"导入": [None, f"{len(saved)}件，编号{saved[0].number}至{saved[-1].number}"]},
-        )
-    return saved
+    """Bulk-insert items with their first round (import, demo data), numbered in the submitting unit's
+    sequence by the day of submission; one audit entry for the batch."""
+    return insert_batch(
+        actor,
+        ReviewItem,
+        [item for item, _ in pairs],
+        [[round_] for _, round_ in pairs],
+        source,
+        owner=lambda item: item.submitted_by,
+        day=lambda item: item.submitted_on,
+    )
 
 
 def build(row: dict, submitted_by: Organisation, reviewer_org, threshold) -> tuple[ReviewItem, ReviewRound]:
@@ -179,7 +141,8 @@ def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
 
 
 def export_rows(items):
-    """Rows for ``export(review_sheet(), rows)``; the ledger holds no personal data to mask."""
+    """Rows for ``export(review_sheet(), rows)``, units by name (the import reads names back); the
+    ledger holds no personal data to mask."""
     for seq, item in enumerate(items, start=1):
         rounds = list(item.rounds.all())
         last = rounds[-1] if rounds else None
@@ -188,11 +151,11 @@ def export_rows(items):
             "number": item.number,
             "kind": item.kind,
             "title": item.title,
-            "submitted_by": item.submitted_by.code,
+            "submitted_by": item.submitted_by.name,
             "submitted_on": item.submitted_on,
             "counterparty": item.counterparty,
             "amount": item.amount,
-            "reviewer_org": item.reviewer_org.code if item.reviewer_org else "",
+            "reviewer_org": item.reviewer_org.name if item.reviewer_org else "",
             "status": item.status,
             "opinion": item.opinion,
             "concluded_on": item.concluded_on,

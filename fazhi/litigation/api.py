@@ -38,6 +38,7 @@ CASE_PARAMS = [
     OpenApiParameter("outcome", description="结案结果代码"),
     OpenApiParameter("received_from", description="收到副本日期起（YYYY-MM-DD）"),
     OpenApiParameter("received_to", description="收到副本日期止（YYYY-MM-DD）"),
+    OpenApiParameter("contact", description="当事人身份证号码或电话（完整号码，精确匹配）"),
     OpenApiParameter("id_number", description="当事人身份证号码（精确）"),
     OpenApiParameter("phone", description="当事人电话（精确）"),
     *COMMON_PARAMS,

@@ -11,8 +11,8 @@ def filter_cases(queryset: QuerySet, params) -> QuerySet:
     """Narrow an already scoped queryset (``Case.objects.visible_to(user)``).
 
     kind, stage, status, outcome, org (code; with the units below it), received_from/received_to (copy
-    received), overdue=1, due_soon=1, q (number, case number, court, act or party name), id_number /
-    phone (a party's, exact, by digest).
+    received), overdue=1, due_soon=1, q (number, case number, court, act or party name), contact (a
+    party's ID number or phone) and id_number / phone (exact, by digest).
     Unknown or malformed values are ignored rather than widening the result.
     """
     get = params.get

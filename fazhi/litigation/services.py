@@ -2,7 +2,6 @@
 in one transaction and is audited (through fazhi.ledger.services)."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger import services as ledger
 from fazhi.ledger.attachments import attach
 from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
+from fazhi.ledger.parties import PartyData, save_parties
 
 from .models import (
     ANSWERED,
@@ -26,8 +26,6 @@ from .models import (
     Case,
     CaseDocument,
     CaseKind,
-    CaseParty,
-    CasePartyRole,
     CaseStage,
     Hearing,
     LitigationDocumentKind,
@@ -39,14 +37,6 @@ from .models import (
 )
 
 __all__ = ["reply_due", "suggestion_due"]  # the gen_data generator and tests reach the rules through here
-
-
-@dataclass
-class PartyData:
-    name: str
-    role: str = CasePartyRole.PLAINTIFF
-    id_number: str = ""
-    phone: str = ""
 
 
 def _problems(exc: ValidationError) -> str:
@@ -80,19 +70,6 @@ def _fill_due(case: Case) -> None:
     case.refresh_deadlines()
 
 
-def _save_parties(case: Case, parties: list[PartyData]) -> None:
-    for index, data in enumerate(parties, start=1):
-        party = CaseParty(case=case, **data.__dict__)
-        try:
-            party.full_clean(exclude=["case"])
-        except ValidationError as exc:
-            raise FazhiError(
-                f"第{index}位当事人（{data.name or '未填姓名'}）的信息有误：{_problems(exc)}",
-                fields={f"parties.{index}.{k}": "；".join(v) for k, v in exc.message_dict.items()},
-            ) from exc
-        party.save()
-
-
 def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "", **fields) -> Case:
     """Register a case on receipt of the copy of the complaint or application; the copy is recorded as
     the case's first document and starts the reply period."""
@@ -106,7 +83,7 @@ def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "",
     _fill_due(case)
     with transaction.atomic():
         ledger.create(actor, case, year=case.copy_received_on.year)
-        _save_parties(case, parties)
+        save_parties(case, parties)
         CaseDocument.objects.create(
             case=case,
             kind=COPY_DOCUMENT[case.kind],

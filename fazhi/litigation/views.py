@@ -11,7 +11,7 @@ from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.history import audit_events
-from fazhi.ledger.personal import mask
+from fazhi.ledger.parties import masked_parties
 from fazhi.ledger.services import reveal_parties, today
 from fazhi.orgs.scoping import sees_personal_data, visible_orgs
 from fazhi.web.forms import add_service_error
@@ -79,9 +79,7 @@ def case_new(request):
 @login_required
 def case_detail(request, pk: int):
     case = get_object_or_404(case_queryset(request.user), pk=pk)
-    parties = list(case.parties.all())
-    for p in parties:
-        p.id_masked, p.phone_masked = mask("id_number", p.id_number), mask("phone", p.phone)
+    parties = masked_parties(request.user, case)
     explanation = []
     if case.reply_due:
         explanation = due_for_rule(REPLY_RULES[case.kind], case.copy_received_on).explanation

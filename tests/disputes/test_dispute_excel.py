@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
 from fazhi.disputes.columns import dispute_sheet
+from fazhi.disputes.importing import import_disputes
 from fazhi.disputes.models import Dispute, Party
 from fazhi.ledger.excel import export, parse
 from fazhi.ledger.models import NumberSequence
@@ -95,7 +96,7 @@ def test_bad_file_refused_whole_with_row_reasons(client, tree, person):
     content = export(dispute_sheet(), rows)
     parsed = parse(dispute_sheet(), io.BytesIO(content))
     assert parsed.ok, parsed.summary()
-    result = services.import_disputes(actor, parsed.rows)
+    result = import_disputes(actor, parsed.rows)
     assert not result.ok and not Dispute.objects.exists()
     reasons = {(e.row, e.column) for e in result.errors}
     assert {(3, "承办单位"), (4, "承办单位"), (5, "引导去向"), (6, "办结日期"), (6, "调解结果")} <= reasons

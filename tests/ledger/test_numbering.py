@@ -1,10 +1,11 @@
+import datetime
 import threading
 
 import pytest
 from django.db import connection, transaction
 
 from fazhi.ledger.models import NumberSequence
-from fazhi.ledger.numbering import format_number, next_number
+from fazhi.ledger.numbering import format_number, next_number, number_block
 
 
 def test_numbers_follow_the_office_style_and_count_per_unit_kind_and_year(tree):
@@ -65,3 +66,46 @@ def test_parallel_numbering_has_no_gap_and_no_duplicate(tree):
     assert len(taken) == workers * per_worker
     assert set(taken) == expected
     assert NumberSequence.objects.get(org=org, kind="调", year=2024).last == workers * per_worker
+
+
+class _Row:
+    def __init__(self, org, day):
+        self.org, self.day, self.number = org, day, ""
+
+
+def test_a_block_continues_each_sequence_in_date_order_without_gaps(tree):
+    d = datetime.date
+    with transaction.atomic():
+        assert next_number(tree["a-tw"], "调", 2024).endswith("0001号")
+        rows = [
+            _Row(tree["a-tw"], d(2024, 5, 2)),
+            _Row(tree["b-tw"], d(2024, 1, 9)),
+            _Row(tree["a-tw"], d(2024, 3, 1)),
+            _Row(tree["a-tw"], d(2025, 1, 3)),
+            _Row(tree["a-tw"], d(2024, 3, 1)),
+        ]
+        number_block(rows, "调", lambda r: r.org, lambda r: r.day)
+        after = next_number(tree["a-tw"], "调", 2024)
+    assert [r.number for r in rows] == [
+        "甲街调〔2024〕0004号",
+        "乙街调〔2024〕0001号",
+        "甲街调〔2024〕0002号",  # same day: the order the rows came in
+        "甲街调〔2025〕0001号",
+        "甲街调〔2024〕0003号",
+    ]
+    assert after == "甲街调〔2024〕0005号"
+
+
+def test_a_rolled_back_block_gives_its_numbers_back(tree):
+    rows = [_Row(tree["a-tw"], datetime.date(2024, 1, 1)) for _ in range(3)]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        number_block(rows, "调", lambda r: r.org, lambda r: r.day)
+        raise RuntimeError("the batch failed to insert")
+    with transaction.atomic():
+        assert next_number(tree["a-tw"], "调", 2024).endswith("0001号")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_block_outside_a_transaction_is_refused(tree):
+    with pytest.raises(RuntimeError):
+        number_block([_Row(tree["a-tw"], datetime.date(2024, 1, 1))], "调", lambda r: r.org, lambda r: r.day)

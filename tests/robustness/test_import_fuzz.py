@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from fazhi.disputes import services
 from fazhi.disputes.columns import dispute_sheet
+from fazhi.disputes.importing import import_disputes
 from fazhi.disputes.models import Dispute
 from fazhi.ledger.excel import parse
 
@@ -63,7 +63,7 @@ def test_random_files_import_whole_or_not_at_all(mediator, data):
     if not parsed.ok:
         assert parsed.errors and all(error.message for error in parsed.errors)
         return
-    result = services.import_disputes(mediator, parsed.rows)
+    result = import_disputes(mediator, parsed.rows)
     written = Dispute.objects.count() - before
     if result.ok:
         assert written == len(parsed.rows)

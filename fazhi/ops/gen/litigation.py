@@ -11,9 +11,8 @@ from functools import lru_cache
 
 from django.db import transaction
 
-from fazhi.audit.models import Action
-from fazhi.audit.services import record
 from fazhi.disputes.demo import Maker as PeopleMaker
+from fazhi.ledger.bulk import insert_batch
 from fazhi.litigation import services
 from fazhi.litigation.demo import ADMIN_ACTS, CIVIL_CAUSES, COMPANIES, OTHER_TITLES
 from fazhi.litigation.models import (
@@ -37,7 +36,6 @@ from fazhi.litigation.models import (
 from fazhi.litigation.models import LitigationDocumentKind as Doc
 from fazhi.litigation.models import LitigationOutcome as Out
 
-from . import numbers
 from .plan import Batch
 
 CASES_PER_YEAR = 75
@@ -140,31 +138,18 @@ def _case(batch: Batch, rng, people: PeopleMaker) -> _Case:
     return made
 
 
-def _audit(model, saved: list, source: str) -> None:
-    if saved:
-        record(
-            Action.IMPORT,
-            target_type=model._meta.label_lower,
-            target_repr=f"{source}：导入{len(saved)}件",
-            changes={"导入": [None, f"{len(saved)}件，编号{saved[0].number}至{saved[-1].number}"]},
-        )
-
-
 def _cases(batch: Batch, rng, people) -> dict[str, int]:
     made = [_case(batch, rng, people) for _ in range(batch.count(CASES_PER_YEAR, at_least=1))]
-    cases = [m.case for m in made]
-    numbers.assign(cases, Case.NUMBER_KIND, lambda c: c.org, lambda c: c.copy_received_on)
-    cases.sort(key=lambda c: c.number)
-    Case.objects.bulk_create(cases, batch_size=2000)
-    children = {CaseParty: [], CaseDocument: [], Hearing: []}
-    for m in made:
-        for model, rows in ((CaseParty, m.parties), (CaseDocument, m.documents), (Hearing, m.hearings)):
-            for row in rows:
-                row.case_id = m.case.pk
-            children[model] += rows
-    for model, rows in children.items():
-        model.objects.bulk_create(rows, batch_size=2000)
-    _audit(Case, cases, batch.label)
+    made.sort(key=lambda m: m.case.copy_received_on)  # ids in date order, as the numbers run
+    cases = insert_batch(
+        None,
+        Case,
+        [m.case for m in made],
+        [[*m.parties, *m.documents, *m.hearings] for m in made],
+        batch.label,
+        owner=lambda c: c.org,
+        day=lambda c: c.copy_received_on,
+    )
     admin = [c for c in cases if c.kind == CaseKind.ADMINISTRATIVE]
     meetings = []
     links = []
@@ -189,9 +174,9 @@ def _cases(batch: Batch, rng, people) -> dict[str, int]:
     through.objects.bulk_create(links)
     return {
         "复议诉讼案件": len(cases),
-        "案件当事人": len(children[CaseParty]),
-        "收到文书": len(children[CaseDocument]),
-        "庭审": len(children[Hearing]),
+        "案件当事人": sum(len(m.parties) for m in made),
+        "收到文书": sum(len(m.documents) for m in made),
+        "庭审": sum(len(m.hearings) for m in made),
         "涉诉案件分析会": len(meetings),
     }
 
@@ -222,9 +207,9 @@ def _suggestions(batch: Batch, rng) -> int:
                 item.status, item.replied_on = REPLIED, max(replied, received)
                 item.reply_text = "已开展专项整改并书面反馈。"
             items.append(item)
-    numbers.assign(items, Suggestion.NUMBER_KIND, lambda s: s.org, lambda s: s.received_on)
-    Suggestion.objects.bulk_create(items)
-    _audit(Suggestion, items, batch.label)
+    insert_batch(
+        None, Suggestion, items, None, batch.label, owner=lambda s: s.org, day=lambda s: s.received_on
+    )
     return len(items)
 
 
@@ -246,9 +231,7 @@ def _reminders(batch: Batch, rng) -> int:
         if followed <= batch.today:
             item.status, item.followed_on, item.follow_up = FOLLOWED, followed, "已组织自查并完善执法文书。"
         items.append(item)
-    numbers.assign(items, Reminder.NUMBER_KIND, lambda r: r.org, lambda r: r.issued_on)
-    Reminder.objects.bulk_create(items)
-    _audit(Reminder, items, batch.label)
+    insert_batch(None, Reminder, items, None, batch.label, owner=lambda r: r.org, day=lambda r: r.issued_on)
     return len(items)
 
 
