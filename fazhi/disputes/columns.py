@@ -1,6 +1,6 @@
 """The office's Excel layout of the dispute ledger (one spec for template, import and export)."""
 
-from fazhi.ledger.excel import Column, Sheet
+from fazhi.ledger.excel import Column, Sheet, due_column
 
 from .models import STATES, Channel, DisputeType, Referral
 
@@ -29,6 +29,7 @@ def dispute_sheet() -> Sheet:
             Column("涉及人数", "persons_involved", kind="int", width=8),
             Column("涉及金额", "amount_involved", kind="decimal", help="单位：元"),
             Column("状态", "status", kind="choice", choices=STATES.choices, help="不填为“已受理”"),
+            due_column(),
             Column("办结日期", "concluded_on", kind="date", width=12),
             Column("调解结果", "result", width=30, help="调解成功填协议内容；调解不成或撤回填原因"),
             Column("引导去向", "referred_to", kind="choice", choices=Referral.choices, help="调解不成时必填"),

@@ -127,6 +127,7 @@ def export_rows(user, disputes):
             "persons_involved": d.persons_involved,
             "amount_involved": d.amount_involved,
             "status": d.status,
+            "due": d.due_text(),
             "concluded_on": d.concluded_on,
             "result": d.agreement_text or d.close_reason,
             "referred_to": d.referred_to,

@@ -16,7 +16,18 @@ which returns every row converted (plus ``"_row"``, the Excel row number) and ev
 """
 
 from fazhi.ledger.excel_read import MAX_ROWS, CellError, ParseResult, parse
-from fazhi.ledger.excel_spec import KINDS, Column, Sheet
+from fazhi.ledger.excel_spec import KINDS, Column, Sheet, due_column
 from fazhi.ledger.excel_write import export, template
 
-__all__ = ["KINDS", "MAX_ROWS", "CellError", "Column", "ParseResult", "Sheet", "export", "parse", "template"]
+__all__ = [
+    "KINDS",
+    "MAX_ROWS",
+    "CellError",
+    "Column",
+    "ParseResult",
+    "Sheet",
+    "due_column",
+    "export",
+    "parse",
+    "template",
+]

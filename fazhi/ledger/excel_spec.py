@@ -96,6 +96,16 @@ class Column:
         return self._label_of_code.get(str(code))
 
 
+def due_column(header: str = "办理期限") -> Column:
+    """The computed due date in an export, 「暂定」 where it is; an import ignores it (the system computes it)."""
+    return Column(
+        header,
+        "due",
+        width=18,
+        help="导出时填写：系统按法定期限计算，标“暂定”的跨入尚未录入节假日安排的年份；导入时忽略",
+    )
+
+
 @dataclass(frozen=True)
 class Sheet:
     """A ledger's sheet: its title (also the worksheet name) and columns; headers sit on ``header_row``."""

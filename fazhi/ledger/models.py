@@ -136,6 +136,16 @@ class Deadlined(models.Model):
     def provisional(self) -> bool:
         return bool(self.provisional_reason)
 
+    def due_text(self, name: str = "due_date") -> str:
+        """A computed date as exports write it: "2027-01-14（暂定）" while provisional, "" when there is none."""
+        from fazhi.deadlines.calendar import PROVISIONAL_LABEL, is_provisional
+
+        value = getattr(self, name)
+        if value is None:
+            return ""
+        provisional = name in self.computed_dates() and is_provisional(value)
+        return value.isoformat() + (f"（{PROVISIONAL_LABEL}）" if provisional else "")
+
     def deadline_status(self, today=None) -> str:
         """ "overdue", "due_soon" or "ok" — decided by the deadline engine, nowhere else."""
         from fazhi.deadlines.engine import status

@@ -1,6 +1,6 @@
 """The office's Excel layout of the legality review ledger (one spec for template, import and export)."""
 
-from fazhi.ledger.excel import Column, Sheet
+from fazhi.ledger.excel import Column, Sheet, due_column
 
 from .models import STATES, ReviewKind, ReviewOpinion
 
@@ -21,6 +21,7 @@ def review_sheet() -> Sheet:
             Column("合同金额", "amount", kind="decimal", help="单位：元；合同必填"),
             Column("审查单位", "reviewer_org", width=24, help="单位代码或全称；已提交以外的状态必填"),
             Column("状态", "status", kind="choice", choices=STATES.choices, help="不填为“已提交”"),
+            due_column("审查期限"),
             Column(
                 "审查意见", "opinion", kind="choice", choices=ReviewOpinion.choices, help="已出具意见时必填"
             ),

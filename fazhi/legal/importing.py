@@ -157,6 +157,7 @@ def export_rows(items):
             "amount": item.amount,
             "reviewer_org": item.reviewer_org.name if item.reviewer_org else "",
             "status": item.status,
+            "due": item.due_text(),
             "opinion": item.opinion,
             "concluded_on": item.concluded_on,
             "opinion_text": last.opinion_text if last and item.concluded_on else "",

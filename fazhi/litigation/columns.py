@@ -1,6 +1,6 @@
 """The office's Excel layout of the case ledger (one spec for template, import and export)."""
 
-from fazhi.ledger.excel import Column, Sheet
+from fazhi.ledger.excel import Column, Sheet, due_column
 
 from .models import CaseKind, CaseStage, LitigationOutcome, OwnRole
 
@@ -24,6 +24,7 @@ CASE_SHEET = Sheet(
         Column("当事人电话", "party_phone", kind="phone"),
         Column("收到副本日期", "copy_received_on", kind="date", required=True, width=12,
                help="收到起诉状副本或复议申请书副本之日，答辩（答复）期限由此计算"),
+        due_column("答辩（答复）期限"),
         Column("答辩（答复）日期", "replied_on", kind="date", width=12),
         Column("开庭日期", "held_on", kind="date", width=12),
         Column("负责人出庭", "head_appeared", kind="bool"),

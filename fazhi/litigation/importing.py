@@ -152,6 +152,7 @@ def export_rows(user, cases):
         yield {
             "seq": seq,
             "number": c.number,
+            "due": c.due_text("reply_due"),
             "kind": c.kind,
             "stage": c.stage,
             "org": c.org.name,

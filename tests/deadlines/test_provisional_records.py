@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from fazhi.accounts.testing import login_with_second_factor
@@ -247,3 +248,39 @@ def test_closed_records_keep_their_dates(client, tree, people):
     page = client.post("/admin/deadlines/holidaynotice/add/", NOTICE, follow=True).content.decode()
     assert "没有记录的期限发生变化" in page
     assert Case.objects.get().reply_due == D(2027, 1, 4)
+
+
+def due_cells(client, url: str, header: str) -> list:
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    headers = [cell.value for cell in next(sheet.iter_rows(min_row=1, max_row=1))]
+    column = next(i for i, h in enumerate(headers) if h and h.rstrip("*") == header)
+    return [row[column].value for row in sheet.iter_rows(min_row=2) if row[0].value is not None]
+
+
+def test_exports_write_the_due_date_and_say_when_it_is_provisional(client, tree, people):
+    handler, office = api_for(people["handler"]), api_for(people["office"])
+    for received in (RECEIVED, D(2026, 11, 2)):
+        handler.post(
+            "/api/disputes/",
+            {"org": "a-tw", "received_on": received.isoformat(), "channel": "visit", "dispute_type": "邻里",
+             "summary": "漏水", "parties": [{"name": "赵六", "role": "applicant"}]},
+            format="json",
+        )  # fmt: skip
+    office.post(
+        "/api/litigation-cases/",
+        {"org": "a", "kind": "administrative", "court": "测试区人民法院", "disputed_act": "限期拆除决定",
+         "copy_received_on": CASE_RECEIVED.isoformat(), "parties": [{"name": "王五"}]},
+        format="json",
+    )  # fmt: skip
+    office.post(
+        "/api/legal-reviews/",
+        {"org": "a-sq", "kind": "normative", "title": "社区公约", "submitted_on": RECEIVED.isoformat()},
+        format="json",
+    )
+    client.force_login(people["handler"])
+    cells = sorted(due_cells(client, "/disputes/excel/export/", "办理期限"))
+    exact = expected("mediation.conclude", D(2026, 11, 2)).isoformat()
+    assert cells == sorted([exact, f"{expected('mediation.conclude', RECEIVED).isoformat()}（暂定）"])
+    client.force_login(people["office"])
+    assert due_cells(client, "/litigation/excel/export/", "答辩（答复）期限") == ["2027-01-04（暂定）"]
+    assert due_cells(client, "/legal/excel/export/", "审查期限") == ["2027-01-06（暂定）"]
