@@ -3,19 +3,14 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit
 from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation, RoleAssignment
 from fazhi.orgs.scoping import visible_orgs
 
 from .models import REVIEWER_UNIT_KINDS, ReviewKind, ReviewOpinion
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_SUBMITTING = ("district", "street")
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, org):
-        return f"{org.name}（{org.get_kind_display()}）"
 
 
 class SubmitForm(forms.Form):
@@ -37,12 +32,7 @@ class SubmitForm(forms.Form):
         self.fields["org"].queryset = writable
         if not self.is_bound:
             self.initial.setdefault("submitted_on", today())
-            own = user.roles.filter(org__in=writable).values_list("org", flat=True).first()
-            self.initial.setdefault("org", own or writable.values_list("pk", flat=True).first())
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+        default_unit(self, user, writable)
 
 
 class DetailsForm(VersionForm):
@@ -66,7 +56,7 @@ class AssignForm(VersionForm):
         label="审查人（可不填）", queryset=get_user_model().objects.none(), required=False, empty_label="—"
     )
 
-    def __init__(self, *args, user, item, **kwargs):
+    def __init__(self, *args, user, record, **kwargs):
         super().__init__(*args, **kwargs)
         units = visible_orgs(user, write=True).filter(kind__in=REVIEWER_UNIT_KINDS)
         self.fields["reviewer_org"].queryset = units
@@ -101,4 +91,3 @@ class WithdrawForm(VersionForm):
 class FilingForm(VersionForm):
     filed_on = forms.DateField(label="备案日期", widget=DATE)
     note = forms.CharField(label="备案情况", required=False, max_length=200)
-

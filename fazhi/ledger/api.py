@@ -1,0 +1,132 @@
+"""The API every ledger has, from the same declaration as its pages (``fazhi.ledger.pages.LedgerPages``).
+
+A subclass of ``LedgerViewSet`` names its pages, serializers and list filter; the base gives the list
+(scoped, filtered), the detail, the create, the action routes (one per action with a ``serializer``:
+its ``api`` name, its service, the record as it is afterwards), ``update`` as ``partial_update``, and
+``reveal`` for a ledger with parties. Views never filter for permission themselves: the scope is the
+ledger's queryset, and the services check the write side."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from fazhi.api.parties import RevealedPartySerializer
+
+from .pages import LedgerPages, PageAction
+from .services import reveal_parties
+
+EDIT = "partial_update"  # the ``api`` name of the action that edits a record's details (PATCH and PUT)
+
+
+class Inputs:
+    """Validated request data as a plain dict (the services take keyword arguments)."""
+
+    def _input(self, serializer_class) -> dict:
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+
+class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    pages: LedgerPages | None = None  # scope, actions and the create service
+    serializer_class = None  # the list's shape
+    detail_serializer = None  # the detail's shape (what every write answers); default: serializer_class
+    create_serializer = None  # input of the create; None: no create route
+    create_summary = ""
+    list_summary = ""
+    filter_params: list = []  # OpenAPI parameters of the list filter
+    list_related: tuple = ()  # prefetched for the list and the detail
+    detail_related: tuple = ()  # prefetched for the detail only
+
+    @staticmethod
+    def filter(queryset, params):
+        return queryset
+
+    def get_queryset(self):
+        queryset = self.pages.queryset(self.request.user).prefetch_related(*self.list_related)
+        if self.action == "list":
+            return self.filter(queryset, self.request.query_params)
+        return queryset.prefetch_related(*self.detail_related)
+
+    def get_serializer_class(self):
+        return self.serializer_class if self.action == "list" else self._detail_serializer()
+
+    @classmethod
+    def _detail_serializer(cls):
+        return cls.detail_serializer or cls.serializer_class
+
+    def _detail(self, record, code=status.HTTP_200_OK):
+        fresh = get_object_or_404(self.get_queryset(), pk=record.pk)
+        return Response(self._detail_serializer()(fresh).data, status=code)
+
+    def _run(self, page_action: PageAction):
+        record = self.get_object()
+        saved = page_action.call(self.request.user, record, self._input(page_action.serializer))
+        return self._detail(saved, status.HTTP_201_CREATED if page_action.creates else status.HTTP_200_OK)
+
+    def _create(self, request):
+        new = self.pages.new
+        data = self._input(self.create_serializer)
+        if "parties" in data:
+            data["parties"] = [new.party(**row) for row in data["parties"]]
+        return self._detail(new.run(request.user, **data), status.HTTP_201_CREATED)
+
+    def _reveal(self, request, pk=None):
+        return Response(reveal_parties(request.user, self.get_object()))
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.pages is None:
+            return
+        detail = cls._detail_serializer()
+        if cls.list_summary:
+            cls.list = extend_schema(parameters=cls.filter_params, summary=cls.list_summary)(
+                _named("list", _list)
+            )
+        if cls.create_serializer:
+            schema = extend_schema(
+                request=cls.create_serializer, responses={201: detail}, summary=cls.create_summary
+            )
+            cls.create = schema(_named("create", cls._create))
+        for name, page_action in cls.pages.actions.items():
+            if page_action.serializer:
+                _add_route(cls, page_action.api or name, page_action, detail)
+        if cls.pages.has_parties:
+            schema = extend_schema(
+                request=None, responses=RevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
+            )
+            cls.reveal = schema(
+                action(detail=True, methods=["post"], url_path="reveal")(_named("reveal", cls._reveal))
+            )
+
+
+def _list(self, request, *args, **kwargs):
+    return mixins.ListModelMixin.list(self, request, *args, **kwargs)
+
+
+def _named(name, function):
+    """A fresh function per viewset and route: the schema decorator writes on the function itself."""
+
+    def route(self, request, *args, **kwargs):
+        return function(self, request, *args, **kwargs)
+
+    route.__name__ = route.__qualname__ = name
+    return route
+
+
+def _add_route(cls, name: str, page_action: PageAction, detail) -> None:
+    responses = {201: detail} if page_action.creates else detail
+    schema = extend_schema(request=page_action.serializer, responses=responses, summary=page_action.title)
+
+    def run(self, request, *args, **kwargs):
+        return self._run(page_action)
+
+    if name == EDIT:
+        cls.partial_update = schema(_named(EDIT, run))
+        cls.update = schema(_named("update", run))
+        return
+    path = page_action.api_path or name
+    route = action(detail=True, methods=["post"], url_path=path, url_name=path)(_named(name, run))
+    setattr(cls, name, schema(route))
