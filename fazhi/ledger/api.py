@@ -1,8 +1,9 @@
 """The API every ledger has, from the same declaration as its pages (``fazhi.ledger.pages.LedgerPages``).
 
 A subclass of ``LedgerViewSet`` names its pages, serializers and list filter; the base gives the list
-(scoped, filtered), the detail, the create, the action routes (one per action with a ``serializer``:
-its ``api`` name, its service, the record as it is afterwards), ``update`` as ``partial_update``, and
+(scoped, filtered), the detail, the create, the action routes (one per action: its ``api`` name, its
+input — the action's serializer, or one made from its form by ``ledger.inputs`` —, its service, and
+the record as it is afterwards), ``update`` as ``partial_update``, and
 ``reveal`` for a ledger with parties. Views never filter for permission themselves: the scope is the
 ledger's queryset, and the services check the write side."""
 
@@ -14,6 +15,7 @@ from rest_framework.response import Response
 
 from fazhi.api.parties import RevealedPartySerializer
 
+from .inputs import input_serializer
 from .pages import LedgerPages, PageAction
 from .services import reveal_parties
 
@@ -61,9 +63,9 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         fresh = get_object_or_404(self.get_queryset(), pk=record.pk)
         return Response(self._detail_serializer()(fresh).data, status=code)
 
-    def _run(self, page_action: PageAction):
+    def _run(self, page_action: PageAction, serializer):
         record = self.get_object()
-        saved = page_action.call(self.request.user, record, self._input(page_action.serializer))
+        saved = page_action.call(self.request.user, record, self._input(serializer))
         return self._detail(saved, status.HTTP_201_CREATED if page_action.creates else status.HTTP_200_OK)
 
     def _create(self, request):
@@ -90,9 +92,13 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
                 request=cls.create_serializer, responses={201: detail}, summary=cls.create_summary
             )
             cls.create = schema(_named("create", cls._create))
+        model = cls.serializer_class.Meta.model.__name__
         for name, page_action in cls.pages.actions.items():
-            if page_action.serializer:
-                _add_route(cls, page_action.api or name, page_action, detail)
+            api = page_action.api or name
+            serializer = page_action.serializer or input_serializer(
+                page_action.form, model + name.title().replace("_", "") + "Input", partial=api == EDIT
+            )
+            _add_route(cls, api, page_action, serializer, detail)
         if cls.pages.has_parties:
             schema = extend_schema(
                 request=None, responses=RevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
@@ -116,12 +122,12 @@ def _named(name, function):
     return route
 
 
-def _add_route(cls, name: str, page_action: PageAction, detail) -> None:
+def _add_route(cls, name: str, page_action: PageAction, serializer, detail) -> None:
     responses = {201: detail} if page_action.creates else detail
-    schema = extend_schema(request=page_action.serializer, responses=responses, summary=page_action.title)
+    schema = extend_schema(request=serializer, responses=responses, summary=page_action.title)
 
     def run(self, request, *args, **kwargs):
-        return self._run(page_action)
+        return self._run(page_action, serializer)
 
     if name == EDIT:
         cls.partial_update = schema(_named(EDIT, run))

@@ -38,7 +38,7 @@ class PageAction:
     run: Callable  # the service: (user, record, version, **fields), or (user, record, **fields) without version
     initial: Callable[[Any, Any], dict] | None = None  # (record, user) → the form's initial values
     available: Callable[[Any, Any], bool] = _always  # (record, user) → whether the action applies now
-    serializer: type | None = None  # the API's input; None: no API route
+    serializer: type | None = None  # the API's input, when it cannot be made from the form (ledger.inputs)
     api: str = ""  # the API route's name (the viewset method), when it differs from the action's
     api_path: str = ""  # the API URL segment, when it differs from ``api``
     creates: bool = False  # the service returns a new record: the page opens it, the API answers 201
@@ -73,6 +73,7 @@ class NewPage:
     party: Callable | None = None  # row dict → the service's party data
     name: str = "new"  # URL name
     back: str = ""  # URL name of the cancel link
+    title: str = ""  # page title, for a template shared by several registration pages
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,9 @@ class LedgerPages:
                 messages.success(request, new.saved(record))
                 return redirect(f"{self.namespace}:{self.detail_name}", pk=record.pk)
         back = f"{self.namespace}:{new.back or self.list_name}"
-        return render(request, new.template, {"form": form, "parties": parties, "back": back})
+        return render(
+            request, new.template, {"form": form, "parties": parties, "back": back, "title": new.title}
+        )
 
     def action_page(self, request, pk: int, name: str):
         """GET shows the form (or why the action does not apply now); POST runs the service, and its

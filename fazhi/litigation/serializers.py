@@ -122,7 +122,7 @@ class CaseDocumentInputSerializer(LitigationVersionSerializer):
     kind = CodeChoiceField(LitigationDocumentKind.choices)
     received_on = serializers.DateField()
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    file = serializers.FileField(required=False, allow_null=True, default=None)
+    file = serializers.FileField(source="upload", required=False, allow_null=True, default=None)
 
 
 class CaseHearingInputSerializer(LitigationVersionSerializer):

@@ -3,16 +3,17 @@
 from django import template
 
 register = template.Library()
+_RECORDS_OWN = object()  # no ``due`` given: the record's own due date
 
 
 @register.inclusion_tag("ledger/_deadline.html")
-def deadline(record, due=None, open_only=False, empty="—"):
+def deadline(record, due=_RECORDS_OWN, open_only=False, empty="—"):
     """The one place a record's due date and its flag are drawn: ``{% deadline record %}``.
 
     ``due`` is the date shown when it is not ``record.due_date`` (a case shows its reply date); the flag
     is the deadline engine's verdict on the record (none once it is closed). ``open_only`` shows
     ``empty`` for a closed record, as the lists do."""
-    if due is None:
+    if due is _RECORDS_OWN:
         due = record.due_date
     if open_only and record.is_closed:
         due = None
