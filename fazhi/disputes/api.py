@@ -2,6 +2,7 @@
 
 from drf_spectacular.utils import OpenApiParameter
 
+from fazhi.api.fields import OrgCodeField
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
@@ -31,7 +32,8 @@ class DisputeViewSet(LedgerViewSet):
     pages = PAGES
     serializer_class = s.DisputeSerializer
     detail_serializer = s.DisputeDetailSerializer
-    create_serializer = s.DisputeCreateSerializer
+    # The API names a type by its name and assisting units by their codes (the page offers choices).
+    api_fields = {"dispute_type": s.TypeField, "assisting_units": lambda **kw: OrgCodeField(many=True, **kw)}
     create_summary = "登记纠纷"
     list_summary = "纠纷列表（按权限范围）"
     filter_params = FILTER_PARAMS

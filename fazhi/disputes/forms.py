@@ -21,10 +21,11 @@ from .models import (
 NOT_MEDIATING = ["district", "street", "community", "office"]
 
 
-class IntakeForm(forms.Form):
-    org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
+class _Details(forms.Form):
+    """What registering and editing a dispute share."""
+
     received_on = forms.DateField(label="受理日期", widget=DATE)
-    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices)
+    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices, initial=Channel.VISIT)
     external_number = forms.CharField(label="外部案件编号", required=False, max_length=60)
     dispute_type = forms.ModelChoiceField(
         label="纠纷类型", queryset=DisputeType.objects.filter(active=True), empty_label="请选择"
@@ -32,6 +33,15 @@ class IntakeForm(forms.Form):
     summary = forms.CharField(label="纠纷简况", widget=forms.Textarea(attrs={"rows": 3}))
     persons_involved = forms.IntegerField(label="涉及人数", min_value=1, initial=2)
     amount_involved = forms.DecimalField(label="涉及金额（元）", min_value=0, decimal_places=2, initial=0)
+
+
+class DetailsForm(VersionForm, _Details):
+    pass
+
+
+class IntakeForm(_Details):
+    field_order = ["org"]
+    org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
     assisting_units = forms.ModelMultipleChoiceField(
         label="参与化解单位",
         queryset=Organisation.objects.none(),
@@ -57,8 +67,8 @@ class IntakeForm(forms.Form):
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label="地位", choices=PartyRole.choices)
-    kind = forms.ChoiceField(label="类别", choices=PartyKind.choices)
+    role = forms.ChoiceField(label="地位", choices=PartyRole.choices, initial=PartyRole.APPLICANT)
+    kind = forms.ChoiceField(label="类别", choices=PartyKind.choices, initial=PartyKind.PERSON)
     name = forms.CharField(label="姓名或名称", max_length=100)
     id_number = forms.CharField(label="身份证号码", required=False, max_length=32)
     phone = forms.CharField(label="联系电话", required=False, max_length=32)
@@ -74,16 +84,6 @@ PartyFormSet = party_formset(
         {"role": PartyRole.APPLICANT, "kind": PartyKind.PERSON},
     ],
 )
-
-
-class DetailsForm(VersionForm):
-    received_on = forms.DateField(label="受理日期", widget=DATE)
-    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices)
-    external_number = forms.CharField(label="外部案件编号", required=False, max_length=60)
-    dispute_type = forms.ModelChoiceField(label="纠纷类型", queryset=DisputeType.objects.filter(active=True))
-    summary = forms.CharField(label="纠纷简况", widget=forms.Textarea(attrs={"rows": 3}))
-    persons_involved = forms.IntegerField(label="涉及人数", min_value=1)
-    amount_involved = forms.DecimalField(label="涉及金额（元）", min_value=0, decimal_places=2)
 
 
 class DispatchForm(VersionForm):
@@ -138,7 +138,9 @@ class WithdrawForm(VersionForm):
 class ConfirmationForm(VersionForm):
     applied_on = forms.DateField(label="申请日期", widget=DATE)
     court = forms.CharField(label="受理法院", max_length=100)
-    result = forms.ChoiceField(label="结果", choices=ConfirmationResult.choices)
+    result = forms.ChoiceField(
+        label="结果", choices=ConfirmationResult.choices, initial=ConfirmationResult.PENDING
+    )
 
 
 class VisitForm(VersionForm):

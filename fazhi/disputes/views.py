@@ -7,14 +7,23 @@ from django.shortcuts import get_object_or_404, render
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current, on_today
+from fazhi.ledger.pages import (
+    LedgerPages,
+    NewPage,
+    PageAction,
+    allows,
+    current,
+    in_status,
+    is_closed,
+    is_open,
+    on_today,
+)
 from fazhi.ledger.personal import mask
 from fazhi.ledger.services import today
 from fazhi.orgs.scoping import sees_personal_data, visible_orgs
 from fazhi.web.paging import paginate
 
 from . import forms, services
-from . import serializers as s
 from .agreement import agreement_docx
 from .filters import base_queryset, filter_disputes
 from .models import DISPATCHED, STATES, SUCCESS, WITHDRAWN, Channel, DisputeType
@@ -66,7 +75,6 @@ def _detail(request, dispute) -> dict:
     return {
         "parties": parties,
         "events": timeline(dispute),
-        "may_reveal": sees_personal_data(request.user, dispute.org),
         "is_success": dispute.status == SUCCESS,
     }
 
@@ -82,31 +90,31 @@ def agreement(request, pk: int):
     return response
 
 
-def _allows(state):
-    return lambda dispute, user: state in STATES.allowed(dispute.status)
+def _may_dispatch(dispute, user) -> bool:
+    return allows(DISPATCHED)(dispute, user) and forms.dispatch_targets(user, dispute).exists()
 
 
+def _session_initial(dispute, user) -> dict:
+    return {"held_on": today(), "mediators": getattr(user, "full_name", "") or str(user)}
+
+
+# "dispatch" is APIView.dispatch: the API's method is dispatch_to, its URL keeps the office's word.
 ACTIONS = {
     "dispatch": PageAction(
         "分派/委派",
         forms.DispatchForm,
         services.dispatch,
+        available=_may_dispatch,
         form_context=True,
-        available=lambda d, user: _allows(DISPATCHED)(d, user) and forms.dispatch_targets(user, d).exists(),
-        serializer=s.DispatchInputSerializer,
-        api="dispatch_to",  # "dispatch" is APIView.dispatch; the URL keeps the office's word
+        api="dispatch_to",
         api_path="dispatch",
     ),
     "session": PageAction(
         "登记调解记录",
         forms.SessionForm,
         services.add_session,
-        initial=lambda d, user: {
-            "held_on": today(),
-            "mediators": getattr(user, "full_name", "") or str(user),
-        },
-        available=lambda d, user: not d.is_closed,
-        serializer=s.SessionInputSerializer,
+        initial=_session_initial,
+        available=is_open,
         api="sessions",
     ),
     "conclude": PageAction(
@@ -114,16 +122,14 @@ ACTIONS = {
         forms.ConcludeForm,
         services.conclude,
         initial=on_today("concluded_on", outcome="success"),
-        available=_allows(SUCCESS),
-        serializer=s.ConcludeSerializer,
+        available=allows(SUCCESS),
     ),
     "withdraw": PageAction(
         "撤回",
         forms.WithdrawForm,
         services.withdraw,
         initial=on_today("concluded_on"),
-        available=_allows(WITHDRAWN),
-        serializer=s.WithdrawSerializer,
+        available=allows(WITHDRAWN),
         secondary=True,
     ),
     "edit": PageAction(
@@ -131,17 +137,14 @@ ACTIONS = {
         forms.DetailsForm,
         services.update_details,
         initial=current(*services.EDITABLE),
-        serializer=s.DisputeUpdateSerializer,
-        api="partial_update",
         secondary=True,
     ),
     "confirmation": PageAction(
         "司法确认",
         forms.ConfirmationForm,
         services.record_confirmation,
-        initial=on_today("applied_on", result="pending"),
-        available=lambda d, user: d.status == SUCCESS,
-        serializer=s.ConfirmationSerializer,
+        initial=on_today("applied_on"),
+        available=in_status(SUCCESS),
         secondary=True,
     ),
     "visit": PageAction(
@@ -149,8 +152,7 @@ ACTIONS = {
         forms.VisitForm,
         services.record_visit,
         initial=on_today("visited_on", satisfaction="satisfied"),
-        available=lambda d, user: d.is_closed,
-        serializer=s.VisitSerializer,
+        available=is_closed,
         secondary=True,
     ),
 }

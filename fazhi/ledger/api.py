@@ -9,17 +9,34 @@ ledger's queryset, and the services check the write side."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from fazhi.api.parties import RevealedPartySerializer
+from fazhi.orgs.scoping import can_write
 
+from .errors import TransitionNotAllowed
 from .inputs import input_serializer
-from .pages import LedgerPages, PageAction
+from .pages import LedgerPages, PageAction, unavailable_message
 from .services import reveal_parties
 
 EDIT = "partial_update"  # the ``api`` name of the action that edits a record's details (PATCH and PUT)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """The shape every ledger record shares; a ledger's serializer lists ``RECORD_FIELDS`` and its own."""
+
+    org = serializers.CharField(source="org.code")
+    org_name = serializers.CharField(source="org.name")
+    status_label = serializers.CharField()
+    deadline_status = serializers.SerializerMethodField()
+
+    def get_deadline_status(self, record) -> str:
+        return record.deadline_status()
+
+
+RECORD_FIELDS = ["id", "number", "version", "status", "status_label", "org", "org_name", "deadline_status"]
 
 
 class Inputs:
@@ -35,10 +52,11 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     pages: LedgerPages | None = None  # scope, actions and the create service
     serializer_class = None  # the list's shape
     detail_serializer = None  # the detail's shape (what every write answers); default: serializer_class
-    create_serializer = None  # input of the create; None: no create route
+    create_serializer = None  # input of the create, when it cannot be made from the page's form
     create_summary = ""
     list_summary = ""
     filter_params: list = []  # OpenAPI parameters of the list filter
+    api_fields: dict = {}  # form field name → the serializer field class the API takes it as (ledger.inputs)
     list_related: tuple = ()  # prefetched for the list and the detail
     detail_related: tuple = ()  # prefetched for the detail only
 
@@ -65,7 +83,12 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
 
     def _run(self, page_action: PageAction, serializer):
         record = self.get_object()
-        saved = page_action.call(self.request.user, record, self._input(serializer))
+        user = self.request.user
+        # A person who may change the record is told why the action does not apply now; anyone else
+        # gets the service's refusal of the write itself.
+        if can_write(user, record.org) and not page_action.available(record, user):
+            raise TransitionNotAllowed(unavailable_message(page_action, record))
+        saved = page_action.call(user, record, self._input(serializer))
         return self._detail(saved, status.HTTP_201_CREATED if page_action.creates else status.HTTP_200_OK)
 
     def _create(self, request):
@@ -87,16 +110,22 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
             cls.list = extend_schema(parameters=cls.filter_params, summary=cls.list_summary)(
                 _named("list", _list)
             )
+        model = cls.serializer_class.Meta.model.__name__
+        new = cls.pages.new
+        if new and not cls.create_serializer:
+            cls.create_serializer = _create_input(new, model, cls.api_fields)
         if cls.create_serializer:
             schema = extend_schema(
                 request=cls.create_serializer, responses={201: detail}, summary=cls.create_summary
             )
             cls.create = schema(_named("create", cls._create))
-        model = cls.serializer_class.Meta.model.__name__
         for name, page_action in cls.pages.actions.items():
-            api = page_action.api or name
+            api = page_action.api or (EDIT if name == "edit" else name)
             serializer = page_action.serializer or input_serializer(
-                page_action.form, model + name.title().replace("_", "") + "Input", partial=api == EDIT
+                page_action.form,
+                model + name.title().replace("_", "") + "Input",
+                partial=api == EDIT,
+                kinds=cls.api_fields,
             )
             _add_route(cls, api, page_action, serializer, detail)
         if cls.pages.has_parties:
@@ -120,6 +149,14 @@ def _named(name, function):
 
     route.__name__ = route.__qualname__ = name
     return route
+
+
+def _create_input(new, model: str, kinds: dict):
+    extra = {}
+    if new.parties:
+        rows = input_serializer(new.parties.form, f"{model}PartyInput")
+        extra["parties"] = rows(many=True, allow_empty=False)
+    return input_serializer(new.form, f"{model}CreateInput", kinds=kinds, **extra)
 
 
 def _add_route(cls, name: str, page_action: PageAction, serializer, detail) -> None:

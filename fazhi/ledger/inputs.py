@@ -16,9 +16,18 @@ from fazhi.orgs.models import Organisation
 VERSION_HELP = "编辑所基于的版本号（乐观锁）"
 
 
-def input_serializer(form_class, name: str, *, partial: bool = False) -> type[serializers.Serializer]:
-    fields = {key: _field(key, field, partial) for key, field in form_class.base_fields.items()}
-    return type(name, (serializers.Serializer,), fields)
+def input_serializer(
+    form_class, name: str, *, partial: bool = False, kinds: dict | None = None, **extra
+) -> type[serializers.Serializer]:
+    """A serializer named ``name`` (unique: it names the schema's component) with the form's fields and
+    the ``extra`` ones (e.g. nested party rows). ``kinds`` maps a field name to the serializer field
+    class the API takes it as (e.g. a type given by its name), made with the form field's presence."""
+    kinds = kinds or {}
+    fields = {
+        key: kinds[key](**_presence(field, partial, None)) if key in kinds else _field(key, field, partial)
+        for key, field in form_class.base_fields.items()
+    }
+    return type(name, (serializers.Serializer,), fields | extra)
 
 
 def _field(key: str, field: forms.Field, partial: bool) -> serializers.Field:
@@ -49,7 +58,7 @@ def _field(key: str, field: forms.Field, partial: bool) -> serializers.Field:
 
 def _presence(field: forms.Field, partial: bool, default) -> dict:
     """required and default, from the form field's ``required`` and ``initial``."""
-    if partial:
+    if partial or (isinstance(field, forms.ModelMultipleChoiceField) and not field.required):
         return {"required": False}
     if field.initial is not None:
         return {"required": False, "default": field.initial}

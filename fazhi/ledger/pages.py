@@ -4,7 +4,8 @@ the detail page, the reveal of personal data, the registration page and one page
 An action is a row of ``actions``: its form, its service (``run``), the form's initial values, when it is
 available, and for the API its serializer (``fazhi.ledger.api.LedgerViewSet`` makes the routes from the
 same row). The detail page's buttons come from ``available(record, user)``, so the condition a button
-depends on is written once; the service still enforces its rule, and its refusal is what a POST shows.
+depends on is written once: an unavailable action's page (GET) and API route answer 409 with the
+reason. The service still enforces its own rule, and its refusal is what a page POST shows on the form.
 Sibling of ``excel_pages.ExcelPages``."""
 
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.orgs.scoping import can_write
+from fazhi.orgs.scoping import can_write, sees_personal_data
 from fazhi.web.forms import add_service_error
 
 from .errors import FazhiError
@@ -39,7 +40,8 @@ class PageAction:
     initial: Callable[[Any, Any], dict] | None = None  # (record, user) → the form's initial values
     available: Callable[[Any, Any], bool] = _always  # (record, user) → whether the action applies now
     serializer: type | None = None  # the API's input, when it cannot be made from the form (ledger.inputs)
-    api: str = ""  # the API route's name (the viewset method), when it differs from the action's
+    api: str = ""  # the API route's name (the viewset method), when it differs from the action's;
+    # the action named "edit" is the API's PATCH (and PUT) of the record
     api_path: str = ""  # the API URL segment, when it differs from ``api``
     creates: bool = False  # the service returns a new record: the page opens it, the API answers 201
     secondary: bool = False  # drawn as a secondary button
@@ -148,6 +150,8 @@ class LedgerPages:
     def detail_page(self, request, pk: int):
         record = get_object_or_404(self.queryset(request.user), pk=pk)
         context = {"record": record, "buttons": self.buttons(record, request.user)}
+        if self.has_parties:
+            context["may_reveal"] = sees_personal_data(request.user, record.org)
         return render(request, self.detail_template, context | self.detail(request, record))
 
     def reveal(self, request, pk: int):
@@ -222,7 +226,24 @@ def unavailable_message(action: PageAction, record) -> str:
     return f"{record.number}当前为“{record.status_label}”，不能{action.title}。如有疑问，请返回详情页核对办理情况。"
 
 
-# --- initial values shared by many actions ---------------------------------------------------------
+# --- when an action is available, and its initial values: the common cases ---------------------------
+
+
+def allows(state: str) -> Callable[[Any, Any], bool]:
+    """Available while the record's status machine allows moving to ``state``."""
+    return lambda record, user: state in record.STATES.allowed(record.status)
+
+
+def in_status(*states: str) -> Callable[[Any, Any], bool]:
+    return lambda record, user: record.status in states
+
+
+def is_open(record, user) -> bool:
+    return not record.is_closed
+
+
+def is_closed(record, user) -> bool:
+    return record.is_closed
 
 
 def current(*fields: str) -> Callable[[Any, Any], dict]:

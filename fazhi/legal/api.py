@@ -36,11 +36,11 @@ class ReviewItemViewSet(LedgerViewSet):
     pages = PAGES
     serializer_class = s.ReviewItemSerializer
     detail_serializer = s.ReviewItemDetailSerializer
-    create_serializer = s.ReviewSubmitSerializer
     create_summary = "送审"
     list_summary = "合法性审查事项列表（按权限范围）"
     filter_params = FILTER_PARAMS
     filter = staticmethod(filter_items)
+    api_fields = {"reviewer": lambda **kw: s.ReviewerField(allow_null=True, **kw)}  # by username
     detail_related = ("rounds__reviewer_org", "rounds__reviewer")
 
     @extend_schema(

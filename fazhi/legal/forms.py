@@ -13,17 +13,27 @@ from .models import REVIEWER_UNIT_KINDS, ReviewKind, ReviewOpinion
 NOT_SUBMITTING = ("district", "street")
 
 
-class SubmitForm(forms.Form):
-    org = UnitChoiceField(label="送审单位", queryset=Organisation.objects.none(), empty_label=None)
-    kind = forms.ChoiceField(label="审查事项类别", choices=ReviewKind.choices)
+class _Details(forms.Form):
+    """What submitting and editing an item share."""
+
     title = forms.CharField(label="事项名称", max_length=200)
-    submitted_on = forms.DateField(label="送审日期", widget=DATE)
     contact = forms.CharField(label="送审联系人", required=False, max_length=60)
     counterparty = forms.CharField(label="合同相对方（合同必填）", required=False, max_length=200)
     amount = forms.DecimalField(
         label="合同金额（元，合同必填）", required=False, min_value=0, decimal_places=2
     )
     summary = forms.CharField(label="主要内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DetailsForm(VersionForm, _Details):
+    pass
+
+
+class SubmitForm(_Details):
+    field_order = ["org", "kind", "title", "submitted_on"]
+    org = UnitChoiceField(label="送审单位", queryset=Organisation.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="审查事项类别", choices=ReviewKind.choices)
+    submitted_on = forms.DateField(label="送审日期", widget=DATE)
     materials = forms.CharField(label="送审材料", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, user, **kwargs):
@@ -35,24 +45,11 @@ class SubmitForm(forms.Form):
         default_unit(self, user, writable)
 
 
-class DetailsForm(VersionForm):
-    title = forms.CharField(label="事项名称", max_length=200)
-    contact = forms.CharField(label="送审联系人", required=False, max_length=60)
-    counterparty = forms.CharField(label="合同相对方", required=False, max_length=200)
-    amount = forms.DecimalField(label="合同金额（元）", required=False, min_value=0, decimal_places=2)
-    summary = forms.CharField(label="主要内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class ReviewerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, user):
-        return str(user)
-
-
 class AssignForm(VersionForm):
     reviewer_org = UnitChoiceField(
         label="审查单位", queryset=Organisation.objects.none(), empty_label="请选择"
     )
-    reviewer = ReviewerChoiceField(
+    reviewer = forms.ModelChoiceField(
         label="审查人（可不填）", queryset=get_user_model().objects.none(), required=False, empty_label="—"
     )
 

@@ -5,12 +5,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from fazhi.ledger.errors import FazhiError
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current, on_today
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
 from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.paging import paginate
 
 from . import forms, services
-from . import serializers as s
 from .filters import base_queryset, filter_items
 from .models import CONCLUDED, RETURNED, REVIEWING, STATES, WITHDRAWN, ReviewKind, ReviewOpinion
 from .opinion_letter import opinion_docx
@@ -64,10 +63,6 @@ def letter(request, pk: int, seq: int):
     return response
 
 
-def _allows(state):
-    return lambda item, user: state in STATES.allowed(item.status)
-
-
 def _round_warning(item) -> str:
     """How the latest opinion kept the statutory review time (shown after saving an opinion)."""
     return services.timing_warning(item.rounds.order_by("-seq").first())
@@ -79,28 +74,25 @@ ACTIONS = {
         forms.AssignForm,
         services.assign,
         initial=lambda item, user: {"reviewer_org": item.reviewer_org_id, "reviewer": item.reviewer_id},
-        available=lambda item, user: _allows(REVIEWING)(item, user) and item.status != RETURNED,
+        available=lambda item, user: allows(REVIEWING)(item, user) and item.status != RETURNED,
         label=lambda item: "改派审查" if item.status == REVIEWING else "指派审查",
         form_context=True,
-        serializer=s.AssignSerializer,
     ),
     "conclude": PageAction(
         "出具审查意见",
         forms.ConcludeForm,
         services.conclude,
         initial=on_today("opinion_on", opinion=ReviewOpinion.LAWFUL, letter_issued=True),
-        available=_allows(CONCLUDED),
+        available=allows(CONCLUDED),
         warning=_round_warning,
-        serializer=s.ConcludeReviewSerializer,
     ),
     "return": PageAction(
         "退回修改",
         forms.ReturnForm,
         services.return_for_revision,
         initial=on_today("opinion_on", letter_issued=True),
-        available=_allows(RETURNED),
+        available=allows(RETURNED),
         warning=_round_warning,
-        serializer=s.ReturnSerializer,
         api="return_for_revision",
         api_path="return",
         secondary=True,
@@ -110,8 +102,7 @@ ACTIONS = {
         forms.ResubmitForm,
         services.resubmit,
         initial=on_today("submitted_on"),
-        available=lambda item, user: item.status == RETURNED,
-        serializer=s.ResubmitSerializer,
+        available=in_status(RETURNED),
     ),
     "filing": PageAction(
         "合同备案",
@@ -119,14 +110,12 @@ ACTIONS = {
         services.file_contract,
         initial=on_today("filed_on"),
         available=_may_file,
-        serializer=s.FilingSerializer,
     ),
     "withdraw": PageAction(
         "撤回",
         forms.WithdrawForm,
         services.withdraw,
-        available=_allows(WITHDRAWN),
-        serializer=s.ReviewWithdrawSerializer,
+        available=allows(WITHDRAWN),
         secondary=True,
     ),
     "edit": PageAction(
@@ -134,9 +123,7 @@ ACTIONS = {
         forms.DetailsForm,
         services.update_details,
         initial=current(*services.EDITABLE),
-        available=lambda item, user: not item.is_closed,
-        serializer=s.ReviewUpdateSerializer,
-        api="partial_update",
+        available=is_open,
         secondary=True,
     ),
 }

@@ -40,7 +40,6 @@ class CaseViewSet(LedgerViewSet):
     serializer_class = s.CaseSerializer
     detail_serializer = s.CaseDetailSerializer
     parser_classes = [JSONParser, FormParser, MultiPartParser]
-    create_serializer = s.CaseCreateSerializer
     create_summary = "登记案件"
     list_summary = "复议诉讼案件列表（按权限范围）"
     filter_params = CASE_PARAMS
@@ -80,7 +79,6 @@ class MeetingViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, v
 class SuggestionViewSet(LedgerViewSet):
     pages = SUGGESTION_PAGES
     serializer_class = s.SuggestionSerializer
-    create_serializer = s.SuggestionCreateSerializer
     create_summary = "登记建议书"
     list_summary = "司法建议书和检察建议书列表"
     filter_params = [OpenApiParameter("kind", description="judicial/procuratorate"), *COMMON_PARAMS]
@@ -90,7 +88,6 @@ class SuggestionViewSet(LedgerViewSet):
 class ReminderViewSet(LedgerViewSet):
     pages = REMINDER_PAGES
     serializer_class = s.ReminderSerializer
-    create_serializer = s.ReminderCreateSerializer
     create_summary = "发出提醒函"
     list_summary = "法治督察提醒函列表"
     filter_params = COMMON_PARAMS

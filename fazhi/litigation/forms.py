@@ -25,17 +25,27 @@ def _writable_units(user):
     return visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
 
 
-class CaseForm(forms.Form):
-    org = UnitChoiceField(label="责任单位", queryset=Organisation.objects.none(), empty_label=None)
-    kind = forms.ChoiceField(label="案件类别", choices=CaseKind.choices)
+class _Details(forms.Form):
+    """What registering and editing a case share."""
+
     court = forms.CharField(label="法院或复议机关", max_length=100)
     external_number = forms.CharField(label="案号", required=False, max_length=80)
-    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices)
+    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices, initial=OwnRole.DEFENDANT)
     cause = forms.CharField(label="案由", required=False, max_length=100)
     disputed_act = forms.CharField(
         label="被诉（被申请）行为或争议事项", widget=forms.Textarea(attrs={"rows": 3})
     )
     copy_received_on = forms.DateField(label="收到起诉状（申请书）副本日期", widget=DATE)
+
+
+class CaseEditForm(VersionForm, _Details):
+    pass
+
+
+class CaseForm(_Details):
+    field_order = ["org", "kind"]
+    org = UnitChoiceField(label="责任单位", queryset=Organisation.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="案件类别", choices=CaseKind.choices)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +56,7 @@ class CaseForm(forms.Form):
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label="诉讼地位", choices=CasePartyRole.choices)
+    role = forms.ChoiceField(label="诉讼地位", choices=CasePartyRole.choices, initial=CasePartyRole.PLAINTIFF)
     name = forms.CharField(label="姓名或名称", max_length=100)
     id_number = forms.CharField(label="身份证号码", required=False, max_length=32)
     phone = forms.CharField(label="联系电话", required=False, max_length=32)
@@ -55,17 +65,6 @@ class PartyForm(forms.Form):
 PartyFormSet = party_formset(
     PartyForm, [{"role": CasePartyRole.PLAINTIFF}, {"role": CasePartyRole.THIRD_PARTY}]
 )
-
-
-class CaseEditForm(VersionForm):
-    court = forms.CharField(label="法院或复议机关", max_length=100)
-    external_number = forms.CharField(label="案号", required=False, max_length=80)
-    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices)
-    cause = forms.CharField(label="案由", required=False, max_length=100)
-    disputed_act = forms.CharField(
-        label="被诉（被申请）行为或争议事项", widget=forms.Textarea(attrs={"rows": 3})
-    )
-    copy_received_on = forms.DateField(label="收到起诉状（申请书）副本日期", widget=DATE)
 
 
 class ReplyForm(VersionForm):

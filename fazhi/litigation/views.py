@@ -9,10 +9,10 @@ from fazhi.deadlines.engine import UnknownCalendarYear, due_for_rule
 from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.history import audit_events
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current, on_today
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.personal import mask
 from fazhi.ledger.services import today
-from fazhi.orgs.scoping import sees_personal_data, visible_orgs
+from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.forms import add_service_error
 from fazhi.web.paging import paginate
 
@@ -82,16 +82,7 @@ def _case_detail(request, case) -> dict:
         "appeal_problem": appeal_problem,
         "today": today(),
         "events": audit_events(case),
-        "may_reveal": sees_personal_data(request.user, case.org),
     }
-
-
-def _allows(state):
-    return lambda record, user: state in record.STATES.allowed(record.status)
-
-
-def _open(record, user) -> bool:
-    return not record.is_closed
 
 
 CASE_ACTIONS = {
@@ -100,8 +91,7 @@ CASE_ACTIONS = {
         forms.ReplyForm,
         services.record_reply,
         initial=on_today("replied_on"),
-        available=lambda case, user: _allows(ANSWERED)(case, user) and bool(case.reply_due),
-        serializer=s.CaseReplySerializer,
+        available=lambda case, user: allows(ANSWERED)(case, user) and bool(case.reply_due),
     ),
     "document": PageAction(
         "登记收到文书",
@@ -116,8 +106,7 @@ CASE_ACTIONS = {
         forms.HearingForm,
         services.add_hearing,
         initial=on_today("held_on"),
-        available=_open,
-        serializer=s.CaseHearingInputSerializer,
+        available=is_open,
         api="hearings",
     ),
     "conclude": PageAction(
@@ -125,8 +114,7 @@ CASE_ACTIONS = {
         forms.ConcludeForm,
         services.conclude,
         initial=on_today("concluded_on"),
-        available=_allows(CONCLUDED),
-        serializer=s.CaseConcludeSerializer,
+        available=allows(CONCLUDED),
     ),
     "appeal": PageAction(
         "登记上诉或再审",
@@ -134,7 +122,6 @@ CASE_ACTIONS = {
         services.appeal,
         initial=on_today("copy_received_on", stage=CaseStage.APPEAL, court="杭州市中级人民法院"),
         available=lambda case, user: case.is_closed and not case.follow_ups.exists(),
-        serializer=s.CaseAppealSerializer,
         creates=True,
         secondary=True,
     ),
@@ -143,8 +130,6 @@ CASE_ACTIONS = {
         forms.CaseEditForm,
         services.update_case,
         initial=current(*services.CASE_EDITABLE),
-        serializer=s.CaseUpdateSerializer,
-        api="partial_update",
         secondary=True,
     ),
 }
@@ -243,8 +228,7 @@ SUGGESTION_PAGES = LedgerPages(
             forms.SuggestionReplyForm,
             services.reply_suggestion,
             initial=on_today("replied_on"),
-            available=_open,
-            serializer=s.SuggestionReplySerializer,
+            available=is_open,
         ),
         "edit": PageAction(
             "修改建议书信息",
@@ -252,8 +236,6 @@ SUGGESTION_PAGES = LedgerPages(
             services.update_suggestion,
             initial=current(*services.SUGGESTION_EDITABLE),
             label=lambda item: "修改",
-            serializer=s.SuggestionUpdateSerializer,
-            api="partial_update",
             secondary=True,
         ),
     },
@@ -296,8 +278,7 @@ REMINDER_PAGES = LedgerPages(
             forms.FollowUpForm,
             services.record_follow_up,
             initial=on_today("followed_on"),
-            available=_open,
-            serializer=s.ReminderFollowUpSerializer,
+            available=is_open,
             api_path="follow-up",
         ),
     },
