@@ -1,11 +1,10 @@
 """The API every ledger has, from the same declaration as its pages (``fazhi.ledger.pages.LedgerPages``).
 
-A subclass of ``LedgerViewSet`` names its pages, serializers and list filter; the base gives the list
-(scoped, filtered), the detail, the create, the action routes (one per action: its ``api`` name, its
-input — the action's serializer, or one made from its form by ``ledger.inputs`` —, its service, and
-the record as it is afterwards), ``update`` as ``partial_update``, and
-``reveal`` for a ledger with parties. Views never filter for permission themselves: the scope is the
-ledger's queryset, and the services check the write side."""
+A subclass of ``LedgerViewSet`` names its pages, output serializers and list filter. The base gives the
+list (scoped, filtered), the detail, the create, one route per action (its input made from the form by
+``ledger.inputs`` unless the row names a serializer; the record as it is afterwards), ``update`` as
+``partial_update``, and ``reveal`` for a ledger with parties. Views never filter for permission
+themselves: the scope is the ledger's queryset, and the services check the write side."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema

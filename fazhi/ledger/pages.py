@@ -1,9 +1,9 @@
 """The pages every ledger has, declared once per ledger (``<app>/views.py``) and mounted by ``urls()``:
 the detail page, the reveal of personal data, the registration page and one page per action.
 
-An action is a row of ``actions``: its form, its service (``run``), the form's initial values, when it is
-available, and for the API its serializer (``fazhi.ledger.api.LedgerViewSet`` makes the routes from the
-same row). The detail page's buttons come from ``available(record, user)``, so the condition a button
+An action is a row of ``actions``: its form, its service (``run``), the form's initial values and when it
+is available; ``fazhi.ledger.api.LedgerViewSet`` makes the API route from the same row (its input made
+from the form by ``ledger.inputs``, or the row's serializer). The detail page's buttons come from ``available(record, user)``, so the condition a button
 depends on is written once: an unavailable action's page (GET) and API route answer 409 with the
 reason. The service still enforces its own rule, and its refusal is what a page POST shows on the form.
 Sibling of ``excel_pages.ExcelPages``."""
@@ -223,7 +223,7 @@ class LedgerPages:
 
 
 def unavailable_message(action: PageAction, record) -> str:
-    return f"{record.number}当前为“{record.status_label}”，不能{action.title}。如有疑问，请返回详情页核对办理情况。"
+    return f"{record.number}当前为“{record.status_label}”，不能{action.title}。"
 
 
 # --- when an action is available, and its initial values: the common cases ---------------------------
