@@ -192,6 +192,9 @@ def test_the_deadline_tag_draws_the_date_and_the_engine_flag(tree, mediator):
     drawn = _deadline(dispute)
     assert f"{dispute.due_date.year}年" in drawn and "已超期" in drawn
     assert _deadline(dispute, due=None, empty="无期限") == "无期限"
+    assert "已超期" not in _deadline(dispute, flag=False) and f"{dispute.due_date.year}年" in _deadline(
+        dispute, flag=False
+    )
     services.withdraw(mediator, dispute, dispute.version, concluded_on=TODAY, reason="撤回")
     dispute.refresh_from_db()
     assert "已超期" not in _deadline(dispute) and f"{dispute.due_date.year}年" in _deadline(dispute)
