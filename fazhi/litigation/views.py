@@ -183,7 +183,7 @@ def meeting_new(request):
         else:
             messages.success(request, "涉诉案件分析会已登记。")
             return redirect("litigation:meetings")
-    return render(request, "litigation/form.html", {"form": form, "title": "登记涉诉案件分析会",
+    return render(request, "ledger/new.html", {"form": form, "title": "登记涉诉案件分析会",
                                                      "back": "litigation:meetings"})  # fmt: skip
 
 
@@ -209,7 +209,7 @@ SUGGESTION_PAGES = LedgerPages(
     new=NewPage(
         forms.SuggestionForm,
         services.receive_suggestion,
-        "litigation/form.html",
+        "ledger/new.html",
         saved=lambda item: (
             f"已登记：{item.number}"
             + (f"，回复期限{item.reply_due:%Y年%m月%d日}" if item.reply_due else "，未填写回复期限")
@@ -263,7 +263,7 @@ REMINDER_PAGES = LedgerPages(
     new=NewPage(
         forms.ReminderForm,
         services.issue_reminder,
-        "litigation/form.html",
+        "ledger/new.html",
         saved=lambda item: f"已登记：{item.number}。",
         name="reminder_new",
         title="发出法治督察提醒函",
