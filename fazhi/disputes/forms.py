@@ -1,8 +1,8 @@
 """Forms of the dispute pages. They only convert input; the services decide what is allowed."""
 
 from django import forms
-from django.forms import BaseFormSet, formset_factory
 
+from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
 from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
@@ -17,18 +17,15 @@ from .models import (
     Satisfaction,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Units that hold no dispute themselves: cases go to a mediation committee or studio.
+NOT_MEDIATING = ["district", "street", "community", "office"]
 
 
-class OrgChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, org):
-        return f"{org.name}（{org.get_kind_display()}）"
+class _Details(forms.Form):
+    """What registering and editing a dispute share."""
 
-
-class IntakeForm(forms.Form):
-    org = OrgChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
     received_on = forms.DateField(label="受理日期", widget=DATE)
-    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices)
+    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices, initial=Channel.VISIT)
     external_number = forms.CharField(label="外部案件编号", required=False, max_length=60)
     dispute_type = forms.ModelChoiceField(
         label="纠纷类型", queryset=DisputeType.objects.filter(active=True), empty_label="请选择"
@@ -36,6 +33,15 @@ class IntakeForm(forms.Form):
     summary = forms.CharField(label="纠纷简况", widget=forms.Textarea(attrs={"rows": 3}))
     persons_involved = forms.IntegerField(label="涉及人数", min_value=1, initial=2)
     amount_involved = forms.DecimalField(label="涉及金额（元）", min_value=0, decimal_places=2, initial=0)
+
+
+class DetailsForm(VersionForm, _Details):
+    pass
+
+
+class IntakeForm(_Details):
+    field_order = ["org"]
+    org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
     assisting_units = forms.ModelMultipleChoiceField(
         label="参与化解单位",
         queryset=Organisation.objects.none(),
@@ -46,9 +52,7 @@ class IntakeForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        writable = visible_orgs(user, write=True).exclude(
-            kind__in=["district", "street", "community", "office"]
-        )
+        writable = visible_orgs(user, write=True).exclude(kind__in=NOT_MEDIATING)
         self.fields["org"].queryset = writable
         self.fields["assisting_units"].queryset = visible_orgs(user).filter(
             kind__in=["police_joint", "psych_service", "lawyer_mediator", "mediation_studio", "legal_station"]
@@ -57,65 +61,45 @@ class IntakeForm(forms.Form):
             del self.fields["assisting_units"]
         if not self.is_bound:
             self.initial.setdefault("received_on", today())
-            # the person's own mediation unit; for a street's office, the 街道调委会 that takes most cases
-            own = user.roles.filter(org__in=writable).values_list("org", flat=True).first()
-            committee = writable.filter(kind="street_committee").values_list("pk", flat=True).first()
-            self.initial.setdefault("org", own or committee or writable.values_list("pk", flat=True).first())
+        # the person's own mediation unit; for a street's office, the 街道调委会 that takes most cases
+        committee = writable.filter(kind="street_committee").values_list("pk", flat=True).first()
+        default_unit(self, user, writable, preferred=committee)
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label="地位", choices=PartyRole.choices)
-    kind = forms.ChoiceField(label="类别", choices=PartyKind.choices)
+    role = forms.ChoiceField(label="地位", choices=PartyRole.choices, initial=PartyRole.APPLICANT)
+    kind = forms.ChoiceField(label="类别", choices=PartyKind.choices, initial=PartyKind.PERSON)
     name = forms.CharField(label="姓名或名称", max_length=100)
     id_number = forms.CharField(label="身份证号码", required=False, max_length=32)
     phone = forms.CharField(label="联系电话", required=False, max_length=32)
     address = forms.CharField(label="住所", required=False, max_length=200)
 
 
-class OptionalRowsFormSet(BaseFormSet):
-    """Every row may stay empty (untouched rows are skipped); the service requires an applicant."""
-
-    def initial_form_count(self):
-        return 0
-
-
-# One applicant and one respondent row, and a spare one; every row's defaults are its initial values,
-# so that an untouched row counts as unchanged and is skipped.
-PARTY_ROWS = [
-    {"role": PartyRole.APPLICANT, "kind": PartyKind.PERSON},
-    {"role": PartyRole.RESPONDENT, "kind": PartyKind.PERSON},
-    {"role": PartyRole.APPLICANT, "kind": PartyKind.PERSON},
-]
-PartyFormSet = formset_factory(PartyForm, formset=OptionalRowsFormSet, extra=len(PARTY_ROWS), max_num=20)
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class DetailsForm(VersionForm):
-    received_on = forms.DateField(label="受理日期", widget=DATE)
-    channel = forms.ChoiceField(label="来源渠道", choices=Channel.choices)
-    external_number = forms.CharField(label="外部案件编号", required=False, max_length=60)
-    dispute_type = forms.ModelChoiceField(label="纠纷类型", queryset=DisputeType.objects.filter(active=True))
-    summary = forms.CharField(label="纠纷简况", widget=forms.Textarea(attrs={"rows": 3}))
-    persons_involved = forms.IntegerField(label="涉及人数", min_value=1)
-    amount_involved = forms.DecimalField(label="涉及金额（元）", min_value=0, decimal_places=2)
+# One applicant and one respondent row, and a spare one; the service requires an applicant.
+PartyFormSet = party_formset(
+    PartyForm,
+    [
+        {"role": PartyRole.APPLICANT, "kind": PartyKind.PERSON},
+        {"role": PartyRole.RESPONDENT, "kind": PartyKind.PERSON},
+        {"role": PartyRole.APPLICANT, "kind": PartyKind.PERSON},
+    ],
+)
 
 
 class DispatchForm(VersionForm):
-    to_org = OrgChoiceField(
+    to_org = UnitChoiceField(
         label="分派至", queryset=Organisation.objects.none(), empty_label="请选择承办单位"
     )
     note = forms.CharField(label="分派说明", required=False, max_length=300)
 
-    def __init__(self, *args, user, dispute, **kwargs):
+    def __init__(self, *args, user, record, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_org"].queryset = (
-            visible_orgs(user, write=True)
-            .exclude(pk=dispute.org_id)
-            .exclude(kind__in=["district", "street", "community", "office"])
-        )
+        self.fields["to_org"].queryset = dispatch_targets(user, record)
+
+
+def dispatch_targets(user, dispute):
+    """Units the person may hand the dispute to: dispatching needs the right to write the target too."""
+    return visible_orgs(user, write=True).exclude(pk=dispute.org_id).exclude(kind__in=NOT_MEDIATING)
 
 
 class SessionForm(VersionForm):
@@ -154,11 +138,12 @@ class WithdrawForm(VersionForm):
 class ConfirmationForm(VersionForm):
     applied_on = forms.DateField(label="申请日期", widget=DATE)
     court = forms.CharField(label="受理法院", max_length=100)
-    result = forms.ChoiceField(label="结果", choices=ConfirmationResult.choices)
+    result = forms.ChoiceField(
+        label="结果", choices=ConfirmationResult.choices, initial=ConfirmationResult.PENDING
+    )
 
 
 class VisitForm(VersionForm):
     visited_on = forms.DateField(label="回访日期", widget=DATE)
     satisfaction = forms.ChoiceField(label="满意度", choices=Satisfaction.choices)
     note = forms.CharField(label="回访情况", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-

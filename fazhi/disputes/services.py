@@ -205,6 +205,29 @@ def conclude_failure(
     return ledger.transition(actor, dispute, expected_version, FAILED, apply)
 
 
+SUCCESS_FIELDS = (
+    "concluded_on",
+    "agreement_text",
+    "amount_agreed",
+    "amount_recovered",
+    "performance_due",
+    "performance_method",
+)
+FAILURE_FIELDS = ("concluded_on", "referred_to", "reason")
+
+
+def conclude(actor, dispute: Dispute, expected_version: int, *, outcome: str, **fields) -> Dispute:
+    """办结 with the outcome the person chose: ``success`` (an agreement) or ``failure`` (referred on).
+    Fields of the other outcome, which one form and one API body both carry, are ignored."""
+    if outcome == "success":
+        chosen = {k: fields[k] for k in SUCCESS_FIELDS if k in fields}
+        return conclude_success(actor, dispute, expected_version, **chosen)
+    if outcome == "failure":
+        chosen = {k: fields[k] for k in FAILURE_FIELDS if k in fields}
+        return conclude_failure(actor, dispute, expected_version, **chosen)
+    raise FazhiError("请选择调解结果：调解成功或调解不成。", fields={"outcome": "请选择调解结果"})
+
+
 def withdraw(
     actor, dispute: Dispute, expected_version: int, *, concluded_on: datetime.date, reason: str
 ) -> Dispute:

@@ -1,25 +1,32 @@
 """Pages of the dispute ledger. Every queryset starts from Dispute.objects.visible_to(user)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.ledger.errors import FazhiError
+from fazhi.ledger.pages import (
+    LedgerPages,
+    NewPage,
+    PageAction,
+    allows,
+    current,
+    in_status,
+    is_closed,
+    is_open,
+    on_today,
+)
 from fazhi.ledger.parties import masked_parties
-from fazhi.ledger.services import reveal_parties, today
-from fazhi.orgs.scoping import sees_personal_data, visible_orgs
-from fazhi.web.forms import add_service_error
+from fazhi.ledger.services import today
+from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.paging import paginate
 
 from . import forms, services
 from .agreement import agreement_docx
 from .filters import base_queryset, filter_disputes
-from .models import DISPATCHED, STATES, SUCCESS, Channel, DisputeType
+from .models import DISPATCHED, STATES, SUCCESS, WITHDRAWN, Channel, DisputeType
 from .timeline import timeline
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -38,7 +45,6 @@ def _list_context(request, queryset, title: str) -> dict:
     }
 
 
-@login_required
 def dispute_list(request):
     queryset = filter_disputes(base_queryset(request.user), request.GET)
     return render(request, "disputes/list.html", _list_context(request, queryset, "矛盾纠纷台账"))
@@ -54,56 +60,13 @@ def inbox(request):
     return render(request, "disputes/list.html", context)
 
 
-@login_required
-def intake(request):
-    user = request.user
-    form = forms.IntakeForm(request.POST or None, user=user)
-    parties = forms.PartyFormSet(request.POST or None, prefix="p", initial=forms.PARTY_ROWS)
-    if request.method == "POST" and form.is_valid() and parties.is_valid():
-        rows = [services.PartyData(**p.cleaned_data) for p in parties if p.has_changed() and p.cleaned_data]
-        data = dict(form.cleaned_data)
-        units = list(data.pop("assisting_units", []))
-        try:
-            dispute = services.intake(user, parties=rows, assisting_units=units, **data)
-        except FazhiError as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, f"已登记：{dispute.number}，办理期限{dispute.due_date:%Y年%m月%d日}。")
-            return redirect("disputes:detail", pk=dispute.pk)
-    return render(request, "disputes/intake.html", {"form": form, "parties": parties})
-
-
-@login_required
-def detail(request, pk: int):
-    dispute = get_object_or_404(base_queryset(request.user), pk=pk)
+def _detail(request, dispute) -> dict:
     parties = masked_parties(request.user, dispute)
-    return render(
-        request,
-        "disputes/detail.html",
-        {
-            "d": dispute,
-            "parties": parties,
-            "events": timeline(dispute),
-            "may_reveal": sees_personal_data(request.user, dispute.org),
-            "allowed": STATES.allowed(dispute.status),
-            # Dispatching needs the right to write the target unit too (a 街道-level person usually).
-            "can_dispatch": forms.DispatchForm(user=request.user, dispute=dispute)
-            .fields["to_org"]
-            .queryset.exists(),
-            "is_success": dispute.status == SUCCESS,
-        },
-    )
-
-
-@login_required
-@require_POST
-def reveal(request, pk: int):
-    dispute = get_object_or_404(base_queryset(request.user), pk=pk)
-    try:
-        revealed = reveal_parties(request.user, dispute)
-    except FazhiError as exc:
-        return HttpResponse(exc.message, status=403)
-    return render(request, "disputes/_revealed.html", {"parties": revealed})
+    return {
+        "parties": parties,
+        "events": timeline(dispute),
+        "is_success": dispute.status == SUCCESS,
+    }
 
 
 @login_required
@@ -117,82 +80,88 @@ def agreement(request, pk: int):
     return response
 
 
-# --- one form per action: GET shows it, POST runs the service, errors keep the input -----------
+def _may_dispatch(dispute, user) -> bool:
+    return allows(DISPATCHED)(dispute, user) and forms.dispatch_targets(user, dispute).exists()
 
+
+def _session_initial(dispute, user) -> dict:
+    return {"held_on": today(), "mediators": getattr(user, "full_name", "") or str(user)}
+
+
+# "dispatch" is APIView.dispatch: the API's method is dispatch_to, its URL keeps the office's word.
 ACTIONS = {
-    # URL name: (form class, page title)
-    "edit": (forms.DetailsForm, "修改基本信息"),
-    "dispatch": (forms.DispatchForm, "分派/委派"),
-    "session": (forms.SessionForm, "登记调解记录"),
-    "conclude": (forms.ConcludeForm, "办结"),
-    "withdraw": (forms.WithdrawForm, "撤回"),
-    "confirmation": (forms.ConfirmationForm, "司法确认"),
-    "visit": (forms.VisitForm, "回访"),
+    "dispatch": PageAction(
+        "分派/委派",
+        forms.DispatchForm,
+        services.dispatch,
+        available=_may_dispatch,
+        form_context=True,
+        api="dispatch_to",
+        api_path="dispatch",
+    ),
+    "session": PageAction(
+        "登记调解记录",
+        forms.SessionForm,
+        services.add_session,
+        initial=_session_initial,
+        available=is_open,
+        api="sessions",
+    ),
+    "conclude": PageAction(
+        "办结",
+        forms.ConcludeForm,
+        services.conclude,
+        initial=on_today("concluded_on", outcome="success"),
+        available=allows(SUCCESS),
+    ),
+    "withdraw": PageAction(
+        "撤回",
+        forms.WithdrawForm,
+        services.withdraw,
+        initial=on_today("concluded_on"),
+        available=allows(WITHDRAWN),
+        secondary=True,
+    ),
+    "edit": PageAction(
+        "修改基本信息",
+        forms.DetailsForm,
+        services.update_details,
+        initial=current(*services.EDITABLE),
+        secondary=True,
+    ),
+    "confirmation": PageAction(
+        "司法确认",
+        forms.ConfirmationForm,
+        services.record_confirmation,
+        initial=on_today("applied_on"),
+        available=in_status(SUCCESS),
+        secondary=True,
+    ),
+    "visit": PageAction(
+        "回访",
+        forms.VisitForm,
+        services.record_visit,
+        initial=on_today("visited_on", satisfaction="satisfied"),
+        available=is_closed,
+        secondary=True,
+    ),
 }
 
-
-def _run(name: str, user, dispute, data: dict):
-    version = data.pop("version")
-    if name == "edit":
-        return services.update_details(user, dispute, version, **data)
-    if name == "dispatch":
-        return services.dispatch(user, dispute, version, data["to_org"], data["note"])
-    if name == "session":
-        return services.add_session(user, dispute, version, **data)
-    if name == "conclude":
-        outcome = data.pop("outcome")
-        if outcome == "success":
-            for key in ("referred_to", "reason"):
-                data.pop(key)
-            return services.conclude_success(user, dispute, version, **data)
-        return services.conclude_failure(
-            user,
-            dispute,
-            version,
-            concluded_on=data["concluded_on"],
-            referred_to=data["referred_to"],
-            reason=data["reason"],
-        )
-    if name == "withdraw":
-        return services.withdraw(user, dispute, version, **data)
-    if name == "confirmation":
-        return services.record_confirmation(user, dispute, version, **data)
-    return services.record_visit(user, dispute, version, **data)
-
-
-def _initial(name: str, user, dispute) -> dict:
-    initial = {"version": dispute.version}
-    if name == "edit":
-        for field in services.EDITABLE:
-            initial[field] = getattr(dispute, field)
-    elif name == "session":
-        initial |= {"held_on": today(), "mediators": getattr(user, "full_name", "") or str(user)}
-    elif name in ("conclude", "withdraw"):
-        initial |= {"concluded_on": today(), "outcome": "success"}
-    elif name == "confirmation":
-        initial |= {"applied_on": today(), "result": "pending"}
-    elif name == "visit":
-        initial |= {"visited_on": today(), "satisfaction": "satisfied"}
-    return initial
-
-
-@login_required
-def dispute_action(request, pk: int, name: str):
-    if name not in ACTIONS:
-        raise Http404("没有这个操作。")
-    dispute = get_object_or_404(base_queryset(request.user, write=True), pk=pk)
-    form_class, title = ACTIONS[name]
-    kwargs = {"user": request.user, "dispute": dispute} if name == "dispatch" else {}
-    if request.method == "POST":
-        form = form_class(request.POST, **kwargs)
-        if form.is_valid():
-            try:
-                _run(name, request.user, dispute, dict(form.cleaned_data))
-            except FazhiError as exc:
-                add_service_error(form, exc)
-            else:
-                messages.success(request, f"{title}已保存。")
-                return redirect("disputes:detail", pk=dispute.pk)
-    else:
-        form = form_class(initial=_initial(name, request.user, dispute), **kwargs)
-    return render(request, "disputes/action.html", {"d": dispute, "form": form, "title": title, "name": name})
+PAGES = LedgerPages(
+    namespace="disputes",
+    queryset=base_queryset,
+    list_view=dispute_list,
+    new=NewPage(
+        forms.IntakeForm,
+        services.intake,
+        "disputes/intake.html",
+        saved=lambda d: f"已登记：{d.number}，办理期限{d.due_date:%Y年%m月%d日}。",
+        parties=forms.PartyFormSet,
+        party=services.PartyData,
+        name="intake",
+    ),
+    detail_template="disputes/detail.html",
+    detail=_detail,
+    has_parties=True,
+    actions=ACTIONS,
+)

@@ -1,19 +1,19 @@
-"""REST API of the legality review ledger: /api/legal-reviews/ with filters, optimistic locking, actions."""
+"""REST API of the legality review ledger: /api/legal-reviews/ with filters; writes and actions from
+``views.ACTIONS``; the opinion letter."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from fazhi.api.router import router
+from fazhi.ledger.api import LedgerViewSet
 
 from . import serializers as s
 from . import services
-from .filters import base_queryset, filter_items
+from .filters import filter_items
 from .opinion_letter import opinion_docx
+from .views import PAGES
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -32,107 +32,16 @@ FILTER_PARAMS = [
 ]
 
 
-class ReviewItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReviewItemViewSet(LedgerViewSet):
+    pages = PAGES
     serializer_class = s.ReviewItemSerializer
-
-    def get_queryset(self):
-        queryset = base_queryset(self.request.user)
-        if self.action == "list":
-            return filter_items(queryset, self.request.query_params)
-        return queryset.prefetch_related("rounds__reviewer_org", "rounds__reviewer")
-
-    def get_serializer_class(self):
-        return s.ReviewItemDetailSerializer if self.action != "list" else s.ReviewItemSerializer
-
-    def _detail(self, item, code=status.HTTP_200_OK):
-        fresh = get_object_or_404(self.get_queryset(), pk=item.pk)
-        return Response(s.ReviewItemDetailSerializer(fresh).data, status=code)
-
-    def _input(self, serializer_class):
-        serializer = serializer_class(data=self.request.data)
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
-
-    @extend_schema(parameters=FILTER_PARAMS, summary="合法性审查事项列表（按权限范围）")
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
-
-    @extend_schema(
-        request=s.ReviewSubmitSerializer, responses={201: s.ReviewItemDetailSerializer}, summary="送审"
-    )
-    def create(self, request):
-        item = services.submit(request.user, **self._input(s.ReviewSubmitSerializer))
-        return self._detail(item, status.HTTP_201_CREATED)
-
-    @extend_schema(
-        request=s.ReviewUpdateSerializer, responses=s.ReviewItemDetailSerializer, summary="修改基本信息"
-    )
-    def partial_update(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.ReviewUpdateSerializer)
-        version = data.pop("version")
-        return self._detail(services.update_details(request.user, item, version, **data))
-
-    @extend_schema(
-        request=s.ReviewUpdateSerializer, responses=s.ReviewItemDetailSerializer, summary="修改基本信息"
-    )
-    def update(self, request, pk=None):
-        return self.partial_update(request, pk)
-
-    @extend_schema(request=s.AssignSerializer, responses=s.ReviewItemDetailSerializer, summary="指派审查")
-    @action(detail=True, methods=["post"])
-    def assign(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.AssignSerializer)
-        return self._detail(
-            services.assign(request.user, item, data["version"], data["reviewer_org"], data["reviewer"])
-        )
-
-    @extend_schema(
-        request=s.ConcludeReviewSerializer, responses=s.ReviewItemDetailSerializer, summary="出具审查意见"
-    )
-    @action(detail=True, methods=["post"])
-    def conclude(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.ConcludeReviewSerializer)
-        version = data.pop("version")
-        return self._detail(services.conclude(request.user, item, version, **data))
-
-    @extend_schema(request=s.ReturnSerializer, responses=s.ReviewItemDetailSerializer, summary="退回修改")
-    @action(detail=True, methods=["post"], url_path="return", url_name="return")
-    def return_for_revision(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.ReturnSerializer)
-        version = data.pop("version")
-        return self._detail(services.return_for_revision(request.user, item, version, **data))
-
-    @extend_schema(
-        request=s.ResubmitSerializer, responses=s.ReviewItemDetailSerializer, summary="修改后重新送审"
-    )
-    @action(detail=True, methods=["post"])
-    def resubmit(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.ResubmitSerializer)
-        version = data.pop("version")
-        return self._detail(services.resubmit(request.user, item, version, **data))
-
-    @extend_schema(request=s.ReviewWithdrawSerializer, responses=s.ReviewItemDetailSerializer, summary="撤回")
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.ReviewWithdrawSerializer)
-        return self._detail(services.withdraw(request.user, item, data["version"], reason=data["reason"]))
-
-    @extend_schema(request=s.FilingSerializer, responses=s.ReviewItemDetailSerializer, summary="合同备案")
-    @action(detail=True, methods=["post"])
-    def filing(self, request, pk=None):
-        item = self.get_object()
-        data = self._input(s.FilingSerializer)
-        return self._detail(
-            services.file_contract(
-                request.user, item, data["version"], filed_on=data["filed_on"], note=data["note"]
-            )
-        )
+    detail_serializer = s.ReviewItemDetailSerializer
+    create_summary = "送审"
+    list_summary = "合法性审查事项列表（按权限范围）"
+    filter_params = FILTER_PARAMS
+    filter = staticmethod(filter_items)
+    api_fields = {"reviewer": lambda **kw: s.ReviewerField(allow_null=True, **kw)}  # by username
+    detail_related = ("rounds__reviewer_org", "rounds__reviewer")
 
     @extend_schema(
         request=None,

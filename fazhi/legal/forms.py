@@ -3,32 +3,37 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit
 from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation, RoleAssignment
 from fazhi.orgs.scoping import visible_orgs
 
 from .models import REVIEWER_UNIT_KINDS, ReviewKind, ReviewOpinion
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_SUBMITTING = ("district", "street")
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, org):
-        return f"{org.name}（{org.get_kind_display()}）"
+class _Details(forms.Form):
+    """What submitting and editing an item share."""
 
-
-class SubmitForm(forms.Form):
-    org = UnitChoiceField(label="送审单位", queryset=Organisation.objects.none(), empty_label=None)
-    kind = forms.ChoiceField(label="审查事项类别", choices=ReviewKind.choices)
     title = forms.CharField(label="事项名称", max_length=200)
-    submitted_on = forms.DateField(label="送审日期", widget=DATE)
     contact = forms.CharField(label="送审联系人", required=False, max_length=60)
     counterparty = forms.CharField(label="合同相对方（合同必填）", required=False, max_length=200)
     amount = forms.DecimalField(
         label="合同金额（元，合同必填）", required=False, min_value=0, decimal_places=2
     )
     summary = forms.CharField(label="主要内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DetailsForm(VersionForm, _Details):
+    pass
+
+
+class SubmitForm(_Details):
+    field_order = ["org", "kind", "title", "submitted_on"]
+    org = UnitChoiceField(label="送审单位", queryset=Organisation.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="审查事项类别", choices=ReviewKind.choices)
+    submitted_on = forms.DateField(label="送审日期", widget=DATE)
     materials = forms.CharField(label="送审材料", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, user, **kwargs):
@@ -37,36 +42,18 @@ class SubmitForm(forms.Form):
         self.fields["org"].queryset = writable
         if not self.is_bound:
             self.initial.setdefault("submitted_on", today())
-            own = user.roles.filter(org__in=writable).values_list("org", flat=True).first()
-            self.initial.setdefault("org", own or writable.values_list("pk", flat=True).first())
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class DetailsForm(VersionForm):
-    title = forms.CharField(label="事项名称", max_length=200)
-    contact = forms.CharField(label="送审联系人", required=False, max_length=60)
-    counterparty = forms.CharField(label="合同相对方", required=False, max_length=200)
-    amount = forms.DecimalField(label="合同金额（元）", required=False, min_value=0, decimal_places=2)
-    summary = forms.CharField(label="主要内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class ReviewerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, user):
-        return str(user)
+        default_unit(self, user, writable)
 
 
 class AssignForm(VersionForm):
     reviewer_org = UnitChoiceField(
         label="审查单位", queryset=Organisation.objects.none(), empty_label="请选择"
     )
-    reviewer = ReviewerChoiceField(
+    reviewer = forms.ModelChoiceField(
         label="审查人（可不填）", queryset=get_user_model().objects.none(), required=False, empty_label="—"
     )
 
-    def __init__(self, *args, user, item, **kwargs):
+    def __init__(self, *args, user, record, **kwargs):
         super().__init__(*args, **kwargs)
         units = visible_orgs(user, write=True).filter(kind__in=REVIEWER_UNIT_KINDS)
         self.fields["reviewer_org"].queryset = units
@@ -101,4 +88,3 @@ class WithdrawForm(VersionForm):
 class FilingForm(VersionForm):
     filed_on = forms.DateField(label="备案日期", widget=DATE)
     note = forms.CharField(label="备案情况", required=False, max_length=200)
-

@@ -1,8 +1,8 @@
 """Forms of the litigation pages. They only convert input; the services decide what is allowed."""
 
 from django import forms
-from django.forms import BaseFormSet, formset_factory
 
+from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
 from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
@@ -17,75 +17,54 @@ from .models import (
     SuggestionKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Units that answer for their own acts; communities' mediation committees do not stand in court.
 NOT_RESPONSIBLE = ["district", "community_committee", "mediation_studio", "lawyer_mediator", "psych_service"]
-
-
-class OrgChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, org):
-        return f"{org.name}（{org.get_kind_display()}）"
 
 
 def _writable_units(user):
     return visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
 
 
-def _default_unit(form, user, queryset):
-    if not form.is_bound:
-        own = user.roles.filter(org__in=queryset).values_list("org", flat=True).first()
-        form.initial.setdefault("org", own or queryset.values_list("pk", flat=True).first())
+class _Details(forms.Form):
+    """What registering and editing a case share."""
 
-
-class CaseForm(forms.Form):
-    org = OrgChoiceField(label="责任单位", queryset=Organisation.objects.none(), empty_label=None)
-    kind = forms.ChoiceField(label="案件类别", choices=CaseKind.choices)
     court = forms.CharField(label="法院或复议机关", max_length=100)
     external_number = forms.CharField(label="案号", required=False, max_length=80)
-    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices)
+    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices, initial=OwnRole.DEFENDANT)
     cause = forms.CharField(label="案由", required=False, max_length=100)
     disputed_act = forms.CharField(
         label="被诉（被申请）行为或争议事项", widget=forms.Textarea(attrs={"rows": 3})
     )
     copy_received_on = forms.DateField(label="收到起诉状（申请书）副本日期", widget=DATE)
+
+
+class CaseEditForm(VersionForm, _Details):
+    pass
+
+
+class CaseForm(_Details):
+    field_order = ["org", "kind"]
+    org = UnitChoiceField(label="责任单位", queryset=Organisation.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="案件类别", choices=CaseKind.choices)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = _writable_units(user)
         self.fields["org"].queryset = units
         self.initial.setdefault("copy_received_on", today())
-        _default_unit(self, user, units)
+        default_unit(self, user, units)
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label="诉讼地位", choices=CasePartyRole.choices)
+    role = forms.ChoiceField(label="诉讼地位", choices=CasePartyRole.choices, initial=CasePartyRole.PLAINTIFF)
     name = forms.CharField(label="姓名或名称", max_length=100)
     id_number = forms.CharField(label="身份证号码", required=False, max_length=32)
     phone = forms.CharField(label="联系电话", required=False, max_length=32)
 
 
-class OptionalRowsFormSet(BaseFormSet):
-    def initial_form_count(self):
-        return 0
-
-
-PARTY_ROWS = [{"role": CasePartyRole.PLAINTIFF}, {"role": CasePartyRole.THIRD_PARTY}]
-PartyFormSet = formset_factory(PartyForm, formset=OptionalRowsFormSet, extra=len(PARTY_ROWS), max_num=20)
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class CaseEditForm(VersionForm):
-    court = forms.CharField(label="法院或复议机关", max_length=100)
-    external_number = forms.CharField(label="案号", required=False, max_length=80)
-    own_role = forms.ChoiceField(label="本单位诉讼地位", choices=OwnRole.choices)
-    cause = forms.CharField(label="案由", required=False, max_length=100)
-    disputed_act = forms.CharField(
-        label="被诉（被申请）行为或争议事项", widget=forms.Textarea(attrs={"rows": 3})
-    )
-    copy_received_on = forms.DateField(label="收到起诉状（申请书）副本日期", widget=DATE)
+PartyFormSet = party_formset(
+    PartyForm, [{"role": CasePartyRole.PLAINTIFF}, {"role": CasePartyRole.THIRD_PARTY}]
+)
 
 
 class ReplyForm(VersionForm):
@@ -123,7 +102,7 @@ class AppealForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    org = OrgChoiceField(label="召开单位", queryset=Organisation.objects.none(), empty_label=None)
+    org = UnitChoiceField(label="召开单位", queryset=Organisation.objects.none(), empty_label=None)
     held_on = forms.DateField(label="会议日期", widget=DATE)
     attendees = forms.CharField(label="参会人员", max_length=300)
     conclusions = forms.CharField(label="会议结论（应诉意见）", widget=forms.Textarea(attrs={"rows": 4}))
@@ -135,11 +114,11 @@ class MeetingForm(forms.Form):
         self.fields["org"].queryset = visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
         self.fields["cases"].queryset = cases
         self.initial.setdefault("held_on", today())
-        _default_unit(self, user, self.fields["org"].queryset)
+        default_unit(self, user, self.fields["org"].queryset)
 
 
 class SuggestionForm(forms.Form):
-    org = OrgChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
+    org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
     kind = forms.ChoiceField(label="建议类别", choices=SuggestionKind.choices)
     issuer = forms.CharField(label="发出机关", max_length=100)
     letter_number = forms.CharField(label="建议书文号", required=False, max_length=80)
@@ -156,7 +135,7 @@ class SuggestionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["org"].queryset = _writable_units(user)
         self.initial.setdefault("received_on", today())
-        _default_unit(self, user, self.fields["org"].queryset)
+        default_unit(self, user, self.fields["org"].queryset)
 
 
 class SuggestionEditForm(VersionForm):
@@ -177,8 +156,8 @@ class SuggestionReplyForm(VersionForm):
 
 
 class ReminderForm(forms.Form):
-    org = OrgChoiceField(label="发函单位", queryset=Organisation.objects.none(), empty_label=None)
-    to_unit = OrgChoiceField(label="被提醒单位", queryset=Organisation.objects.none(), empty_label="请选择")
+    org = UnitChoiceField(label="发函单位", queryset=Organisation.objects.none(), empty_label=None)
+    to_unit = UnitChoiceField(label="被提醒单位", queryset=Organisation.objects.none(), empty_label="请选择")
     issued_on = forms.DateField(label="发出日期", widget=DATE)
     matter = forms.CharField(label="提醒事项", widget=forms.Textarea(attrs={"rows": 4}))
     follow_up_due = forms.DateField(label="反馈期限（按提醒函填写）", required=False, widget=DATE)
@@ -189,10 +168,9 @@ class ReminderForm(forms.Form):
         self.fields["org"].queryset = writable.filter(kind__in=["street", "office"])
         self.fields["to_unit"].queryset = writable.exclude(kind="district")
         self.initial.setdefault("issued_on", today())
-        _default_unit(self, user, self.fields["org"].queryset)
+        default_unit(self, user, self.fields["org"].queryset)
 
 
 class FollowUpForm(VersionForm):
     followed_on = forms.DateField(label="反馈日期", widget=DATE)
     follow_up = forms.CharField(label="整改反馈情况", widget=forms.Textarea(attrs={"rows": 4}))
-

@@ -2,24 +2,20 @@
 
 from rest_framework import serializers
 
-from fazhi.api.fields import DEADLINE_FIELDS, CodeChoiceField, DeadlineFields, OrgCodeField
-from fazhi.api.parties import MaskedPartySerializer, PartyInputSerializer
+from fazhi.api.fields import CodeChoiceField, OrgCodeField
+from fazhi.api.parties import MaskedPartySerializer
+from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.inputs import VERSION_HELP
 
 from .models import (
     AnalysisMeeting,
     Case,
     CaseDocument,
-    CaseKind,
     CaseParty,
-    CasePartyRole,
-    CaseStage,
     Hearing,
     LitigationDocumentKind,
-    LitigationOutcome,
-    OwnRole,
     Reminder,
     Suggestion,
-    SuggestionKind,
 )
 
 
@@ -29,10 +25,6 @@ class CasePartySerializer(MaskedPartySerializer):
     class Meta:
         model = CaseParty
         fields = ["id", "role", "name", "id_number", "phone"]
-
-
-class CasePartyInputSerializer(PartyInputSerializer):
-    role = CodeChoiceField(CasePartyRole.choices, default=CasePartyRole.PLAINTIFF)
 
 
 class CaseDocumentSerializer(serializers.ModelSerializer):
@@ -54,14 +46,11 @@ class HearingSerializer(serializers.ModelSerializer):
         fields = ["id", "held_on", "head_appeared", "appeared_by", "note"]
 
 
-class CaseSerializer(DeadlineFields, serializers.ModelSerializer):
-    org = serializers.CharField(source="org.code")
-    org_name = serializers.CharField(source="org.name")
+class CaseSerializer(RecordSerializer):
     kind = serializers.CharField()
     stage = serializers.CharField()
     own_role = serializers.CharField()
     outcome = serializers.CharField()
-    status_label = serializers.CharField()
     reply_met = serializers.BooleanField(allow_null=True)
     previous = serializers.CharField(source="previous.number", default="")
     parties = CasePartySerializer(many=True)
@@ -69,9 +58,8 @@ class CaseSerializer(DeadlineFields, serializers.ModelSerializer):
     class Meta:
         model = Case
         fields = [
-            "id", "number", "version", "status", "status_label", "org", "org_name", "kind", "stage",
-            "previous", "court", "external_number", "own_role", "cause", "disputed_act",
-            "copy_received_on", "reply_due", "replied_on", "reply_met", "due_date", *DEADLINE_FIELDS,
+            *RECORD_FIELDS, "kind", "stage", "previous", "court", "external_number", "own_role", "cause",
+            "disputed_act", "copy_received_on", "reply_due", "replied_on", "reply_met", "due_date",
             "outcome", "concluded_on", "outcome_note", "parties",
         ]  # fmt: skip
 
@@ -85,61 +73,12 @@ class CaseDetailSerializer(CaseSerializer):
         fields = [*CaseSerializer.Meta.fields, "documents", "hearings", "follow_ups"]
 
 
-class CaseCreateSerializer(serializers.Serializer):
-    org = OrgCodeField()
-    kind = CodeChoiceField(CaseKind.choices)
-    court = serializers.CharField(max_length=100)
-    external_number = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
-    own_role = CodeChoiceField(OwnRole.choices, default=OwnRole.DEFENDANT)
-    cause = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
-    disputed_act = serializers.CharField()
-    copy_received_on = serializers.DateField()
-    parties = CasePartyInputSerializer(many=True, allow_empty=False)
-
-
-class LitigationVersionSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, help_text="编辑所基于的版本号（乐观锁）")
-
-
-class CaseUpdateSerializer(LitigationVersionSerializer):
-    court = serializers.CharField(required=False, max_length=100)
-    external_number = serializers.CharField(required=False, allow_blank=True, max_length=80)
-    own_role = CodeChoiceField(OwnRole.choices, required=False)
-    cause = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    disputed_act = serializers.CharField(required=False)
-    copy_received_on = serializers.DateField(required=False)
-
-
-class CaseReplySerializer(LitigationVersionSerializer):
-    replied_on = serializers.DateField()
-
-
-class CaseDocumentInputSerializer(LitigationVersionSerializer):
+class CaseDocumentInputSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, help_text=VERSION_HELP)
     kind = CodeChoiceField(LitigationDocumentKind.choices)
     received_on = serializers.DateField()
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    file = serializers.FileField(required=False, allow_null=True, default=None)
-
-
-class CaseHearingInputSerializer(LitigationVersionSerializer):
-    held_on = serializers.DateField()
-    head_appeared = serializers.BooleanField(default=False)
-    appeared_by = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class CaseConcludeSerializer(LitigationVersionSerializer):
-    outcome = CodeChoiceField(LitigationOutcome.choices)
-    concluded_on = serializers.DateField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class CaseAppealSerializer(serializers.Serializer):
-    stage = CodeChoiceField([c for c in CaseStage.choices if c[0] != CaseStage.FIRST])
-    court = serializers.CharField(max_length=100)
-    copy_received_on = serializers.DateField()
-    external_number = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    file = serializers.FileField(source="upload", required=False, allow_null=True, default=None)
 
 
 class LitigationMeetingSerializer(serializers.ModelSerializer):
@@ -161,74 +100,25 @@ class LitigationMeetingInputSerializer(serializers.Serializer):
                                   help_text="案件编号")  # fmt: skip
 
 
-class SuggestionSerializer(DeadlineFields, serializers.ModelSerializer):
-    org = serializers.CharField(source="org.code")
+class SuggestionSerializer(RecordSerializer):
     kind = serializers.CharField()
-    status_label = serializers.CharField()
     replied_on_time = serializers.BooleanField(allow_null=True)
 
     class Meta:
         model = Suggestion
         fields = [
-            "id", "number", "version", "status", "status_label", "org", "kind", "issuer", "letter_number",
-            "received_on", "content", "reply_due", *DEADLINE_FIELDS, "replied_on", "replied_on_time",
-            "reply_text",
+            *RECORD_FIELDS, "kind", "issuer", "letter_number", "received_on", "content", "reply_due",
+            "replied_on", "replied_on_time", "reply_text",
         ]  # fmt: skip
 
 
-class SuggestionCreateSerializer(serializers.Serializer):
-    org = OrgCodeField()
-    kind = CodeChoiceField(SuggestionKind.choices)
-    issuer = serializers.CharField(max_length=100)
-    letter_number = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
-    received_on = serializers.DateField()
-    content = serializers.CharField()
-    reply_due = serializers.DateField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；检察建议书载明的期限早于收到之日起2个月的，以建议书为准",
-    )
-
-
-class SuggestionUpdateSerializer(LitigationVersionSerializer):
-    issuer = serializers.CharField(required=False, max_length=100)
-    letter_number = serializers.CharField(required=False, allow_blank=True, max_length=80)
-    content = serializers.CharField(required=False)
-    reply_due = serializers.DateField(
-        required=False,
-        allow_null=True,
-        help_text="建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；检察建议书载明的期限早于收到之日起2个月的，以建议书为准",
-    )
-
-
-class SuggestionReplySerializer(LitigationVersionSerializer):
-    replied_on = serializers.DateField()
-    reply_text = serializers.CharField()
-
-
-class ReminderSerializer(DeadlineFields, serializers.ModelSerializer):
-    org = serializers.CharField(source="org.code")
+class ReminderSerializer(RecordSerializer):
     to_unit = serializers.CharField(source="to_unit.code")
     to_unit_name = serializers.CharField(source="to_unit.name")
-    status_label = serializers.CharField()
 
     class Meta:
         model = Reminder
         fields = [
-            "id", "number", "version", "status", "status_label", "org", "to_unit", "to_unit_name",
-            "issued_on", "matter", "due_date", *DEADLINE_FIELDS, "followed_on", "follow_up",
+            *RECORD_FIELDS, "to_unit", "to_unit_name", "issued_on", "matter", "due_date", "followed_on",
+            "follow_up",
         ]  # fmt: skip
-
-
-class ReminderCreateSerializer(serializers.Serializer):
-    org = OrgCodeField()
-    to_unit = OrgCodeField()
-    issued_on = serializers.DateField()
-    matter = serializers.CharField()
-    follow_up_due = serializers.DateField(required=False, allow_null=True, default=None)
-
-
-class ReminderFollowUpSerializer(LitigationVersionSerializer):
-    followed_on = serializers.DateField()
-    follow_up = serializers.CharField()

@@ -91,6 +91,7 @@ PAYLOADS = {
     "litigation-case.reply": lambda w, o: {"version": o.version, "replied_on": DAY},
     "litigation-case.reveal": lambda w, o: {},
     "suggestion.partial_update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
+    "suggestion.update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
     "suggestion.reply": lambda w, o: {"version": o.version, "replied_on": DAY, "reply_text": "越权回复"},
     "reminder.follow_up": lambda w, o: {"version": o.version, "followed_on": DAY, "follow_up": "越权反馈"},
     "report.draft": lambda w, o: {"version": o.version},

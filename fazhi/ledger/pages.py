@@ -1,0 +1,256 @@
+"""The pages every ledger has, declared once per ledger (``<app>/views.py``) and mounted by ``urls()``:
+the detail page, the reveal of personal data, the registration page and one page per action.
+
+An action is a row of ``actions``: its form, its service (``run``), the form's initial values and when it
+is available; ``fazhi.ledger.api.LedgerViewSet`` makes the API route from the same row (its input made
+from the form by ``ledger.inputs``, or the row's serializer). The detail page's buttons come from ``available(record, user)``, so the condition a button
+depends on is written once: an unavailable action's page (GET) and API route answer 409 with the
+reason. The service still enforces its own rule, and its refusal is what a page POST shows on the form.
+Sibling of ``excel_pages.ExcelPages``."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+
+from fazhi.orgs.scoping import can_write, sees_personal_data
+from fazhi.web.forms import add_service_error
+
+from .errors import FazhiError
+from .forms import bind_parties, filled_rows
+from .services import reveal_parties, today
+
+
+def _always(record, user) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class PageAction:
+    title: str  # page title, button text, success message "<title>已保存。" and API summary
+    form: type
+    run: Callable  # the service: (user, record, version, **fields), or (user, record, **fields) without version
+    initial: Callable[[Any, Any], dict] | None = None  # (record, user) → the form's initial values
+    available: Callable[[Any, Any], bool] = _always  # (record, user) → whether the action applies now
+    serializer: type | None = None  # the API's input, when it cannot be made from the form (ledger.inputs)
+    api: str = ""  # the API route's name (the viewset method), when it differs from the action's;
+    # the action named "edit" is the API's PATCH (and PUT) of the record
+    api_path: str = ""  # the API URL segment, when it differs from ``api``
+    creates: bool = False  # the service returns a new record: the page opens it, the API answers 201
+    secondary: bool = False  # drawn as a secondary button
+    label: Callable[[Any], str] | None = None  # (record) → button text, when it depends on the record
+    form_context: bool = False  # the form takes ``user=`` and ``record=`` (choices depend on them)
+    warning: Callable[[Any], str] | None = None  # (saved record) → a warning shown after saving
+
+    def form_kwargs(self, user, record) -> dict:
+        return {"user": user, "record": record} if self.form_context else {}
+
+    def initial_for(self, record, user) -> dict:
+        initial = {"version": record.version} if "version" in self.form.base_fields else {}
+        return initial | (self.initial(record, user) if self.initial else {})
+
+    def call(self, user, record, data: dict):
+        data = dict(data)
+        if "version" in data:
+            return self.run(user, record, data.pop("version"), **data)
+        return self.run(user, record, **data)
+
+
+@dataclass(frozen=True)
+class NewPage:
+    """Registering a record: a form (taking ``user=``), optionally party rows, and the service."""
+
+    form: type
+    run: Callable  # (user, **fields) or (user, parties=[party(**row)], **fields)
+    template: str
+    saved: Callable[[Any], str]  # (new record) → the success message
+    parties: type | None = None  # a formset class from ``ledger.forms.party_formset``
+    party: Callable | None = None  # row dict → the service's party data
+    name: str = "new"  # URL name
+    back: str = ""  # URL name of the cancel link
+    title: str = ""  # page title, for a template shared by several registration pages
+
+
+@dataclass(frozen=True)
+class Button:
+    url: str
+    label: str
+    secondary: bool
+
+
+@dataclass(frozen=True)
+class LedgerPages:
+    namespace: str  # the app's URL namespace, e.g. "disputes"
+    queryset: Callable[..., QuerySet]  # (user, write=False) → the records the person may see (or write)
+    detail_template: str
+    detail: Callable[..., dict]  # (request, record) → the detail page's own context
+    actions: dict[str, PageAction] = field(default_factory=dict)
+    new: NewPage | None = None
+    list_view: Callable | None = None  # the list page (its filters and columns stay with the ledger)
+    has_parties: bool = False  # parties with personal data: a reveal page (logged in the audit trail)
+    prefix: str = ""  # URL prefix inside the namespace, e.g. "suggestions/"
+    list_name: str = "list"
+    detail_name: str = "detail"
+    # One URL "<pk>/<action>/" with this name for every action; "" gives each action its own URL name,
+    # "<detail_name>_<action>", at "<pk>/<action with - for _>/".
+    action_name: str = "action"
+
+    # --- URLs -------------------------------------------------------------------------------------
+
+    def urls(self) -> list:
+        p = self.prefix
+        urls = []
+        if self.list_view:
+            urls.append(path(p, login_required(self.list_view), name=self.list_name))
+        if self.new:
+            urls.append(path(f"{p}new/", login_required(self.new_page), name=self.new.name))
+        urls.append(path(f"{p}<int:pk>/", login_required(self.detail_page), name=self.detail_name))
+        if self.has_parties:
+            urls.append(
+                path(f"{p}<int:pk>/reveal/", login_required(require_POST(self.reveal)), name="reveal")
+            )
+        if self.action_name:
+            urls.append(
+                path(f"{p}<int:pk>/<str:name>/", login_required(self.action_page), name=self.action_name)
+            )
+        else:
+            for name in self.actions:
+                view = login_required(self.action_page)
+                slug = name.replace("_", "-")
+                urls.append(path(f"{p}<int:pk>/{slug}/", view, {"name": name}, name=self._action_url(name)))
+        return urls
+
+    def _action_url(self, name: str) -> str:
+        return self.action_name or f"{self.detail_name}_{name}"
+
+    def action_href(self, record, name: str) -> str:
+        if self.action_name:
+            return reverse(f"{self.namespace}:{self.action_name}", args=[record.pk, name])
+        return reverse(f"{self.namespace}:{self._action_url(name)}", args=[record.pk])
+
+    def buttons(self, record, user) -> list[Button]:
+        """The detail page's action buttons: none for a person who cannot write the record's unit."""
+        if not can_write(user, record.org):
+            return []
+        return [
+            Button(self.action_href(record, name), a.label(record) if a.label else a.title, a.secondary)
+            for name, a in self.actions.items()
+            if a.available(record, user)
+        ]
+
+    # --- views ------------------------------------------------------------------------------------
+
+    def detail_page(self, request, pk: int):
+        record = get_object_or_404(self.queryset(request.user), pk=pk)
+        context = {"record": record, "buttons": self.buttons(record, request.user)}
+        if self.has_parties:
+            context["may_reveal"] = sees_personal_data(request.user, record.org)
+        return render(request, self.detail_template, context | self.detail(request, record))
+
+    def reveal(self, request, pk: int):
+        record = get_object_or_404(self.queryset(request.user), pk=pk)
+        try:
+            revealed = reveal_parties(request.user, record)
+        except FazhiError as exc:
+            return HttpResponse(exc.message, status=403)
+        role = record.parties.model._meta.get_field("role")
+        labels = dict(role.flatchoices)
+        for party in revealed:
+            party["role_label"] = labels.get(party["role"], party["role"])
+        return render(
+            request, "ledger/_revealed.html", {"parties": revealed, "role_title": role.verbose_name}
+        )
+
+    def new_page(self, request):
+        new, user = self.new, request.user
+        form = new.form(request.POST or None, user=user)
+        parties = bind_parties(new.parties, request.POST or None) if new.parties else None
+        if request.method == "POST" and form.is_valid() and (parties is None or parties.is_valid()):
+            data = dict(form.cleaned_data)
+            if parties is not None:
+                data["parties"] = [new.party(**row) for row in filled_rows(parties)]
+            try:
+                record = new.run(user, **data)
+            except FazhiError as exc:
+                add_service_error(form, exc)
+            else:
+                messages.success(request, new.saved(record))
+                return redirect(f"{self.namespace}:{self.detail_name}", pk=record.pk)
+        back = f"{self.namespace}:{new.back or self.list_name}"
+        return render(
+            request, new.template, {"form": form, "parties": parties, "back": back, "title": new.title}
+        )
+
+    def action_page(self, request, pk: int, name: str):
+        """GET shows the form (or why the action does not apply now); POST runs the service, and its
+        refusal is shown on the form with everything typed kept. Readers find no record here (404)."""
+        action = self.actions.get(name)
+        if action is None:
+            raise Http404("没有这个操作。")
+        record = get_object_or_404(self.queryset(request.user, write=True), pk=pk)
+        user, status = request.user, 200
+        kwargs = action.form_kwargs(user, record)
+        refused = ""
+        if request.method == "POST":
+            form = action.form(request.POST, request.FILES, **kwargs)
+            if form.is_valid():
+                try:
+                    saved = action.call(user, record, form.cleaned_data)
+                except FazhiError as exc:
+                    add_service_error(form, exc)
+                else:
+                    return self._saved(request, action, saved if isinstance(saved, Model) else record)
+        else:
+            form = action.form(initial=action.initial_for(record, user), **kwargs)
+            if not action.available(record, user):
+                refused, status = unavailable_message(action, record), 409
+        back = reverse(f"{self.namespace}:{self.detail_name}", args=[record.pk])
+        context = {"record": record, "form": form, "title": action.title, "back": back, "refused": refused}
+        return render(request, "ledger/action.html", context, status=status)
+
+    def _saved(self, request, action: PageAction, saved):
+        messages.success(request, f"{action.title}已保存。")
+        if action.warning and (text := action.warning(saved)):
+            messages.warning(request, text)
+        return redirect(f"{self.namespace}:{self.detail_name}", pk=saved.pk)
+
+
+def unavailable_message(action: PageAction, record) -> str:
+    return f"{record.number}当前为“{record.status_label}”，不能{action.title}。"
+
+
+# --- when an action is available, and its initial values: the common cases ---------------------------
+
+
+def allows(state: str) -> Callable[[Any, Any], bool]:
+    """Available while the record's status machine allows moving to ``state``."""
+    return lambda record, user: state in record.STATES.allowed(record.status)
+
+
+def in_status(*states: str) -> Callable[[Any, Any], bool]:
+    return lambda record, user: record.status in states
+
+
+def is_open(record, user) -> bool:
+    return not record.is_closed
+
+
+def is_closed(record, user) -> bool:
+    return record.is_closed
+
+
+def current(*fields: str) -> Callable[[Any, Any], dict]:
+    """Initial values: the record's current values of ``fields`` (edit forms)."""
+    return lambda record, user: {name: getattr(record, name) for name in fields}
+
+
+def on_today(*fields: str, **values) -> Callable[[Any, Any], dict]:
+    """Initial values: today's date in each of ``fields``, and the fixed ``values``."""
+    return lambda record, user: dict.fromkeys(fields, today()) | values
