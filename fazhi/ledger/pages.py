@@ -25,6 +25,7 @@ from fazhi.web.forms import add_service_error
 
 from .errors import FazhiError
 from .forms import bind_parties, filled_rows
+from .history import audit_events
 from .services import reveal_parties, today
 
 
@@ -149,7 +150,12 @@ class LedgerPages:
 
     def detail_page(self, request, pk: int):
         record = get_object_or_404(self.queryset(request.user), pk=pk)
-        context = {"record": record, "buttons": self.buttons(record, request.user)}
+        # The audit trail, folded below the ledger's own business timeline ("events"), on every detail page.
+        context = {
+            "record": record,
+            "buttons": self.buttons(record, request.user),
+            "audit": audit_events(record),
+        }
         if self.has_parties:
             context["may_reveal"] = sees_personal_data(request.user, record.org)
         return render(request, self.detail_template, context | self.detail(request, record))

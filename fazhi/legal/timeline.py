@@ -1,41 +1,37 @@
-"""The whole history of one item for its detail page: review rounds and the audit trail."""
-
-from datetime import datetime, time
+"""The course of one review item for its detail page: each round's submission and opinion, filing and
+withdrawal, on the days they happened (the audit trail is shown folded below, by fazhi.ledger.history)."""
 
 from django.utils import timezone
 
-from fazhi.ledger.history import Event, audit_events
+from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
 
-from .models import ReviewItem
-
-
-def _day(d) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time(9)))
+from .models import WITHDRAWN, ReviewItem
 
 
 def timeline(item: ReviewItem) -> list[Event]:
     events = []
     for r in item.rounds.select_related("reviewer_org", "reviewer"):
-        lines = [r.materials] if r.materials else []
+        lines = [r.materials]
         if r.due_date:
-            lines.append(f"审查期限：{r.due_date:%Y年%m月%d日}")
+            lines.append(f"审查期限：{r.due_date.year}年{r.due_date.month}月{r.due_date.day}日")
         if r.earliest_opinion_on:
-            lines.append(f"最早出具意见日期：{r.earliest_opinion_on:%Y年%m月%d日}")
-        title = "送审" if r.seq == 1 else f"第{r.seq}轮重新送审"
-        events.append(Event(_day(r.submitted_on), "round", title, "", lines))
+            day = r.earliest_opinion_on
+            lines.append(f"最早出具意见日期：{day.year}年{day.month}月{day.day}日")
+        title = f"送审：{item.submitted_by}" if r.seq == 1 else f"第{r.seq}轮重新送审"
+        events.append(Event(r.submitted_on, "round", title, lines=lines, order=FIRST))
         if r.opinion_on:
             verb = "退回修改" if r.returned else "出具审查意见"
             lines = [f"结论：{r.get_opinion_display()}", r.opinion_text]
             if r.working_days is not None:
                 lines.append(f"审查用时{r.working_days}个工作日")
-            events.append(
-                Event(
-                    _day(r.opinion_on),
-                    "opinion",
-                    f"第{r.seq}轮{verb}",
-                    str(r.reviewer or r.reviewer_org or ""),
-                    lines,
-                )
-            )
-    events += audit_events(item)
-    return sorted(events, key=lambda e: e.at)
+            who = str(r.reviewer or r.reviewer_org or "")
+            events.append(Event(r.opinion_on, "opinion", f"第{r.seq}轮{verb}", who, lines, order=LAST - 1))
+    if item.filed_on:
+        events.append(Event(item.filed_on, "filing", "合同备案", lines=[item.filing_note], order=LAST))
+    if item.status == WITHDRAWN and item.updated_at:
+        # A withdrawal has no date field of its own: the day it was saved is the day it happened.
+        day = timezone.localtime(item.updated_at).date()
+        events.append(
+            Event(day, "withdrawn", "撤回", lines=[item.close_reason], order=LAST, at=item.updated_at)
+        )
+    return business_timeline(events)

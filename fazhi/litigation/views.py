@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.errors import FazhiError
-from fazhi.ledger.history import audit_events
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.ledger.services import today
@@ -39,6 +38,7 @@ from .models import (
     Suggestion,
     SuggestionKind,
 )
+from .timeline import case_timeline, reminder_timeline, suggestion_timeline
 
 
 def _page(request, queryset):
@@ -75,7 +75,7 @@ def _case_detail(request, case) -> dict:
         "explanation": explanation,
         "appeal": appeal,
         "today": today(),
-        "events": audit_events(case),
+        "events": case_timeline(case),
     }
 
 
@@ -214,7 +214,7 @@ SUGGESTION_PAGES = LedgerPages(
     ),
     detail_name="suggestion",
     detail_template="litigation/suggestion.html",
-    detail=lambda request, item: {"events": audit_events(item)},
+    detail=lambda request, item: {"events": suggestion_timeline(item)},
     action_name="",
     actions={
         "reply": PageAction(
@@ -264,7 +264,7 @@ REMINDER_PAGES = LedgerPages(
     ),
     detail_name="reminder",
     detail_template="litigation/reminder.html",
-    detail=lambda request, item: {"events": audit_events(item)},
+    detail=lambda request, item: {"events": reminder_timeline(item)},
     action_name="",
     actions={
         "follow_up": PageAction(

@@ -52,7 +52,16 @@ def test_intake_dispatch_session_success_changes_the_figure(browser_page, tree, 
     page.click("button:has-text('保存')")
     page.wait_for_selector("text=办结已保存")
     assert "调解成功" in page.locator("h1").inner_text()
-    timeline = page.locator("ol.timeline").inner_text()
-    assert "甲街道调委会 → 甲街道一社区调委会" in timeline and "状态变更" in timeline
+    # The business timeline: days as the office dated them, 受理 first and 办结 last, in Chinese words.
+    timeline = page.locator("#timeline").inner_text()
+    assert "甲街道调委会 → 甲街道一社区调委会" in timeline and "办结：调解成功" in timeline
+    assert timeline.index("受理") < timeline.index("分派") < timeline.index("调解") < timeline.index("办结")
+    assert ":" not in timeline  # no invented clock times
+    # The audit detail is folded below it, with real times and no raw stored values.
+    assert not page.locator("#audit-trail ol").is_visible()
+    page.click("#audit-trail summary")
+    audit = page.locator("#audit-trail").inner_text()
+    assert "状态变更" in audit and "新建" in audit
+    assert "False" not in audit and "True" not in audit and "（空）→（空）" not in audit
 
     assert mediated_success(page) == before + 1

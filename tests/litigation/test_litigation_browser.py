@@ -46,6 +46,7 @@ def test_register_case_record_reply_changes_the_figure(browser_page, tree, perso
     page.wait_for_selector("text=登记答辩（答复）已保存")
     assert "已答辩" in page.locator("h1").inner_text()
     assert "按期" in page.locator("#reply-met").inner_text()
-    assert "状态变更" in page.locator("ol.timeline").inner_text()
+    assert "提交答辩状（答复书），按期" in page.locator("#timeline").inner_text()
+    assert "状态变更" in page.locator("#audit-trail").text_content()  # folded, still on the page
 
     assert replies_on_time(page) == before + 1
