@@ -5,7 +5,7 @@ import pytest
 from fazhi.ledger.history import EMPTY, audit_events
 from tests.litigation.litigation_fixtures import new_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
 
 def test_a_new_case_reads_as_labels_and_names(tree, person):
