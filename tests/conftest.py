@@ -1,19 +1,46 @@
 """Shared fixtures: an organisation tree of two 街道 and people holding roles in it."""
 
+import datetime
 import os
 import shutil
+from contextlib import contextmanager
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 
 PASSWORD = "Test#Passw0rd-2024"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+# The day the ledger tests live on (issue 10): an ordinary Wednesday of a year whose holidays the calendar
+# knows, away from the year's ends and the holiday weeks, so that a test dating its records "today" gives
+# the same result whatever the real date is.
+TODAY = datetime.date(2026, 7, 15)
 
 
 def make_org(code, kind, parent=None, name=None, short=None):
     return Organisation.objects.create(
         code=code, name=name or code, short_name=short or code[:4], kind=kind, parent=parent
     )
+
+
+@contextmanager
+def clock_at(day: datetime.date, hour: int = 10):
+    """The clock moved to that day's hour in Shanghai; it keeps ticking, so waits and timeouts still pass."""
+    from fazhi.deadlines import calendar
+
+    calendar.clear_cache()  # a rolled-back test's holiday notice may linger in the per-process cache
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(hour), SHANGHAI), tick=True):
+        yield day
+
+
+@pytest.fixture
+def pinned_clock():
+    """Today is TODAY for the test (use with pytest.mark.usefixtures on modules that date records today)."""
+    with clock_at(TODAY) as day:
+        yield day
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -252,11 +252,12 @@ def load_demo(orgs, users, stdout):
 
     now = today()
     closed_until = now - datetime.timedelta(days=46)
-    share = max((closed_until - datetime.date(now.year, 1, 1)).days, 1) / 365
+    # Until mid-February nothing received this year is closed yet: the year has only its open cases then.
+    share = max((closed_until - datetime.date(now.year, 1, 1)).days, 0) / 365
     plan_now = [
         ("wuchang-tw", int(1300 * share)),
         *_even(COMMUNITY_UNITS, int(1900 * share)),
-        ("wuchang-ls", 25),
+        ("wuchang-ls", 25 if share else 0),
     ]
     items_now = _closed_year(maker, now.year, plan_now, successes=int(3200 * share) - 10, until=closed_until)
     items_now += _open_cases(maker, ["wuchang-tw", *COMMUNITY_UNITS, "wuchang-jm"], 36)

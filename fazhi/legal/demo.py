@@ -205,20 +205,23 @@ def load_demo(orgs, users, stdout):
     )
     now = today()
     until = now - datetime.timedelta(days=30)
-    share = max((until - datetime.date(now.year, 1, 1)).days, 30) / 365
-    insert_items(
-        None,
-        _year(
-            maker,
-            now.year,
-            contracts=int(980 * share),
-            letters=int(120 * share),
-            filed=2,
-            normative=1,
-            until=until,
-        ),
-        source=f"演示数据 五常{now.year}年",
-    )
+    # This year's concluded items end a month ago; early in a year (until its big contracts, submitted 25
+    # days before that, can fall in it) the year has only the open items below.
+    if until - datetime.timedelta(days=25) >= datetime.date(now.year, 1, 2):
+        share = max((until - datetime.date(now.year, 1, 1)).days, 30) / 365
+        insert_items(
+            None,
+            _year(
+                maker,
+                now.year,
+                contracts=int(980 * share),
+                letters=int(120 * share),
+                filed=2,
+                normative=1,
+                until=until,
+            ),
+            source=f"演示数据 五常{now.year}年",
+        )
     cangqian = Maker(
         {**orgs, "wuchang-gw": orgs["cangqian-sfs"], "wuchang-sfs": orgs["cangqian-sfs"]}, seed=7
     )

@@ -1,9 +1,8 @@
 """Helpers shared by the dispute tests (imported by module name; see pyproject rootdir imports)."""
 
-import datetime
-
 from fazhi.disputes import services
 from fazhi.disputes.models import DisputeType
+from tests.conftest import TODAY
 
 ID_A = "11010519491231002X"
 PHONE_A = "13812345678"
@@ -16,7 +15,7 @@ def new_dispute(
         actor,
         org=org,
         channel=extra.pop("channel", "visit"),
-        received_on=received_on or datetime.date.today(),
+        received_on=received_on or TODAY,
         dispute_type=extra.pop("dispute_type", None) or DisputeType.objects.get(name="邻里"),
         summary=summary,
         persons_involved=persons,

@@ -6,11 +6,12 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from fazhi.audit.models import Action, AuditEntry
+from tests.conftest import TODAY as DAY
 from tests.disputes.dispute_fixtures import ID_A, PHONE_A, new_dispute
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
-TODAY = datetime.date.today().isoformat()
+TODAY = DAY.isoformat()
 
 
 def client_for(user):
@@ -64,7 +65,7 @@ def test_filters(people, tree):
     mediator = people["mediator"]
     new_dispute(mediator, tree["a-tw"], summary="噪声扰民", name="赵六")
     new_dispute(mediator, tree["a-tw"], summary="物业费", persons=40, channel="grid")
-    old = new_dispute(mediator, tree["a-tw"], received_on=datetime.date.today() - datetime.timedelta(days=60))
+    old = new_dispute(mediator, tree["a-tw"], received_on=DAY - datetime.timedelta(days=60))
     client = client_for(mediator)
 
     def numbers(**params):
@@ -76,9 +77,7 @@ def test_filters(people, tree):
     assert numbers(overdue="1") == {old.number}
     assert len(numbers(id_number=ID_A.lower())) == 3
     assert numbers(phone="13900000000") == set()
-    assert numbers(received_to=(datetime.date.today() - datetime.timedelta(days=1)).isoformat()) == {
-        old.number
-    }
+    assert numbers(received_to=(DAY - datetime.timedelta(days=1)).isoformat()) == {old.number}
 
 
 def test_writes_need_version_and_stale_is_409(people, tree):

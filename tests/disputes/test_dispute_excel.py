@@ -12,9 +12,10 @@ from fazhi.disputes.importing import import_disputes
 from fazhi.disputes.models import Dispute, Party
 from fazhi.ledger.excel import export, parse
 from fazhi.ledger.models import NumberSequence
+from tests.conftest import TODAY
 from tests.disputes.dispute_fixtures import ID_A, PHONE_A, new_dispute
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
 
 def fields_of(d: Dispute) -> tuple:
@@ -27,8 +28,7 @@ def fields_of(d: Dispute) -> tuple:
 
 
 def make_records(actor, tree):
-    today = datetime.date.today()
-    a = new_dispute(actor, tree["a-tw"], received_on=today - datetime.timedelta(days=10), persons=31)
+    a = new_dispute(actor, tree["a-tw"], received_on=TODAY - datetime.timedelta(days=10), persons=31)
     a = services.add_session(
         actor, a, a.version, held_on=a.received_on, place="室", mediators="甲", notes="谈"
     )
@@ -36,7 +36,7 @@ def make_records(actor, tree):
         actor,
         a,
         a.version,
-        concluded_on=today,
+        concluded_on=TODAY,
         agreement_text="赔偿800元",
         amount_recovered=Decimal("800.50"),
     )
@@ -45,7 +45,7 @@ def make_records(actor, tree):
         actor, b, b.version, held_on=b.received_on, place="室", mediators="乙", notes="谈"
     )
     services.conclude_failure(
-        actor, b, b.version, concluded_on=today, referred_to="litigation", reason="分歧大"
+        actor, b, b.version, concluded_on=TODAY, referred_to="litigation", reason="分歧大"
     )
     new_dispute(actor, tree["a-tw"], channel="court", name="孙十")
 

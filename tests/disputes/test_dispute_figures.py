@@ -9,7 +9,7 @@ from fazhi.orgs.models import Kind, Organisation
 from tests.conftest import make_org
 from tests.disputes.dispute_fixtures import new_dispute
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 Y = 2025
 
 

@@ -9,10 +9,11 @@ from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType
 from fazhi.orgs.models import Kind
 from tests.conftest import PASSWORD, make_org
+from tests.conftest import TODAY as DAY
 from tests.disputes.dispute_fixtures import ID_A, new_dispute
 
-pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today().isoformat()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
+TODAY = DAY.isoformat()
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_intake_error_keeps_input(client, mediator, tree):
 
 
 def test_list_detail_masking_reveal_and_timeline(client, mediator, tree):
-    d = new_dispute(mediator, tree["a-tw"], received_on=datetime.date.today() - datetime.timedelta(days=40))
+    d = new_dispute(mediator, tree["a-tw"], received_on=DAY - datetime.timedelta(days=40))
     listing = client.get("/disputes/", {"overdue": "1"}).content.decode()
     assert d.number in listing and "已超期" in listing
     detail = client.get(f"/disputes/{d.pk}/").content.decode()

@@ -9,9 +9,10 @@ from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeSettings, Party
 from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.ledger.personal import personal_lookup
+from tests.conftest import TODAY
 from tests.disputes.dispute_fixtures import ID_A, new_dispute
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
 
 @pytest.fixture
@@ -43,36 +44,35 @@ def test_group_flag_follows_admin_threshold(tree, office):
 
 
 def test_full_lifecycle_and_visit(tree, office):
-    d = new_dispute(office, tree["a-tw"], received_on=datetime.date.today() - datetime.timedelta(days=5))
+    d = new_dispute(office, tree["a-tw"], received_on=TODAY - datetime.timedelta(days=5))
     d = services.dispatch(office, d, d.version, tree["a-sq-tw"], note="属地化解")
     assert d.org == tree["a-sq-tw"] and d.status == "dispatched"
     d = services.add_session(
         office,
         d,
         d.version,
-        held_on=datetime.date.today(),
+        held_on=TODAY,
         place="社区调解室",
         mediators="王调解",
         notes="双方协商",
     )
     assert d.status == "mediating"
-    today = datetime.date.today()
     d = services.conclude_success(
         office,
         d,
         d.version,
-        concluded_on=today,
+        concluded_on=TODAY,
         agreement_text="李四赔偿张三维修费",
         amount_recovered=Decimal("800"),
     )
     assert (
         d.status == "success"
-        and d.confirmation_due == due_for_rule("mediation.judicial_confirmation", today).due
+        and d.confirmation_due == due_for_rule("mediation.judicial_confirmation", TODAY).due
     )
     d = services.record_confirmation(
-        office, d, d.version, applied_on=today, court="测试区人民法院", result="pending"
+        office, d, d.version, applied_on=TODAY, court="测试区人民法院", result="pending"
     )
-    d = services.record_visit(office, d, d.version, visited_on=today, satisfaction="satisfied")
+    d = services.record_visit(office, d, d.version, visited_on=TODAY, satisfaction="satisfied")
     assert d.satisfaction == "satisfied"
     assert d.dispatches.count() == 1 and d.sessions.count() == 1
     actions = list(AuditEntry.objects.filter(target_id=str(d.pk)).values_list("action", flat=True))
@@ -82,16 +82,12 @@ def test_full_lifecycle_and_visit(tree, office):
 def test_transition_refused_with_chinese_message(tree, office):
     d = new_dispute(office, tree["a-tw"])
     with pytest.raises(TransitionNotAllowed, match="当前状态为“已受理”，不能变更为“调解成功”"):
-        services.conclude_success(
-            office, d, d.version, concluded_on=datetime.date.today(), agreement_text="x"
-        )
-    d = services.withdraw(office, d, d.version, concluded_on=datetime.date.today(), reason="申请人撤回")
+        services.conclude_success(office, d, d.version, concluded_on=TODAY, agreement_text="x")
+    d = services.withdraw(office, d, d.version, concluded_on=TODAY, reason="申请人撤回")
     with pytest.raises(TransitionNotAllowed, match="已撤回"):
         services.dispatch(office, d, d.version, tree["a-sq-tw"])
     with pytest.raises(FazhiError, match="不能再添加调解记录"):
-        services.add_session(
-            office, d, d.version, held_on=datetime.date.today(), place="x", mediators="y", notes="z"
-        )
+        services.add_session(office, d, d.version, held_on=TODAY, place="x", mediators="y", notes="z")
 
 
 def test_stale_edit_refused(tree, office):
@@ -104,11 +100,9 @@ def test_stale_edit_refused(tree, office):
 
 def test_failure_requires_referral_and_other_street_is_refused(tree, office, person):
     d = new_dispute(office, tree["a-tw"])
-    d = services.add_session(
-        office, d, d.version, held_on=datetime.date.today(), place="x", mediators="y", notes="z"
-    )
+    d = services.add_session(office, d, d.version, held_on=TODAY, place="x", mediators="y", notes="z")
     with pytest.raises(FazhiError, match="引导去向"):
-        services.conclude_failure(office, d, d.version, concluded_on=datetime.date.today(), referred_to="")
+        services.conclude_failure(office, d, d.version, concluded_on=TODAY, referred_to="")
     with pytest.raises(NotPermitted):
         services.dispatch(office, d, d.version, tree["b-tw"])
     other = person("med_b", "handler", tree["b-tw"])
@@ -121,7 +115,7 @@ def test_invalid_id_number_refused_whole(tree, office):
         services.intake(
             office,
             org=tree["a-tw"],
-            received_on=datetime.date.today(),
+            received_on=TODAY,
             dispute_type=Dispute._meta.get_field("dispute_type").related_model.objects.first(),
             summary="x",
             parties=[services.PartyData(name="张三", id_number="110105194912310021")],
@@ -130,7 +124,7 @@ def test_invalid_id_number_refused_whole(tree, office):
 
 
 def test_confirmation_after_window_refused(tree, office):
-    d = new_dispute(office, tree["a-tw"], received_on=datetime.date.today() - datetime.timedelta(days=90))
+    d = new_dispute(office, tree["a-tw"], received_on=TODAY - datetime.timedelta(days=90))
     d = services.add_session(office, d, d.version, held_on=d.received_on, place="x", mediators="y", notes="z")
     agreed = d.received_on + datetime.timedelta(days=1)
     d = services.conclude_success(office, d, d.version, concluded_on=agreed, agreement_text="协议")

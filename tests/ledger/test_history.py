@@ -7,11 +7,22 @@ import pytest
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute
 from fazhi.disputes.timeline import timeline
-from fazhi.ledger.history import FIRST, LAST, Event, business_timeline, change_lines
+from fazhi.ledger.history import EMPTY, FIRST, LAST, Event, audit_events, business_timeline, change_lines
 from tests.disputes.dispute_fixtures import new_dispute
+from tests.litigation.litigation_fixtures import new_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 D = datetime.date
+
+
+def test_a_new_case_reads_as_labels_and_names(tree, person):
+    office = person("office_a", "office", tree["a"])
+    case = new_case(office, tree["a-tw"], kind="civil")
+    created = audit_events(case)[0]
+    assert created.title == "新建" and created.who
+    assert "承办单位：甲街道调委会" in created.lines  # the unit's name, not its id
+    assert "案件类别：民事诉讼" in created.lines  # the choice's label, not "civil"
+    assert not [line for line in created.lines if EMPTY in line]  # nothing reads as a change from （空）
 
 
 def test_values_are_written_in_chinese_and_empty_news_is_dropped():

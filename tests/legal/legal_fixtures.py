@@ -1,13 +1,12 @@
 """Helpers shared by the legality review tests (imported by module name; see pyproject rootdir imports)."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 
 from fazhi.legal import services
 from fazhi.orgs.models import Kind
-from tests.conftest import make_org
+from tests.conftest import TODAY, make_org
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def new_contract(actor, org, *, amount=Decimal("50000"), submitted_on=None, titl
         org=org,
         kind="contract",
         title=title,
-        submitted_on=submitted_on or datetime.date.today(),
+        submitted_on=submitted_on or TODAY,
         counterparty="某物业服务有限公司",
         amount=amount,
         materials="合同文本、招标文件",
@@ -44,6 +43,4 @@ def new_contract(actor, org, *, amount=Decimal("50000"), submitted_on=None, titl
 
 
 def new_item(actor, org, kind, *, submitted_on=None, title="关于加强社区治理的若干规定"):
-    return services.submit(
-        actor, org=org, kind=kind, title=title, submitted_on=submitted_on or datetime.date.today()
-    )
+    return services.submit(actor, org=org, kind=kind, title=title, submitted_on=submitted_on or TODAY)

@@ -8,12 +8,13 @@ from rest_framework.test import APIClient
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.legal import services
 from fazhi.legal.models import ReviewItem
+from tests.conftest import TODAY as DAY
 from tests.legal import legal_fixtures as fx
 from tests.legal.legal_fixtures import new_contract, new_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 legal_units, lawyer, office = fx.legal_units, fx.lawyer, fx.office
-TODAY = datetime.date.today().isoformat()
+TODAY = DAY.isoformat()
 
 
 def client_for(user):
@@ -111,7 +112,7 @@ def test_the_submitting_unit_reads_its_item_and_the_opinion_but_cannot_change_it
         item.version,
         opinion="lawful",
         opinion_text="经审查合法",
-        opinion_on=datetime.date.today(),
+        opinion_on=DAY,
     )
     api = client_for(community)
     assert [row["number"] for row in api.get("/api/legal-reviews/").json()["results"]] == [item.number]
@@ -126,7 +127,7 @@ def test_the_submitting_unit_reads_its_item_and_the_opinion_but_cannot_change_it
 
 def test_list_filters(tree, office, legal_units):
     contract = new_contract(office, tree["a-sq"], title="保洁服务合同")
-    old = datetime.date.today() - datetime.timedelta(days=60)
+    old = DAY - datetime.timedelta(days=60)
     normative = new_item(office, tree["a-tw"], "normative", submitted_on=old)
     big = new_contract(office, tree["a-sq"], amount=2_000_000)
     api = client_for(office)

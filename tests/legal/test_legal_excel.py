@@ -12,12 +12,12 @@ from fazhi.legal import services
 from fazhi.legal.columns import review_sheet
 from fazhi.legal.importing import import_items
 from fazhi.legal.models import ReviewItem, ReviewRound
+from tests.conftest import TODAY
 from tests.legal import legal_fixtures as fx
 from tests.legal.legal_fixtures import new_contract, new_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 legal_units, lawyer, office = fx.legal_units, fx.lawyer, fx.office
-TODAY = datetime.date.today()
 
 
 def fields_of(item: ReviewItem) -> tuple:

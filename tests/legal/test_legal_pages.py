@@ -5,12 +5,12 @@ import pytest
 from docx import Document
 
 from fazhi.legal.models import ReviewItem
+from tests.conftest import TODAY
 from tests.legal import legal_fixtures as fx
 from tests.legal.legal_fixtures import new_contract, new_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 legal_units, lawyer, office = fx.legal_units, fx.lawyer, fx.office
-TODAY = datetime.date.today()
 
 
 @pytest.fixture

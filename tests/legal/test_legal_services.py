@@ -8,13 +8,13 @@ from fazhi.deadlines.engine import due_date, due_for_rule
 from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.legal import services
 from fazhi.legal.models import LegalSettings, ReviewItem
+from tests.conftest import TODAY
 from tests.legal import legal_fixtures as fx
 from tests.legal.legal_fixtures import new_contract, new_item
 
 legal_units, lawyer, office = fx.legal_units, fx.lawyer, fx.office
 
-pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
 
 def test_submit_numbers_item_and_opens_first_round(tree, office):

@@ -7,10 +7,11 @@ from rest_framework.test import APIClient
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.litigation import services
 from fazhi.litigation.models import Case
+from tests.conftest import TODAY as DAY
 from tests.litigation.litigation_fixtures import ID_A, PHONE_A, new_case
 
-pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today().isoformat()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
+TODAY = DAY.isoformat()
 
 
 def client_for(user):
@@ -55,9 +56,7 @@ def test_create_computes_due_and_masks(people):
 
 
 def test_reply_document_hearing_conclude_and_stale(people, tree):
-    case = new_case(
-        people["office"], tree["a"], received_on=datetime.date.today() - datetime.timedelta(days=3)
-    )
+    case = new_case(people["office"], tree["a"], received_on=DAY - datetime.timedelta(days=3))
     client = client_for(people["office"])
     r = client.post(
         f"/api/litigation-cases/{case.pk}/reply/", {"version": 1, "replied_on": TODAY}, format="json"
@@ -163,7 +162,7 @@ def test_cases_are_found_by_a_partys_exact_id_number_or_phone(people, tree):
         kind="civil",
         court="测试区人民法院",
         disputed_act="合同纠纷",
-        copy_received_on=datetime.date.today(),
+        copy_received_on=DAY,
         parties=[services.PartyData(name="钱七", id_number="110105194912310038", phone="13900000000")],
     )
     client = client_for(office)

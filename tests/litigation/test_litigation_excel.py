@@ -11,9 +11,10 @@ from fazhi.litigation import services
 from fazhi.litigation.columns import CASE_SHEET
 from fazhi.litigation.importing import import_cases
 from fazhi.litigation.models import Case, CaseDocument, CaseParty, Hearing
+from tests.conftest import TODAY
 from tests.litigation.litigation_fixtures import ID_A, PHONE_A, new_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 D = datetime.date
 
 
@@ -74,7 +75,7 @@ def test_bad_file_refused_whole_with_row_reasons(client, tree, person):
         good | {"org": "nowhere"},
         good | {"outcome": "upheld"},  # no conclusion date
         good | {"replied_on": D(2024, 5, 1)},  # before the copy arrived
-        good | {"copy_received_on": datetime.date.today() + datetime.timedelta(days=5)},  # in the future
+        good | {"copy_received_on": TODAY + datetime.timedelta(days=5)},  # in the future
     ]
     content = export(CASE_SHEET, rows)
     parsed = parse(CASE_SHEET, io.BytesIO(content))

@@ -8,7 +8,7 @@ from fazhi.litigation import services
 from fazhi.orgs.models import Organisation
 from tests.litigation.litigation_fixtures import new_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 D = datetime.date
 Y = 2024
 

@@ -5,10 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.litigation.models import AnalysisMeeting, Case, Reminder, Suggestion
+from tests.conftest import TODAY
 from tests.litigation.litigation_fixtures import new_case
 
-pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
 
 @pytest.fixture
@@ -162,3 +162,37 @@ def test_the_case_page_shows_the_appeal_period_once_a_judgment_is_served(client,
     html = client.get(f"/litigation/{case.pk}/").content.decode()
     assert "2024年10月12日（一审判决书送达之日起15日，《中华人民共和国民事诉讼法》第一百七十一条" in html
     assert "已届满" in html
+
+
+def test_the_lists_show_due_dates_exact_and_provisional(client, tree, office):
+    """The lists include the due-date cell without a style (short 「暂定」 flag): it must render, with the
+    flag only on a date counted through a year without a holiday notice."""
+    from fazhi.litigation import services
+    from tests.conftest import clock_at
+
+    exact = new_case(office, tree["a"], received_on=TODAY - datetime.timedelta(days=3))
+    suggestion = services.receive_suggestion(
+        office, org=tree["a"], kind="procuratorate", issuer="区检察院", received_on=TODAY, content="建议"
+    )
+    reminder = services.issue_reminder(
+        office, org=tree["a"], to_unit=tree["a-tw"], issued_on=TODAY, matter="整改",
+        follow_up_due=TODAY + datetime.timedelta(days=30),
+    )  # fmt: skip
+    for url, record in (
+        ("/litigation/", exact),
+        ("/litigation/suggestions/", suggestion),
+        ("/litigation/reminders/", reminder),
+        (f"/litigation/suggestions/{suggestion.pk}/", suggestion),
+        (f"/litigation/reminders/{reminder.pk}/", reminder),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        html = page.content.decode()
+        assert record.number in html and "暂定" not in html
+
+    with clock_at(datetime.date(2026, 12, 24)):
+        late = new_case(office, tree["a"], received_on=datetime.date(2026, 12, 24))
+        client.force_login(office)  # the July session has long expired
+        html = client.get("/litigation/").content.decode()
+    assert late.provisional and late.number in html
+    assert 'class="flag provisional" title="2027年节假日安排尚未录入">暂定</span>' in html

@@ -8,7 +8,7 @@ from fazhi.litigation import services
 from fazhi.litigation.models import Case, CaseParty
 from tests.litigation.litigation_fixtures import ID_A, new_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 D = datetime.date
 
 

@@ -1,9 +1,12 @@
 """Pages offer change actions only to people who may make them; read-only people keep the read actions."""
 
-import datetime
+import pytest
 
 from fazhi.disputes import services
+from tests.conftest import TODAY
 from tests.disputes.dispute_fixtures import new_dispute
+
+pytestmark = pytest.mark.usefixtures("pinned_clock")
 
 
 def actions(page) -> str:
@@ -15,11 +18,11 @@ def actions(page) -> str:
 def settled_dispute(mediator, org):
     dispute = new_dispute(mediator, org)
     dispute = services.add_session(
-        mediator, dispute, dispute.version, held_on=datetime.date.today(), place="调解室",
+        mediator, dispute, dispute.version, held_on=TODAY, place="调解室",
         mediators="李调解", participants="双方", notes="释法说理",
     )  # fmt: skip
     return services.conclude_success(
-        mediator, dispute, dispute.version, concluded_on=datetime.date.today(), agreement_text="双方和解"
+        mediator, dispute, dispute.version, concluded_on=TODAY, agreement_text="双方和解"
     )
 
 
