@@ -126,10 +126,10 @@ def test_existing_clear_tokens_are_migrated_to_digests_and_their_table_dropped(
     key = "a" * 40
     with connection.cursor() as cursor:
         cursor.execute(
-            "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id bigint, created datetime)"
+            "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id bigint, created timestamp with time zone)"
         )
         cursor.execute(
-            "INSERT INTO authtoken_token VALUES (%s, %s, %s)", [key, user.pk, "2026-01-05 08:00:00"]
+            "INSERT INTO authtoken_token VALUES (%s, %s, %s)", [key, user.pk, "2026-01-05 08:00:00+00:00"]
         )
     with connection.schema_editor() as editor:
         migration.hash_legacy_tokens(apps, editor)
