@@ -128,3 +128,27 @@ def test_an_account_with_history_is_refused_deletion_with_a_clear_message(client
     assert answer.status_code == 200
     assert "不能删除" in answer.content.decode()
     assert type(someone).objects.filter(pk=someone.pk).exists()
+
+
+def test_the_system_admin_adds_people_without_a_password(client, three, django_user_model):
+    login_with_second_factor(client, three["sys"])
+    assert client.get("/admin/accounts/user/add/").status_code == 200
+    answer = client.post(
+        "/admin/accounts/user/add/", {"username": "newbie", "full_name": "新人", "email": ""}
+    )
+    assert answer.status_code == 302
+    newbie = django_user_model.objects.get(username="newbie")
+    assert not newbie.has_usable_password() and not newbie.is_superuser
+    assert client.get("/admin/orgs/roleassignment/").status_code == 403
+    assert client.get("/admin/accounts/user/").status_code == 200
+
+
+def test_the_token_page_and_the_settings_pages_answer(client, three):
+    login_with_second_factor(client, three["sec"])
+    for path in (
+        "/accounts/tokens/",
+        "/admin/",
+        "/admin/orgs/roleassignment/add/",
+        "/admin/accounts/apitoken/",
+    ):
+        assert client.get(path).status_code == 200, path
