@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "fazhi.accounts",
@@ -78,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "fazhi.web.input_guard.RefuseNulMiddleware",
     "fazhi.accounts.middleware.SecurityPolicyMiddleware",
+    "fazhi.accounts.middleware.PermissionsPolicyMiddleware",
     "fazhi.audit.context.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -141,6 +141,13 @@ FAZHI_LOCKOUT_FAILURES = 5
 FAZHI_LOCKOUT_WINDOW_MINUTES = 15
 FAZHI_LOCKOUT_MINUTES = 15
 FAZHI_PASSWORD_MAX_AGE_DAYS = 90
+FAZHI_LOCKOUT_MAX_MINUTES = 24 * 60  # repeated locks double up to this (fazhi.accounts.lockout)
+FAZHI_THROTTLE_ADDRESS_FAILURES = int(os.environ.get("FAZHI_THROTTLE_ADDRESS_FAILURES", "20"))
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; none by default.
+FAZHI_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("FAZHI_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+FAZHI_API_TOKEN_DAYS = int(os.environ.get("FAZHI_API_TOKEN_DAYS", "30"))
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the 30 minutes count from the last request: an idle timeout
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -189,6 +196,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No page needs a device or a sensor (fazhi.accounts.middleware.PermissionsPolicyMiddleware).
+FAZHI_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=()"
+)
 if PRODUCTION:
     SECURE_SSL_REDIRECT = os.environ.get("FAZHI_SSL_REDIRECT", "1") == "1"
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -200,8 +212,13 @@ if PRODUCTION:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # The token first: DRF takes the 401 challenge from the first class.
         "fazhi.api.authentication.BearerTokenAuthentication",
+        "fazhi.api.authentication.CsrfSessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "fazhi.api.renderers.SignedInBrowsableAPIRenderer",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "fazhi.api.pagination.Pagination",
@@ -215,6 +232,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": '台账、指标与年度报告的接口。错误统一为 {"error": {"code", "message", "fields"}}。',
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

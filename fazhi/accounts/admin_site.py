@@ -1,8 +1,11 @@
 """The system-settings site (Django admin) follows the three separated admin roles.
 
-Permissions come from the role a person holds, not from per-user permission rows: the system
-administrator manages people, organisations and settings lists; the security administrator
-unlocks accounts and reads sign-in attempts; the audit administrator has the audit trail page.
+Permissions come from the role a person holds, not from per-user permission rows (三员分立,
+fazhi.accounts.separation): the system administrator manages people (names, active or not) and
+organisations and the settings lists, never roles or credentials; the security administrator
+assigns roles, resets passwords and TOTP, unlocks accounts, revokes API tokens and reads sign-in
+attempts, never for himself; the audit administrator has the audit trail page. Every visit needs
+the second factor, superusers included.
 Ledger records are never edited here: they change only through their services. Each ledger's
 settings lists come from its registration (fazhi.ledger.registry), so a new ledger's settings are
 the system administrator's without an edit here.
@@ -10,19 +13,21 @@ the system administrator's without an edit here.
 
 from django.contrib.admin import AdminSite
 
+from fazhi.accounts import otp
 from fazhi.orgs.scoping import role_codes
 
 ROLE_MODELS = {
     "sys_admin": {
         "accounts.user",
         "orgs.organisation",
-        "orgs.roleassignment",
         "deadlines.holidaynotice",
         "figures.manualfigure",
     },
-    "sec_admin": {"accounts.user", "accounts.loginattempt"},
+    "sec_admin": {"accounts.user", "accounts.loginattempt", "accounts.apitoken", "orgs.roleassignment"},
 }
-READ_ONLY_ROLE_MODELS = {"sec_admin": {"accounts.user"}}  # sees people to unlock them, never edits them
+# The security administrator sees people to unlock them and reset their credentials (own pages),
+# never edits their other fields; tokens are only listed and revoked (an action), never edited.
+READ_ONLY_ROLE_MODELS = {"sec_admin": {"accounts.user", "accounts.apitoken"}}
 SETTINGS_ROLE = "sys_admin"  # edits every registered ledger's settings lists
 
 
@@ -60,4 +65,5 @@ class FazhiAdminSite(AdminSite):
 
     def has_permission(self, request):
         user = request.user
-        return user.is_active and (user.is_superuser or bool(role_codes(user) & ROLE_MODELS.keys()))
+        allowed = user.is_active and (user.is_superuser or bool(role_codes(user) & ROLE_MODELS.keys()))
+        return allowed and otp.is_verified(request)

@@ -16,6 +16,9 @@ class LockoutModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
+        blocked_until = lockout.address_blocked_until(lockout.client_ip(request))
+        if blocked_until is not None:
+            raise PermissionDenied(lockout.address_message(blocked_until))
         current = lockout.status(username) if username else None
         if current and current.locked:
             raise PermissionDenied(lockout.lock_message(current.locked_until))

@@ -17,7 +17,7 @@ class LoginForm(AuthenticationForm):
                 raise
             # authenticate() has already counted this failure (user_login_failed).
             raise ValidationError(
-                lockout.failure_message(lockout.status(username)), code="invalid_login"
+                lockout.refusal_message(username, self.request), code="invalid_login"
             ) from None
 
 

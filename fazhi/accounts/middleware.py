@@ -60,3 +60,15 @@ class SecurityPolicyMiddleware:
     @classmethod
     def _always_open(cls, request) -> bool:
         return request.path.startswith(settings.STATIC_URL) or cls._is(request, ("accounts:logout",))
+
+
+class PermissionsPolicyMiddleware:
+    """Permissions-Policy on every response (Django has no setting for it): no device, no sensor."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.FAZHI_PERMISSIONS_POLICY)
+        return response

@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 
@@ -27,6 +28,24 @@ class User(AbstractUser):
     def set_password(self, raw_password):
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()
+        self._password_changed = True
+
+    def save(self, *args, **kwargs):
+        from .separation import may_grant_superuser
+
+        if self.is_superuser and not may_grant_superuser():
+            was = type(self).objects.filter(pk=self.pk).values_list("is_superuser", flat=True).first()
+            if not was:
+                raise PermissionDenied(
+                    "三员分立：超级用户权限不能在系统中授予，只能由服务器上的 fazhi break_glass 命令授予（写入审计日志）。"
+                )
+        super().save(*args, **kwargs)
+        if getattr(self, "_password_changed", False):
+            # A changed password ends every API token issued under the old one.
+            self._password_changed = False
+            self.api_tokens.filter(revoked_at__isnull=True).update(
+                revoked_at=timezone.now(), revoked_reason="密码已修改"
+            )
 
     @property
     def password_expired(self) -> bool:
@@ -59,3 +78,28 @@ class LoginAttempt(models.Model):
 
     def __str__(self):
         return f"{self.username} {self.at:%Y-%m-%d %H:%M} {'成功' if self.success else '失败'}"
+
+
+class ApiToken(models.Model):
+    """An API token. Only its SM3 digest is kept: the key is shown once, when issued, and never again."""
+
+    user = models.ForeignKey(User, verbose_name="人员", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("名称", max_length=50, blank=True)
+    key_hash = models.CharField("令牌摘要", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("签发时间", default=timezone.now)
+    expires_at = models.DateTimeField("到期时间")
+    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
+    revoked_reason = models.CharField("撤销原因", max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = "接口令牌"
+        verbose_name_plural = "接口令牌"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} · {self.name or '未命名'} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

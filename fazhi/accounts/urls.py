@@ -10,4 +10,5 @@ urlpatterns = [
     path("otp/", views.OtpVerifyView.as_view(), name="otp_verify"),
     path("otp/enrol/", views.OtpEnrolView.as_view(), name="otp_enrol"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("tokens/", views.TokenListView.as_view(), name="tokens"),
 ]

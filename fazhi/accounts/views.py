@@ -3,15 +3,15 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 
-from . import lockout, otp
+from . import lockout, otp, tokens
 from .forms import FazhiPasswordChangeForm, LoginForm, OtpEnrolForm, OtpForm
 
 
@@ -117,3 +117,20 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         messages.success(self.request, "密码已修改。")
         return response
+
+
+@method_decorator(login_required, name="dispatch")
+class TokenListView(View):
+    """A person's own API tokens: name, lifetime, last use; each can be revoked. Keys are never shown."""
+
+    def get(self, request):
+        rows = request.user.api_tokens.all()
+        return render(
+            request, "accounts/tokens.html", {"tokens": rows, "lifetime_days": settings.FAZHI_API_TOKEN_DAYS}
+        )
+
+    def post(self, request):
+        token = get_object_or_404(request.user.api_tokens, pk=request.POST.get("revoke") or 0)
+        if tokens.revoke(token, actor=request.user, reason="本人撤销"):
+            messages.success(request, f"令牌“{token.name or '未命名'}”已撤销。")
+        return redirect("accounts:tokens")

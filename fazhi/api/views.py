@@ -4,7 +4,8 @@ from rest_framework.decorators import api_view, authentication_classes, permissi
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
-from fazhi.accounts.tokens import issue_token
+from fazhi.accounts.models import ApiToken
+from fazhi.accounts.tokens import digest, issue_token
 from fazhi.orgs.roles import ROLES
 from fazhi.orgs.scoping import visible_orgs
 
@@ -35,11 +36,14 @@ class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(label="用户名")
     password = serializers.CharField(label="密码", style={"input_type": "password"})
     otp = serializers.CharField(label="动态口令（管理员必填）", required=False, allow_blank=True)
+    name = serializers.CharField(label="令牌名称（如用途）", required=False, allow_blank=True, max_length=50)
+    days = serializers.IntegerField(label="有效天数（不超过系统上限）", required=False, min_value=1)
 
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
     type = serializers.CharField()
+    expires_at = serializers.DateTimeField()
 
 
 @extend_schema(
@@ -56,4 +60,5 @@ def token(request):
     key, message = issue_token(request._request, **form.validated_data)
     if key is None:
         return error_response("authentication_failed", message, status.HTTP_401_UNAUTHORIZED)
-    return Response({"token": key, "type": "Bearer"})
+    expires = ApiToken.objects.filter(key_hash=digest(key)).values_list("expires_at", flat=True).first()
+    return Response({"token": key, "type": "Bearer", "expires_at": expires})

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
-from .roles import ADMIN_ROLES, ROLE_CHOICES, ROLES
+from .roles import ROLE_CHOICES, ROLES
 
 
 class Kind(models.TextChoices):
@@ -109,17 +109,24 @@ class RoleAssignment(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        if self.role not in ADMIN_ROLES:
-            return
-        others = (
-            RoleAssignment.objects.filter(user_id=self.user_id, role__in=ADMIN_ROLES)
-            .exclude(role=self.role)
-            .values_list("role", flat=True)
-        )
-        held = sorted({ROLES[code].label for code in others})
-        if held:
-            raise ValidationError(
-                {
-                    "role": f"三员分立：该人员已担任{'、'.join(held)}，不能再担任{ROLES[self.role].label}，请另选人员。"
-                }
-            )
+        from fazhi.accounts import separation
+        from fazhi.audit.context import current_actor
+
+        separation.check_assignment(self.user_id, self.role, exclude_pk=self.pk)
+        actor = current_actor()
+        if actor is not None:  # in a request: who may change roles, and never his own
+            before = RoleAssignment.objects.filter(pk=self.pk).values_list("user_id", flat=True).first()
+            try:
+                for user_id in {self.user_id, before} - {None}:
+                    separation.check_manages(actor, user_id, "分配或修改角色")
+            except PermissionDenied as exc:
+                raise ValidationError({"user": str(exc)}) from None
+
+    def delete(self, *args, **kwargs):
+        from fazhi.accounts import separation
+        from fazhi.audit.context import current_actor
+
+        actor = current_actor()
+        if actor is not None:
+            separation.check_manages(actor, self.user_id, "撤销角色")
+        return super().delete(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from fazhi.accounts import lockout
 from fazhi.accounts.models import LoginAttempt
+from fazhi.accounts.testing import login_with_second_factor
 from fazhi.accounts.tokens import issue_token
 from fazhi.audit.models import Action, AuditEntry
 
@@ -173,11 +174,10 @@ def test_logout_needs_post(client, clerk):
     assert client.get("/accounts/logout/").status_code == 405
 
 
-def test_admin_action_unlocks(client, clerk, django_user_model):
+def test_admin_action_unlocks(client, clerk, sec_admin):
     for _ in range(5):
         post_login(client, "clerk", "wrong")
-    boss = django_user_model.objects.create_superuser("boss", password="Boss-2025-mima")
-    client.force_login(boss)
+    login_with_second_factor(client, sec_admin)
     response = client.post(
         "/admin/accounts/user/", {"action": "unlock_accounts", "_selected_action": [clerk.pk]}, follow=True
     )
