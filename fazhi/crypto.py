@@ -101,6 +101,16 @@ def _mac_key(data_key: bytes) -> bytes:
     return hmac_sm3(data_key, _MAC_LABEL)
 
 
+def audit_key(purpose: str) -> bytes:
+    """A key for one use of FAZHI_AUDIT_KEY (the chain, checkpoints, backups): one secret, separate keys."""
+    return _purpose_key(settings.FAZHI_AUDIT_KEY, purpose)
+
+
+@functools.lru_cache(maxsize=8)
+def _purpose_key(hex_key: str, purpose: str) -> bytes:
+    return hmac_sm3(_key_from_hex("FAZHI_AUDIT_KEY", hex_key, 32), f"fazhi/{purpose}/v1".encode())
+
+
 # --- SM4 tokens ------------------------------------------------------------------------------
 
 

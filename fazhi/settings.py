@@ -35,6 +35,12 @@ SECRET_KEY = _secret("FAZHI_SECRET_KEY", 32)
 # SM4 key (128 bit, hex) for personal data at rest, and the key of the lookup hash (HMAC-SM3).
 FAZHI_DATA_KEY = _secret("FAZHI_DATA_KEY", 16)
 FAZHI_LOOKUP_KEY = _secret("FAZHI_LOOKUP_KEY", 32)
+# HMAC-SM3 key (256 bit, hex) of the audit chain, audit checkpoints and backup signatures. It lives
+# outside the database, so whoever can write the tables cannot re-hash a forged history.
+FAZHI_AUDIT_KEY = _secret("FAZHI_AUDIT_KEY", 32)
+# Where `fazhi audit_checkpoint` writes signed checkpoints and `fazhi audit_verify` looks for the newest;
+# the audit administrator copies them somewhere the database's administrators cannot write.
+FAZHI_AUDIT_CHECKPOINT_DIR = Path(os.environ.get("FAZHI_AUDIT_CHECKPOINT_DIR", VAR_DIR / "audit-checkpoints"))
 
 DEBUG = not PRODUCTION and os.environ.get("FAZHI_DEBUG", "1") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("FAZHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]

@@ -15,13 +15,14 @@ class Action(models.TextChoices):
     LOCKED = "locked", "账户锁定"
     LOGOUT = "logout", "退出"
     PURGE = "purge", "清理过期日志"
+    CHECKPOINT = "checkpoint", "审计检查点"
 
 
 class AuditEntry(models.Model):
-    """One link of the append-only, SM3 hash-chained audit trail.
+    """One link of the append-only, hash-chained audit trail.
 
-    ``hash`` = SM3(prev_hash + canonical content); changing, inserting or removing any entry
-    breaks the chain from that point, which ``fazhi audit_verify`` reports.
+    ``hash`` = HMAC-SM3(audit key, prev_hash + canonical content) (fazhi.audit.chain); changing,
+    inserting or removing any entry breaks the chain from that point, which ``fazhi audit_verify`` reports.
     """
 
     seq = models.BigIntegerField("序号", unique=True)

@@ -106,3 +106,33 @@ def purge_before(cutoff: datetime.datetime, *, actor=None) -> int:
             changes={"through_seq": [None, doomed.seq], "anchor_hash": [None, doomed.hash]},
         )
     return count
+
+
+def seal_legacy_chain(entry_model=AuditEntry, head_model=ChainHead) -> AuditEntry | None:
+    """Append a keyed entry after a chain of unkeyed (plain SM3) entries, so that the key covers them.
+
+    Run once by migration 0003 (with its historical models); a chain that is empty or already ends in
+    a keyed entry is left alone. Returns the entry written, if any.
+    """
+    with transaction.atomic():
+        head = head_model.objects.select_for_update().first()
+        last = entry_model.objects.order_by("-seq").first()
+        if head is None or last is None or link_hash(last.prev_hash, last) == last.hash:
+            return None
+        entry = entry_model(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            actor=None,
+            actor_name="系统",
+            action=Action.CHECKPOINT,
+            target_type="audit.auditentry",
+            target_id="",
+            target_repr=f"启用审计日志密钥（HMAC-SM3），封存第 1–{head.seq} 条",
+            org_id=None,
+            changes={"哈希算法": ["SM3", "HMAC-SM3"], "sealed_through": [None, head.seq]},
+            prev_hash=head.hash,
+        )
+        entry.hash = link_hash(head.hash, entry)
+        entry.save(force_insert=True)
+        head_model.objects.filter(pk=head.pk).update(seq=entry.seq, hash=entry.hash)
+    return entry

@@ -2,6 +2,8 @@
 
 Archive layout (a .tar.gz):
     manifest.json                 format, versions, vendor, model order, row counts, member checksums
+    manifest.sig                  HMAC-SM3 of manifest.json under the audit key: restore refuses an
+                                  unsigned archive or one changed after it was written
     data/<app_label>.<model>.jsonl one {"pk": ..., "fields": {...}} per line, models in dependency order
     media/<path under MEDIA_ROOT>  the stored files (attachments)
 
@@ -33,11 +35,14 @@ from django.db import connection, models, transaction
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from fazhi.crypto import audit_key, hmac_sm3_hex
 from fazhi.ledger.personal import EncryptedTextField
 
 FORMAT = "fazhi-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SIGNATURE_KEY_PURPOSE = "backup-signature"
 CHUNK = 2000
 # Rebuilt by migrate (content types, permissions) or meaningless in another database (sessions).
 EXCLUDED = frozenset({"contenttypes.contenttype", "auth.permission", "sessions.session"})
@@ -107,6 +112,11 @@ class _Encoder(json.JSONEncoder):
         if isinstance(o, datetime.timedelta):
             return o.total_seconds()
         return super().default(o)
+
+
+def sign_manifest(manifest_bytes: bytes) -> str:
+    """The signature that vouches for the manifest, and through its checksums for every member."""
+    return hmac_sm3_hex(audit_key(SIGNATURE_KEY_PURPOSE), manifest_bytes)
 
 
 def _sha256_file(path: Path) -> str:
@@ -207,10 +217,13 @@ def create_backup(output: Path) -> dict:
             "row_counts": counts,
             "files": files,
         }
-        (workdir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        (workdir / MANIFEST).write_bytes(manifest_bytes)
+        (workdir / SIGNATURE).write_text(sign_manifest(manifest_bytes), encoding="ascii")
         partial = output.with_name(output.name + ".part")
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(workdir / MANIFEST, arcname=MANIFEST)
+            archive.add(workdir / SIGNATURE, arcname=SIGNATURE)
             for member in files:  # data first, in load order, so restore reads the archive front to back
                 archive.add(workdir / member, arcname=member)
         os.replace(partial, output)

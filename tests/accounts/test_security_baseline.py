@@ -127,6 +127,7 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "FAZHI_SECRET_KEY": secrets.token_urlsafe(50),
         "FAZHI_DATA_KEY": "00112233445566778899aabbccddeeff",
         "FAZHI_LOOKUP_KEY": secrets.token_hex(32),
+        "FAZHI_AUDIT_KEY": secrets.token_hex(32),
         "FAZHI_ALLOWED_HOSTS": "fazhi.example.gov.cn",
         "FAZHI_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "fazhi.settings",

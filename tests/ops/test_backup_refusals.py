@@ -1,5 +1,6 @@
 """fazhi restore refuses a damaged archive or a database with data, and writes nothing then."""
 
+import hashlib
 import io
 import json
 import tarfile
@@ -9,9 +10,11 @@ from backup_helpers import forget_content_types, populate
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
 
 from fazhi.audit.chain import verify
 from fazhi.disputes.models import Dispute
+from fazhi.ops.backup import sign_manifest
 from fazhi.orgs.models import Kind, Organisation
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,9 +110,16 @@ def test_a_path_outside_media_is_refused(archive, settings, tmp_path):
         }
         return json.dumps(manifest).encode()
 
+    # Signed again as someone holding the audit key would: the path check must hold on its own.
+    with tarfile.open(archive) as old:
+        signature = sign_manifest(escape("manifest.json", old.extractfile("manifest.json").read())).encode()
     with tarfile.open(archive) as old, tarfile.open(tmp_path / "evil.tar.gz", "w:gz") as new:
         for member in old.getmembers():
-            data = escape(member.name, old.extractfile(member).read())
+            data = (
+                signature
+                if member.name == "manifest.sig"
+                else escape(member.name, old.extractfile(member).read())
+            )
             if member.name.startswith("media/"):
                 member.name = "media/../../evil.txt"
             member.size = len(data)
@@ -148,3 +158,65 @@ def test_another_data_key_is_refused_and_rolled_back(archive, settings):
     with pytest.raises(CommandError, match="FAZHI_DATA_KEY"):
         call_command("restore", archive, stdout=io.StringIO())
     assert nothing_written(settings.MEDIA_ROOT)
+
+
+# --- the signature: a backup changed by someone without the audit key is refused -----------------------
+
+
+def test_an_unsigned_backup_is_refused(archive, settings, tmp_path):
+    unsigned = tmp_path / "unsigned.tar.gz"
+    with tarfile.open(archive) as old, tarfile.open(unsigned, "w:gz") as new:
+        for member in old.getmembers():
+            if member.name != "manifest.sig":
+                new.addfile(member, old.extractfile(member))
+    with pytest.raises(CommandError, match="备份没有签名"):
+        call_command("restore", unsigned, stdout=io.StringIO())
+    assert nothing_written(settings.MEDIA_ROOT)
+
+
+def test_a_backup_altered_with_matching_checksums_is_refused(archive, settings, tmp_path):
+    """The attack that got through: change a row, put its new SHA-256 in the manifest, restore."""
+    with tarfile.open(archive) as old:
+        member = "data/disputes.dispute.jsonl"
+        changed = old.extractfile(member).read().replace("楼上漏水".encode(), "楼下漏水".encode())
+        manifest = json.loads(old.extractfile("manifest.json").read())
+    manifest["files"][member] = hashlib.sha256(changed).hexdigest()
+    altered = tmp_path / "altered.tar.gz"
+    rewrite(
+        archive,
+        altered,
+        lambda name, data: (
+            changed if name == member else json.dumps(manifest).encode() if name == "manifest.json" else data
+        ),
+    )
+    with pytest.raises(CommandError, match="备份签名不符"):
+        call_command("restore", altered, stdout=io.StringIO())
+    assert nothing_written(settings.MEDIA_ROOT)
+
+
+def test_a_backup_signed_with_another_key_is_refused(archive, settings):
+    settings.FAZHI_AUDIT_KEY = "cd" * 32
+    with pytest.raises(CommandError, match="FAZHI_AUDIT_KEY"):
+        call_command("restore", archive, stdout=io.StringIO())
+    assert nothing_written(settings.MEDIA_ROOT)
+
+
+@pytest.mark.postgres
+def test_restore_yes_is_the_sanctioned_truncate_on_postgresql(archive, person):
+    if connection.vendor != "postgresql":
+        pytest.skip("TRUNCATE 触发器只在 PostgreSQL 上")
+    person("stranger", "handler", unit_after_the_flush())
+    with connection.cursor() as cursor:  # as in production: the session itself is not sanctioned
+        cursor.execute("SET fazhi.sanctioned_truncate = 'off'")
+    try:
+        with pytest.raises(CommandError, match="couldn't be flushed") as refused, transaction.atomic():
+            call_command("flush", interactive=False, verbosity=0)
+        assert isinstance(refused.value.__cause__, DatabaseError) and "TRUNCATE" in str(
+            refused.value.__cause__
+        )
+        call_command("restore", archive, yes=True, stdout=io.StringIO())
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET fazhi.sanctioned_truncate = 'on'")
+    assert get_user_model().objects.filter(username="tiaojie").exists()
+    assert verify() == []
