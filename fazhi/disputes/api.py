@@ -43,7 +43,7 @@ class DisputeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self):
         queryset = base_queryset(self.request.user).prefetch_related("parties")
         if self.action == "list":
-            return filter_disputes(queryset, self.request.query_params)
+            return filter_disputes(queryset, self.request.query_params, user=self.request.user)
         return queryset.prefetch_related(
             "dispatches__from_org", "dispatches__to_org", "dispatches__by", "sessions"
         )

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from fazhi.ledger.filtering import by_deadline, in_date_range, in_unit, is_true
+from fazhi.ledger.filtering import by_deadline, choice, flag, in_date_range, in_unit
 
 from .models import STATES, ReviewItem, ReviewKind, ReviewOpinion
 
@@ -16,17 +16,17 @@ def filter_items(queryset: QuerySet, params) -> QuerySet:
     than widening the result; an unknown unit code gives nothing.
     """
     get = params.get
-    if get("status") in STATES.labels:
-        queryset = queryset.filter(status=get("status"))
-    if get("kind") in ReviewKind.values:
-        queryset = queryset.filter(kind=get("kind"))
-    if get("opinion") in ReviewOpinion.values:
-        queryset = queryset.filter(opinion=get("opinion"))
-    queryset = in_unit(queryset, get("org"))
-    queryset = in_unit(queryset, get("submitted_by"), field="submitted_by")
+    if status := choice(params, "status", STATES.labels):
+        queryset = queryset.filter(status=status)
+    if kind := choice(params, "kind", ReviewKind.values):
+        queryset = queryset.filter(kind=kind)
+    if opinion := choice(params, "opinion", ReviewOpinion.values):
+        queryset = queryset.filter(opinion=opinion)
+    queryset = in_unit(queryset, get("org"), params=params)
+    queryset = in_unit(queryset, get("submitted_by"), field="submitted_by", params=params)
     queryset = in_date_range(queryset, params, "submitted_on", "submitted_from", "submitted_to")
     queryset = by_deadline(queryset, params, STATES.closed)
-    if is_true(get("to_file")):
+    if flag(params, "to_file"):
         queryset = queryset.filter(requires_filing=True, filed_on__isnull=True).exclude(
             opinion=ReviewOpinion.UNLAWFUL
         )

@@ -59,7 +59,7 @@ class CaseViewSet(_Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
     def get_queryset(self):
         queryset = case_queryset(self.request.user).prefetch_related("parties")
         if self.action == "list":
-            return filter_cases(queryset, self.request.query_params)
+            return filter_cases(queryset, self.request.query_params, user=self.request.user)
         return queryset.prefetch_related("documents__attachment", "hearings", "follow_ups")
 
     def get_serializer_class(self):
