@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "fazhi.web.input_guard.RefuseNulMiddleware",
+    "fazhi.web.responses.ResponsePolicyMiddleware",
     "fazhi.accounts.middleware.SecurityPolicyMiddleware",
     "fazhi.accounts.middleware.PermissionsPolicyMiddleware",
     "fazhi.audit.context.ActorMiddleware",
@@ -248,6 +249,24 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No handler may write the value of a personal-data filter (an ID number typed into ?contact=).
+    "filters": {"redact_personal": {"()": "fazhi.web.redact.RedactPersonalParams"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_personal"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_personal"],
+        },
+    },
+    # The development server's request line carries the query string.
+    "loggers": {"django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": os.environ.get("FAZHI_LOG_LEVEL", "WARNING")},
 }

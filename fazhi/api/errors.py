@@ -48,12 +48,21 @@ def error_response(code: str, message: str, status_code: int, fields=None) -> Re
     return Response(body, status=status_code)
 
 
+BUSY_MESSAGE = "系统繁忙，本次操作未完成（未保存任何改动），请稍后重试。"
+
+
+def is_busy(exc) -> bool:
+    """SQLite's single writer waited past its timeout, or PostgreSQL cancelled a statement that ran past
+    statement_timeout / lock_timeout: the transaction was rolled back whole, nothing is the person's fault."""
+    text = str(exc).lower()
+    return isinstance(exc, OperationalError) and (
+        "locked" in text or "timeout" in text or "canceling" in text
+    )
+
+
 def exception_handler(exc, context):
-    if isinstance(exc, OperationalError) and "locked" in str(exc):
-        # SQLite's single writer waited past its timeout: the change was rolled back whole.
-        return error_response(
-            "busy", "系统繁忙，本次操作未保存，请稍后重试。", status.HTTP_503_SERVICE_UNAVAILABLE
-        )
+    if is_busy(exc):
+        return error_response("busy", BUSY_MESSAGE, status.HTTP_503_SERVICE_UNAVAILABLE)
     if isinstance(exc, FazhiError):
         return error_response(exc.code, exc.message, exc.status_code, exc.fields)
     if isinstance(exc, DjangoValidationError):

@@ -10,7 +10,9 @@ from .models import Dispute
 
 def _filtered(user, params):
     return (
-        filter_disputes(base_queryset(user), params).prefetch_related("parties").order_by("received_on", "pk")
+        filter_disputes(base_queryset(user), params, user=user)
+        .prefetch_related("parties")
+        .order_by("received_on", "pk")
     )
 
 

@@ -46,7 +46,7 @@ def _list_context(request, queryset, title: str) -> dict:
 
 
 def dispute_list(request):
-    queryset = filter_disputes(base_queryset(request.user), request.GET)
+    queryset = filter_disputes(base_queryset(request.user), request.GET, user=request.user)
     return render(request, "disputes/list.html", _list_context(request, queryset, "矛盾纠纷台账"))
 
 
@@ -55,7 +55,9 @@ def inbox(request):
     """Disputes dispatched to the person's own units and not yet taken up."""
     own_units = request.user.roles.values_list("org", flat=True)
     queryset = base_queryset(request.user).filter(status=DISPATCHED, org__in=own_units)
-    context = _list_context(request, filter_disputes(queryset, request.GET), "待办收件箱（分派给本单位）")
+    context = _list_context(
+        request, filter_disputes(queryset, request.GET, user=request.user), "待办收件箱（分派给本单位）"
+    )
     context["inbox"] = True
     return render(request, "disputes/list.html", context)
 

@@ -8,7 +8,7 @@ from fazhi.ledger.errors import FazhiError, NotPermitted
 from fazhi.ledger.services import today
 from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 from fazhi.orgs.roles import ROLES
-from fazhi.orgs.scoping import can_read, visible_orgs
+from fazhi.orgs.scoping import can_read, unit_label, visible_orgs
 
 from .periods import Period
 
@@ -44,7 +44,7 @@ def org_for(user, code: str | None) -> Organisation:
             f"没有代码为“{code}”的单位，请核对 org 参数（您可查看的单位见 /api/me/）。", fields={"org": code}
         )
     if not can_read(user, org):
-        raise NotPermitted(f"您无权查看“{org.name}”的指标：只能查看本单位及下级单位的指标。")
+        raise NotPermitted(f"您无权查看{unit_label(user, org)}的指标：只能查看本单位及下级单位的指标。")
     return org
 
 
@@ -53,17 +53,26 @@ def selectable_orgs(user):
     return visible_orgs(user).filter(kind__in=[Kind.DISTRICT, Kind.STREET, Kind.COMMUNITY]).order_by("path")
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years figures may be asked for, by year or by dates
+
+
 def _date(text: str, name: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text)
     except ValueError:
         raise FazhiError(
             f"{name}“{text}”不是有效日期，请写成 2024-01-31 的格式。", fields={name: text}
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise FazhiError(
+            f"{name}“{text}”超出可查询的范围，请填写 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间的日期。",
+            fields={name: text},
+        )
+    return day
 
 
 def _year(text: str) -> int:
-    if not text.isdecimal() or not 2000 <= int(text) <= 2100:
+    if not text.isascii() or not text.isdecimal() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
         raise FazhiError(f"年度“{text}”无效，请写四位年份，如 2024。", fields={"year": text})
     return int(text)
 

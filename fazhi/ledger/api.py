@@ -75,13 +75,14 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     detail_related: tuple = ()  # prefetched for the detail only
 
     @staticmethod
-    def filter(queryset, params):
+    def filter(queryset, params, *, user):
+        """The ledger's list filter (its filters.py); ``user`` decides the personal-data lookups."""
         return queryset
 
     def get_queryset(self):
         queryset = self.pages.queryset(self.request.user).prefetch_related(*self.list_related)
         if self.action == "list":
-            return self.filter(queryset, self.request.query_params)
+            return self.filter(queryset, self.request.query_params, user=self.request.user)
         return queryset.prefetch_related(*self.detail_related)
 
     def get_serializer_class(self):

@@ -3,8 +3,10 @@
 import io
 import logging
 import os
+import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -16,10 +18,22 @@ from fazhi.ledger.excel_write import CHOICES_TITLE, INSTRUCTIONS_TITLE
 
 logger = logging.getLogger(__name__)
 
+# What a damaged file raises while its rows are read: the zip, the inflater, the XML parser (the
+# standard library's or lxml's, both SyntaxError subclasses), a value that is not what its type says.
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, SyntaxError, ValueError)
+
 MAX_ROWS = 200_000
 MAX_BYTES = 100 * 1024 * 1024
 # About 60 bytes of XML per cell: 200,000 rows of 40 columns fit with room to spare.
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+# Parts openpyxl reads whole into memory (shared strings, styles, the workbook): bounded one by one.
+# 32 MB of shared strings is about 500,000 distinct texts; a 425 MB one took 2.4 GB and 193 s.
+MAX_PART_BYTES = 32 * 1024 * 1024
+# Cells in all worksheets, counted in the XML before openpyxl reads it: 200,000 rows of 40 columns.
+MAX_CELLS = MAX_ROWS * 40
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_SCAN_CHUNK = 1024 * 1024
 # Excel's own last row: beyond it the file cannot have come from a spreadsheet program.
 LAST_EXCEL_ROW = 1_048_576
 # Users sometimes add a title line above the header; look that far for it.
@@ -31,6 +45,22 @@ OLE_FILE = (
     "文件是旧版 Excel（.xls）或设置了打开密码；请在 Excel 中取消密码，另存为“Excel 工作簿（.xlsx）”后再上传"
 )
 TOO_BIG = "文件过大（超过 100 MB 或解压后超过 512 MB）；请删除无关的工作表和图片，或拆分成多个文件分批上传"
+PART_TOO_BIG = (
+    "文件中的「{name}」解压后超过 {limit} MB（多为大量不同的文字或格式）；请删除无关的工作表、格式和批注，"
+    "或拆分成多个文件分批上传"
+)
+TOO_MANY_CELLS = (
+    f"文件中的单元格超过 {MAX_CELLS:,} 个（可能有大量空白但带格式的单元格）；请只保留模板中的列和数据行，"
+    "或拆分成多个文件分批上传"
+)
+OUR_FAULT = "读取文件时系统出错（已记录，不是文件的问题）；请稍后重试，若仍不成功请联系系统管理员"
+REQUIRED = "必填，不能为空；请补充后重新上传"
+# openpyxl gives the value a formula had when the file was last saved by a spreadsheet program; a file
+# written by another program may hold the formula without one, which reads as an empty cell.
+REQUIRED_FORMULA = (
+    "必填，但读到的是空值；文件中有公式，公式的计算结果可能没有保存：请在 Excel/WPS 中打开、保存后再上传，"
+    "或把公式改为直接填写的值"
+)
 EMPTY_FILE = "文件是空的；请用下载的模板填写后再上传"
 CORRUPT = "文件内容已损坏，无法读完；请在 Excel 中打开确认无误，重新另存为 .xlsx 后再上传"
 EMPTY_SHEET = "表格是空的；请用下载的模板填写后再上传"
@@ -86,6 +116,7 @@ def parse(sheet: Sheet, fileobj) -> ParseResult:
     problem = _file_problem(data)
     if problem:
         return _failed(problem)
+    formulas = _has_formulas(data)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (extensions, styles); they do not matter for data.
@@ -96,12 +127,15 @@ def parse(sheet: Sheet, fileobj) -> ParseResult:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _parse_workbook(sheet, workbook)
-    except Exception:
-        # Damage deep inside the zip or the XML only shows while the rows are read. Logged in full,
-        # because a fault of ours would end up here too and must not pass for the user's.
-        logger.exception("Excel 文件读取失败（工作表「%s」）", sheet.title)
+            return _parse_workbook(sheet, workbook, formulas=formulas)
+    except _DAMAGE:
+        # Damage deep inside the zip or the XML only shows while the rows are read.
+        logger.warning("Excel 文件已损坏（工作表「%s」）", sheet.title, exc_info=True)
         return _failed(CORRUPT)
+    except Exception:
+        # A fault of ours must not pass for the user's file: logged in full, and said so.
+        logger.exception("Excel 文件读取时系统出错（工作表「%s」）", sheet.title)
+        return _failed(OUR_FAULT)
     finally:
         workbook.close()
 
@@ -127,13 +161,44 @@ def _file_problem(data: bytes) -> str | None:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return NOT_XLSX
     try:
-        unpacked = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _size_problem(archive)
     except Exception:
         return NOT_XLSX
-    # Reading stops at the sizes the zip declares, so checking them bounds the work of a zip bomb.
-    if unpacked > MAX_UNPACKED_BYTES:
+
+
+def _size_problem(archive: zipfile.ZipFile) -> str | None:
+    """Checked on the sizes the zip declares, before any XML is parsed: reading a member stops at its
+    declared size (a lie ends in a CRC error), so this bounds the time and memory of a zip bomb."""
+    members = archive.infolist()
+    if sum(item.file_size for item in members) > MAX_UNPACKED_BYTES:
         return TOO_BIG
+    sheets = []
+    for item in members:
+        if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml"):
+            sheets.append(item)  # streamed by openpyxl; bounded by their cells below
+        elif item.file_size > MAX_PART_BYTES:
+            return PART_TOO_BIG.format(name=item.filename, limit=MAX_PART_BYTES // (1024 * 1024))
+    cells = 0
+    for item in sheets:
+        cells += _count_cells(archive, item, MAX_CELLS - cells)
+        if cells > MAX_CELLS:
+            return TOO_MANY_CELLS
     return None
+
+
+def _count_cells(archive: zipfile.ZipFile, item: zipfile.ZipInfo, budget: int) -> int:
+    """Cell elements in a worksheet's XML, read in chunks; stops once past ``budget``."""
+    count, tail = 0, b""
+    with archive.open(item) as stream:
+        while chunk := stream.read(_SCAN_CHUNK):
+            # The last 64 bytes wait for the next chunk, so that a tag cut in two is counted there, once.
+            text = tail + chunk
+            tail = text[-64:]
+            count += len(_CELL_TAG.findall(text)) - len(_CELL_TAG.findall(tail))
+            if count > budget:
+                return count
+    return count + len(_CELL_TAG.findall(tail))
 
 
 def _looks_like_xlsx(data: bytes) -> bool:
@@ -157,7 +222,21 @@ def _worksheet(sheet: Sheet, workbook):
     return None
 
 
-def _parse_workbook(sheet: Sheet, workbook) -> ParseResult:
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet holds a formula (its XML was already bounded by _file_problem)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for item in archive.infolist():
+            if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml"):
+                with archive.open(item) as stream:
+                    tail = b""
+                    while chunk := stream.read(_SCAN_CHUNK):
+                        if _FORMULA_TAG.search(tail + chunk):
+                            return True
+                        tail = chunk[-64:]
+    return False
+
+
+def _parse_workbook(sheet: Sheet, workbook, *, formulas: bool = False) -> ParseResult:
     worksheet = _worksheet(sheet, workbook)
     if worksheet is None:
         return _failed(f"文件中找不到「{sheet.title}」工作表；请用下载的模板填写")
@@ -176,7 +255,7 @@ def _parse_workbook(sheet: Sheet, workbook) -> ParseResult:
     errors = _header_errors(sheet, header_row, positions)
     if errors:
         return ParseResult(errors=errors)
-    return _parse_rows(sheet, chain(head[header_row:], rows), header_row, positions)
+    return _parse_rows(sheet, chain(head[header_row:], rows), header_row, positions, formulas=formulas)
 
 
 def _find_header(sheet: Sheet, head: list[tuple]) -> tuple[int | None, dict[int, Column]]:
@@ -219,7 +298,9 @@ def _header_errors(sheet: Sheet, header_row: int, positions: dict[int, Column]) 
     return errors
 
 
-def _parse_rows(sheet: Sheet, rows, header_row: int, positions: dict[int, Column]) -> ParseResult:
+def _parse_rows(
+    sheet: Sheet, rows, header_row: int, positions: dict[int, Column], *, formulas: bool = False
+) -> ParseResult:
     result = ParseResult()
     blank_row = {column.key: column.empty for column in sheet.columns}
     placed = sorted(positions.items())
@@ -243,7 +324,8 @@ def _parse_rows(sheet: Sheet, rows, header_row: int, positions: dict[int, Column
             value = values[index]
             if is_blank(value):
                 if column.required:
-                    result.errors.append(CellError(number, column.header, "必填，不能为空；请补充后重新上传"))
+                    message = REQUIRED_FORMULA if formulas else REQUIRED
+                    result.errors.append(CellError(number, column.header, message))
                 continue
             try:
                 row[column.key] = read_cell(column, value)

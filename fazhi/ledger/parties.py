@@ -18,6 +18,9 @@ from .errors import FazhiError
 from .personal import mask
 
 PERSONAL = ("id_number", "phone")
+# A record names its parties one by one; a 群体性纠纷 with more people records a representative few
+# and the number involved. The bound keeps one request from writing (and auditing) without end.
+MAX_PARTIES = 100
 
 
 @dataclass
@@ -34,6 +37,11 @@ class PartyData:
 def save_parties(record, rows: list[PartyData]) -> list:
     """Validate and save ``rows`` as ``record.parties``, in the caller's transaction. A wrong value
     stops the saving with a FazhiError naming the party and keyed ``parties.N.field`` (N from 1)."""
+    if len(rows) > MAX_PARTIES:
+        raise FazhiError(
+            f"当事人最多登记{MAX_PARTIES}位（本次{len(rows)}位）；人数众多时请登记代表人，并在涉及人数中填写总人数。",
+            fields={"parties": f"最多{MAX_PARTIES}位"},
+        )
     manager = record.parties
     link = manager.field.name  # the party's foreign key to the record
     saved = []

@@ -26,12 +26,15 @@ from fazhi.crypto import KINDS, CryptoError, decrypt, encrypt, is_token, lookup_
 # GB 11643-1999: weights of the first 17 digits and the check character for sum mod 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_ID_RE = re.compile(r"^\d{17}[\dX]$")
-_MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+# ASCII digits only: \d would also take Arabic-Indic or Devanagari digits, which no ID card carries.
+_ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
+_MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
 # Area codes: 010 and 02x have three digits, all others four; local numbers have 7 or 8 digits.
-_LANDLINE_RE = re.compile(r"^(010|02\d|0[3-9]\d{2})([2-9]\d{6,7})$")
+_LANDLINE_RE = re.compile(r"^(010|02[0-9]|0[3-9][0-9]{2})([2-9][0-9]{6,7})$")
 
-ID_FORMAT_MESSAGE = "身份证号码应为18位，最后一位可为X；15位旧号码请换用18位新号码；请核对后重新输入"
+ID_FORMAT_MESSAGE = (
+    "身份证号码应为18位（半角数字0-9，最后一位可为X）；15位旧号码请换用18位新号码；请核对后重新输入"
+)
 ID_DATE_MESSAGE = "身份证号码第7至14位的出生日期无效；请核对后重新输入"
 ID_CHECK_MESSAGE = "身份证号码校验位不符，可能有数字录错；请对照证件逐位核对后重新输入"
 PHONE_MESSAGE = "电话号码格式不正确：手机号应为11位（如13812345678），座机应带区号（如0571-88888888）"
@@ -94,23 +97,30 @@ def validate_phone(value: str) -> None:
 # --- masking ---------------------------------------------------------------------------------
 
 
+# Masks never leave the area code and the tail together: with the area code, the tail and the check
+# digit only the birth date and a few digits stay unknown, few enough to try one by one.
+
+
 def mask_id_number(value: str) -> str:
+    """Only the last four characters (order number and check character): 14 unknown digits."""
     number = normalise("id_number", value)
     if len(number) <= 8:
         return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    return "*" * (len(number) - 4) + number[-4:]
 
 
 def mask_phone(value: str) -> str:
+    """Only the last four digits; a landline loses its area code too (0571-****8888 → ****-****8888),
+    a mobile its network prefix (138****5678 → *******5678)."""
     try:
         phone = clean_phone(value)
     except ValidationError:
         digits = normalise("phone", value)
         return "*" * max(len(digits) - 4, 0) + digits[-4:]
     if "-" in phone:
-        area, local = phone.split("-")
-        return f"{area}-{'*' * (len(local) - 4)}{local[-4:]}"
-    return phone[:3] + "****" + phone[-4:]
+        local = phone.split("-")[1]
+        return f"****-{'*' * (len(local) - 4)}{local[-4:]}"
+    return "*" * 7 + phone[-4:]
 
 
 def mask_text(value: str) -> str:

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
-from fazhi.orgs.scoping import can_write, sees_personal_data
+from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
-from .errors import NotPermitted, StaleEdit
+from .errors import FazhiError, NotPermitted, StaleEdit
 from .numbering import next_number
 
 BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
@@ -33,7 +33,27 @@ def _audited_snapshot(instance) -> dict:
 
 def require_write(actor, org) -> None:
     if not can_write(actor, org):
-        raise NotPermitted(f"您无权在“{org}”登记或修改记录；如需权限，请联系系统管理员。")
+        raise NotPermitted(f"您无权在{unit_label(actor, org)}登记或修改记录；如需权限，请联系系统管理员。")
+
+
+# Free text of one field (a summary, an opinion, notes): some 15 pages of Chinese. A model field that
+# declares its own max_length is checked by full_clean; this bounds the others.
+MAX_TEXT_LENGTH = 20_000
+
+
+def check_text_lengths(instance) -> None:
+    """A FazhiError keyed by field (shown on the form's field, or as the API's 400) for any text beyond
+    MAX_TEXT_LENGTH characters."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname, None)
+        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH and not field.max_length:
+            errors[field.name] = (
+                f"“{field.verbose_name}”最多{MAX_TEXT_LENGTH:,}字（现为{len(value):,}字）；"
+                "请精简，或把详细材料作为附件上传。"
+            )
+    if errors:
+        raise FazhiError("；".join(errors.values()), fields=errors, code="invalid")
 
 
 def create(actor, instance, *, year: int | None = None):
@@ -44,6 +64,7 @@ def create(actor, instance, *, year: int | None = None):
             instance.status = instance.STATES.initial
         instance.number = next_number(instance.org, instance.NUMBER_KIND, year or timezone.localdate().year)
         instance.created_by = instance.updated_by = actor
+        check_text_lengths(instance)
         instance.full_clean(exclude=["number"])
         instance.save(force_insert=True)
         record(Action.CREATE, actor=actor, target=instance, changes=diff({}, _audited_snapshot(instance)))
@@ -71,6 +92,7 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
         if fresh.org != org_before:
             require_write(actor, fresh.org)
         fresh.updated_by = actor
+        check_text_lengths(fresh)
         fresh.full_clean(exclude=["number"])
         fresh.save()
         rows = model.objects.filter(pk=fresh.pk, version=expected_version).update(version=F("version") + 1)

@@ -10,7 +10,7 @@ from .models import Case
 
 def _filtered(user, params):
     return (
-        filter_cases(case_queryset(user), params)
+        filter_cases(case_queryset(user), params, user=user)
         .prefetch_related("parties", "hearings")
         .order_by("copy_received_on", "pk")
     )

@@ -2,29 +2,30 @@
 
 from django.db.models import Q, QuerySet
 
-from fazhi.ledger.filtering import by_deadline, by_party_contact, in_date_range, in_unit
+from fazhi.ledger.filtering import by_deadline, by_party_contact, choice, in_date_range, in_unit
 
 from .models import CASE_STATES, Case, CaseKind, CaseParty, CaseStage, Reminder, Suggestion, SuggestionKind
 
 
-def filter_cases(queryset: QuerySet, params) -> QuerySet:
+def filter_cases(queryset: QuerySet, params, *, user) -> QuerySet:
     """Narrow an already scoped queryset (``Case.objects.visible_to(user)``).
 
     kind, stage, status, outcome, org (code; with the units below it), received_from/received_to (copy
     received), overdue=1, due_soon=1, q (number, case number, court, act or party name), contact (a
-    party's ID number or phone) and id_number / phone (exact, by digest).
-    Unknown or malformed values are ignored rather than widening the result.
+    party's ID number or phone) and id_number / phone (exact, by digest; only for ``user`` where they
+    see personal data). Unknown or malformed values are ignored rather than widening the result (an
+    export refuses them).
     """
     get = params.get
-    if get("kind") in CaseKind.values:
-        queryset = queryset.filter(kind=get("kind"))
-    if get("stage") in CaseStage.values:
-        queryset = queryset.filter(stage=get("stage"))
-    if get("status") in CASE_STATES.labels:
-        queryset = queryset.filter(status=get("status"))
+    if kind := choice(params, "kind", CaseKind.values):
+        queryset = queryset.filter(kind=kind)
+    if stage := choice(params, "stage", CaseStage.values):
+        queryset = queryset.filter(stage=stage)
+    if status := choice(params, "status", CASE_STATES.labels):
+        queryset = queryset.filter(status=status)
     if get("outcome"):
         queryset = queryset.filter(outcome=get("outcome"))
-    queryset = in_unit(queryset, get("org"))
+    queryset = in_unit(queryset, get("org"), params=params)
     queryset = in_date_range(queryset, params, "copy_received_on", "received_from", "received_to")
     queryset = by_deadline(queryset, params, CASE_STATES.closed)
     if q := (get("q") or "").strip():
@@ -36,10 +37,10 @@ def filter_cases(queryset: QuerySet, params) -> QuerySet:
             | Q(disputed_act__icontains=q)
             | Q(pk__in=named)
         )
-    return by_party_contact(queryset, params, CaseParty, "case_id")
+    return by_party_contact(queryset, params, CaseParty, "case_id", user=user)
 
 
-def filter_suggestions(queryset: QuerySet, params) -> QuerySet:
+def filter_suggestions(queryset: QuerySet, params, *, user=None) -> QuerySet:
     get = params.get
     if get("kind") in SuggestionKind.values:
         queryset = queryset.filter(kind=get("kind"))
@@ -58,7 +59,7 @@ def filter_suggestions(queryset: QuerySet, params) -> QuerySet:
     return queryset
 
 
-def filter_reminders(queryset: QuerySet, params) -> QuerySet:
+def filter_reminders(queryset: QuerySet, params, *, user=None) -> QuerySet:
     get = params.get
     if get("status") in Reminder.STATES.labels:
         queryset = queryset.filter(status=get("status"))

@@ -49,7 +49,9 @@ def _page(request, queryset):
 
 
 def case_list(request):
-    queryset = filter_cases(case_queryset(request.user), request.GET).prefetch_related("parties")
+    queryset = filter_cases(case_queryset(request.user), request.GET, user=request.user).prefetch_related(
+        "parties"
+    )
     context = _page(request, queryset) | {
         "states": CASE_STATES.choices,
         "kinds": CaseKind.choices,

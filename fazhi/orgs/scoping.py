@@ -52,6 +52,25 @@ def sees_personal_data(user, org: Organisation) -> bool:
     return False
 
 
+def unit_label(user, org: Organisation) -> str:
+    """How a refusal names a unit: by name only if the person may read it, so that a 403 does not tell
+    anyone the names (or the existence) of units outside their scope."""
+    return f"“{org.name}”" if user is not None and can_read(user, org) else "该单位"
+
+
+def personal_data_orgs(user):
+    """Organisations whose records' personal data the user may see unmasked (and search by): the
+    subtrees below the units where they hold a role that sees personal data, and no other."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Organisation.objects.none()
+    roots = [
+        a.org
+        for a in RoleAssignment.objects.filter(user=user).select_related("org")
+        if ROLES[a.role].sees_personal_data
+    ]
+    return Organisation.objects.subtree_of(roots) if roots else Organisation.objects.none()
+
+
 def role_codes(user) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()

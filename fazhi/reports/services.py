@@ -29,7 +29,7 @@ from fazhi.audit.services import record
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.orgs.models import Organisation, RoleAssignment
-from fazhi.orgs.scoping import can_read, can_write
+from fazhi.orgs.scoping import can_read, can_write, unit_label
 
 from . import drafting, figure_source, outline
 from .models import AnnualReport, Paragraph, Section, Source, Status
@@ -70,7 +70,7 @@ def can_read_report(user, report: AnnualReport) -> bool:
 
 def require_read(user, report: AnnualReport) -> None:
     if user is not None and not can_read(user, report.org):
-        raise NotPermitted(f"您无权查看“{report.org}”的年度报告。")
+        raise NotPermitted(f"您无权查看{unit_label(user, report.org)}的年度报告。")
 
 
 def require_edit(user, report: AnnualReport) -> None:
@@ -121,7 +121,7 @@ def _bump(report: AnnualReport, actor) -> None:
 def create_report(actor, org: Organisation, year: int, *, title: str = "", chapters=outline.CHAPTER_KEYS):
     """A new report with the mandated outline and the chosen 纲要 chapters inside item 1."""
     if actor is not None and not can_write(actor, org):
-        raise NotPermitted(f"您无权为“{org}”创建年度报告；请由本单位党政办/法治办人员创建。")
+        raise NotPermitted(f"您无权为{unit_label(actor, org)}创建年度报告；请由本单位党政办/法治办人员创建。")
     if org.kind not in REPORT_KINDS:
         raise FazhiError(f"“{org}”不是街道或区，不单独编制法治政府建设年度报告；请选择所属街道。")
     if not 2000 <= year <= 2100:

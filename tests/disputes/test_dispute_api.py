@@ -52,7 +52,7 @@ def test_create_masks_personal_data_and_flags_group(people):
     body = response.json()
     assert body["is_group"] is True and body["status"] == "received"
     applicant = body["parties"][0]
-    assert applicant["id_number"] == "1101**********002X" and applicant["phone"] == "138****5678"
+    assert applicant["id_number"] == "**************002X" and applicant["phone"] == "*******5678"
 
 
 def test_create_refused_in_other_street(people):

@@ -31,7 +31,7 @@ def test_intake_dispatch_session_success_changes_the_figure(browser_page, tree, 
     page.wait_for_selector("text=已登记")
     dispute = Dispute.objects.get()
     assert dispute.number in page.locator("h1").inner_text()
-    assert "138****5678" in page.content()
+    assert "*******5678" in page.content()
 
     page.click("text=分派/委派")
     page.select_option("select[name=to_org]", label="甲街道一社区调委会（社区调委会）")

@@ -62,7 +62,9 @@ def test_default_org_is_the_street_when_the_person_may_read_it(client, tree, per
 def test_scoping_and_chinese_errors(office_client, events):
     refused = office_client.get("/api/figures/", {"org": "b", "codes": "test.events"})
     assert refused.status_code == 403
-    assert "无权查看“乙街道”的指标" in refused.json()["error"]["message"]
+    # A refusal does not name a unit outside the person's scope.
+    assert "无权查看该单位的指标" in refused.json()["error"]["message"]
+    assert "乙街道" not in refused.json()["error"]["message"]
     unknown = office_client.get("/api/figures/", {"org": "zzz", "codes": "test.events"})
     assert unknown.status_code == 404
     assert "没有代码为“zzz”的单位" in unknown.json()["error"]["message"]
@@ -73,6 +75,20 @@ def test_scoping_and_chinese_errors(office_client, events):
     assert bad_year.status_code == 400 and "四位年份" in bad_year.json()["error"]["message"]
     bad_range = office_client.get("/api/figures/", {"org": "a", "start": "2024-05-01", "end": "2024-01-01"})
     assert bad_range.status_code == 400 and "晚于" in bad_range.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        {"start": "0001-01-01", "end": "0001-12-31"},
+        {"start": "0001-01-01", "end": "2024-06-30"},
+        {"start": "2024-01-01", "end": "9999-12-31"},
+    ],
+)
+def test_periods_outside_the_plausible_years_are_refused_not_500(office_client, events, period):
+    response = office_client.get("/api/figures/", {"org": "a", "codes": "test.events", **period})
+    assert response.status_code == 400
+    assert "2000" in response.json()["error"]["message"]
 
 
 def test_anonymous_is_refused(client, tree):

@@ -92,3 +92,32 @@ def test_a_file_missing_from_storage_is_a_404_not_a_500(client, tree, person):
     attachment.file.storage.delete(attachment.file.name)
     answer = client.get(f"/attachments/{attachment.token}/")
     assert answer.status_code == 404
+
+
+def test_an_empty_attachment_is_refused_by_the_service_and_the_page(client, tree, person):
+    import pytest
+
+    from fazhi.ledger.attachments import attach
+    from fazhi.ledger.errors import FazhiError
+
+    mediator = person("m", "handler", tree["a-tw"])
+    dispute = new_dispute(mediator, tree["a-tw"])
+    # .txt has no signature to check: only the emptiness check stands between it and the ledger.
+    with pytest.raises(FazhiError, match="是空文件"):
+        attach(mediator, dispute, SimpleUploadedFile("说明.txt", b""))
+    client.login(username="m", password=PASSWORD)
+    page = upload(client, dispute, "说明.txt", b"").content.decode()
+    assert "空" in page
+    assert not attachments_of(dispute).exists()
+
+
+def test_a_download_is_sandboxed_by_its_own_csp(client, tree, person):
+    mediator = person("m", "handler", tree["a-tw"])
+    dispute = new_dispute(mediator, tree["a-tw"])
+    client.login(username="m", password=PASSWORD)
+    upload(client, dispute, "协议书.pdf", PDF)
+    [attachment] = attachments_of(dispute)
+    answer = client.get(f"/attachments/{attachment.token}/")
+    policy = answer["Content-Security-Policy"]
+    assert "sandbox" in policy and "default-src 'none'" in policy
+    assert "no-store" in answer["Cache-Control"]

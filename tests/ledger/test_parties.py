@@ -16,7 +16,7 @@ from tests.litigation.litigation_fixtures import new_case
 
 pytestmark = pytest.mark.django_db
 
-ID_MASKED, PHONE_MASKED = "1101**********002X", "138****5678"
+ID_MASKED, PHONE_MASKED = "**************002X", "*******5678"
 
 
 def test_a_wrong_value_names_the_party_and_is_keyed_by_field(tree, person):

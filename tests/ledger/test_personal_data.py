@@ -85,7 +85,7 @@ def test_wrong_format_gets_the_format_message(raw):
     with pytest.raises(ValidationError) as info:
         clean_id_number(raw)
     assert info.value.messages == [
-        "身份证号码应为18位，最后一位可为X；15位旧号码请换用18位新号码；请核对后重新输入"
+        "身份证号码应为18位（半角数字0-9，最后一位可为X）；15位旧号码请换用18位新号码；请核对后重新输入"
     ]
 
 
@@ -134,12 +134,31 @@ def test_invalid_phones_are_refused_with_a_hint(raw):
 
 
 def test_masking_examples():
-    assert mask_id_number(VALID_ID) == "4403**********1234"
-    assert mask_id_number("11010519491231002x") == "1101**********002X"
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("+86 13812345678") == "138****5678"
-    assert mask_phone("0571-88888888") == "0571-****8888"
-    assert mask_phone("010-6234567") == "010-***4567"
+    # Never the area code with the tail: only the last four characters of an ID number or a phone.
+    assert mask_id_number(VALID_ID) == "**************1234"
+    assert mask_id_number("11010519491231002x") == "**************002X"
+    assert mask_phone("13812345678") == "*******5678"
+    assert mask_phone("+86 13812345678") == "*******5678"
+    assert mask_phone("0571-88888888") == "****-****8888"
+    assert mask_phone("010-6234567") == "****-***4567"
+
+
+def test_an_id_mask_and_its_check_digit_leave_too_many_candidates_to_try():
+    """The oracle attack: the mask's visible characters, the check character and an exact-match filter.
+    Area code + tail left ~3,000 candidates per birth year; the tail alone leaves the whole country."""
+    shown = mask_id_number(VALID_ID)
+    assert set(shown[:14]) == {"*"}  # neither the area code (1-6) nor the birth date (7-14)
+    assert set(mask_phone("0571-88888888").split("-")[0]) == {"*"}
+
+
+def test_id_numbers_and_phones_in_other_digits_are_refused_with_a_message():
+    arabic_indic = VALID_ID.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    devanagari = VALID_ID.translate(str.maketrans("0123456789", "०१२३४५६७८९"))
+    for number in (arabic_indic, devanagari):
+        with pytest.raises(ValidationError, match="半角数字"):
+            clean_id_number(number)
+    with pytest.raises(ValidationError, match="电话号码格式不正确"):
+        clean_phone("١٣٨١٢٣٤٥٦٧٨")
 
 
 def test_masking_never_shows_more_than_the_ends_of_bad_input():
@@ -148,8 +167,8 @@ def test_masking_never_shows_more_than_the_ends_of_bad_input():
 
 
 def test_generic_mask():
-    assert mask("id_number", VALID_ID) == "4403**********1234"
-    assert mask("phone", "13812345678") == "138****5678"
+    assert mask("id_number", VALID_ID) == "**************1234"
+    assert mask("phone", "13812345678") == "*******5678"
     assert mask("text", "张三丰") == "张**"
     assert mask("text", "张三") == "张**"
     assert mask("phone", None) == ""

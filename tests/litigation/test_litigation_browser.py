@@ -45,7 +45,7 @@ def test_register_case_record_reply_changes_the_figure(browser_page, tree, perso
         f"{case.reply_due.year}年{case.reply_due.month}月{case.reply_due.day}日"
         in page.locator("#reply-due").inner_text()
     )
-    assert "138****5678" in page.content()
+    assert "*******5678" in page.content()
 
     page.click("text=登记答辩（答复）")
     page.click("button:has-text('保存')")

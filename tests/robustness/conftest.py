@@ -21,8 +21,10 @@ from tests.conftest import PASSWORD, make_org
 
 # A fixed past working day: deadlines computed from it stay inside years the holiday calendar knows.
 TODAY = datetime.date(2025, 6, 3)
-ID_NUMBER = "11010519491231002X"
-PHONE = "13812345678"
+# Each 街道's parties have their own ID number and phone, so that a leak of personal data across the
+# boundary shows as b's number in a's answer.
+PERSONAL = {"a": ("11010519491231002X", "13812345678"), "b": ("110105194912310038", "13900001111")}
+ID_NUMBER, PHONE = PERSONAL["a"]
 
 
 def _label(model) -> str:
@@ -45,7 +47,7 @@ def _dispute(world, street):
         summary=f"{street}街道楼上漏水引发邻里纠纷",
         persons_involved=2,
         parties=[
-            services.PartyData(name="张三", id_number=ID_NUMBER, phone=PHONE),
+            services.PartyData(name="张三", id_number=PERSONAL[street][0], phone=PERSONAL[street][1]),
             services.PartyData(name="李四", role="respondent"),
         ],
     )
@@ -76,7 +78,7 @@ def _case(world, street):
         court="测试区人民法院",
         disputed_act="违法建筑限期拆除决定",
         copy_received_on=TODAY,
-        parties=[services.PartyData(name="王五", id_number=ID_NUMBER, phone=PHONE)],
+        parties=[services.PartyData(name="王五", id_number=PERSONAL[street][0], phone=PERSONAL[street][1])],
     )
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from fazhi.api.routes import all_web_paths, router_routes
 from fazhi.ledger.registry import ledger_models
 from fazhi.orgs.roles import ROLES
-from tests.robustness.conftest import OTHER_FACTORIES, TODAY, sign_in
+from tests.robustness.conftest import OTHER_FACTORIES, PERSONAL, TODAY, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -214,6 +214,15 @@ def _leaks(world, response, street="b") -> list[str]:
     return [m for m in _markers(world, street) if m in text]
 
 
+def _personal_leaks(response, query=None, street="b") -> list[str]:
+    """b's unmasked ID number or phone: no person of the world may see them (none holds a role that sees
+    personal data over b, not even the 区级审阅, who reads b's records masked). A value the person typed
+    into the query may be echoed back (in the filter form); the other one must not appear."""
+    text = _text(response)
+    typed = set((query or {}).values())
+    return [value for value in PERSONAL[street] if value in text and value not in typed]
+
+
 def _target(world, route, street="b"):
     if _name(route) in STATE_TARGETS:
         return world.states[street][STATE_TARGETS[_name(route)]]
@@ -279,13 +288,16 @@ def _check_api(world, route, role) -> list[str]:
         return problems
 
     if not route.detail:  # a list, plain and aimed at b through the filter
-        for query in ({}, {"org": "b"}, {"org": "b-tw"}):
+        id_b, phone_b = PERSONAL["b"]
+        for query in ({}, {"org": "b"}, {"org": "b-tw"}, {"contact": id_b}, {"phone": phone_b}):
             response = client.get(route.pattern, query)
             if response.status_code >= 500:
                 fail(response, f"服务器错误（参数 {query}）")
             leaked = _leaks(world, response)
             if not reviewer and leaked:
                 fail(response, f"列表（参数 {query}）含乙街道的 {leaked}")
+            if personal := _personal_leaks(response, query):
+                fail(response, f"列表（参数 {query}）含乙街道当事人完整的 {personal}")
         if reviewer:
             target = _target(world, route)
             marker = getattr(target, "number", None)
@@ -301,6 +313,8 @@ def _check_api(world, route, role) -> list[str]:
             fail(response, "能读到乙街道的对象")
         if not reviewer and _leaks(world, response):
             fail(response, f"响应含乙街道的 {_leaks(world, response)}")
+        if personal := _personal_leaks(response):
+            fail(response, f"响应含乙街道当事人完整的 {personal}")
         if reviewer and route.action == "retrieve" and response.status_code != 200:
             fail(response, "区级审阅读不到乙街道的对象")
         if response.status_code >= 500:
@@ -448,6 +462,8 @@ def test_web_page_keeps_to_its_street(world, name):
                 problems.append(
                     f"GET {url} 角色 {role}：HTTP {response.status_code}，应为 403/404 且不含乙街道数据"
                 )
+            if personal := _personal_leaks(response):
+                problems.append(f"GET {url} 角色 {role}：含乙街道当事人完整的 {personal}")
             before = _web_version(obj)
             response = client.post(url, {"version": getattr(obj, "version", 1), "text": "越权"})
             if not reviewer and response.status_code not in DENIED:
@@ -490,7 +506,7 @@ def test_web_pages_without_pk_show_nothing_of_b(world, role):
     for path, name in _web_patterns():
         if "{" in path:
             continue
-        for query in ({}, {"org": "b"}):
+        for query in ({}, {"org": "b"}, {"contact": PERSONAL["b"][0]}):
             response = client.get(path, query)
             if response.status_code >= 500:
                 problems.append(f"GET {path} {query}：服务器错误 HTTP {response.status_code}")
@@ -498,4 +514,67 @@ def test_web_pages_without_pk_show_nothing_of_b(world, role):
                 leaked := _leaks(world, response)
             ):
                 problems.append(f"GET {path} {query}（{name}）含乙街道的 {leaked}")
+            if personal := _personal_leaks(response, query):
+                problems.append(f"GET {path} {query}（{name}）含乙街道当事人完整的 {personal}")
     assert not problems, f"角色 {role}：\n" + "\n".join(problems)
+
+
+# --- sibling units inside one 街道 -----------------------------------------------------------------
+
+
+SIBLING = ("110105194912310054", "13700002222")  # the parties of a dispute held by a's 司法所
+
+
+@pytest.fixture
+def sibling_dispute(world):
+    """A dispute of 甲街道司法所, a sibling of 甲街道调委会 under the same 街道."""
+    from fazhi.disputes import services
+    from fazhi.disputes.models import DisputeType
+
+    return services.intake(
+        world.writer("a"),
+        org=world.orgs["a-sfs"],
+        channel="visit",
+        received_on=TODAY,
+        dispute_type=DisputeType.objects.get(name="邻里"),
+        summary="司法所受理的相邻权纠纷",
+        persons_involved=2,
+        parties=[services.PartyData(name="赵六", id_number=SIBLING[0], phone=SIBLING[1])],
+    )
+
+
+@pytest.mark.parametrize("role", ["handler", "enforcement"])
+def test_sibling_units_inside_a_street_keep_apart(world, sibling_dispute, role):
+    """A person of 甲街道调委会 (or the 执法队) neither reads nor finds a record of 甲街道司法所."""
+    client = _client(world, role)
+    number = sibling_dispute.number
+    answers = {
+        "API 列表": client.get(reverse("api:dispute-list")),
+        "API 按身份证号": client.get(reverse("api:dispute-list"), {"contact": SIBLING[0]}),
+        "API 按电话": client.get(reverse("api:dispute-list"), {"phone": SIBLING[1]}),
+        "列表页": client.get("/disputes/", {"contact": SIBLING[1]}),
+        "导出": client.get("/disputes/excel/export/", {"id_number": SIBLING[0]}),
+        "API 详情": client.get(reverse("api:dispute-detail", args=[sibling_dispute.pk])),
+        "详情页": client.get(f"/disputes/{sibling_dispute.pk}/"),
+        "查看个人信息": client.post(reverse("api:dispute-reveal", args=[sibling_dispute.pk])),
+    }
+    problems = []
+    for what, response in answers.items():
+        text = _text(response)
+        # The list page shows the filter form with the value typed in it; the other value must not show.
+        shown = [
+            value for value in SIBLING if value in text and not (what == "列表页" and value == SIBLING[1])
+        ]
+        if response.status_code >= 500 or number in text or shown:
+            problems.append(f"{what}：HTTP {response.status_code}，含司法所的纠纷或当事人信息")
+    for what in ("API 详情", "详情页", "查看个人信息"):
+        if answers[what].status_code not in DENIED:
+            problems.append(f"{what}：HTTP {answers[what].status_code}，应为 403/404")
+    assert not problems, f"角色 {role}：\n" + "\n".join(problems)
+
+
+def test_the_sibling_sweep_can_fail(world, sibling_dispute):
+    """Positive control: the 司法所 person (法律顾问 there, who sees personal data) finds it."""
+    client = _client(world, "legal")  # held at 甲街道司法所
+    found = client.get(reverse("api:dispute-list"), {"contact": SIBLING[0]}).json()["results"]
+    assert [row["number"] for row in found] == [sibling_dispute.number]

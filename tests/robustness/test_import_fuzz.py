@@ -2,6 +2,7 @@
 parse and the import service; the answer is always all rows written or none, with reasons, never a crash."""
 
 import io
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,34 +41,71 @@ def mediator(tree, person):
     return person("fuzz", "handler", tree["a-tw"])
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-@given(data=st.data())
-def test_random_files_import_whole_or_not_at_all(mediator, data):
+VALID = {
+    "受理日期": "2025-06-03",
+    "来源渠道": "来访",
+    "纠纷类型": "邻里",
+    "承办单位": "a-tw",
+    "申请人": "张三",
+    "纠纷简况": "漏水",
+}
+# Cells that parse and that only the import service refuses: a unit outside the person's scope or
+# unknown, an ID number with a wrong check character, a date far in the future.
+REFUSED_AFTER_PARSING = st.sampled_from(
+    [
+        ("承办单位", "b-tw"),
+        ("承办单位", "乙街道调委会"),
+        ("承办单位", "无此单位"),
+        ("申请人身份证号", "110105194912310021"),
+        ("受理日期", "2099-01-01"),
+    ]
+)
+
+
+def test_random_files_import_whole_or_not_at_all(mediator):
     headers = [column.header for column in dispute_sheet().columns]
-    valid = {
-        "受理日期": "2025-06-03",
-        "来源渠道": "来访",
-        "纠纷类型": "邻里",
-        "承办单位": "a-tw",
-        "申请人": "张三",
-        "纠纷简况": "漏水",
-    }
+    valid_row = [VALID.get(h) for h in headers]
     random_row = st.lists(CELL, min_size=len(headers), max_size=len(headers))
     # Mostly valid rows with one hostile cell reach the import service's own checks.
     one_bad_cell = st.tuples(st.sampled_from(headers), CELL).map(
-        lambda bad: [bad[1] if h == bad[0] else valid.get(h) for h in headers]
+        lambda bad: [bad[1] if h == bad[0] else VALID.get(h) for h in headers]
     )
-    rows = data.draw(st.lists(st.one_of(random_row, one_bad_cell), max_size=4))
-    before = Dispute.objects.count()
-    parsed = parse(dispute_sheet(), io.BytesIO(workbook(headers, rows)))
-    if not parsed.ok:
-        assert parsed.errors and all(error.message for error in parsed.errors)
-        return
-    result = import_disputes(mediator, parsed.rows)
-    written = Dispute.objects.count() - before
-    if result.ok:
-        assert written == len(parsed.rows)
-    else:
-        assert written == 0
-        assert all(error.message for error in result.errors)
-    Dispute.objects.all().delete()
+    # Valid rows with one row the service refuses: the all-or-nothing branch must leave nothing.
+    refused_row = REFUSED_AFTER_PARSING.map(
+        lambda bad: [bad[1] if h == bad[0] else VALID.get(h) for h in headers]
+    )
+    bad_but_parseable = st.tuples(st.integers(0, 3), refused_row, st.integers(0, 3)).map(
+        lambda parts: [valid_row] * parts[0] + [parts[1]] + [valid_row] * parts[2]
+    )
+    reached = Counter()
+
+    @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(data=st.data())
+    def run(data):
+        rows = data.draw(
+            st.one_of(
+                st.lists(st.one_of(random_row, one_bad_cell), max_size=4),
+                bad_but_parseable,
+                st.lists(st.just(valid_row), min_size=1, max_size=3),
+            )
+        )
+        before = Dispute.objects.count()
+        parsed = parse(dispute_sheet(), io.BytesIO(workbook(headers, rows)))
+        if not parsed.ok:
+            assert parsed.errors and all(error.message for error in parsed.errors)
+            reached["refused_by_parse"] += 1
+            return
+        result = import_disputes(mediator, parsed.rows)
+        written = Dispute.objects.count() - before
+        if result.ok:
+            assert written == len(parsed.rows)
+            reached["written"] += 1
+        else:
+            assert written == 0
+            assert all(error.message for error in result.errors)
+            reached["refused_after_parsing" if len(parsed.rows) == 1 else "refused_with_valid_rows"] += 1
+        Dispute.objects.all().delete()
+
+    run()
+    # The property is only worth something if every branch ran.
+    assert reached["refused_by_parse"] and reached["written"] and reached["refused_with_valid_rows"], reached

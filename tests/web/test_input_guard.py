@@ -6,6 +6,12 @@ from tests.disputes.dispute_fixtures import new_dispute
 from tests.ledger.test_attachments import PDF, upload
 
 
+def message(answer) -> str:
+    if answer["Content-Type"].startswith("application/json"):
+        return answer.json()["error"]["message"]
+    return answer.content.decode()
+
+
 def signed_in(client, tree, person):
     person("m", "handler", tree["a-tw"])
     client.login(username="m", password=PASSWORD)
@@ -54,3 +60,27 @@ def test_numbers_no_database_key_can_hold_are_ignored_not_a_500(client, tree, pe
     for value in ("99999999999999999999", "²", "１"):
         assert client.get("/disputes/", {"type": value}).status_code == 200
         assert client.get("/api/disputes/", {"type": value}).status_code == 200
+
+
+def test_nul_in_the_url_path_is_a_400(client, tree, person):
+    signed_in(client, tree, person)
+    for path in ("/disputes/%00/", "/api/disputes/%00/", "/disputes/1%00/"):
+        answer = client.get(path)
+        assert answer.status_code == 400, path
+        assert "空字符" in message(answer)
+
+
+def test_nul_in_a_put_or_patch_form_body_is_a_400_and_nothing_changes(client, tree, person):
+    mediator = person("m", "handler", tree["a-tw"])
+    dispute = new_dispute(mediator, tree["a-tw"])
+    client.login(username="m", password=PASSWORD)
+    for method in (client.put, client.patch):
+        answer = method(
+            f"/api/disputes/{dispute.pk}/",
+            "summary=%E5%99%AA%00%E5%A3%B0&version=1",
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert answer.status_code == 400
+        assert "空字符" in message(answer)
+    dispute.refresh_from_db()
+    assert "\x00" not in dispute.summary

@@ -18,7 +18,12 @@ from .errors import ReportUnreadable
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .docx may carry pictures
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # plain text or HTML: an annual report is ~20 KB
 MAX_TEXT_CHARS = 500_000  # after extraction, whatever the format: 15× a long report
-MAX_DOCX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml: refuse zip bombs
+# Unpacked sizes the zip declares, checked before python-docx reads any part (it reads every part
+# whole: the XML into lxml trees, pictures as bytes). Reading stops at the declared size, so a zip
+# bomb is refused on its directory alone. An annual report's XML is a few MB at most.
+MAX_DOCX_XML_BYTES = 16 * 1024 * 1024  # all XML parts together
+MAX_DOCX_UNPACKED_BYTES = 40 * 1024 * 1024  # everything, pictures included
+MAX_DOCX_PARTS = 2000
 BAD_CHAR_RATIO = 0.01
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -186,9 +191,8 @@ def _html_text(html: str) -> str:
 def _docx_text(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_DOCX_XML_BYTES:
-                raise ReportUnreadable("Word 文件正文过大，无法分析：请只保留报告正文后重试。")
+            archive.getinfo("word/document.xml")
+            _check_docx_sizes(archive.infolist())
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         raise ReportUnreadable(
             "文件是压缩包格式但不是有效的 Word（.docx）文档：请用 Word/WPS 打开确认，另存为 .docx 后重试。"
@@ -205,6 +209,25 @@ def _docx_text(data: bytes) -> str:
             "Word（.docx）文件已损坏或格式不正确：请用 Word/WPS 打开后另存为 .docx 再上传。"
         ) from exc
     return _check_length("\n".join(lines))
+
+
+def _check_docx_sizes(members: list[zipfile.ZipInfo]) -> None:
+    megabytes = 1024 * 1024
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    if len(members) > MAX_DOCX_PARTS:
+        raise ReportUnreadable(
+            f"Word 文件内部的部件超过 {MAX_DOCX_PARTS} 个，不像是一份报告：请只保留报告正文，另存为 .docx 后重试。"
+        )
+    if xml > MAX_DOCX_XML_BYTES:
+        raise ReportUnreadable(
+            f"Word 文件的正文和格式解压后超过 {MAX_DOCX_XML_BYTES // megabytes} MB，无法分析："
+            "请只保留报告正文（删去附表、批注和修订记录）后另存为 .docx 重试。"
+        )
+    if sum(m.file_size for m in members) > MAX_DOCX_UNPACKED_BYTES:
+        raise ReportUnreadable(
+            f"Word 文件解压后超过 {MAX_DOCX_UNPACKED_BYTES // megabytes} MB（多为图片），无法分析："
+            "请删去图片，只保留报告正文后另存为 .docx 重试。"
+        )
 
 
 def _docx_lines(document):
