@@ -18,6 +18,7 @@ from fazhi.deadlines.engine import due_for_rule
 from fazhi.disputes.columns import dispute_sheet
 from fazhi.disputes.models import Dispute, DisputeType
 from fazhi.ledger.excel import export
+from fazhi.ledger.integrity import check_ledgers
 from fazhi.legal.columns import review_sheet
 from fazhi.legal.models import ReviewItem
 from fazhi.litigation.columns import CASE_SHEET
@@ -284,3 +285,18 @@ def test_exports_write_the_due_date_and_say_when_it_is_provisional(client, tree,
     client.force_login(people["office"])
     assert due_cells(client, "/litigation/excel/export/", "答辩（答复）期限") == ["2027-01-04（暂定）"]
     assert due_cells(client, "/legal/excel/export/", "审查期限") == ["2027-01-06（暂定）"]
+
+
+def test_a_recompute_leaves_every_ledger_row_as_the_audit_trail_says(client, tree, people):
+    office = api_for(people["office"])
+    office.post(
+        "/api/litigation-cases/",
+        {"org": "a", "kind": "administrative", "court": "测试区人民法院", "disputed_act": "限期拆除决定",
+         "copy_received_on": CASE_RECEIVED.isoformat(), "parties": [{"name": "王五"}]},
+        format="json",
+    )  # fmt: skip
+    login_with_second_factor(client, people["sysadmin"])
+    client.post("/admin/deadlines/holidaynotice/add/", NOTICE)
+    assert Case.objects.get().reply_due == D(2027, 1, 5)
+    report = check_ledgers()
+    assert not report.problems, report.problems
