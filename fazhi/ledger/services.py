@@ -18,6 +18,9 @@ from .errors import FazhiError, NotPermitted, StaleEdit
 from .numbering import next_number
 
 BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
+# Set here, never typed by a person: a record without a creator (generated, or loaded before creators were
+# kept) must stay changeable, so these are not validated as if they were input.
+NOT_VALIDATED = ["number", "created_by", "updated_by"]
 
 
 def _audited_snapshot(instance) -> dict:
@@ -65,7 +68,7 @@ def create(actor, instance, *, year: int | None = None):
         instance.number = next_number(instance.org, instance.NUMBER_KIND, year or timezone.localdate().year)
         instance.created_by = instance.updated_by = actor
         check_text_lengths(instance)
-        instance.full_clean(exclude=["number"])
+        instance.full_clean(exclude=NOT_VALIDATED)
         instance.save(force_insert=True)
         record(Action.CREATE, actor=actor, target=instance, changes=diff({}, _audited_snapshot(instance)))
     return instance
@@ -93,7 +96,7 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
             require_write(actor, fresh.org)
         fresh.updated_by = actor
         check_text_lengths(fresh)
-        fresh.full_clean(exclude=["number"])
+        fresh.full_clean(exclude=NOT_VALIDATED)
         fresh.save()
         rows = model.objects.filter(pk=fresh.pk, version=expected_version).update(version=F("version") + 1)
         if rows != 1:  # cannot happen under the row lock; kept as the last guard against a lost update
