@@ -139,10 +139,20 @@ class Dispute(LedgerRecord):
     concluded_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     agreement_text = models.TextField("协议内容", blank=True)
     amount_agreed = models.DecimalField(
-        "协议金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
+        "协议金额（元）",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     amount_recovered = models.DecimalField(
-        "挽回经济损失（元）", max_digits=14, decimal_places=2, null=True, blank=True
+        "挽回经济损失（元）",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     performance_due = models.DateField("履行期限", null=True, blank=True)
     performance_method = models.CharField("履行方式", max_length=200, blank=True)
@@ -167,6 +177,16 @@ class Dispute(LedgerRecord):
             models.Index(fields=["org", "received_on"]),
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["org", "status"]),  # the paginated count of a unit's list by status
+        ]
+        # The same rule as the validators, in the database: no path around the services writes a negative sum.
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_involved__gte=0)
+                & (models.Q(amount_agreed__isnull=True) | models.Q(amount_agreed__gte=0))
+                & (models.Q(amount_recovered__isnull=True) | models.Q(amount_recovered__gte=0)),
+                name="disputes_amounts_not_negative",
+                violation_error_message="金额不能为负数。",
+            )
         ]
 
     def get_absolute_url(self) -> str:

@@ -87,15 +87,21 @@ def _text(column: Column, value) -> str:
     return text
 
 
+def _not_negative(column: Column, number, value):
+    if number < 0 and not column.negative:
+        raise CellProblem(f"不能为负数；现在是「{shown(value)}」，请填写0或正数")
+    return number
+
+
 def _int(column: Column, value) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return _not_negative(column, value, value)
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return int(value)
+        return _not_negative(column, int(value), value)
     if isinstance(value, str):
         text = fold(value).replace(",", "")
         if _INT_RE.fullmatch(text):
-            return int(text.split(".")[0])
+            return _not_negative(column, int(text.split(".")[0]), value)
     raise CellProblem(f"应填写整数（如 12），不能带小数或文字；现在是「{shown(value)}」")
 
 
@@ -123,7 +129,7 @@ def _decimal(column: Column, value) -> Decimal:
         cents = None
     if cents is None or cents != number:
         raise CellProblem(f"最多保留两位小数；现在是「{shown(value)}」，请四舍五入到分后重新填写")
-    return cents
+    return _not_negative(column, cents, value)
 
 
 def _date(column: Column, value) -> datetime.date:

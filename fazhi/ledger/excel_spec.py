@@ -48,6 +48,8 @@ class Column:
     width: int = 14
     help: str = ""
     max_length: int | None = None
+    # A ledger's numbers are amounts in 元 and counts of people or items: never below zero unless a column says.
+    negative: bool = False
 
     def __post_init__(self):
         if self.kind not in KINDS:

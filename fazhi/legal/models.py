@@ -160,6 +160,13 @@ class ReviewItem(LedgerRecord):
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["org", "status"]),  # the paginated count of a unit's list by status
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
+                name="legal_amount_not_negative",
+                violation_error_message="合同金额不能为负数。",
+            )
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("legal:detail", args=[self.pk])
