@@ -31,9 +31,14 @@ def clock_at(day: datetime.date, hour: int = 10):
     """The clock moved to that day's hour in Shanghai; it keeps ticking, so waits and timeouts still pass."""
     from fazhi.deadlines import calendar
 
-    calendar.clear_cache()  # a rolled-back test's holiday notice may linger in the per-process cache
-    with time_machine.travel(datetime.datetime.combine(day, datetime.time(hour), SHANGHAI), tick=True):
-        yield day
+    # A holiday notice a test enters is rolled back with it but would linger in the per-process calendar
+    # cache: forget the calendars on the way in and on the way out.
+    calendar.clear_cache()
+    try:
+        with time_machine.travel(datetime.datetime.combine(day, datetime.time(hour), SHANGHAI), tick=True):
+            yield day
+    finally:
+        calendar.clear_cache()
 
 
 @pytest.fixture

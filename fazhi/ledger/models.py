@@ -124,13 +124,11 @@ class Deadlined(models.Model):
     @property
     def provisional_reason(self) -> str:
         """Why the record's computed dates are 「暂定」 ("2027年节假日安排尚未录入"), or "" when they are exact."""
-        from fazhi.deadlines.calendar import provisional_reason, provisional_years
+        from fazhi.deadlines.calendar import is_provisional, provisional_reason
 
-        years: set[int] = set()
-        for name in self.computed_dates():
-            if value := getattr(self, name):
-                years.update(provisional_years(value, value))
-        return "、".join(provisional_reason(year) for year in sorted(years))
+        values = (getattr(self, name) for name in self.computed_dates())
+        years = sorted({value.year for value in values if value and is_provisional(value)})
+        return "、".join(provisional_reason(year) for year in years)
 
     @property
     def provisional(self) -> bool:

@@ -32,11 +32,7 @@ from .models import (
     LitigationOutcome,
     Reminder,
     Suggestion,
-    reply_due,
-    suggestion_due,
 )
-
-__all__ = ["reply_due", "suggestion_due"]  # the gen_data generator and tests reach the rules through here
 
 
 def _problems(exc: ValidationError) -> str:
@@ -66,10 +62,6 @@ def appeal_deadline(case: Case):
     return due_for_rule(APPEAL_RULES[decision.kind], decision.received_on)
 
 
-def _fill_due(case: Case) -> None:
-    case.refresh_deadlines()
-
-
 def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "", **fields) -> Case:
     """Register a case on receipt of the copy of the complaint or application; the copy is recorded as
     the case's first document and starts the reply period."""
@@ -80,7 +72,7 @@ def register_case(actor, *, org, parties: list[PartyData], copy_title: str = "",
     _check_not_future(case.copy_received_on, "copy_received_on", "收到副本日期")
     if not parties:
         raise FazhiError("请至少填写一名对方当事人。", fields={"parties": "请至少填写一名当事人"})
-    _fill_due(case)
+    case.refresh_deadlines()
     with transaction.atomic():
         ledger.create(actor, case, year=case.copy_received_on.year)
         save_parties(case, parties)
@@ -124,7 +116,7 @@ def update_case(actor, case: Case, expected_version: int, **fields) -> Case:
             if copy:
                 copy.received_on = fresh.copy_received_on
                 copy.save(update_fields=["received_on"])
-        _fill_due(fresh)
+        fresh.refresh_deadlines()
 
     return ledger.update(actor, case, expected_version, apply)
 

@@ -2,16 +2,13 @@
 once the 2027 notice is entered, the page shows the exact date without the flag."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
-from fazhi.deadlines.calendar import clear_cache
 from fazhi.deadlines.models import HolidayNotice
 from fazhi.ledger.recompute import recompute_open_records
 from fazhi.litigation.models import Case
-from tests.conftest import login
+from tests.conftest import clock_at, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +17,7 @@ def test_a_provisional_answer_date_in_the_page_and_its_correction(browser_page, 
     page = browser_page
     person("fzb", "office", tree["a"], full_name="周法治")
     admin = person("sys", "sys_admin", tree["district"])
-    clear_cache()
-    with time_machine.travel(datetime.datetime(2026, 12, 21, 10, tzinfo=ZoneInfo("Asia/Shanghai"))):
+    with clock_at(datetime.date(2026, 12, 21)):
         login(page, "fzb")
         page.goto("/litigation/new/")
         page.select_option("select[name=org]", label="甲街道（街道）")
@@ -44,4 +40,3 @@ def test_a_provisional_answer_date_in_the_page_and_its_correction(browser_page, 
         page.reload()
         due = page.locator("#reply-due").inner_text()
         assert "2027年1月5日" in due and "暂定" not in due
-    clear_cache()

@@ -4,16 +4,13 @@ notice on the settings site moves them to the exact dates, each change in the au
 
 import datetime
 import io
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from fazhi.accounts.testing import login_with_second_factor
 from fazhi.audit.models import Action, AuditEntry
-from fazhi.deadlines.calendar import clear_cache
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.disputes.columns import dispute_sheet
 from fazhi.disputes.models import Dispute, DisputeType
@@ -23,6 +20,7 @@ from fazhi.legal.columns import review_sheet
 from fazhi.legal.models import ReviewItem
 from fazhi.litigation.columns import CASE_SHEET
 from fazhi.litigation.models import Case
+from tests.conftest import clock_at
 from tests.legal.legal_fixtures import legal_units  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -37,11 +35,9 @@ NOTICE = {"year": "2027", "title": "国务院办公厅关于2027年部分节假�
 
 @pytest.fixture(autouse=True)
 def december():
-    """The clock on 21 December 2026, 10:00 in Beijing; ticking, so live sessions and tokens keep working."""
-    clear_cache()
-    with time_machine.travel(datetime.datetime(2026, 12, 21, 10, tzinfo=ZoneInfo("Asia/Shanghai"))):
+    """The clock on 21 December 2026, 10:00 in Beijing (ticking, so sessions and tokens keep working)."""
+    with clock_at(datetime.date(2026, 12, 21)):
         yield
-    clear_cache()
 
 
 @pytest.fixture

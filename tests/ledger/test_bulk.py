@@ -13,8 +13,7 @@ from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import export, parse
 from fazhi.litigation.columns import CASE_SHEET
 from fazhi.litigation.importing import import_cases
-from fazhi.litigation.models import ANSWERED, CONCLUDED, RECEIVED, Case
-from fazhi.litigation.services import reply_due
+from fazhi.litigation.models import ANSWERED, CONCLUDED, RECEIVED, Case, reply_due
 from tests.litigation.litigation_fixtures import new_case
 
 pytestmark = pytest.mark.django_db

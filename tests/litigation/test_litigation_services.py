@@ -5,7 +5,7 @@ import pytest
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.litigation import services
-from fazhi.litigation.models import Case, CaseParty
+from fazhi.litigation.models import Case, CaseParty, reply_due
 from tests.litigation.litigation_fixtures import ID_A, new_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
@@ -33,7 +33,7 @@ def office(tree, person):
     ],
 )
 def test_reply_due_from_the_rules_across_holidays(kind, received, due):
-    assert services.reply_due(kind, received) == due
+    assert reply_due(kind, received) == due
 
 
 def test_register_numbers_watches_the_due_date_and_encrypts(tree, office):

@@ -1,22 +1,17 @@
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from fazhi.accounts.testing import login_with_second_factor
-from fazhi.deadlines import calendar
 from fazhi.deadlines.models import HolidayNotice
 from fazhi.web.views import deadline_board
+from tests.conftest import clock_at
 from tests.disputes.dispute_fixtures import new_dispute
 
 
 def test_the_board_keeps_working_across_the_year_end(tree, person, client):
     mediator = person("m", "handler", tree["a-tw"])
-    with time_machine.travel(
-        datetime.datetime(2026, 12, 30, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False
-    ):
-        calendar.clear_cache()
+    with clock_at(datetime.date(2026, 12, 30)):
         # 2 December + one month ends on Saturday 2 January 2027: Monday 4 January on the provisional calendar.
         dispute = new_dispute(mediator, tree["a-tw"], received_on=datetime.date(2026, 12, 2))
         assert dispute.due_date == datetime.date(2027, 1, 4) and dispute.provisional
@@ -41,10 +36,7 @@ def test_the_system_administrator_is_reminded_of_next_years_notice_from_october(
     tree, person, client, day, shown
 ):
     admin = person("sys", "sys_admin", tree["district"])
-    with time_machine.travel(
-        datetime.datetime.combine(day, datetime.time(9), ZoneInfo("Asia/Shanghai")), tick=False
-    ):
-        calendar.clear_cache()
+    with clock_at(day, hour=9):
         login_with_second_factor(client, admin)
         html = client.get("/").content.decode()
     assert ("2027年节假日安排尚未录入" in html) is shown
@@ -56,8 +48,7 @@ def test_the_reminder_goes_once_the_notice_is_entered_and_only_to_the_system_adm
     tree, person, client
 ):
     admin, mediator = person("sys", "sys_admin", tree["district"]), person("m", "handler", tree["a-tw"])
-    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
-        calendar.clear_cache()
+    with clock_at(datetime.date(2026, 11, 2), hour=9):
         client.force_login(mediator)
         assert "节假日安排尚未录入" not in client.get("/").content.decode()
         HolidayNotice.objects.create(year=2027, title="国办发明电〔2026〕（测试）", holidays="2027-01-01")

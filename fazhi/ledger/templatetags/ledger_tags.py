@@ -23,6 +23,6 @@ def deadline(record, due=_RECORDS_OWN, open_only=False, empty="—", flag=True, 
         "due": due,
         "status": record.deadline_status() if due and flag else "ok",
         "empty": empty,
-        "provisional": record.provisional_reason if due else "",
+        "record": record,  # its 「暂定」 flag is drawn by the one provisional_flag filter
         "long": long,
     }

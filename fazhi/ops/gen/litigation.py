@@ -2,7 +2,7 @@
 analysis meetings, 司法/检察建议书 and 法治督察提醒函.
 
 Written in bulk with the same rules the services apply: the reply date from the deadline rules
-(``services.reply_due``), ``due_date`` only while a reply is owed, numbers per responsible unit and
+(``models.reply_due``), ``due_date`` only while a reply is owed, numbers per responsible unit and
 year, one audit entry per ledger (cases, suggestions, reminders) for the batch.
 """
 
@@ -13,7 +13,7 @@ from django.db import transaction
 
 from fazhi.disputes.demo import Maker as PeopleMaker
 from fazhi.ledger.bulk import insert_batch
-from fazhi.litigation import services
+from fazhi.litigation import models
 from fazhi.litigation.demo import ADMIN_ACTS, CIVIL_CAUSES, COMPANIES, OTHER_TITLES
 from fazhi.litigation.models import (
     ANSWERED,
@@ -59,8 +59,8 @@ COURTS = {
     CaseKind.RECONSIDERATION: ("杭州市余杭区人民政府", "余政复"),
 }
 
-reply_due = lru_cache(maxsize=8192)(services.reply_due)
-suggestion_due = lru_cache(maxsize=4096)(services.suggestion_due)
+reply_due = lru_cache(maxsize=8192)(models.reply_due)
+suggestion_due = lru_cache(maxsize=4096)(models.suggestion_due)
 
 
 def _pick(rng, weighted):
