@@ -157,7 +157,7 @@ PAGES = LedgerPages(
         forms.IntakeForm,
         services.intake,
         "disputes/intake.html",
-        saved=lambda d: f"已登记：{d.number}，办理期限{d.due_date:%Y年%m月%d日}。",
+        saved=lambda d: f"已登记：{d.number}，办理期限{d.due_label()}。",
         parties=forms.PartyFormSet,
         party=services.PartyData,
         name="intake",

@@ -136,13 +136,22 @@ class Deadlined(models.Model):
 
     def due_text(self, name: str = "due_date") -> str:
         """A computed date as exports write it: "2027-01-14（暂定）" while provisional, "" when there is none."""
+        return self._due_written(name, lambda day: day.isoformat())
+
+    def due_label(self, name: str = "due_date") -> str:
+        """A computed date as messages say it: "2027年2月1日（暂定）" while provisional, "" when there is none."""
+        from fazhi.deadlines.calendar import cn_date
+
+        return self._due_written(name, cn_date)
+
+    def _due_written(self, name: str, write) -> str:
         from fazhi.deadlines.calendar import PROVISIONAL_LABEL, is_provisional
 
         value = getattr(self, name)
         if value is None:
             return ""
         provisional = name in self.computed_dates() and is_provisional(value)
-        return value.isoformat() + (f"（{PROVISIONAL_LABEL}）" if provisional else "")
+        return write(value) + (f"（{PROVISIONAL_LABEL}）" if provisional else "")
 
     def deadline_status(self, today=None) -> str:
         """ "overdue", "due_soon" or "ok" — decided by the deadline engine, nowhere else."""

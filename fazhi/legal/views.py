@@ -137,9 +137,7 @@ PAGES = LedgerPages(
         services.submit,
         "legal/submit.html",
         saved=lambda item: (
-            f"已送审：{item.number}"
-            + (f"，审查期限{item.due_date:%Y年%m月%d日}" if item.due_date else "")
-            + "。"
+            f"已送审：{item.number}" + (f"，审查期限{item.due_label()}" if item.due_date else "") + "。"
         ),
         name="submit",
     ),

@@ -140,7 +140,7 @@ PAGES = LedgerPages(
         "litigation/case_form.html",
         saved=lambda case: (
             f"已登记：{case.number}"
-            + (f"，答辩（答复）期限{case.reply_due:%Y年%m月%d日}" if case.reply_due else "")
+            + (f"，答辩（答复）期限{case.due_label('reply_due')}" if case.reply_due else "")
             + "。"
         ),
         parties=forms.PartyFormSet,
@@ -208,7 +208,7 @@ SUGGESTION_PAGES = LedgerPages(
         "ledger/new.html",
         saved=lambda item: (
             f"已登记：{item.number}"
-            + (f"，回复期限{item.reply_due:%Y年%m月%d日}" if item.reply_due else "，未填写回复期限")
+            + (f"，回复期限{item.due_label('reply_due')}" if item.reply_due else "，未填写回复期限")
             + "。"
         ),
         name="suggestion_new",

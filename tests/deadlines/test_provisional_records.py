@@ -77,6 +77,10 @@ def test_registered_through_the_pages(client, tree, people):
     assert response.status_code == 302, response.content.decode()[:2000]
     check_provisional(dispute)
     page = client.get(f"/disputes/{dispute.pk}/").content.decode()
+    day = dispute.due_date
+    assert (
+        f"已登记：{dispute.number}，办理期限{day.year}年{day.month}月{day.day}日（暂定）。" in page
+    )  # the message too
     assert '<span class="flag provisional">暂定</span>' in page and "2027年节假日安排尚未录入" in page
     assert 'title="2027年节假日安排尚未录入">暂定</span>' in client.get("/disputes/").content.decode()
 
@@ -92,7 +96,8 @@ def test_registered_through_the_pages(client, tree, people):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert case.reply_due == D(2027, 1, 4)
     check_provisional(case)
-    assert "暂定" in client.get(f"/litigation/{case.pk}/").content.decode()
+    page = client.get(f"/litigation/{case.pk}/").content.decode()
+    assert f"已登记：{case.number}，答辩（答复）期限2027年1月4日（暂定）。" in page
 
     response = client.post(
         "/legal/new/",
