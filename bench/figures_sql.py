@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 
-from fazhi.ledger.services import today
+from fazhi.dates import today
 
 
 def _rate(part, whole):

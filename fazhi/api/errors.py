@@ -8,18 +8,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from fazhi.ledger.errors import FazhiError
-
-MESSAGES = {
-    "not_authenticated": "尚未登录或登录已过期，请重新登录后再试。",
-    "authentication_failed": "身份验证失败，请检查用户名、密码或令牌。",
-    "permission_denied": "您无权进行此操作；如需权限，请联系本单位系统管理员。",
-    "not_found": "没有找到该记录，或您无权查看。",
-    "method_not_allowed": "不支持该请求方法。",
-    "throttled": "请求过于频繁，请稍后再试。",
-    "parse_error": "请求内容无法解析，请检查 JSON 格式。",
-    "unsupported_media_type": "不支持的内容类型，请使用 application/json 或 multipart/form-data。",
-}
+from fazhi.errors import MESSAGES, FazhiError
 
 
 def _is_chinese(text) -> bool:

@@ -16,7 +16,7 @@ import chinese_calendar
 from chinese_calendar import constants as _package_data
 from django.core.exceptions import ValidationError
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 # Other processes learn of a changed notice after at most this long; the saving process at once (signals).
 CACHE_SECONDS = 300

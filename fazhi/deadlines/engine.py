@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 from .calendar import (
     FIX_HINT,

@@ -12,7 +12,7 @@ expiry date printed on the card, so the enforcement ledger reads that date inste
 import difflib
 from dataclasses import dataclass
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 from .laws import (
     ADMIN_LITIGATION_INTERPRETATION,

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from fazhi.dates import today
 from fazhi.ledger.personal import id_check_char
-from fazhi.ledger.services import today
 
 from .bulk import NewDispute, insert_many
 from .models import (

@@ -2,8 +2,8 @@
 
 from django import forms
 
+from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
-from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 

@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.dates import today
 from fazhi.deadlines.rules import get_rule
+from fazhi.errors import FazhiError
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
-from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
@@ -150,7 +151,7 @@ def add_session(actor, dispute: Dispute, expected_version: int, **fields) -> Dis
 def _check_concluded_on(fresh: Dispute, concluded_on: datetime.date) -> None:
     if concluded_on < fresh.received_on:
         raise FazhiError("办结日期不能早于受理日期，请核对。", fields={"concluded_on": "不能早于受理日期"})
-    if concluded_on > ledger.today():
+    if concluded_on > today():
         raise FazhiError("办结日期不能晚于今天，请核对。", fields={"concluded_on": "不能晚于今天"})
 
 

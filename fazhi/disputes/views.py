@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.dates import today
 from fazhi.ledger.pages import (
     LedgerPages,
     NewPage,
@@ -19,7 +20,6 @@ from fazhi.ledger.pages import (
     on_today,
 )
 from fazhi.ledger.parties import masked_parties
-from fazhi.ledger.services import today
 from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.paging import paginate
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from fazhi.ledger.errors import FazhiError, NotPermitted
-from fazhi.ledger.services import today
+from fazhi.dates import today
+from fazhi.errors import FazhiError, NotPermitted
 from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 from fazhi.orgs.roles import ROLES
 from fazhi.orgs.scoping import can_read, unit_label, visible_orgs

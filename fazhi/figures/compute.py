@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 
 from . import registry

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 from fazhi.ledger.services import require_write
 
 from . import registry

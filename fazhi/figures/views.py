@@ -8,8 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fazhi.ledger.errors import FazhiError, NotPermitted
-from fazhi.ledger.services import today
+from fazhi.dates import today
+from fazhi.errors import FazhiError, NotPermitted
 from fazhi.orgs.models import Kind
 from fazhi.orgs.scoping import can_write, visible_orgs
 from fazhi.web.views import deadline_board

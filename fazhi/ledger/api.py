@@ -13,9 +13,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from fazhi.api.parties import RevealedPartySerializer
+from fazhi.errors import TransitionNotAllowed
 from fazhi.orgs.scoping import can_write
 
-from .errors import TransitionNotAllowed
 from .inputs import input_serializer
 from .pages import LedgerPages, PageAction, unavailable_message
 from .services import reveal_parties

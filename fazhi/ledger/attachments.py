@@ -11,8 +11,8 @@ from django.http import FileResponse
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.errors import FazhiError
 
-from .errors import FazhiError
 from .models import Attachment
 from .services import require_write
 

@@ -16,7 +16,7 @@ from django.urls import path
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.ops.statistics import BULK_ROWS, refresh_planner_statistics
+from fazhi.db import BULK_ROWS, refresh_planner_statistics
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 from fazhi.web.errors import respond
 

@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.audit.services import record
+from fazhi.dates import today
 from fazhi.deadlines.engine import due_soon_until
+from fazhi.errors import FazhiError, NotPermitted
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import personal_data_orgs
 
-from .errors import FazhiError, NotPermitted
 from .personal import personal_lookup
-from .services import today
 
 # The parameters whose values are personal data: never logged, never written to the audit trail.
 PERSONAL_PARAMS = ("contact", "id_number", "phone")

@@ -20,13 +20,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from fazhi.dates import today
+from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import can_write, sees_personal_data
 from fazhi.web.forms import add_service_error
 
-from .errors import FazhiError
 from .forms import bind_parties, filled_rows
 from .history import audit_events
-from .services import reveal_parties, today
+from .services import reveal_parties
 
 
 def _always(record, user) -> bool:

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 
+from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import sees_personal_data
 
-from .errors import FazhiError
 from .personal import mask
 
 PERSONAL = ("id_number", "phone")

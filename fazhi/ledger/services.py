@@ -4,17 +4,15 @@ Each function checks the actor's right through the scoping rule, runs in one tra
 writes the audit entry in it. Ledger apps build their own services on these.
 """
 
-import datetime
-
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
+from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
-from .errors import FazhiError, NotPermitted, StaleEdit
 from .numbering import next_number
 
 BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
@@ -128,10 +126,6 @@ def delete(actor, instance, expected_version: int) -> None:
             raise StaleEdit("删除失败：该记录已被他人修改，请刷新页面确认后再删除。")
         record(Action.DELETE, actor=actor, target=fresh, changes=diff(_audited_snapshot(fresh), {}))
         fresh.delete()
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 def parties_text(parties) -> str:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .errors import TransitionNotAllowed
+from fazhi.errors import TransitionNotAllowed
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import datetime
 import random
 from decimal import Decimal
 
+from fazhi.dates import today
 from fazhi.deadlines.engine import due_date
-from fazhi.ledger.services import today
 
 from . import services
 from .importing import build, insert_items

@@ -17,8 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, F, Q
 
+from fazhi.dates import today
 from fazhi.figures.registry import breakdown, figure
-from fazhi.ledger.services import today
 
 from .models import CONCLUDED, STATES, ReviewItem, ReviewKind, ReviewOpinion, ReviewRound
 

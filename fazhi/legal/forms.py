@@ -3,8 +3,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit
-from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation, RoleAssignment
 from fazhi.orgs.scoping import visible_orgs
 

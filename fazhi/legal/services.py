@@ -9,9 +9,10 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.dates import today
 from fazhi.deadlines.calendar import working_days_between
+from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import services as ledger
-from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger.filtering import parse_id
 from fazhi.orgs.models import Organisation, RoleAssignment
 
@@ -79,7 +80,7 @@ def submit(
     materials: str = "",
 ) -> ReviewItem:
     """A unit (``org``) submits an item for legality review; its first review round starts."""
-    if submitted_on > ledger.today():
+    if submitted_on > today():
         raise FazhiError("送审日期不能晚于今天，请核对。", fields={"submitted_on": "不能晚于今天"})
     item = ReviewItem(
         org=org,
@@ -180,7 +181,7 @@ def _record_opinion(fresh: ReviewItem, *, opinion: str, text: str, opinion_on: d
     current = fresh.rounds.order_by("-seq").first()
     if opinion_on < current.submitted_on:
         raise FazhiError("出具意见日期不能早于送审日期，请核对。", fields={"opinion_on": "不能早于送审日期"})
-    if opinion_on > ledger.today():
+    if opinion_on > today():
         raise FazhiError("出具意见日期不能晚于今天，请核对。", fields={"opinion_on": "不能晚于今天"})
     if not text.strip():
         raise FazhiError("请填写审查意见内容。", fields={"opinion_text": "请填写意见内容"})
@@ -266,7 +267,7 @@ def resubmit(
             raise FazhiError(
                 "重新送审日期不能早于上一轮出具意见的日期，请核对。", fields={"submitted_on": "日期有误"}
             )
-        if submitted_on > ledger.today():
+        if submitted_on > today():
             raise FazhiError("重新送审日期不能晚于今天，请核对。", fields={"submitted_on": "不能晚于今天"})
         due, earliest = round_dates(fresh.kind, submitted_on)
         ReviewRound.objects.create(
@@ -305,7 +306,7 @@ def file_contract(actor, item: ReviewItem, expected_version: int, *, filed_on: d
             raise FazhiError(
                 "合同经审查出具合法或修改后合法的意见后才能备案。", code="transition_not_allowed"
             )
-        if filed_on < fresh.concluded_on or filed_on > ledger.today():
+        if filed_on < fresh.concluded_on or filed_on > today():
             raise FazhiError(
                 "备案日期应在出具审查意见之后、今天之前，请核对。", fields={"filed_on": "日期有误"}
             )

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
 from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.paging import paginate

@@ -6,8 +6,8 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from fazhi.api.router import router
+from fazhi.errors import FazhiError
 from fazhi.ledger.api import Inputs, LedgerViewSet
-from fazhi.ledger.errors import FazhiError
 from fazhi.orgs.scoping import visible_orgs
 
 from . import serializers as s

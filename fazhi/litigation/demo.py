@@ -12,7 +12,7 @@ soon or overdue.
 import datetime
 import random
 
-from fazhi.ledger.services import today
+from fazhi.dates import today
 
 from . import services
 from .models import Case, CaseKind, Reminder, Suggestion

@@ -22,8 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q
 
+from fazhi.dates import today
 from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
-from fazhi.ledger.services import today
 
 from .models import (
     CONCLUDED,

@@ -9,11 +9,11 @@ first document, the status its dates say, and a number in its unit's sequence.
 
 from django.core.exceptions import ValidationError
 
+from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver
 from fazhi.ledger.parties import export_value
-from fazhi.ledger.services import today
 from fazhi.orgs.models import Organisation
 
 from .columns import CASE_SHEET

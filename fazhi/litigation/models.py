@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import Attachment, LedgerRecord, PartyRecord
@@ -155,8 +156,6 @@ class Case(LedgerRecord):
             return None
         if self.replied_on:
             return self.replied_on <= self.reply_due
-        from fazhi.ledger.services import today
-
         return False if today() > self.reply_due else None
 
 

@@ -8,10 +8,11 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
+from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import services as ledger
 from fazhi.ledger.attachments import attach
-from fazhi.ledger.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger.parties import PartyData, save_parties
 
 from .models import (
@@ -40,7 +41,7 @@ def _problems(exc: ValidationError) -> str:
 
 
 def _check_not_future(day: datetime.date, field: str, what: str) -> None:
-    if day > ledger.today():
+    if day > today():
         raise FazhiError(f"{what}不能晚于今天，请核对。", fields={field: "不能晚于今天"})
 
 

@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
+from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attachments_of
-from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
-from fazhi.ledger.services import today
 from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.forms import add_service_error
 from fazhi.web.paging import paginate

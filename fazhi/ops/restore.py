@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from fazhi.audit.chain import Problem, verify
 from fazhi.audit.models import AuditEntry
 from fazhi.crypto import CryptoError, decrypt, is_token
+from fazhi.db import refresh_planner_statistics
 from fazhi.ledger.personal import EncryptedTextField
 from fazhi.ledger.registry import ledger_models
 from fazhi.orgs.models import Organisation, RoleAssignment
@@ -42,7 +43,6 @@ from .backup import (
     refers_to,
     sign_manifest,
 )
-from .statistics import refresh_planner_statistics
 
 BATCH = 500
 

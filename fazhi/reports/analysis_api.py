@@ -7,7 +7,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from fazhi.api.router import router
-from fazhi.ledger.errors import NotPermitted
+from fazhi.errors import NotPermitted
 from fazhi.orgs.scoping import visible_orgs
 
 from .analysis_forms import MAX_FILE_BYTES

@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from fazhi.dates import today
+from fazhi.errors import FazhiError
 from fazhi.figures.manual import import_baseline
-from fazhi.ledger.errors import FazhiError
-from fazhi.ledger.services import today
 from fazhi.orgs.scoping import visible_orgs
 
 from .analysis_forms import (

@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from fazhi.api.router import router
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 from . import outline, services
 from . import serializers as s

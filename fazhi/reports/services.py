@@ -27,7 +27,7 @@ from django.utils import timezone
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.deadlines.engine import due_for_rule
-from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
+from fazhi.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.orgs.models import Organisation, RoleAssignment
 from fazhi.orgs.scoping import can_read, can_write, unit_label
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from fazhi.ledger.errors import FazhiError, StaleEdit
+from fazhi.errors import FazhiError, StaleEdit
 
 from . import services
 from .completeness import problems

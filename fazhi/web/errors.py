@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from fazhi.api.errors import MESSAGES
+from fazhi.errors import MESSAGES
 
 
 def respond(request, status: int, code: str, message: str):

@@ -1,6 +1,6 @@
 """Form helpers every ledger's pages share."""
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 WHOLE_FORM_CODES = ("stale_edit", "transition_not_allowed", "permission_denied")
 

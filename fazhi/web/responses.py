@@ -9,7 +9,7 @@ and a database timeout are shown with a Chinese message and status; the API answ
 from django.utils.cache import add_never_cache_headers
 
 from fazhi.api.errors import BUSY_MESSAGE, is_busy
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 from .errors import respond
 

@@ -5,13 +5,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from fazhi.dates import today
 from fazhi.deadlines.calendar import year_calendar
 from fazhi.deadlines.engine import due_soon_until
+from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attach, download_response
-from fazhi.ledger.errors import FazhiError
 from fazhi.ledger.models import Attachment, Deadlined
 from fazhi.ledger.registry import ledger_models
-from fazhi.ledger.services import today
 from fazhi.orgs.scoping import role_codes
 
 NOTICE_REMINDER_MONTH = 10  # the State Council publishes next year's notice in November or December

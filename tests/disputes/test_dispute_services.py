@@ -7,7 +7,7 @@ from fazhi.audit.models import Action, AuditEntry
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeSettings, Party
-from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
+from fazhi.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.ledger.personal import personal_lookup
 from tests.conftest import TODAY
 from tests.disputes.dispute_fixtures import ID_A, new_dispute

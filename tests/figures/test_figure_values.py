@@ -3,12 +3,12 @@ from decimal import Decimal
 import pytest
 
 from fazhi.audit.models import Action, AuditEntry
+from fazhi.errors import FazhiError, NotPermitted
 from fazhi.figures import registry
 from fazhi.figures.compute import UnknownFigure, values
 from fazhi.figures.manual import import_baseline, set_value
 from fazhi.figures.models import BASELINE_NOTE, ManualFigure, ManualValue
 from fazhi.figures.periods import Period
-from fazhi.ledger.errors import FazhiError, NotPermitted
 
 
 def test_community_counts_in_its_street_and_the_district(tree, events):

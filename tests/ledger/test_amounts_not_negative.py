@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from fazhi.disputes import services
 from fazhi.disputes.columns import dispute_sheet
 from fazhi.disputes.models import Dispute
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 from fazhi.ledger.excel import export
 from fazhi.legal.models import ReviewItem
 from tests.conftest import TODAY

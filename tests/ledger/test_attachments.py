@@ -97,8 +97,8 @@ def test_a_file_missing_from_storage_is_a_404_not_a_500(client, tree, person):
 def test_an_empty_attachment_is_refused_by_the_service_and_the_page(client, tree, person):
     import pytest
 
+    from fazhi.errors import FazhiError
     from fazhi.ledger.attachments import attach
-    from fazhi.ledger.errors import FazhiError
 
     mediator = person("m", "handler", tree["a-tw"])
     dispute = new_dispute(mediator, tree["a-tw"])

@@ -13,8 +13,8 @@ from rest_framework.test import APIClient
 
 from fazhi.api.errors import exception_handler
 from fazhi.disputes.models import Dispute
+from fazhi.errors import NotPermitted
 from fazhi.ledger import excel_read
-from fazhi.ledger.errors import NotPermitted
 from fazhi.ledger.excel import Column, Sheet, parse
 from fazhi.ledger.parties import MAX_PARTIES
 from fazhi.ledger.services import MAX_TEXT_LENGTH, require_write

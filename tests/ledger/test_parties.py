@@ -7,7 +7,7 @@ import pytest
 from django.db import transaction
 
 from fazhi.disputes.models import Dispute, Party
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 from fazhi.ledger.parties import PartyData, export_value, masked_parties, save_parties
 from fazhi.litigation import services as litigation_services
 from fazhi.litigation.models import Case, CasePartyRole

@@ -5,7 +5,7 @@ import pytest
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.deadlines.engine import due_date, due_for_rule
-from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
+from fazhi.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.legal import services
 from fazhi.legal.models import LegalSettings, ReviewItem
 from tests.conftest import TODAY

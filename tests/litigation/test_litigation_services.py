@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from fazhi.audit.models import Action, AuditEntry
-from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
+from fazhi.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.litigation import services
 from fazhi.litigation.models import Case, CaseParty, reply_due
 from tests.litigation.litigation_fixtures import ID_A, new_case

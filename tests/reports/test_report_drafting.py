@@ -108,7 +108,7 @@ def test_redraft_of_one_paragraph_restores_the_drafted_text(tree, writer, fake_f
 
 
 def test_saving_from_an_old_version_is_refused(tree, writer, fake_figures):
-    from fazhi.ledger.errors import StaleEdit
+    from fazhi.errors import StaleEdit
 
     report = services.draft_report(writer, tree["a"], 2024)
     paragraph = disputes_paragraph(report)

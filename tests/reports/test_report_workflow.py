@@ -6,7 +6,7 @@ import pytest
 from report_fakes import install_fake_figures
 
 from fazhi.audit.models import AuditEntry
-from fazhi.ledger.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
+from fazhi.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.reports import services
 from fazhi.reports.completeness import problems
 from fazhi.reports.compose import to_document

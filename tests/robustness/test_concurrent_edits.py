@@ -11,7 +11,7 @@ from django.test import Client
 from fazhi.audit.models import AuditEntry
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType
-from fazhi.ledger.errors import StaleEdit
+from fazhi.errors import StaleEdit
 from tests.robustness.conftest import TODAY
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -15,9 +15,9 @@ from collections import Counter
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from fazhi.dates import today
+from fazhi.db import refresh_planner_statistics
 from fazhi.ledger.registry import ledgers
-from fazhi.ledger.services import today
-from fazhi.ops.statistics import refresh_planner_statistics
 
 from .plan import Batch
 from .tree import DISTRICT_CODE, build_district

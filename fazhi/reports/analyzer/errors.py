@@ -1,6 +1,6 @@
 """The one error the analyzer raises: the input cannot be read as a report."""
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 
 class ReportUnreadable(FazhiError):

@@ -6,7 +6,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 
 from ...calendar import PROVISIONAL_LABEL
 from ...engine import Deadline, Pause, due_date, due_for_rule

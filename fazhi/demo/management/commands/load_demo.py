@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from fazhi import demo
+from fazhi.db import refresh_planner_statistics
 from fazhi.demo.tree import DEMO_PASSWORD, PEOPLE, build_orgs, build_people
-from fazhi.ops.statistics import refresh_planner_statistics
 from fazhi.orgs.models import Organisation
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.ledger.errors import FazhiError
+from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 from fazhi.reports import services
 from fazhi.reports.completeness import problems
