@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from . import excel_views, views
+
+app_name = "petitions"
+
+urlpatterns = [
+    *views.PAGES.urls(),
+    path("demands/", include(([*views.DEMAND_PAGES.urls(), *excel_views.DEMAND_EXCEL.urls()], "demands"))),
+    path("councils/", include((views.COUNCIL_PAGES.urls(), "councils"))),
+]
