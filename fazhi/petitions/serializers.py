@@ -43,7 +43,7 @@ class PetitionSerializer(RecordSerializer):
 
 
 class PetitionDetailSerializer(PetitionSerializer):
-    stages = StageSerializer(many=True, source="stages", read_only=True)
+    stages = StageSerializer(many=True, read_only=True)
 
     class Meta(PetitionSerializer.Meta):
         fields = [*PetitionSerializer.Meta.fields, "stages"]

@@ -243,6 +243,16 @@ def council_list(request):
     return render(request, "petitions/councils.html", context)
 
 
+COUNCIL_ACTIONS = {
+    "edit": PageAction(
+        "修改",
+        forms.CouncilDetailsForm,
+        services.update_council,
+        initial=current(*services.COUNCIL_EDITABLE),
+        secondary=True,
+    )
+}
+
 COUNCIL_PAGES = LedgerPages(
     namespace="petitions:councils",
     queryset=council_queryset,
@@ -256,13 +266,5 @@ COUNCIL_PAGES = LedgerPages(
     ),
     detail_template="petitions/council.html",
     detail=lambda request, council: {"nav": "councils"},
-    actions={
-        "edit": PageAction(
-            "修改",
-            forms.CouncilDetailsForm,
-            services.update_council,
-            initial=current(*services.COUNCIL_EDITABLE),
-            secondary=True,
-        )
-    },
+    actions=COUNCIL_ACTIONS,
 )
