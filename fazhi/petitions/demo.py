@@ -219,8 +219,8 @@ def load_demo(orgs, users, stdout):
     current = _year_of_petitions(maker, now.year, int(1200 * share), int(20 * share), until=closed_until) if share else []
     insert_petitions(None, current + _open_petitions(maker, 24), source=f"演示数据 五常{now.year}年信访")
 
-    insert_demands(None, _demands(maker, 2024, DEMANDS_2024, resolved=1080), source="演示数据 五常2024年民意诉求")
-    insert_demands(None, _demands(maker, 2023, DEMANDS_2023, resolved=720), source="演示数据 五常2023年民意诉求")
+    insert_demands(None, _demands(maker, 2024, DEMANDS_2024, resolved=840), source="演示数据 五常2024年民意诉求")
+    insert_demands(None, _demands(maker, 2023, DEMANDS_2023, resolved=560), source="演示数据 五常2023年民意诉求")
     insert_demands(None, _open_demands(maker, 12), source=f"演示数据 五常{now.year}年民意诉求")
 
     insert_councils(None, _councils(maker, 2024, 135, 334, 320), source="演示数据 五常2024年居民议事会")
