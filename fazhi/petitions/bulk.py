@@ -33,8 +33,12 @@ def insert_petitions(actor, items: list[NewPetition], *, source: str) -> list[Pe
 
 
 def insert_demands(actor, demands: list[CitizenDemand], *, source: str) -> list[CitizenDemand]:
-    return insert_batch(actor, CitizenDemand, demands, None, source, owner=lambda d: d.org, day=lambda d: d.received_on)
+    return insert_batch(
+        actor, CitizenDemand, demands, None, source, owner=lambda d: d.org, day=lambda d: d.received_on
+    )
 
 
 def insert_councils(actor, councils: list[ResidentCouncil], *, source: str) -> list[ResidentCouncil]:
-    return insert_batch(actor, ResidentCouncil, councils, None, source, owner=lambda c: c.org, day=lambda c: c.held_on)
+    return insert_batch(
+        actor, ResidentCouncil, councils, None, source, owner=lambda c: c.org, day=lambda c: c.held_on
+    )

@@ -58,7 +58,9 @@ class Maker:
         self.orgs = orgs
 
     def person_name(self) -> str:
-        return self.rng.choice(SURNAMES) + "".join(self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2))))
+        return self.rng.choice(SURNAMES) + "".join(
+            self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2)))
+        )
 
     def id_number(self) -> str:
         born = datetime.date(1945, 1, 1) + datetime.timedelta(days=self.rng.randrange(365 * 60))
@@ -91,7 +93,11 @@ class Maker:
         if status != RECEIVED:
             p.decided_on = min(received_on + datetime.timedelta(days=r.randint(0, 10)), until or today())
             p.decision = Decision.REJECT if status == NOT_ACCEPTED else Decision.ACCEPT
-            p.decision_note = "不属于信访事项受理范围，已告知通过法定途径解决" if status == NOT_ACCEPTED else "已受理，书面告知信访人"
+            p.decision_note = (
+                "不属于信访事项受理范围，已告知通过法定途径解决"
+                if status == NOT_ACCEPTED
+                else "已受理，书面告知信访人"
+            )
         if status == ANSWERED:
             p.opinion_on = min(p.decided_on + datetime.timedelta(days=r.randint(3, 50)), until or today())
             p.opinion_result = r.choices(Result.values, (55, 30, 15))[0]
@@ -103,9 +109,15 @@ class Maker:
         return NewPetition(p, parties)
 
 
-def _year_of_petitions(maker: Maker, year: int, total: int, leader_batches: int, until=None) -> list[NewPetition]:
+def _year_of_petitions(
+    maker: Maker, year: int, total: int, leader_batches: int, until=None
+) -> list[NewPetition]:
     start, end = datetime.date(year, 1, 1), until or datetime.date(year, 12, 31)
-    thursdays = [d for d in (start + datetime.timedelta(days=i) for i in range((end - start).days + 1)) if d.weekday() == 3]
+    thursdays = [
+        d
+        for d in (start + datetime.timedelta(days=i) for i in range((end - start).days + 1))
+        if d.weekday() == 3
+    ]
     items = []
     for index in range(total):
         leader = index < leader_batches
@@ -179,7 +191,9 @@ def _open_demands(maker: Maker, count: int) -> list[CitizenDemand]:
     return demands
 
 
-def _councils(maker: Maker, year: int, meetings: int, topics: int, resolved: int, until=None) -> list[ResidentCouncil]:
+def _councils(
+    maker: Maker, year: int, meetings: int, topics: int, resolved: int, until=None
+) -> list[ResidentCouncil]:
     """``meetings`` meetings of the four communities with ``topics`` topics raised, ``resolved`` settled."""
     per_meeting = [1] * meetings
     for _ in range(topics - meetings):
@@ -205,8 +219,18 @@ def _councils(maker: Maker, year: int, meetings: int, topics: int, resolved: int
 
 
 # 2024: 网站留言478 and 网民问政492 (西乡's), with 12345 and 代表直通车 making 1200 received, twice 2023's 600.
-DEMANDS_2024 = {Channel.WEB_MESSAGE: 478, Channel.ONLINE_QUESTION: 492, Channel.HOTLINE: 180, Channel.DEPUTY: 50}
-DEMANDS_2023 = {Channel.WEB_MESSAGE: 240, Channel.ONLINE_QUESTION: 250, Channel.HOTLINE: 80, Channel.DEPUTY: 30}
+DEMANDS_2024 = {
+    Channel.WEB_MESSAGE: 478,
+    Channel.ONLINE_QUESTION: 492,
+    Channel.HOTLINE: 180,
+    Channel.DEPUTY: 50,
+}
+DEMANDS_2023 = {
+    Channel.WEB_MESSAGE: 240,
+    Channel.ONLINE_QUESTION: 250,
+    Channel.HOTLINE: 80,
+    Channel.DEPUTY: 30,
+}
 
 
 def load_demo(orgs, users, stdout):
@@ -216,11 +240,19 @@ def load_demo(orgs, users, stdout):
     now = today()
     closed_until = now - datetime.timedelta(days=75)
     share = max((closed_until - datetime.date(now.year, 1, 1)).days, 0) / 365
-    current = _year_of_petitions(maker, now.year, int(1200 * share), int(20 * share), until=closed_until) if share else []
+    current = (
+        _year_of_petitions(maker, now.year, int(1200 * share), int(20 * share), until=closed_until)
+        if share
+        else []
+    )
     insert_petitions(None, current + _open_petitions(maker, 24), source=f"演示数据 五常{now.year}年信访")
 
-    insert_demands(None, _demands(maker, 2024, DEMANDS_2024, resolved=840), source="演示数据 五常2024年民意诉求")
-    insert_demands(None, _demands(maker, 2023, DEMANDS_2023, resolved=560), source="演示数据 五常2023年民意诉求")
+    insert_demands(
+        None, _demands(maker, 2024, DEMANDS_2024, resolved=840), source="演示数据 五常2024年民意诉求"
+    )
+    insert_demands(
+        None, _demands(maker, 2023, DEMANDS_2023, resolved=560), source="演示数据 五常2023年民意诉求"
+    )
     insert_demands(None, _open_demands(maker, 12), source=f"演示数据 五常{now.year}年民意诉求")
 
     insert_councils(None, _councils(maker, 2024, 135, 334, 320), source="演示数据 五常2024年居民议事会")

@@ -8,7 +8,16 @@ from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
 from .ledger_units import COUNCIL_KINDS, HOLDER_KINDS
-from .models import DEMAND_SATISFACTION, Channel, Decision, Form, PetitionerRole, Result, ReviewResult, Satisfaction
+from .models import (
+    DEMAND_SATISFACTION,
+    Channel,
+    Decision,
+    Form,
+    PetitionerRole,
+    Result,
+    ReviewResult,
+    Satisfaction,
+)
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -116,7 +125,9 @@ def mediation_units(user):
 
 
 class ToDisputeForm(VersionForm):
-    org = UnitChoiceField(label="调解单位", queryset=Organisation.objects.none(), empty_label="请选择调解单位")
+    org = UnitChoiceField(
+        label="调解单位", queryset=Organisation.objects.none(), empty_label="请选择调解单位"
+    )
     dispute_type = forms.ModelChoiceField(label="纠纷类型", queryset=None, empty_label="请选择")
     summary = forms.CharField(label="纠纷简况", required=False, widget=TEXT, help_text="不填则引用信访事项")
 

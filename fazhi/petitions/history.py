@@ -41,7 +41,9 @@ def related_matters(user, petition) -> list[Related]:
         .exclude(pk=petition.pk)
     )
     found += [Related("信访", p, p.received_on, p.matter) for p in petitions]
-    disputes = Dispute.objects.visible_to(user).filter(pk__in=_matching(Party, ids, phones).values("dispute_id"))
+    disputes = Dispute.objects.visible_to(user).filter(
+        pk__in=_matching(Party, ids, phones).values("dispute_id")
+    )
     found += [Related("矛盾纠纷", d, d.received_on, d.summary) for d in disputes]
     cases = Case.objects.visible_to(user).filter(pk__in=_matching(CaseParty, ids, phones).values("case_id"))
     found += [Related("诉讼案件", c, c.copy_received_on, c.get_kind_display()) for c in cases]

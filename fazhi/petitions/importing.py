@@ -30,9 +30,9 @@ def import_demands(actor, rows: list[dict], *, source: str = "Excel导入") -> I
     orgs = UnitResolver(actor, "民意诉求")
     keys = {(row.get("channel"), (row.get("external_number") or "").strip()) for row in rows}
     known = set(
-        CitizenDemand.objects.filter(external_number__in={number for _, number in keys if number}).values_list(
-            "channel", "external_number"
-        )
+        CitizenDemand.objects.filter(
+            external_number__in={number for _, number in keys if number}
+        ).values_list("channel", "external_number")
     )
     seen: set = set()
     demands = []

@@ -201,7 +201,9 @@ class Petition(LedgerRecord):
             else None,
             "review_due": due(REVIEW_RULE, self.review_requested_on),
             "reexamination_due": due(
-                REEXAMINATION_RULE, self.reexamination_requested_on, paused_periods=tuple(self.hearing_pauses())
+                REEXAMINATION_RULE,
+                self.reexamination_requested_on,
+                paused_periods=tuple(self.hearing_pauses()),
             ),
         }
 
@@ -226,7 +228,13 @@ class Petition(LedgerRecord):
             (self.acceptance_rule, "受理告知", self.received_on, "acceptance_due", self.decided_on),
             (HANDLING_RULE, "办理并出具处理意见书", self.decided_on, "handling_due", self.opinion_on),
             (REVIEW_RULE, "复查", self.review_requested_on, "review_due", self.reviewed_on),
-            (REEXAMINATION_RULE, "复核", self.reexamination_requested_on, "reexamination_due", self.reexamined_on),
+            (
+                REEXAMINATION_RULE,
+                "复核",
+                self.reexamination_requested_on,
+                "reexamination_due",
+                self.reexamined_on,
+            ),
         ]
         stages = []
         for code, title, start, field, done in rows:
@@ -333,7 +341,9 @@ class CitizenDemand(LedgerRecord):
 # --- 居民议事会 ----------------------------------------------------------------------------------
 
 HELD = "held"
-COUNCIL_STATES = StatusMachine(labels={HELD: "已召开"}, transitions={}, initial=HELD, closed=frozenset({HELD}))
+COUNCIL_STATES = StatusMachine(
+    labels={HELD: "已召开"}, transitions={}, initial=HELD, closed=frozenset({HELD})
+)
 
 
 class ResidentCouncil(LedgerRecord):
@@ -366,4 +376,3 @@ class ResidentCouncil(LedgerRecord):
 
     def refresh_deadlines(self) -> None:
         """A meeting has no time limit."""
-

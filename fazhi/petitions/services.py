@@ -118,7 +118,13 @@ def update_details(actor, petition: Petition, expected_version: int, **fields) -
 
 
 def decide_acceptance(
-    actor, petition: Petition, expected_version: int, *, decision: str, decided_on: datetime.date, note: str = ""
+    actor,
+    petition: Petition,
+    expected_version: int,
+    *,
+    decision: str,
+    decided_on: datetime.date,
+    note: str = "",
 ) -> Petition:
     """受理 or not, with the written notice (告知) given on ``decided_on``. Accepting starts the handling
     period; a transferred matter outside the office's remit is objected to (异议) instead."""
@@ -210,7 +216,9 @@ def issue_opinion(
     return ledger.transition(actor, petition, expected_version, ANSWERED, apply_then_refresh(apply))
 
 
-def request_review(actor, petition: Petition, expected_version: int, *, requested_on: datetime.date) -> Petition:
+def request_review(
+    actor, petition: Petition, expected_version: int, *, requested_on: datetime.date
+) -> Petition:
     """The petitioner asks for 复查: its 30 日 run from the request's receipt (条例第三十五条)."""
 
     def apply(fresh):
@@ -222,7 +230,13 @@ def request_review(actor, petition: Petition, expected_version: int, *, requeste
 
 
 def conclude_review(
-    actor, petition: Petition, expected_version: int, *, reviewed_on: datetime.date, result: str, text: str = ""
+    actor,
+    petition: Petition,
+    expected_version: int,
+    *,
+    reviewed_on: datetime.date,
+    result: str,
+    text: str = "",
 ) -> Petition:
     def apply(fresh):
         _not_before(reviewed_on, fresh.review_requested_on, "reviewed_on", "复查意见日期", "复查请求日期")
@@ -244,14 +258,21 @@ def request_reexamination(
 
 
 def record_hearing(
-    actor, petition: Petition, expected_version: int, *, hearing_from: datetime.date, hearing_to: datetime.date
+    actor,
+    petition: Petition,
+    expected_version: int,
+    *,
+    hearing_from: datetime.date,
+    hearing_to: datetime.date,
 ) -> Petition:
     """复核听证: its days are not counted in the 复核 period (条例第三十六条)."""
 
     def apply(fresh):
         if fresh.status != REEXAMINING:
             raise FazhiError("只有复核中的信访事项才能登记听证。", code="transition_not_allowed")
-        _not_before(hearing_from, fresh.reexamination_requested_on, "hearing_from", "听证开始日期", "复核请求日期")
+        _not_before(
+            hearing_from, fresh.reexamination_requested_on, "hearing_from", "听证开始日期", "复核请求日期"
+        )
         _not_before(hearing_to, hearing_from, "hearing_to", "听证结束日期", "开始日期")
         if hearing_from == fresh.reexamination_requested_on:
             raise FazhiError("听证应在收到复核请求之后举行。", fields={"hearing_from": "应晚于复核请求日期"})
@@ -275,7 +296,11 @@ def conclude_reexamination(
             reexamined_on, fresh.reexamination_requested_on, "reexamined_on", "复核意见日期", "复核请求日期"
         )
         _not_future(reexamined_on, "reexamined_on", "复核意见日期")
-        fresh.reexamined_on, fresh.reexamination_result, fresh.reexamination_text = reexamined_on, result, text
+        fresh.reexamined_on, fresh.reexamination_result, fresh.reexamination_text = (
+            reexamined_on,
+            result,
+            text,
+        )
 
     return ledger.transition(actor, petition, expected_version, REEXAMINED, apply_then_refresh(apply))
 
@@ -306,7 +331,9 @@ def to_dispute(
     with transaction.atomic():
         fresh = Petition.objects.select_for_update().get(pk=petition.pk)
         if fresh.dispute_id:
-            raise FazhiError(f"该信访事项已转为矛盾纠纷{fresh.dispute.number}。", code="transition_not_allowed")
+            raise FazhiError(
+                f"该信访事项已转为矛盾纠纷{fresh.dispute.number}。", code="transition_not_allowed"
+            )
         applicants = [
             disputes.PartyData(name=p.name, id_number=p.id_number, phone=p.phone, address=p.address)
             for p in fresh.parties.all()
@@ -421,4 +448,3 @@ def update_council(actor, council: ResidentCouncil, expected_version: int, **fie
         _check_council(fresh)
 
     return ledger.update(actor, council, expected_version, apply)
-

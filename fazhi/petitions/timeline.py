@@ -9,9 +9,18 @@ from .models import Petition
 def timeline(p: Petition) -> list[Event]:
     source = f"（{p.transferred_from}转送、交办）" if p.transferred else ""
     reception = f"；领导接访日，{p.receiving_leader}接待" if p.leader_reception else ""
-    events = [Event(p.received_on, "received", f"收到：{p.get_form_display()}{source}，{p.persons}人{reception}", order=FIRST)]
+    events = [
+        Event(
+            p.received_on,
+            "received",
+            f"收到：{p.get_form_display()}{source}，{p.persons}人{reception}",
+            order=FIRST,
+        )
+    ]
     if p.decided_on:
-        events.append(Event(p.decided_on, "decision", f"受理告知：{p.get_decision_display()}", lines=[p.decision_note]))
+        events.append(
+            Event(p.decided_on, "decision", f"受理告知：{p.get_decision_display()}", lines=[p.decision_note])
+        )
     if p.extension_told_on:
         events.append(
             Event(
@@ -23,18 +32,27 @@ def timeline(p: Petition) -> list[Event]:
         )
     if p.opinion_on:
         events.append(
-            Event(p.opinion_on, "opinion", f"出具信访处理意见书：{p.get_opinion_result_display()}", lines=[p.opinion_text])
+            Event(
+                p.opinion_on,
+                "opinion",
+                f"出具信访处理意见书：{p.get_opinion_result_display()}",
+                lines=[p.opinion_text],
+            )
         )
     if p.review_requested_on:
         events.append(Event(p.review_requested_on, "review_request", "收到复查请求"))
     if p.reviewed_on:
         events.append(
-            Event(p.reviewed_on, "review", f"复查意见：{p.get_review_result_display()}", lines=[p.review_text])
+            Event(
+                p.reviewed_on, "review", f"复查意见：{p.get_review_result_display()}", lines=[p.review_text]
+            )
         )
     if p.reexamination_requested_on:
         events.append(Event(p.reexamination_requested_on, "reexamination_request", "收到复核请求"))
     if p.hearing_from:
-        events.append(Event(p.hearing_from, "hearing", f"复核听证（至{p.hearing_to:%Y-%m-%d}，不计入复核期限）"))
+        events.append(
+            Event(p.hearing_from, "hearing", f"复核听证（至{p.hearing_to:%Y-%m-%d}，不计入复核期限）")
+        )
     if p.reexamined_on:
         events.append(
             Event(
@@ -45,5 +63,7 @@ def timeline(p: Petition) -> list[Event]:
             )
         )
     if p.evaluated_on:
-        events.append(Event(p.evaluated_on, "evaluation", f"信访人评价：{p.get_satisfaction_display()}", order=LAST))
+        events.append(
+            Event(p.evaluated_on, "evaluation", f"信访人评价：{p.get_satisfaction_display()}", order=LAST)
+        )
     return business_timeline(events)

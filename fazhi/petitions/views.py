@@ -71,7 +71,6 @@ def _may_hand_to_mediation(petition, user) -> bool:
     return petition.dispute_id is None and forms.mediation_units(user).exists()
 
 
-
 ACTIONS = {
     "acceptance": PageAction(
         "受理告知",

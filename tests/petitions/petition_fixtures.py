@@ -21,5 +21,10 @@ def new_petition(actor, org, *, received_on=None, name="张三", id_number=ID_A,
 
 def accept(actor, petition, day=None):
     return services.decide_acceptance(
-        actor, petition, petition.version, decision="accept", decided_on=day or petition.received_on, note="已受理"
+        actor,
+        petition,
+        petition.version,
+        decision="accept",
+        decided_on=day or petition.received_on,
+        note="已受理",
     )

@@ -32,7 +32,11 @@ def test_lifecycle_through_the_api(clerk, xf):
     api = client_for(clerk)
     petition = new_petition(clerk, xf["a-xf"])
     url = f"/api/petitions/{petition.pk}"
-    r = api.post(f"{url}/acceptance/", {"version": petition.version, "decision": "accept", "decided_on": DAY}, format="json")
+    r = api.post(
+        f"{url}/acceptance/",
+        {"version": petition.version, "decision": "accept", "decided_on": DAY},
+        format="json",
+    )
     assert r.status_code == 200, r.json()
     assert r.json()["handling_due"] == "2026-09-14"  # 7月15日 + 60 = 9月13日 (Sunday) → Monday
     r = api.post(f"{url}/extend/", {"version": r.json()["version"], "days": 40, "reason": "复杂",
@@ -42,7 +46,11 @@ def test_lifecycle_through_the_api(clerk, xf):
     r = api.post(f"{url}/opinion/", {"version": version, "opinion_on": DAY, "result": "support", "text": "支持"},
                  format="json")  # fmt: skip
     assert r.status_code == 200 and r.json()["status"] == "answered"
-    r = api.post(f"{url}/review/", {"version": r.json()["version"], "reviewed_on": DAY, "result": "uphold"}, format="json")
+    r = api.post(
+        f"{url}/review/",
+        {"version": r.json()["version"], "reviewed_on": DAY, "result": "uphold"},
+        format="json",
+    )
     assert r.status_code == 409  # no 复查 requested yet
 
 

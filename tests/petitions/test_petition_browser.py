@@ -6,7 +6,11 @@ import pytest
 from fazhi.petitions.models import Petition
 from tests.conftest import login
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("pinned_clock")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("pinned_clock"),
+]
 
 
 def stage_row(page, title: str) -> str:

@@ -55,7 +55,8 @@ def test_every_bad_cell_is_named_and_nothing_written(client, clerk, xf):
         GOOD | {"external_number": "X2", "org": "b"},  # another 街道
         GOOD | {"external_number": "X3", "org": "a-tw"},  # a mediation committee holds no demand
         GOOD | {"external_number": "X4", "status": "handled"},  # no 办结日期
-        GOOD | {"external_number": "X5", "handled_on": datetime.date(2026, 6, 1)},  # before received, not handled
+        GOOD
+        | {"external_number": "X5", "handled_on": datetime.date(2026, 6, 1)},  # before received, not handled
     ]
     body = upload(client, rows).content.decode()
     assert "本次没有导入任何数据" in body
@@ -73,7 +74,9 @@ def test_export_round_trips_and_template_downloads(client, clerk, xf):
     from fazhi.petitions import services
 
     client.force_login(clerk)
-    services.register_demand(clerk, org=xf["a"], channel="deputy", external_number="ZT1", received_on=TODAY, content="诉求")
+    services.register_demand(
+        clerk, org=xf["a"], channel="deputy", external_number="ZT1", received_on=TODAY, content="诉求"
+    )
     response = client.get("/petitions/demands/excel/export/")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active

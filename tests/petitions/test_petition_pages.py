@@ -61,7 +61,11 @@ def test_registration_errors_keep_the_input(signed_in, xf):
 
 
 def test_record_page_shows_each_stage_with_its_article_and_due_date(signed_in, clerk, xf):
-    petition = accept(clerk, new_petition(clerk, xf["a-xf"], received_on=datetime.date(2026, 7, 1)), datetime.date(2026, 7, 6))
+    petition = accept(
+        clerk,
+        new_petition(clerk, xf["a-xf"], received_on=datetime.date(2026, 7, 1)),
+        datetime.date(2026, 7, 6),
+    )
     body = signed_in.get(f"/petitions/{petition.pk}/").content.decode()
     assert "《信访工作条例》第二十三条第二款" in body and "2026年7月16日" in body
     assert "《信访工作条例》第三十四条" in body and "2026年9月4日" in body
@@ -73,14 +77,22 @@ def test_actions_run_from_their_pages(signed_in, clerk, xf):
     petition = new_petition(clerk, xf["a-xf"])
     url = f"/petitions/{petition.pk}/acceptance/"
     assert signed_in.get(url).status_code == 200
-    response = signed_in.post(url, {"version": petition.version, "decision": "accept", "decided_on": DAY, "note": ""})
+    response = signed_in.post(
+        url, {"version": petition.version, "decision": "accept", "decided_on": DAY, "note": ""}
+    )
     assert response.status_code == 302
     petition.refresh_from_db()
     assert petition.status == "accepted"
     # extending beyond 30 日 is refused on the form, with the article
     response = signed_in.post(
         f"/petitions/{petition.pk}/extend/",
-        {"version": petition.version, "days": "31", "reason": "复杂", "approved_by": "吴主任", "told_on": DAY},
+        {
+            "version": petition.version,
+            "days": "31",
+            "reason": "复杂",
+            "approved_by": "吴主任",
+            "told_on": DAY,
+        },
     )
     assert response.status_code == 200 and "1至30日" in response.content.decode()
     # an action that does not apply now answers 409 with the reason
@@ -102,7 +114,11 @@ def test_handing_to_mediation_from_the_page_links_both_record_pages(signed_in, c
     petition = new_petition(clerk, xf["a-xf"])
     response = signed_in.post(
         f"/petitions/{petition.pk}/to_dispute/",
-        {"version": petition.version, "org": xf["a-tw"].pk, "dispute_type": DisputeType.objects.get(name="邻里").pk},
+        {
+            "version": petition.version,
+            "org": xf["a-tw"].pk,
+            "dispute_type": DisputeType.objects.get(name="邻里").pk,
+        },
     )
     assert response.status_code == 302
     petition.refresh_from_db()
@@ -132,20 +148,39 @@ def test_list_filters(signed_in, clerk, xf):
 def test_demand_and_council_pages(signed_in, clerk, xf):
     response = signed_in.post(
         "/petitions/demands/new/",
-        {"org": xf["a"].pk, "channel": "online_question", "external_number": "WZ001", "received_on": DAY, "content": "咨询"},
+        {
+            "org": xf["a"].pk,
+            "channel": "online_question",
+            "external_number": "WZ001",
+            "received_on": DAY,
+            "content": "咨询",
+        },
     )
     demand = CitizenDemand.objects.get()
     assert response.status_code == 302 and response.url == f"/petitions/demands/{demand.pk}/"
     response = signed_in.post(
         f"/petitions/demands/{demand.pk}/handle/",
-        {"version": demand.version, "handled_on": DAY, "reply": "已答复", "resolved": "on", "satisfaction": "satisfied"},
+        {
+            "version": demand.version,
+            "handled_on": DAY,
+            "reply": "已答复",
+            "resolved": "on",
+            "satisfaction": "satisfied",
+        },
     )
     demand.refresh_from_db()
     assert response.status_code == 302 and demand.resolved and demand.satisfied
     assert demand.number in signed_in.get("/petitions/demands/").content.decode()
     response = signed_in.post(
         "/petitions/councils/new/",
-        {"org": xf["a-sq"].pk, "held_on": DAY, "topics_raised": "3", "topics_resolved": "2", "topics": "停车", "participants": "20"},
+        {
+            "org": xf["a-sq"].pk,
+            "held_on": DAY,
+            "topics_raised": "3",
+            "topics_resolved": "2",
+            "topics": "停车",
+            "participants": "20",
+        },
     )
     council = ResidentCouncil.objects.get()
     assert response.status_code == 302 and council.org == xf["a-sq"]

@@ -38,7 +38,9 @@ def test_a_period_ending_on_a_rest_day_rolls_on_and_keeps_the_warning_date(clerk
 def test_transferred_matter_uses_its_own_rule_and_may_be_objected_to(clerk, xf):
     direct = new_petition(clerk, xf["a-xf"])
     with pytest.raises(FazhiError, match="只有转送、交办"):
-        services.decide_acceptance(clerk, direct, direct.version, decision="object", decided_on=TODAY, note="x")
+        services.decide_acceptance(
+            clerk, direct, direct.version, decision="object", decided_on=TODAY, note="x"
+        )
     transferred = new_petition(clerk, xf["a-xf"], transferred_from="区信访局")
     assert transferred.stages()[0]["rule"].code == "petition.acceptance_transferred"
     objected = services.decide_acceptance(
@@ -62,9 +64,17 @@ def test_handling_60_days_then_one_extension_of_at_most_30(clerk, xf):
             clerk, petition, petition.version, days=31, reason="情况复杂", approved_by="吴主任", told_on=TODAY
         )
     with pytest.raises(FazhiError, match="批准"):
-        services.extend_handling(clerk, petition, petition.version, days=30, reason="情况复杂", approved_by="", told_on=TODAY)
+        services.extend_handling(
+            clerk, petition, petition.version, days=30, reason="情况复杂", approved_by="", told_on=TODAY
+        )
     extended = services.extend_handling(
-        clerk, petition, petition.version, days=30, reason="涉及多个部门，需联合调查", approved_by="吴主任", told_on=TODAY
+        clerk,
+        petition,
+        petition.version,
+        days=30,
+        reason="涉及多个部门，需联合调查",
+        approved_by="吴主任",
+        told_on=TODAY,
     )
     # + 30 日: 10月4日 falls in the 国庆 holiday, so the period ends on the first working day after it
     assert extended.extension_days == 30 and extended.handling_due > D(2026, 10, 4)
@@ -77,13 +87,19 @@ def test_handling_60_days_then_one_extension_of_at_most_30(clerk, xf):
 
 def test_opinion_review_and_reexamination_with_a_hearing_not_counted(clerk, xf):
     petition = accept(clerk, new_petition(clerk, xf["a-xf"], received_on=D(2026, 6, 1)), D(2026, 6, 2))
-    answered = services.issue_opinion(clerk, petition, petition.version, opinion_on=D(2026, 6, 20), result="partial", text="部分支持")
+    answered = services.issue_opinion(
+        clerk, petition, petition.version, opinion_on=D(2026, 6, 20), result="partial", text="部分支持"
+    )
     assert answered.status == "answered" and answered.is_closed
     reviewing = services.request_review(clerk, answered, answered.version, requested_on=D(2026, 6, 25))
     # 30 日: 6月25日 + 30 = 7月25日 (Saturday) → Monday 27 July
     assert reviewing.status == "reviewing" and reviewing.review_due == reviewing.due_date == D(2026, 7, 27)
-    reviewed = services.conclude_review(clerk, reviewing, reviewing.version, reviewed_on=D(2026, 7, 1), result="uphold")
-    reexamining = services.request_reexamination(clerk, reviewed, reviewed.version, requested_on=D(2026, 7, 2))
+    reviewed = services.conclude_review(
+        clerk, reviewing, reviewing.version, reviewed_on=D(2026, 7, 1), result="uphold"
+    )
+    reexamining = services.request_reexamination(
+        clerk, reviewed, reviewed.version, requested_on=D(2026, 7, 2)
+    )
     assert reexamining.reexamination_due == D(2026, 8, 3)  # 8月1日 is a Saturday
     heard = services.record_hearing(
         clerk, reexamining, reexamining.version, hearing_from=D(2026, 7, 10), hearing_to=D(2026, 7, 14)
@@ -92,7 +108,9 @@ def test_opinion_review_and_reexamination_with_a_hearing_not_counted(clerk, xf):
     assert heard.reexamination_due == heard.due_date == D(2026, 8, 6)
     done = services.conclude_reexamination(clerk, heard, heard.version, reexamined_on=TODAY, result="uphold")
     assert done.status == "reexamined" and done.is_closed
-    evaluated = services.record_satisfaction(clerk, done, done.version, evaluated_on=TODAY, satisfaction="mostly")
+    evaluated = services.record_satisfaction(
+        clerk, done, done.version, evaluated_on=TODAY, satisfaction="mostly"
+    )
     assert evaluated.satisfaction == "mostly"
 
 
@@ -100,7 +118,11 @@ def test_dates_before_the_stage_began_are_refused(clerk, xf):
     petition = new_petition(clerk, xf["a-xf"])
     with pytest.raises(FazhiError) as refused:
         services.decide_acceptance(
-            clerk, petition, petition.version, decision="accept", decided_on=TODAY - datetime.timedelta(days=1)
+            clerk,
+            petition,
+            petition.version,
+            decision="accept",
+            decided_on=TODAY - datetime.timedelta(days=1),
         )
     assert "decided_on" in refused.value.fields
 
@@ -156,19 +178,40 @@ def test_leader_reception_needs_the_leader(clerk, xf):
 
 def test_demand_once_per_ticket_and_handling(clerk, xf):
     demand = services.register_demand(
-        clerk, org=xf["a"], channel="hotline", external_number="GD2026001", received_on=TODAY, content="路灯坏了"
+        clerk,
+        org=xf["a"],
+        channel="hotline",
+        external_number="GD2026001",
+        received_on=TODAY,
+        content="路灯坏了",
     )
     assert demand.number == "甲民〔2026〕0001号" and demand.status == "pending"
     with pytest.raises(FazhiError, match="已经登记过"):
         services.register_demand(
-            clerk, org=xf["a"], channel="hotline", external_number="GD2026001", received_on=TODAY, content="重复"
+            clerk,
+            org=xf["a"],
+            channel="hotline",
+            external_number="GD2026001",
+            received_on=TODAY,
+            content="重复",
         )
     # the same number on another platform is another demand
     services.register_demand(
-        clerk, org=xf["a"], channel="web_message", external_number="GD2026001", received_on=TODAY, content="留言"
+        clerk,
+        org=xf["a"],
+        channel="web_message",
+        external_number="GD2026001",
+        received_on=TODAY,
+        content="留言",
     )
     handled = services.handle_demand(
-        clerk, demand, demand.version, handled_on=TODAY, reply="已修复", resolved=True, satisfaction="satisfied"
+        clerk,
+        demand,
+        demand.version,
+        handled_on=TODAY,
+        reply="已修复",
+        resolved=True,
+        satisfaction="satisfied",
     )
     assert handled.status == "handled" and handled.resolved and handled.satisfied is True
     assert CitizenDemand.objects.count() == 2
@@ -176,9 +219,17 @@ def test_demand_once_per_ticket_and_handling(clerk, xf):
 
 def test_council_cannot_resolve_more_than_raised(clerk, xf):
     with pytest.raises(FazhiError, match="不能多于"):
-        services.record_council(clerk, org=xf["a-sq"], held_on=TODAY, topics_raised=1, topics_resolved=2, topics="停车")
+        services.record_council(
+            clerk, org=xf["a-sq"], held_on=TODAY, topics_raised=1, topics_resolved=2, topics="停车"
+        )
     council = services.record_council(
-        clerk, org=xf["a-sq"], held_on=TODAY, topics_raised=3, topics_resolved=2, topics="停车；加装电梯", participants=20
+        clerk,
+        org=xf["a-sq"],
+        held_on=TODAY,
+        topics_raised=3,
+        topics_resolved=2,
+        topics="停车；加装电梯",
+        participants=20,
     )
     assert council.number.endswith("〔2026〕0001号") and council.is_closed
 

@@ -13,7 +13,12 @@ from .plan import Batch
 
 PETITIONS_PER_YEAR = 5000
 LEADER_BATCHES = 24
-DEMANDS_PER_YEAR = {Channel.HOTLINE: 500, Channel.WEB_MESSAGE: 250, Channel.ONLINE_QUESTION: 250, Channel.DEPUTY: 40}
+DEMANDS_PER_YEAR = {
+    Channel.HOTLINE: 500,
+    Channel.WEB_MESSAGE: 250,
+    Channel.ONLINE_QUESTION: 250,
+    Channel.DEPUTY: 40,
+}
 RESOLVED = 0.9
 COUNCILS_PER_YEAR, TOPICS_PER_COUNCIL = 130, 2.5
 
@@ -24,7 +29,10 @@ def _aliases(batch: Batch) -> dict:
     return {
         "wuchang": street.org,
         "wuchang-xf": street.units["office"],
-        **{f"wuchang-{code}": communities[i % len(communities)] for i, code in enumerate(("wy", "yy", "js", "xx"))},
+        **{
+            f"wuchang-{code}": communities[i % len(communities)]
+            for i, code in enumerate(("wy", "yy", "js", "xx"))
+        },
     }
 
 
@@ -36,7 +44,11 @@ def generate(batch: Batch) -> dict[str, int]:
         if until < datetime.date(batch.year, 2, 1):
             return {"信访事项": 0, "民意诉求": 0, "居民议事会": 0}
     petitions = _year_of_petitions(
-        maker, batch.year, batch.count(PETITIONS_PER_YEAR, at_least=1), batch.count(LEADER_BATCHES), until=until
+        maker,
+        batch.year,
+        batch.count(PETITIONS_PER_YEAR, at_least=1),
+        batch.count(LEADER_BATCHES),
+        until=until,
     )
     insert_petitions(None, petitions, source=batch.label)
     counts = {channel: batch.count(n) for channel, n in DEMANDS_PER_YEAR.items()}

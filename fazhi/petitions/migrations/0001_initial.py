@@ -8,169 +8,436 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('disputes', '0003_amounts_not_negative'),
-        ('orgs', '0001_initial'),
+        ("disputes", "0003_amounts_not_negative"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PetitionSettings',
+            name="PetitionSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group_threshold', models.PositiveIntegerField(default=5, help_text='同一批次来访人数达到此数即标记为集体访', validators=[django.core.validators.MinValueValidator(2)], verbose_name='集体访人数标准')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group_threshold",
+                    models.PositiveIntegerField(
+                        default=5,
+                        help_text="同一批次来访人数达到此数即标记为集体访",
+                        validators=[django.core.validators.MinValueValidator(2)],
+                        verbose_name="集体访人数标准",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '信访设置',
-                'verbose_name_plural': '信访设置',
+                "verbose_name": "信访设置",
+                "verbose_name_plural": "信访设置",
             },
         ),
         migrations.CreateModel(
-            name='Petition',
+            name="Petition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('number', models.CharField(editable=False, max_length=60, unique=True, verbose_name='编号')),
-                ('status', models.CharField(max_length=30, verbose_name='状态')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='办理期限')),
-                ('form', models.CharField(choices=[('visit', '来访'), ('letter', '来信'), ('online', '网上信访'), ('phone', '电话')], default='visit', max_length=20, verbose_name='信访形式')),
-                ('received_on', models.DateField(db_index=True, verbose_name='收到日期')),
-                ('transferred_from', models.CharField(blank=True, help_text='上级或其他机关转送、交办的信访事项填写', max_length=100, verbose_name='转送、交办机关')),
-                ('matter', models.TextField(verbose_name='信访事项')),
-                ('category', models.CharField(blank=True, max_length=40, verbose_name='问题类别')),
-                ('persons', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='来访人数')),
-                ('is_group', models.BooleanField(default=False, editable=False, verbose_name='集体访')),
-                ('leader_reception', models.BooleanField(default=False, verbose_name='领导接访日接待')),
-                ('receiving_leader', models.CharField(blank=True, max_length=50, verbose_name='接访领导')),
-                ('acceptance_due', models.DateField(blank=True, null=True, verbose_name='受理告知期限')),
-                ('decision', models.CharField(blank=True, choices=[('accept', '受理'), ('reject', '不予受理'), ('object', '不属于本机关职责范围，向转送、交办机关提出异议')], max_length=20, verbose_name='受理决定')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='告知日期')),
-                ('decision_note', models.TextField(blank=True, verbose_name='告知内容或不予受理理由')),
-                ('handling_due', models.DateField(blank=True, null=True, verbose_name='办理期限')),
-                ('extension_days', models.PositiveSmallIntegerField(default=0, verbose_name='延长日数')),
-                ('extension_reason', models.TextField(blank=True, verbose_name='延期理由')),
-                ('extension_approved_by', models.CharField(blank=True, max_length=50, verbose_name='批准延期的负责人')),
-                ('extension_told_on', models.DateField(blank=True, null=True, verbose_name='告知信访人延期理由日期')),
-                ('opinion_on', models.DateField(blank=True, null=True, verbose_name='出具处理意见书日期')),
-                ('opinion_result', models.CharField(blank=True, choices=[('support', '支持'), ('partial', '部分支持'), ('not_support', '不予支持')], max_length=20, verbose_name='处理意见')),
-                ('opinion_text', models.TextField(blank=True, verbose_name='处理意见书要点')),
-                ('review_requested_on', models.DateField(blank=True, null=True, verbose_name='收到复查请求日期')),
-                ('review_due', models.DateField(blank=True, null=True, verbose_name='复查期限')),
-                ('reviewed_on', models.DateField(blank=True, null=True, verbose_name='复查意见日期')),
-                ('review_result', models.CharField(blank=True, choices=[('uphold', '维持'), ('change', '变更'), ('revoke', '撤销并重新处理')], max_length=20, verbose_name='复查意见')),
-                ('review_text', models.TextField(blank=True, verbose_name='复查意见要点')),
-                ('reexamination_requested_on', models.DateField(blank=True, null=True, verbose_name='收到复核请求日期')),
-                ('hearing_from', models.DateField(blank=True, null=True, verbose_name='听证开始日期')),
-                ('hearing_to', models.DateField(blank=True, null=True, verbose_name='听证结束日期')),
-                ('reexamination_due', models.DateField(blank=True, null=True, verbose_name='复核期限')),
-                ('reexamined_on', models.DateField(blank=True, null=True, verbose_name='复核意见日期')),
-                ('reexamination_result', models.CharField(blank=True, choices=[('uphold', '维持'), ('change', '变更'), ('revoke', '撤销并重新处理')], max_length=20, verbose_name='复核意见')),
-                ('reexamination_text', models.TextField(blank=True, verbose_name='复核意见要点')),
-                ('satisfaction', models.CharField(blank=True, choices=[('satisfied', '满意'), ('mostly', '基本满意'), ('unsatisfied', '不满意')], max_length=20, verbose_name='评价')),
-                ('evaluated_on', models.DateField(blank=True, null=True, verbose_name='评价日期')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('dispute', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='petitions', to='disputes.dispute', verbose_name='转入的矛盾纠纷')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("number", models.CharField(editable=False, max_length=60, unique=True, verbose_name="编号")),
+                ("status", models.CharField(max_length=30, verbose_name="状态")),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True, verbose_name="办理期限")),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("visit", "来访"),
+                            ("letter", "来信"),
+                            ("online", "网上信访"),
+                            ("phone", "电话"),
+                        ],
+                        default="visit",
+                        max_length=20,
+                        verbose_name="信访形式",
+                    ),
+                ),
+                ("received_on", models.DateField(db_index=True, verbose_name="收到日期")),
+                (
+                    "transferred_from",
+                    models.CharField(
+                        blank=True,
+                        help_text="上级或其他机关转送、交办的信访事项填写",
+                        max_length=100,
+                        verbose_name="转送、交办机关",
+                    ),
+                ),
+                ("matter", models.TextField(verbose_name="信访事项")),
+                ("category", models.CharField(blank=True, max_length=40, verbose_name="问题类别")),
+                (
+                    "persons",
+                    models.PositiveIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="来访人数",
+                    ),
+                ),
+                ("is_group", models.BooleanField(default=False, editable=False, verbose_name="集体访")),
+                ("leader_reception", models.BooleanField(default=False, verbose_name="领导接访日接待")),
+                ("receiving_leader", models.CharField(blank=True, max_length=50, verbose_name="接访领导")),
+                ("acceptance_due", models.DateField(blank=True, null=True, verbose_name="受理告知期限")),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("accept", "受理"),
+                            ("reject", "不予受理"),
+                            ("object", "不属于本机关职责范围，向转送、交办机关提出异议"),
+                        ],
+                        max_length=20,
+                        verbose_name="受理决定",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="告知日期")),
+                ("decision_note", models.TextField(blank=True, verbose_name="告知内容或不予受理理由")),
+                ("handling_due", models.DateField(blank=True, null=True, verbose_name="办理期限")),
+                ("extension_days", models.PositiveSmallIntegerField(default=0, verbose_name="延长日数")),
+                ("extension_reason", models.TextField(blank=True, verbose_name="延期理由")),
+                (
+                    "extension_approved_by",
+                    models.CharField(blank=True, max_length=50, verbose_name="批准延期的负责人"),
+                ),
+                (
+                    "extension_told_on",
+                    models.DateField(blank=True, null=True, verbose_name="告知信访人延期理由日期"),
+                ),
+                ("opinion_on", models.DateField(blank=True, null=True, verbose_name="出具处理意见书日期")),
+                (
+                    "opinion_result",
+                    models.CharField(
+                        blank=True,
+                        choices=[("support", "支持"), ("partial", "部分支持"), ("not_support", "不予支持")],
+                        max_length=20,
+                        verbose_name="处理意见",
+                    ),
+                ),
+                ("opinion_text", models.TextField(blank=True, verbose_name="处理意见书要点")),
+                (
+                    "review_requested_on",
+                    models.DateField(blank=True, null=True, verbose_name="收到复查请求日期"),
+                ),
+                ("review_due", models.DateField(blank=True, null=True, verbose_name="复查期限")),
+                ("reviewed_on", models.DateField(blank=True, null=True, verbose_name="复查意见日期")),
+                (
+                    "review_result",
+                    models.CharField(
+                        blank=True,
+                        choices=[("uphold", "维持"), ("change", "变更"), ("revoke", "撤销并重新处理")],
+                        max_length=20,
+                        verbose_name="复查意见",
+                    ),
+                ),
+                ("review_text", models.TextField(blank=True, verbose_name="复查意见要点")),
+                (
+                    "reexamination_requested_on",
+                    models.DateField(blank=True, null=True, verbose_name="收到复核请求日期"),
+                ),
+                ("hearing_from", models.DateField(blank=True, null=True, verbose_name="听证开始日期")),
+                ("hearing_to", models.DateField(blank=True, null=True, verbose_name="听证结束日期")),
+                ("reexamination_due", models.DateField(blank=True, null=True, verbose_name="复核期限")),
+                ("reexamined_on", models.DateField(blank=True, null=True, verbose_name="复核意见日期")),
+                (
+                    "reexamination_result",
+                    models.CharField(
+                        blank=True,
+                        choices=[("uphold", "维持"), ("change", "变更"), ("revoke", "撤销并重新处理")],
+                        max_length=20,
+                        verbose_name="复核意见",
+                    ),
+                ),
+                ("reexamination_text", models.TextField(blank=True, verbose_name="复核意见要点")),
+                (
+                    "satisfaction",
+                    models.CharField(
+                        blank=True,
+                        choices=[("satisfied", "满意"), ("mostly", "基本满意"), ("unsatisfied", "不满意")],
+                        max_length=20,
+                        verbose_name="评价",
+                    ),
+                ),
+                ("evaluated_on", models.DateField(blank=True, null=True, verbose_name="评价日期")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "dispute",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="petitions",
+                        to="disputes.dispute",
+                        verbose_name="转入的矛盾纠纷",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '信访事项',
-                'verbose_name_plural': '信访事项',
-                'ordering': ['-received_on', '-pk'],
+                "verbose_name": "信访事项",
+                "verbose_name_plural": "信访事项",
+                "ordering": ["-received_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Petitioner',
+            name="Petitioner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=100, verbose_name='姓名或名称')),
-                ('id_number', fazhi.ledger.personal.EncryptedTextField(blank=True, kind='id_number', verbose_name='身份证号码')),
-                ('id_number_digest', fazhi.ledger.personal.DigestField(kind='id_number', source='id_number')),
-                ('phone', fazhi.ledger.personal.EncryptedTextField(blank=True, kind='phone', verbose_name='联系电话')),
-                ('phone_digest', fazhi.ledger.personal.DigestField(kind='phone', source='phone')),
-                ('role', models.CharField(choices=[('petitioner', '信访人'), ('representative', '代表人')], default='petitioner', max_length=20, verbose_name='身份')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='住址')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='petitions.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=100, verbose_name="姓名或名称")),
+                (
+                    "id_number",
+                    fazhi.ledger.personal.EncryptedTextField(
+                        blank=True, kind="id_number", verbose_name="身份证号码"
+                    ),
+                ),
+                ("id_number_digest", fazhi.ledger.personal.DigestField(kind="id_number", source="id_number")),
+                (
+                    "phone",
+                    fazhi.ledger.personal.EncryptedTextField(
+                        blank=True, kind="phone", verbose_name="联系电话"
+                    ),
+                ),
+                ("phone_digest", fazhi.ledger.personal.DigestField(kind="phone", source="phone")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("petitioner", "信访人"), ("representative", "代表人")],
+                        default="petitioner",
+                        max_length=20,
+                        verbose_name="身份",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="住址")),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="petitions.petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '信访人',
-                'verbose_name_plural': '信访人',
-                'ordering': ['role', 'pk'],
-                'abstract': False,
+                "verbose_name": "信访人",
+                "verbose_name_plural": "信访人",
+                "ordering": ["role", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ResidentCouncil',
+            name="ResidentCouncil",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('number', models.CharField(editable=False, max_length=60, unique=True, verbose_name='编号')),
-                ('status', models.CharField(max_length=30, verbose_name='状态')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='办理期限')),
-                ('held_on', models.DateField(db_index=True, verbose_name='召开日期')),
-                ('topics_raised', models.PositiveIntegerField(default=1, verbose_name='提出议题（条）')),
-                ('topics_resolved', models.PositiveIntegerField(default=0, verbose_name='解决议题（条）')),
-                ('topics', models.TextField(verbose_name='议题')),
-                ('participants', models.PositiveIntegerField(default=0, verbose_name='参加人数')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("number", models.CharField(editable=False, max_length=60, unique=True, verbose_name="编号")),
+                ("status", models.CharField(max_length=30, verbose_name="状态")),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True, verbose_name="办理期限")),
+                ("held_on", models.DateField(db_index=True, verbose_name="召开日期")),
+                ("topics_raised", models.PositiveIntegerField(default=1, verbose_name="提出议题（条）")),
+                ("topics_resolved", models.PositiveIntegerField(default=0, verbose_name="解决议题（条）")),
+                ("topics", models.TextField(verbose_name="议题")),
+                ("participants", models.PositiveIntegerField(default=0, verbose_name="参加人数")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '居民议事会',
-                'verbose_name_plural': '居民议事会',
-                'ordering': ['-held_on', '-pk'],
+                "verbose_name": "居民议事会",
+                "verbose_name_plural": "居民议事会",
+                "ordering": ["-held_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CitizenDemand',
+            name="CitizenDemand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('number', models.CharField(editable=False, max_length=60, unique=True, verbose_name='编号')),
-                ('status', models.CharField(max_length=30, verbose_name='状态')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='办理期限')),
-                ('channel', models.CharField(choices=[('hotline', '12345/民意速办'), ('online_question', '网民问政'), ('web_message', '网站留言'), ('deputy', '代表直通车'), ('governance', '基层治理平台'), ('other', '其他')], max_length=20, verbose_name='来源渠道')),
-                ('external_number', models.CharField(blank=True, help_text='同一渠道的同一工单编号只登记一次', max_length=60, verbose_name='平台工单编号')),
-                ('received_on', models.DateField(db_index=True, verbose_name='受理日期')),
-                ('category', models.CharField(blank=True, max_length=40, verbose_name='诉求类别')),
-                ('content', models.TextField(verbose_name='诉求内容')),
-                ('handled_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='办结日期')),
-                ('reply', models.TextField(blank=True, verbose_name='办理情况')),
-                ('resolved', models.BooleanField(default=False, verbose_name='已解决')),
-                ('satisfied', models.BooleanField(blank=True, null=True, verbose_name='满意')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("number", models.CharField(editable=False, max_length=60, unique=True, verbose_name="编号")),
+                ("status", models.CharField(max_length=30, verbose_name="状态")),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True, verbose_name="办理期限")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("hotline", "12345/民意速办"),
+                            ("online_question", "网民问政"),
+                            ("web_message", "网站留言"),
+                            ("deputy", "代表直通车"),
+                            ("governance", "基层治理平台"),
+                            ("other", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="来源渠道",
+                    ),
+                ),
+                (
+                    "external_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="同一渠道的同一工单编号只登记一次",
+                        max_length=60,
+                        verbose_name="平台工单编号",
+                    ),
+                ),
+                ("received_on", models.DateField(db_index=True, verbose_name="受理日期")),
+                ("category", models.CharField(blank=True, max_length=40, verbose_name="诉求类别")),
+                ("content", models.TextField(verbose_name="诉求内容")),
+                (
+                    "handled_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="办结日期"),
+                ),
+                ("reply", models.TextField(blank=True, verbose_name="办理情况")),
+                ("resolved", models.BooleanField(default=False, verbose_name="已解决")),
+                ("satisfied", models.BooleanField(blank=True, null=True, verbose_name="满意")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '民意诉求',
-                'verbose_name_plural': '民意诉求',
-                'ordering': ['-received_on', '-pk'],
-                'indexes': [models.Index(fields=['org', 'received_on'], name='petitions_c_org_id_bf60bf_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('external_number', ''), _negated=True), fields=('channel', 'external_number'), name='petitions_demand_once_per_ticket', violation_error_message='该渠道的这个工单编号已经登记过。')],
+                "verbose_name": "民意诉求",
+                "verbose_name_plural": "民意诉求",
+                "ordering": ["-received_on", "-pk"],
+                "indexes": [
+                    models.Index(fields=["org", "received_on"], name="petitions_c_org_id_bf60bf_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("external_number", ""), _negated=True),
+                        fields=("channel", "external_number"),
+                        name="petitions_demand_once_per_ticket",
+                        violation_error_message="该渠道的这个工单编号已经登记过。",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='petition',
-            index=models.Index(fields=['org', 'received_on'], name='petitions_p_org_id_f1db86_idx'),
+            model_name="petition",
+            index=models.Index(fields=["org", "received_on"], name="petitions_p_org_id_f1db86_idx"),
         ),
         migrations.AddIndex(
-            model_name='petition',
-            index=models.Index(fields=['status', 'due_date'], name='petitions_p_status_61b8ec_idx'),
+            model_name="petition",
+            index=models.Index(fields=["status", "due_date"], name="petitions_p_status_61b8ec_idx"),
         ),
         migrations.AddConstraint(
-            model_name='residentcouncil',
-            constraint=models.CheckConstraint(condition=models.Q(('topics_resolved__lte', models.F('topics_raised'))), name='petitions_council_resolved_not_above_raised', violation_error_message='解决的议题数不能多于提出的议题数。'),
+            model_name="residentcouncil",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("topics_resolved__lte", models.F("topics_raised"))),
+                name="petitions_council_resolved_not_above_raised",
+                violation_error_message="解决的议题数不能多于提出的议题数。",
+            ),
         ),
     ]
