@@ -221,6 +221,21 @@ class Petition(LedgerRecord):
         if stage:  # a closed record keeps the date of the stage it closed in
             self.due_date = getattr(self, stage)
 
+    STAGE_RULES = {
+        "handling_due": HANDLING_RULE,
+        "review_due": REVIEW_RULE,
+        "reexamination_due": REEXAMINATION_RULE,
+    }
+
+    @property
+    def due_basis(self) -> str:
+        """The current stage's limit and article: "信访事项是否受理书面告知（《信访工作条例》第二十三条第二款）"."""
+        stage = self.STAGE_OF_STATUS.get(self.status)
+        if stage is None:
+            return ""
+        rule = get_rule(self.STAGE_RULES.get(stage, self.acceptance_rule))
+        return f"{rule.name}（{rule.source}）"
+
     def stages(self) -> list[dict]:
         """The stages for the record page: the rule (name, article, period), start, due date, when done."""
         deadlines = self.stage_deadlines()
@@ -333,6 +348,10 @@ class CitizenDemand(LedgerRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("petitions:demands:detail", args=[self.pk])
+
+    @property
+    def due_basis(self) -> str:
+        return f"{self.get_channel_display()}平台办理时限" if self.due_date else ""
 
     def refresh_deadlines(self) -> None:
         """Nothing to compute: the platform's 办理时限 is kept as given."""

@@ -134,6 +134,7 @@ def test_home_board_lists_overdue_and_due_soon_petitions(signed_in, clerk, xf):
     later = new_petition(clerk, xf["a-xf"])
     body = signed_in.get("/").content.decode()
     assert overdue.number in body and soon.number in body and later.number not in body
+    assert "信访事项是否受理书面告知（《信访工作条例》第二十三条第二款）" in body
 
 
 def test_list_filters(signed_in, clerk, xf):
