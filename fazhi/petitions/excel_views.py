@@ -1,12 +1,12 @@
-"""The Excel pages of citizen demands (template, import of a platform's export, export of the filtered
-list), mounted under ``petitions:demands``."""
+"""The Excel pages of the ledger: petitions (the office's 信访台账) under ``petitions``, and citizen demands
+(the import of a platform's export) under ``petitions:demands``: template, import and filtered export."""
 
 from fazhi.ledger.excel_pages import ExcelPages
 
-from .columns import DEMAND_SHEET
-from .filters import demand_queryset, filter_demands
-from .importing import export_rows, import_demands
-from .models import CitizenDemand
+from .columns import DEMAND_SHEET, PETITION_SHEET
+from .filters import demand_queryset, filter_demands, filter_petitions, petition_queryset
+from .importing import export_petitions, export_rows, import_demands, import_petitions
+from .models import CitizenDemand, Petition
 
 
 def _filtered(user, params):
@@ -23,4 +23,26 @@ DEMAND_EXCEL = ExcelPages(
     export_rows=export_rows,
     import_rows=import_demands,
     hint="每行一件诉求；可把12345、民意速办等平台导出的表格按模板列整理后上传，已导入过的工单自动跳过。",
+)
+
+
+def _filtered_petitions(user, params):
+    return (
+        filter_petitions(petition_queryset(user), params, user=user)
+        .prefetch_related("parties")
+        .order_by("received_on", "pk")
+    )
+
+
+PETITION_EXCEL = ExcelPages(
+    namespace="petitions",
+    title="信访事项台账",
+    counter="件信访事项",
+    model=Petition,
+    sheet=lambda: PETITION_SHEET,
+    filtered=_filtered_petitions,
+    export_rows=export_petitions,
+    import_rows=import_petitions,
+    hint="每行一件信访事项（含一名信访人）；复查、复核请在页面登记。",
+    chunk_size=1000,
 )
