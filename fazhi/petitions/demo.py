@@ -73,14 +73,16 @@ class Maker:
     def day(self, start: datetime.date, end: datetime.date) -> datetime.date:
         return start + datetime.timedelta(days=self.rng.randrange((end - start).days + 1))
 
-    def petition(self, unit: str, received_on, status: str, *, leader: str = "", until=None) -> NewPetition:
+    def petition(
+        self, unit: str, received_on, status: str, *, leader: str = "", until=None, form: str = ""
+    ) -> NewPetition:
         r = self.rng
         category = r.choice(list(MATTERS))
         persons = r.choices((1, 2, 3, r.randint(5, 30)), (70, 18, 8, 4))[0]
         p = Petition(
             org=self.orgs[unit],
             status=status,
-            form=r.choices(Form.values, (70, 12, 12, 6))[0],
+            form=form or r.choices(Form.values, (70, 12, 12, 6))[0],
             received_on=received_on,
             transferred_from="余杭区信访局" if r.random() < 0.08 else "",
             matter=r.choice(MATTERS[category]),
@@ -110,8 +112,10 @@ class Maker:
 
 
 def _year_of_petitions(
-    maker: Maker, year: int, total: int, leader_batches: int, until=None
+    maker: Maker, year: int, total: int, leader_batches: int, until=None, others: int = 0
 ) -> list[NewPetition]:
+    """``total`` batches of visitors (``leader_batches`` of them on the leader's Thursday reception day) and
+    ``others`` letters, online and phone petitions."""
     start, end = datetime.date(year, 1, 1), until or datetime.date(year, 12, 31)
     thursdays = [
         d
@@ -124,7 +128,15 @@ def _year_of_petitions(
         received_on = maker.rng.choice(thursdays) if leader else maker.day(start, end)
         status = NOT_ACCEPTED if maker.rng.random() < 0.06 else ANSWERED
         unit = "wuchang-xf" if leader or maker.rng.random() < 0.6 else maker.rng.choice(COMMUNITIES)
-        items.append(maker.petition(unit, received_on, status, leader="吴主任" if leader else "", until=end))
+        items.append(
+            maker.petition(
+                unit, received_on, status, leader="吴主任" if leader else "", until=end, form=Form.VISIT
+            )
+        )
+    for _ in range(others):
+        form = maker.rng.choice((Form.LETTER, Form.ONLINE, Form.ONLINE, Form.PHONE))
+        status = NOT_ACCEPTED if maker.rng.random() < 0.06 else ANSWERED
+        items.append(maker.petition("wuchang-xf", maker.day(start, end), status, until=end, form=form))
     return items
 
 
@@ -235,8 +247,12 @@ DEMANDS_2023 = {
 
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, seed=5056)
-    insert_petitions(None, _year_of_petitions(maker, 2024, 5056, 24), source="演示数据 五常2024年信访")
-    insert_petitions(None, _year_of_petitions(maker, 2023, 4600, 22), source="演示数据 五常2023年信访")
+    insert_petitions(
+        None, _year_of_petitions(maker, 2024, 5056, 24, others=900), source="演示数据 五常2024年信访"
+    )
+    insert_petitions(
+        None, _year_of_petitions(maker, 2023, 4600, 22, others=800), source="演示数据 五常2023年信访"
+    )
     now = today()
     closed_until = now - datetime.timedelta(days=75)
     share = max((closed_until - datetime.date(now.year, 1, 1)).days, 0) / 365

@@ -1,8 +1,9 @@
 """Figures of the petitions ledger, declared in the figure registry (codes of NEXT-LEDGERS.md §1.4).
 
 Counting rules: a record counts for the units ``orgs`` when its owner unit is one of them.
-- Petitions count by the day received (收到日期): one record is one batch (批) of visitors, a letter, an
-  online or phone petition; persons add up the visitors of the batches.
+- Petitions count by the day received (收到日期). 接访 counts visits (来访): one record is one batch (批) of
+  visitors, and persons add up the visitors of the batches; letters, online and phone petitions count
+  among the petitions received (件), not among the batches received in person.
 - Demands received count by 受理日期; resolved and handled demands by 办结日期; the channel figures
   (网站留言, 网民问政) count the channel's demands received.
 - 居民议事会 count by the day held; topics are the topics raised and discussed there.
@@ -33,24 +34,33 @@ def councils(orgs, start, end):
     return ResidentCouncil.objects.filter(org__in=orgs, held_on__gte=start, held_on__lte=end)
 
 
+def visits(orgs, start, end):
+    return petitions(orgs, start, end).filter(form=Form.VISIT)
+
+
 @figure("petitions.batches", "接访群众", "批", phrases=("接访群众", "来访群众", "信访批次"))
 def batches(orgs, start, end):
-    return petitions(orgs, start, end).count()
+    return visits(orgs, start, end).count()
 
 
 @figure("petitions.leader_batches", "领导接访日接访群众", "批", phrases=("大接访",))
 def leader_batches(orgs, start, end):
-    return petitions(orgs, start, end).filter(leader_reception=True).count()
+    return visits(orgs, start, end).filter(leader_reception=True).count()
 
 
 @figure("petitions.persons", "接访群众人次", "人次")
 def persons(orgs, start, end):
-    return petitions(orgs, start, end).aggregate(total=Sum("persons"))["total"] or 0
+    return visits(orgs, start, end).aggregate(total=Sum("persons"))["total"] or 0
 
 
 @figure("petitions.group", "集体访", "批")
 def group(orgs, start, end):
-    return petitions(orgs, start, end).filter(is_group=True).count()
+    return visits(orgs, start, end).filter(is_group=True).count()
+
+
+@figure("petitions.received", "受理信访事项", "件", phrases=("信访事项",))
+def received(orgs, start, end):
+    return petitions(orgs, start, end).count()
 
 
 @figure("petitions.opinions", "出具信访处理意见书", "件")

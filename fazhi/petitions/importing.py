@@ -17,6 +17,7 @@ from .models import (
     STATES,
     CitizenDemand,
     Decision,
+    Form,
     Petition,
     Petitioner,
     PetitionSettings,
@@ -133,6 +134,8 @@ def _petition_problems(row: dict) -> list[tuple[str, str]]:
         problems.append(("状态", "填写了处理意见书日期，但状态不是“已出具处理意见”"))
     if row.get("opinion_on") and row.get("decided_on") and row["opinion_on"] < row["decided_on"]:
         problems.append(("出具处理意见书日期", "不能早于告知日期"))
+    if row.get("leader_reception") and row.get("form") != Form.VISIT:
+        problems.append(("信访形式", "领导接访日接待的信访形式应为来访"))
     if row.get("leader_reception") and not row.get("receiving_leader"):
         problems.append(("接访领导", "领导接访日接待的须填写接访领导"))
     return problems

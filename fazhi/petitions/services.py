@@ -30,6 +30,7 @@ from .models import (
     REVIEWING,
     CitizenDemand,
     Decision,
+    Form,
     Petition,
     PetitionerRole,
     PetitionSettings,
@@ -61,6 +62,8 @@ def _not_future(day, field: str, what: str) -> None:
 
 def _fill_derived(petition: Petition) -> None:
     petition.is_group = is_group(petition.persons or 1)
+    if petition.leader_reception and petition.form != Form.VISIT:
+        raise FazhiError("领导接访日接待的信访形式应为来访。", fields={"form": "领导接访日接待的应为来访"})
     if petition.leader_reception and not petition.receiving_leader.strip():
         raise FazhiError(
             "领导接访日接待的信访须填写接访领导。", fields={"receiving_leader": "请填写接访领导"}

@@ -35,6 +35,7 @@ def value(orgs, code, year):
 def test_demo_reproduces_the_seed_figures(demo):
     assert value(demo, "petitions.batches", 2024) == 5056  # 观澜: 接访群众5056批
     assert value(demo, "petitions.leader_batches", 2024) == 24  # 周四大接访 24批
+    assert value(demo, "petitions.received", 2024) > 5056  # letters, online and phone petitions besides
     assert value(demo, "demands.web_messages", 2024) == 478  # 西乡: 网站留言478条
     assert value(demo, "demands.online_questions", 2024) == 492  # 西乡: 网民问政492宗
     assert value(demo, "demands.received", 2024) == 2 * value(demo, "demands.received", 2023)  # 增长100%

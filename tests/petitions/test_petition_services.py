@@ -173,6 +173,8 @@ def test_group_flag_from_the_settings_threshold(clerk, xf):
 def test_leader_reception_needs_the_leader(clerk, xf):
     with pytest.raises(FazhiError, match="接访领导"):
         new_petition(clerk, xf["a-xf"], leader_reception=True)
+    with pytest.raises(FazhiError, match="应为来访"):
+        new_petition(clerk, xf["a-xf"], leader_reception=True, receiving_leader="吴主任", form="letter")
     assert new_petition(clerk, xf["a-xf"], leader_reception=True, receiving_leader="吴主任").leader_reception
 
 

@@ -11,7 +11,8 @@ from fazhi.petitions.models import Channel
 
 from .plan import Batch
 
-PETITIONS_PER_YEAR = 5000
+PETITIONS_PER_YEAR = 5000  # batches of visitors
+OTHER_PETITIONS_PER_YEAR = 800  # letters, online and phone petitions
 LEADER_BATCHES = 24
 DEMANDS_PER_YEAR = {
     Channel.HOTLINE: 500,
