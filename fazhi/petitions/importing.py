@@ -40,7 +40,6 @@ def _row_problems(row: dict) -> list[tuple[str, str]]:
 
 def import_demands(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     result = ImportResult()
-    result.skipped = 0
     orgs = UnitResolver(actor, "民意诉求")
     keys = {(row.get("channel"), (row.get("external_number") or "").strip()) for row in rows}
     known = set(

@@ -45,6 +45,7 @@ def test_a_platform_file_imported_twice_creates_its_demands_once(client, clerk, 
     second = upload(client, rows)
     assert second.status_code == 302
     assert CitizenDemand.objects.count() == 3
+    assert "已导入0件民意诉求；4行已导入过，未重复登记" in client.get(second.url).content.decode()
     assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 1  # the second file wrote nothing
 
 
