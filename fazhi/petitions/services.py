@@ -329,8 +329,14 @@ def to_dispute(
     """Hand the matter to mediation: a dispute registered with the petitioners as applicants, and the link
     kept on both sides (``petition.dispute`` and ``dispute.petitions``) — one transaction, both audited."""
     from fazhi.disputes import services as disputes
+    from fazhi.disputes.forms import NOT_MEDIATING
     from fazhi.disputes.models import Channel as DisputeChannel
 
+    if org.kind in NOT_MEDIATING:
+        raise FazhiError(
+            f"“{org.name}”不是调解组织；请选择调委会、调解工作室等调解单位。",
+            fields={"org": "请选择调解单位"},
+        )
     with transaction.atomic():
         fresh = Petition.objects.select_for_update().get(pk=petition.pk)
         if fresh.dispute_id:

@@ -3,7 +3,7 @@ days they happened (the audit trail is shown folded below, by fazhi.ledger.histo
 
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
 
-from .models import Petition
+from .models import CitizenDemand, Petition, ResidentCouncil
 
 
 def timeline(p: Petition) -> list[Event]:
@@ -67,3 +67,17 @@ def timeline(p: Petition) -> list[Event]:
             Event(p.evaluated_on, "evaluation", f"信访人评价：{p.get_satisfaction_display()}", order=LAST)
         )
     return business_timeline(events)
+
+
+def demand_timeline(d: CitizenDemand) -> list[Event]:
+    ticket = f"，工单{d.external_number}" if d.external_number else ""
+    events = [Event(d.received_on, "received", f"受理：{d.get_channel_display()}{ticket}", order=FIRST)]
+    if d.handled_on:
+        title = f"办结：{'已解决' if d.resolved else '未解决'}"
+        events.append(Event(d.handled_on, "handled", title, lines=[d.reply], order=LAST))
+    return business_timeline(events)
+
+
+def council_timeline(c: ResidentCouncil) -> list[Event]:
+    title = f"召开居民议事会：提出议题{c.topics_raised}条，解决{c.topics_resolved}条"
+    return [Event(c.held_on, "held", title, lines=[c.topics])]

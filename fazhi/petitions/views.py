@@ -32,7 +32,7 @@ from .models import (
     Channel,
     Form,
 )
-from .timeline import timeline
+from .timeline import council_timeline, demand_timeline, timeline
 
 
 def petition_list(request):
@@ -221,7 +221,7 @@ DEMAND_PAGES = LedgerPages(
         title="登记民意诉求",
     ),
     detail_template="petitions/demand.html",
-    detail=lambda request, demand: {"nav": "demands"},
+    detail=lambda request, demand: {"nav": "demands", "events": demand_timeline(demand)},
     actions=DEMAND_ACTIONS,
 )
 
@@ -264,6 +264,6 @@ COUNCIL_PAGES = LedgerPages(
         title="登记居民议事会",
     ),
     detail_template="petitions/council.html",
-    detail=lambda request, council: {"nav": "councils"},
+    detail=lambda request, council: {"nav": "councils", "events": council_timeline(council)},
     actions=COUNCIL_ACTIONS,
 )

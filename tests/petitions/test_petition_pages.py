@@ -171,6 +171,7 @@ def test_demand_and_council_pages(signed_in, clerk, xf):
     )
     demand.refresh_from_db()
     assert response.status_code == 302 and demand.resolved and demand.satisfied
+    assert "办结：已解决" in signed_in.get(f"/petitions/demands/{demand.pk}/").content.decode()
     assert demand.number in signed_in.get("/petitions/demands/").content.decode()
     response = signed_in.post(
         "/petitions/councils/new/",
