@@ -15,8 +15,6 @@ def _check_not_future(day: datetime.date, field: str, what: str) -> None:
         raise FazhiError(f"{what}不能晚于今天，请核对。", fields={field: "不能晚于今天"})
 
 
-
-
 def receive_suggestion(actor, *, org, reply_due: datetime.date | None = None, **fields) -> Suggestion:
     """Register a 检察建议书 (reply due from the rule, or the letter's earlier date) or 司法建议书 (reply due as
     the letter states)."""

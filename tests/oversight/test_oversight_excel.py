@@ -49,9 +49,7 @@ def test_round_trip_into_an_empty_database(client, tree, person):
     assert response.status_code == 200
     assert AuditEntry.objects.filter(action=Action.EXPORT, target_type="oversight.suggestion").count() == 1
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert "2024-10-08" in [
-        cell.value for cell in sheet[SUGGESTION_SHEET.header_row + 2]
-    ]  # the rule's date
+    assert "2024-10-08" in [cell.value for cell in sheet[SUGGESTION_SHEET.header_row + 2]]  # the rule's date
     before = sorted(fields_of(s) for s in Suggestion.objects.all())
 
     Suggestion.objects.all().delete()
