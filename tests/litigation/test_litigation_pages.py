@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fazhi.deadlines.engine import due_for_rule
 from fazhi.litigation.models import AnalysisMeeting, Case
 from tests.conftest import TODAY
 from tests.litigation.litigation_fixtures import new_case
