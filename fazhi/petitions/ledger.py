@@ -10,7 +10,7 @@ from .models import CitizenDemand, Petition, PetitionSettings, ResidentCouncil
 LEDGER = Ledger(
     namespace="petitions",
     label="信访与民意",
-    order=40,
+    order=50,
     models=(Petition, CitizenDemand, ResidentCouncil),
     urls="fazhi.petitions.urls",
     api="fazhi.petitions.api",
