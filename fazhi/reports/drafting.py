@@ -113,8 +113,8 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
         "disputes",
         (
             _s(
+                # no 同比 here: more petitions is not an achievement (观澜 states the count alone)
                 "{year}年，{subject}累计接访群众{{petitions.batches}}批",
-                "{{change:petitions.batches}}",
                 "其中领导接访日接访群众{{petitions.leader_batches}}批",
             ),
         ),

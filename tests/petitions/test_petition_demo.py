@@ -56,7 +56,7 @@ def test_the_drafted_report_states_the_petition_and_demand_figures(demo, tmp_pat
     output = tmp_path / "wuchang-2024.txt"
     call_command("annual_report", "wuchang", "2024", output=str(output), stdout=io.StringIO())
     text = output.read_text(encoding="utf-8")
-    assert "累计接访群众5056批" in text and "其中领导接访日接访群众24批" in text
+    assert "累计接访群众5056批，其中领导接访日接访群众24批。" in text
     assert "办理网站留言478条，网民问政492宗" in text
     assert "受理群众诉求" in text and "同比上升100%" in text and "同比上升50%" in text
     assert "累计召开居民议事会135场，讨论解决议题334条" in text
