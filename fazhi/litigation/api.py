@@ -12,7 +12,7 @@ from fazhi.orgs.scoping import visible_orgs
 
 from . import serializers as s
 from . import services
-from .filters import case_queryset, filter_cases, filter_reminders, filter_suggestions
+from .filters import case_queryset, filter_reminders, filter_suggestions
 from .models import AnalysisMeeting
 from .views import PAGES, REMINDER_PAGES, SUGGESTION_PAGES
 
@@ -21,18 +21,6 @@ COMMON_PARAMS = [
     OpenApiParameter("overdue", bool, description="只看已超期"),
     OpenApiParameter("due_soon", bool, description="只看即将到期"),
     OpenApiParameter("q", description="搜索"),
-]
-CASE_PARAMS = [
-    OpenApiParameter("kind", description="案件类别：reconsideration/administrative/civil"),
-    OpenApiParameter("stage", description="审级：first/appeal/retrial"),
-    OpenApiParameter("status", description="状态：received/answered/concluded"),
-    OpenApiParameter("outcome", description="结案结果代码"),
-    OpenApiParameter("received_from", description="收到副本日期起（YYYY-MM-DD）"),
-    OpenApiParameter("received_to", description="收到副本日期止（YYYY-MM-DD）"),
-    OpenApiParameter("contact", description="当事人身份证号码或电话（完整号码，精确匹配）"),
-    OpenApiParameter("id_number", description="当事人身份证号码（精确）"),
-    OpenApiParameter("phone", description="当事人电话（精确）"),
-    *COMMON_PARAMS,
 ]
 
 
@@ -43,8 +31,6 @@ class CaseViewSet(LedgerViewSet):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     create_summary = "登记案件"
     list_summary = "复议诉讼案件列表（按权限范围）"
-    filter_params = CASE_PARAMS
-    filter = staticmethod(filter_cases)
     list_related = ("parties",)
     detail_related = ("documents__attachment", "hearings", "follow_ups")
 
