@@ -266,3 +266,23 @@ def test_an_export_refuses_a_case_outcome_that_is_not_one(client, tree, person):
         client.get("/litigation/excel/export/", {"outcome": "upheld", "ordering": "-reply_due"}).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize(
+    ("page", "api", "declared"),
+    [
+        ("/disputes/", "/api/disputes/", DISPUTE_FILTERS),
+        ("/legal/", "/api/legal-reviews/", REVIEW_FILTERS),
+        ("/litigation/", "/api/litigation-cases/", CASE_FILTERS),
+    ],
+)
+def test_every_declared_column_sorts_both_ways_on_the_page_and_in_the_api(
+    client, tree, person, page, api, declared
+):
+    office = person("office_a", "office", tree["a"])
+    new_dispute(office, tree["a-tw"])
+    client.force_login(office)
+    for key in declared.sortable:
+        for ordering in (key, f"-{key}"):
+            assert client.get(page, {"ordering": ordering}).status_code == 200, ordering
+            assert api_for(office).get(api, {"ordering": ordering}).status_code == 200, ordering
