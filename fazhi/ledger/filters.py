@@ -73,7 +73,7 @@ class Choice(ListFilter):
         return queryset
 
     def openapi(self):
-        codes = "/".join(f"{code} {label}" for code, label in self.choices)
+        codes = "；".join(f"{code} {label}" for code, label in self.choices)
         return [
             OpenApiParameter(
                 self.name, str, enum=[c for c, _ in self.choices], description=f"{self.label}：{codes}"
