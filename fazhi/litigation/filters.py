@@ -1,9 +1,8 @@
-"""The list filters shared by the pages, the API and the Excel export (one meaning everywhere); the case
-list is declared once (its parameters in the API and its form on the page come from here)."""
+"""The case list, declared once: its filters (the same meaning on the page, in the API and in the Excel
+export; the API's parameters and the page's form come from here) and its columns."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from fazhi.ledger.filtering import by_deadline, in_date_range, in_unit
 from fazhi.ledger.filters import (
     Choice,
     Contact,
@@ -15,16 +14,7 @@ from fazhi.ledger.filters import (
     Unit,
 )
 
-from .models import (
-    CASE_STATES,
-    Case,
-    CaseKind,
-    CaseStage,
-    LitigationOutcome,
-    Reminder,
-    Suggestion,
-    SuggestionKind,
-)
+from .models import CASE_STATES, Case, CaseKind, CaseStage, LitigationOutcome
 
 CASE_FILTERS = LedgerFilterSet(
     Choice("kind", "类别", CaseKind.choices),
@@ -52,43 +42,5 @@ CASE_FILTERS = LedgerFilterSet(
 )
 
 
-def filter_suggestions(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    get = params.get
-    if get("kind") in SuggestionKind.values:
-        queryset = queryset.filter(kind=get("kind"))
-    if get("status") in Suggestion.STATES.labels:
-        queryset = queryset.filter(status=get("status"))
-    queryset = in_unit(queryset, get("org"))
-    queryset = in_date_range(queryset, params, "received_on", "received_from", "received_to")
-    queryset = by_deadline(queryset, params, Suggestion.STATES.closed)
-    if q := (get("q") or "").strip():
-        queryset = queryset.filter(
-            Q(number__icontains=q)
-            | Q(issuer__icontains=q)
-            | Q(content__icontains=q)
-            | Q(letter_number__icontains=q)
-        )
-    return queryset
-
-
-def filter_reminders(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    get = params.get
-    if get("status") in Reminder.STATES.labels:
-        queryset = queryset.filter(status=get("status"))
-    queryset = in_unit(queryset, get("org"))
-    queryset = by_deadline(queryset, params, Reminder.STATES.closed)
-    if q := (get("q") or "").strip():
-        queryset = queryset.filter(Q(number__icontains=q) | Q(matter__icontains=q))
-    return queryset
-
-
 def case_queryset(user, *, write: bool = False) -> QuerySet:
     return Case.objects.visible_to(user, write=write).select_related("org", "previous")
-
-
-def suggestion_queryset(user, *, write: bool = False) -> QuerySet:
-    return Suggestion.objects.visible_to(user, write=write).select_related("org")
-
-
-def reminder_queryset(user, *, write: bool = False) -> QuerySet:
-    return Reminder.objects.visible_to(user, write=write).select_related("org", "to_unit")
