@@ -16,6 +16,7 @@ from .views import PAGES
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
+
 class ReviewItemViewSet(LedgerViewSet):
     pages = PAGES
     serializer_class = s.ReviewItemSerializer
