@@ -37,7 +37,9 @@ def _inbox(request, queryset):
 
 
 LISTS = (
-    ListPage("矛盾纠纷台账", "disputes/list.html", FILTERS, related=("parties",), empty="没有符合条件的纠纷。"),
+    ListPage(
+        "矛盾纠纷台账", "disputes/list.html", FILTERS, related=("parties",), empty="没有符合条件的纠纷。"
+    ),
     ListPage(
         "待办收件箱（分派给本单位）",
         "disputes/list.html",

@@ -1,7 +1,6 @@
 """REST API of the legality review ledger: /api/legal-reviews/ with filters; writes and actions from
 ``views.ACTIONS``; the opinion letter."""
 
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import action
@@ -10,11 +9,9 @@ from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
 from . import serializers as s
-from . import services
-from .opinion_letter import opinion_docx
+from .opinion_letter import DOCX, letter_download
 from .views import PAGES
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 class ReviewItemViewSet(LedgerViewSet):
     pages = PAGES
@@ -33,14 +30,7 @@ class ReviewItemViewSet(LedgerViewSet):
     )
     @action(detail=True, methods=["get"])
     def letter(self, request, pk=None):
-        item = self.get_object()
-        round_ = services.letter_round(item, request.query_params.get("round"))
-        services.audit_letter_download(request.user, item, round_)
-        response = HttpResponse(opinion_docx(item, round_), content_type=DOCX)
-        response["Content-Disposition"] = (
-            f"attachment; filename*=UTF-8''legal-opinion-{item.pk}-{round_.seq}.docx"
-        )
-        return response
+        return letter_download(request.user, self.get_object(), request.query_params.get("round"))
 
 
 router.register("legal-reviews", ReviewItemViewSet, basename="legal-review")

@@ -1,10 +1,8 @@
 """Pages of the legality review ledger. Every queryset starts from ReviewItem.objects.visible_to(user)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from fazhi.errors import FazhiError
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -20,10 +18,8 @@ from fazhi.ledger.pages import (
 from . import forms, services
 from .filters import FILTERS, base_queryset
 from .models import CONCLUDED, RETURNED, REVIEWING, WITHDRAWN, ReviewOpinion
-from .opinion_letter import opinion_docx
+from .opinion_letter import letter_download
 from .timeline import timeline
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _detail(request, item) -> dict:
@@ -44,15 +40,7 @@ def _may_file(item, user) -> bool:
 
 @login_required
 def letter(request, pk: int, seq: int):
-    item = get_object_or_404(base_queryset(request.user), pk=pk)
-    try:
-        round_ = services.letter_round(item, seq)
-    except FazhiError as exc:
-        raise Http404(exc.message) from exc
-    services.audit_letter_download(request.user, item, round_)
-    response = HttpResponse(opinion_docx(item, round_), content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''legal-opinion-{item.pk}-{seq}.docx"
-    return response
+    return letter_download(request.user, get_object_or_404(base_queryset(request.user), pk=pk), seq)
 
 
 def _round_warning(item) -> str:
