@@ -213,14 +213,9 @@ class Search(ListFilter):
         text = (params.get(self.name) or "").strip()
         if not text:
             return queryset
-        found = Q()
-        for path in self.fields:
-            if "__" in path:
-                related = queryset.model._base_manager.filter(**{f"{path}__icontains": text})
-                found |= Q(pk__in=related.values("pk"))
-            else:
-                found |= Q(**{f"{path}__icontains": text})
-        return queryset.filter(found)
+        return queryset.filter(
+            Q.create([_contains(queryset.model, path, text) for path in self.fields], Q.OR)
+        )
 
     def openapi(self):
         return [OpenApiParameter(self.name, str, description=self.hint)]
@@ -228,6 +223,19 @@ class Search(ListFilter):
     def controls(self, params, user):
         control = {"kind": "search", "name": self.name, "label": self.label, "hint": self.hint}
         return [control | {"value": params.get(self.name, "")}]
+
+
+def _contains(model, path: str, text: str) -> Q:
+    """``path`` contains ``text``; through rows that point at the record (its parties) or a many-to-many,
+    as the ids of the records they belong to, so that a record is listed once."""
+    name, _, rest = path.partition("__")
+    relation = model._meta.get_field(name) if rest else None
+    if relation is not None and relation.one_to_many:
+        rows = relation.related_model._base_manager.filter(**{f"{rest}__icontains": text})
+        return Q(pk__in=rows.values(relation.field.attname))
+    if relation is not None and relation.many_to_many:
+        return Q(pk__in=model._base_manager.filter(**{f"{path}__icontains": text}).values("pk"))
+    return Q(**{f"{path}__icontains": text})
 
 
 @dataclass(frozen=True)
