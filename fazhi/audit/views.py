@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from fazhi.ledger.paging import paginate
 from fazhi.orgs.scoping import role_codes
+from fazhi.paging import paginate
 
 from .models import Action, AuditEntry
 

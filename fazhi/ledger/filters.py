@@ -20,6 +20,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
 from fazhi.orgs.scoping import visible_orgs
+from fazhi.paging import PAGE_SIZES, chosen_size, without
 
 from .filtering import (
     by_deadline,
@@ -31,7 +32,6 @@ from .filtering import (
     in_unit,
     is_true,
 )
-from .paging import PAGE_SIZES, chosen_size, without
 
 ORDERING = "ordering"
 

@@ -1,4 +1,4 @@
-"""Paging lives in the ledger kit (``fazhi.ledger.paging``). This name stays only while the branches
-written against it (new ledgers, oversight) merge; import from the kit, then delete this module."""
+"""Paging lives below the apps (``fazhi.paging``). This name stays only while the branches
+written against it (new ledgers, oversight) merge; import ``fazhi.paging``, then delete this module."""
 
-from fazhi.ledger.paging import PAGE_SIZE, paginate  # noqa: F401
+from fazhi.paging import PAGE_SIZE, paginate  # noqa: F401

@@ -1,5 +1,7 @@
 """One way lists are paged: the page, the page size the person chose, and the query strings that keep
-the person's filters, sort and page size in the pager's links (``ledger/_pager.html``)."""
+the person's filters, sort and page size in the pager's links (``ledger/_pager.html``). Below every app
+(it imports none), so that the ledger kit, the audit trail's pages and the web pages all page through it
+without an import cycle."""
 
 from django.core.paginator import Paginator
 
