@@ -1,6 +1,6 @@
 """REST API: /api/litigation-cases/, /api/litigation-meetings/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -12,28 +12,9 @@ from fazhi.orgs.scoping import visible_orgs
 
 from . import serializers as s
 from . import services
-from .filters import case_queryset, filter_cases
+from .filters import case_queryset
 from .models import AnalysisMeeting
 from .views import PAGES
-
-COMMON_PARAMS = [
-    OpenApiParameter("org", description="单位代码（含下级单位）"),
-    OpenApiParameter("overdue", bool, description="只看已超期"),
-    OpenApiParameter("due_soon", bool, description="只看即将到期"),
-    OpenApiParameter("q", description="搜索"),
-]
-CASE_PARAMS = [
-    OpenApiParameter("kind", description="案件类别：reconsideration/administrative/civil"),
-    OpenApiParameter("stage", description="审级：first/appeal/retrial"),
-    OpenApiParameter("status", description="状态：received/answered/concluded"),
-    OpenApiParameter("outcome", description="结案结果代码"),
-    OpenApiParameter("received_from", description="收到副本日期起（YYYY-MM-DD）"),
-    OpenApiParameter("received_to", description="收到副本日期止（YYYY-MM-DD）"),
-    OpenApiParameter("contact", description="当事人身份证号码或电话（完整号码，精确匹配）"),
-    OpenApiParameter("id_number", description="当事人身份证号码（精确）"),
-    OpenApiParameter("phone", description="当事人电话（精确）"),
-    *COMMON_PARAMS,
-]
 
 
 class CaseViewSet(LedgerViewSet):
@@ -43,8 +24,6 @@ class CaseViewSet(LedgerViewSet):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     create_summary = "登记案件"
     list_summary = "复议诉讼案件列表（按权限范围）"
-    filter_params = CASE_PARAMS
-    filter = staticmethod(filter_cases)
     list_related = ("parties",)
     detail_related = ("documents__attachment", "hearings", "follow_ups")
 

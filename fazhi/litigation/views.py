@@ -9,24 +9,21 @@ from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attachments_of
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
+from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
+from fazhi.paging import paginate
 from fazhi.web.forms import add_service_error
-from fazhi.web.paging import paginate
 
 from . import forms, services
 from . import serializers as s
-from .filters import case_queryset, filter_cases
+from .filters import CASE_FILTERS, case_queryset
 from .models import (
     ANSWERED,
-    CASE_STATES,
     CONCLUDED,
     REPLY_RULES,
     AnalysisMeeting,
-    CaseKind,
     CaseStage,
-    LitigationOutcome,
 )
 from .timeline import case_timeline
 
@@ -36,19 +33,6 @@ def _page(request, queryset):
 
 
 # --- cases ---------------------------------------------------------------------------------------------
-
-
-def case_list(request):
-    queryset = filter_cases(case_queryset(request.user), request.GET, user=request.user).prefetch_related(
-        "parties"
-    )
-    context = _page(request, queryset) | {
-        "states": CASE_STATES.choices,
-        "kinds": CaseKind.choices,
-        "outcomes": LitigationOutcome.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "litigation/list.html", context)
 
 
 def _case_detail(request, case) -> dict:
@@ -123,7 +107,15 @@ CASE_ACTIONS = {
 PAGES = LedgerPages(
     namespace="litigation",
     queryset=case_queryset,
-    list_view=case_list,
+    lists=(
+        ListPage(
+            "行政复议与诉讼案件台账",
+            "litigation/list.html",
+            CASE_FILTERS,
+            related=("parties",),
+            empty="没有符合条件的案件。",
+        ),
+    ),
     new=NewPage(
         forms.CaseForm,
         services.register_case,
