@@ -7,7 +7,7 @@ from fazhi.dates import today
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
+from fazhi.paging import paginate
 
 from . import forms, services
 from .filters import (
