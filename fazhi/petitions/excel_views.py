@@ -4,13 +4,13 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import DEMAND_SHEET, PETITION_SHEET
-from .filters import demand_queryset, filter_demands, filter_petitions, petition_queryset
+from .filters import DEMAND_FILTERS, PETITION_FILTERS, demand_queryset, petition_queryset
 from .importing import export_petitions, export_rows, import_demands, import_petitions
 from .models import CitizenDemand, Petition
 
 
 def _filtered(user, params):
-    return filter_demands(demand_queryset(user), params, user=user).order_by("received_on", "pk")
+    return DEMAND_FILTERS.apply(demand_queryset(user), params, user=user, default=("received_on", "pk"))
 
 
 DEMAND_EXCEL = ExcelPages(
@@ -27,11 +27,10 @@ DEMAND_EXCEL = ExcelPages(
 
 
 def _filtered_petitions(user, params):
-    return (
-        filter_petitions(petition_queryset(user), params, user=user)
-        .prefetch_related("parties")
-        .order_by("received_on", "pk")
+    queryset = PETITION_FILTERS.apply(
+        petition_queryset(user), params, user=user, default=("received_on", "pk")
     )
+    return queryset.prefetch_related("parties")
 
 
 PETITION_EXCEL = ExcelPages(

@@ -1,52 +1,38 @@
 """Pages of the petitions ledger: petitions (the main namespace), citizen demands (``petitions:demands``)
 and 居民议事会 (``petitions:councils``). Every queryset starts from ``Model.objects.visible_to(user)``."""
 
-from django.shortcuts import render
-
-from fazhi.dates import today
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, on_today
+from fazhi.ledger.pages import (
+    LedgerPages,
+    ListPage,
+    NewPage,
+    PageAction,
+    allows,
+    current,
+    in_status,
+    on_today,
+)
 from fazhi.ledger.parties import masked_parties
-from fazhi.orgs.scoping import visible_orgs
-from fazhi.paging import paginate
 
 from . import forms, services
 from .filters import (
+    COUNCIL_FILTERS,
+    DEMAND_FILTERS,
+    PETITION_FILTERS,
     council_queryset,
     demand_queryset,
-    filter_councils,
-    filter_demands,
-    filter_petitions,
     petition_queryset,
 )
 from .history import related_matters
 from .models import (
     ACCEPTED,
     ANSWERED,
-    DEMAND_STATES,
     HANDLED,
     REEXAMINED,
     REEXAMINING,
     REVIEWED,
     REVIEWING,
-    STATES,
-    Channel,
-    Form,
 )
 from .timeline import council_timeline, demand_timeline, timeline
-
-
-def petition_list(request):
-    queryset = filter_petitions(petition_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset.prefetch_related("parties")),
-        "title": "信访事项台账",
-        "params": request.GET,
-        "states": STATES.choices,
-        "forms": Form.choices,
-        "orgs": visible_orgs(request.user),
-        "nav": "petitions",
-    }
-    return render(request, "petitions/list.html", context)
 
 
 def _detail(request, petition) -> dict:
@@ -159,7 +145,15 @@ ACTIONS = {
 PAGES = LedgerPages(
     namespace="petitions",
     queryset=petition_queryset,
-    list_view=petition_list,
+    lists=(
+        ListPage(
+            "信访事项台账",
+            "petitions/list.html",
+            PETITION_FILTERS,
+            related=("parties",),
+            empty="没有符合条件的信访事项。",
+        ),
+    ),
     new=NewPage(
         forms.RegisterForm,
         services.register,
@@ -176,20 +170,6 @@ PAGES = LedgerPages(
 
 
 # --- citizen demands ---------------------------------------------------------------------------------
-
-
-def demand_list(request):
-    queryset = filter_demands(demand_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset),
-        "title": "民意诉求台账",
-        "params": request.GET,
-        "states": DEMAND_STATES.choices,
-        "channels": Channel.choices,
-        "orgs": visible_orgs(request.user),
-        "nav": "demands",
-    }
-    return render(request, "petitions/demands.html", context)
 
 
 DEMAND_ACTIONS = {
@@ -212,7 +192,9 @@ DEMAND_ACTIONS = {
 DEMAND_PAGES = LedgerPages(
     namespace="petitions:demands",
     queryset=demand_queryset,
-    list_view=demand_list,
+    lists=(
+        ListPage("民意诉求台账", "petitions/demands.html", DEMAND_FILTERS, empty="没有符合条件的民意诉求。"),
+    ),
     new=NewPage(
         forms.DemandForm,
         services.register_demand,
@@ -229,19 +211,6 @@ DEMAND_PAGES = LedgerPages(
 # --- 居民议事会 ---------------------------------------------------------------------------------------
 
 
-def council_list(request):
-    queryset = filter_councils(council_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset),
-        "title": "居民议事会台账",
-        "params": request.GET,
-        "orgs": visible_orgs(request.user),
-        "nav": "councils",
-        "today": today(),
-    }
-    return render(request, "petitions/councils.html", context)
-
-
 COUNCIL_ACTIONS = {
     "edit": PageAction(
         "修改",
@@ -255,7 +224,14 @@ COUNCIL_ACTIONS = {
 COUNCIL_PAGES = LedgerPages(
     namespace="petitions:councils",
     queryset=council_queryset,
-    list_view=council_list,
+    lists=(
+        ListPage(
+            "居民议事会台账",
+            "petitions/councils.html",
+            COUNCIL_FILTERS,
+            empty="没有符合条件的居民议事会记录。",
+        ),
+    ),
     new=NewPage(
         forms.CouncilForm,
         services.record_council,
