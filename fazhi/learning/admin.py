@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from fazhi.ledger.admin import ReadOnlyLedgerAdmin
+
+from .models import LeadershipAct, PufaEvent, ServiceRecord, StudySession
+
+
+@admin.register(StudySession)
+class StudySessionAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("held_on", "title", "kind", "org", "attendance")
+    list_filter = ("kind",)
+
+
+@admin.register(PufaEvent)
+class PufaEventAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("held_on", "title", "kind", "org", "people_reached")
+    list_filter = ("kind",)
+
+
+@admin.register(ServiceRecord)
+class ServiceRecordAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("served_on", "kind", "count", "org")
+    list_filter = ("kind",)
+
+
+@admin.register(LeadershipAct)
+class LeadershipActAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("held_on", "title", "kind", "leader", "org")
+    list_filter = ("kind",)
