@@ -205,7 +205,17 @@ def acts(orgs, start, end):
     return _in(LeadershipAct, orgs, start, end)
 
 
-@figure("lead.law_meetings", "党工委会议专题研究法治建设", "次", phrases=("专题研究法治建设",))
+def law_meeting_days(orgs, start, end):
+    return list(acts(orgs, start, end).filter(kind=ActKind.LAW_MEETING).values_list("held_on", flat=True))
+
+
+@figure(
+    "lead.law_meetings",
+    "党工委会议专题研究法治建设",
+    "次",
+    phrases=("专题研究法治建设",),
+    dates=law_meeting_days,
+)
 def law_meetings(orgs, start, end):
     return acts(orgs, start, end).filter(kind=ActKind.LAW_MEETING).count()
 

@@ -7,14 +7,18 @@ year). A sentence with no clause left is dropped, and a template whose very firs
 kept yields nothing — the report never states a figure it does not have.
 
 Money placeholders render with their unit (1880万元), so templates write no unit after them.
-``{year}``, ``{last_year}``, ``{subject}`` (街道/区/社区) and ``{org}`` are filled in when drafting.
+``{year}``, ``{last_year}``, ``{subject}`` (街道/区/社区), ``{org}`` and ``{dates:CODE}`` (the days of what
+a figure counts, "3月15日、8月16日", where its app declares them) are filled in when drafting.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fazhi.figures import registry
 from fazhi.orgs.models import Kind, Organisation
 
 from . import outline
@@ -198,7 +202,10 @@ TEMPLATES += (
         "leadership.acts",
         outline.LEADERSHIP,
         (
-            _s("{year}年，{subject}党工委（办事处）会议专题研究法治建设{{lead.law_meetings}}次"),
+            _s(
+                "{year}年，{subject}于{dates:lead.law_meetings}召开党工委（办事处）会议"
+                "专题研究法治建设{{lead.law_meetings}}次"
+            ),
             _s("党政主要负责人述法{{lead.reports_on_law}}次"),
             _s(
                 "坚持行政案件包案化解制度，领导干部“一案一策”包案化解矛盾纠纷和行政争议{{lead.cases_contacted}}件"
@@ -235,7 +242,20 @@ def template_codes() -> set[str]:
     return {code for template in TEMPLATES for code in template.codes}
 
 
+DATES = re.compile(r"\{dates:([A-Za-z0-9_.\-]+)\}")
+
+
+def _dates(code: str, org: Organisation, year: int) -> str:
+    """ "3月15日、8月16日": the days of what a figure counts, where its app says (``figure(dates=…)``)."""
+    if not is_declared(code) or registry.get(code).dates is None:
+        return ""
+    orgs = Organisation.objects.subtree_of([org])
+    days = registry.get(code).dates(orgs, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    return "、".join(f"{day.month}月{day.day}日" for day in sorted(set(days)))
+
+
 def fill(text: str, org: Organisation, year: int) -> str:
+    text = DATES.sub(lambda match: _dates(match.group(1), org, year), text)
     subject = SUBJECTS.get(org.kind, org.name)
     for name, value in (
         ("{year}", year),

@@ -84,7 +84,11 @@ def test_the_wuchang_demo_drafts_the_station_sentence_the_pufa_figures_and_item_
     assert "接受法律咨询700人次" in texts["pufa.summary"]
     assert "安排会前学法4次，全年开展党工委会议会前学法4次" in texts["leadership.study"]
     acts = texts["leadership.acts"]
-    assert "专题研究法治建设2次" in acts and "包案化解矛盾纠纷和行政争议2件" in acts and "出庭应诉" in acts
+    assert (
+        "于3月15日、8月16日召开党工委（办事处）会议专题研究法治建设2次" in acts
+        and "包案化解矛盾纠纷和行政争议2件" in acts
+        and "出庭应诉" in acts
+    )
     assert "调解员业务培训250人次" in texts["study.summary"]
     # the station's part is a link on the disputes of 2024, of every outcome, not re-entered
     assert value("disputes.legal_station", wuchang, 2025) == 0
