@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from fazhi.ledger.admin import ReadOnlyLedgerAdmin
 
-from .models import LeadershipAct, PufaEvent, ServiceRecord, StudySession
+from .models import ExamRound, LeadershipAct, LegalLiterate, PufaEvent, ServiceRecord, StudySession
 
 
 @admin.register(StudySession)
@@ -27,3 +27,13 @@ class ServiceRecordAdmin(ReadOnlyLedgerAdmin):
 class LeadershipActAdmin(ReadOnlyLedgerAdmin):
     list_display = ("held_on", "title", "kind", "leader", "org")
     list_filter = ("kind",)
+
+
+@admin.register(LegalLiterate)
+class LegalLiterateAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("name", "org", "appointed_on", "trainings_attended", "left_on")
+
+
+@admin.register(ExamRound)
+class ExamRoundAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("held_on", "title", "org", "enrolled", "sat", "excellent")

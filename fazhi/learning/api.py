@@ -8,7 +8,7 @@ from fazhi.ledger.api import LedgerViewSet
 
 from . import filters
 from . import serializers as s
-from .views import ACT_PAGES, EVENT_PAGES, SERVICE_PAGES, SESSION_PAGES
+from .views import ACT_PAGES, EVENT_PAGES, EXAM_PAGES, LITERATE_PAGES, SERVICE_PAGES, SESSION_PAGES
 
 FILTER_PARAMS = [
     OpenApiParameter("org", description="单位代码（含下级单位）"),
@@ -56,7 +56,27 @@ class LeadershipActViewSet(LedgerViewSet):
     filter = staticmethod(filters.filter_acts)
 
 
+class LegalLiterateViewSet(LedgerViewSet):
+    pages = LITERATE_PAGES
+    serializer_class = s.LegalLiterateSerializer
+    create_summary = "登记法律明白人"
+    list_summary = "法律明白人名册（按权限范围）"
+    filter_params = FILTER_PARAMS
+    filter = staticmethod(filters.filter_literates)
+
+
+class ExamRoundViewSet(LedgerViewSet):
+    pages = EXAM_PAGES
+    serializer_class = s.ExamRoundSerializer
+    create_summary = "登记学法考试"
+    list_summary = "学法考试列表（按权限范围）"
+    filter_params = FILTER_PARAMS
+    filter = staticmethod(filters.filter_exams)
+
+
 router.register("learning/sessions", StudySessionViewSet, basename="study-session")
 router.register("learning/events", PufaEventViewSet, basename="pufa-event")
 router.register("learning/services", ServiceRecordViewSet, basename="legal-service")
 router.register("learning/acts", LeadershipActViewSet, basename="leadership-act")
+router.register("learning/literates", LegalLiterateViewSet, basename="legal-literate")
+router.register("learning/exams", ExamRoundViewSet, basename="exam-round")

@@ -1,6 +1,6 @@
 """Demo activities: 五常 reproduces its 2024 report — the 驿站 sentence (参与矛盾纠纷调解723起, 法治体检197家,
 法律咨询和法律服务541次, 法律讲座42场, 参与合法性审查135件, 信息宣传82篇), the 普法 figures (折页和挂图3000份,
-宣传袋6000只, 法律咨询700人次, 惠及群众近2000人), 调解员培训250人次, and the 第一责任人's acts (学法计划
+宣传袋6000只, 法律咨询700人次, 惠及群众近2000人, 新增法律明白人22名, 法律明白人培训30人次), 调解员培训250人次, and the 第一责任人's acts (学法计划
 不少于4次, 会前学法, 专题研究法治建设, 包案化解 of two disputes).
 
 The station's part in mediation and legality review is a link on the dispute (参与化解单位) and the review
@@ -300,6 +300,31 @@ def _acts(actor, street) -> None:
         )
 
 
+COMMUNITIES = ("wuchang-wy", "wuchang-yy", "wuchang-js", "wuchang-xx")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁"
+GIVEN = "建华秀英志强丽娟国庆海燕文斌晓东桂兰"
+OCCUPATIONS = ("楼道长", "网格员", "退休教师", "社区志愿者", "物业管理人员", "人民调解员")
+
+
+def _literates(actor, orgs) -> int:
+    """新增法律明白人22名 in 2024 (and the 2023 roster they joined)."""
+    rng = random.Random(22)
+    count = 0
+    for year, total in ((2023, 16), (YEAR, 22)):
+        for index in range(total):
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+            services.appoint_literate(
+                actor,
+                org=orgs[COMMUNITIES[index % len(COMMUNITIES)]],
+                name=name,
+                appointed_on=datetime.date(year, 3 + index % 8, 1 + index),
+                occupation=rng.choice(OCCUPATIONS),
+                trainings_attended=1 if year == YEAR else 2,
+            )
+            count += 1
+    return count
+
+
 def load_demo(orgs, users, stdout):
     street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
     disputes, reviews = _link_station(station, street)
@@ -307,7 +332,8 @@ def load_demo(orgs, users, stdout):
     _sessions(actor, street)
     _events(actor, street)
     _acts(actor, street)
+    literates = _literates(actor, orgs)
     stdout.write(
-        f"学法普法：五常{YEAR}年学法培训{len(SESSIONS)}场、普法活动{len(EVENTS)}场、驿站法律服务记录{12 * len(SERVICE_TOTALS)}条；"
+        f"学法普法：五常{YEAR}年学法培训{len(SESSIONS)}场、普法活动{len(EVENTS)}场、驿站法律服务记录{12 * len(SERVICE_TOTALS)}条、法律明白人{literates}名；"
         f"驿站参与调解{disputes}件、参与合法性审查{reviews}件（关联已有记录）。"
     )

@@ -6,6 +6,8 @@ unit, never added across units (6000只 bags and 3000份 leaflets are two figure
 counted from the litigation ledger's hearings, never entered here.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.db.models import Sum
 
 from fazhi.figures.registry import breakdown, figure
@@ -13,7 +15,10 @@ from fazhi.orgs.models import Kind
 
 from .models import (
     ActKind,
+    Audience,
+    ExamRound,
     LeadershipAct,
+    LegalLiterate,
     Material,
     MaterialUnit,
     PufaEvent,
@@ -243,3 +248,35 @@ def head_appearances(orgs, start, end):
     return Hearing.objects.filter(
         case__org__in=orgs, head_appeared=True, held_on__gte=start, held_on__lte=end
     ).count()
+
+
+# --- the 法律明白人 roster and the officials' law exams ------------------------------------------------------
+
+
+@figure("literate.added", "培育新增法律明白人", "名", phrases=("新增法律明白人",))
+def literate_added(orgs, start, end):
+    return _in(LegalLiterate, orgs, start, end, "appointed_on").count()
+
+
+@figure("literate.trained", "法律明白人参加培训", "人次", phrases=("法律明白人参加培训",))
+def literate_trained(orgs, start, end):
+    """From the study ledger: the attendance of sessions held for the 法律明白人, never entered twice."""
+    return _sum(sessions(orgs, start, end).filter(audience=Audience.LITERATE), "attendance")
+
+
+def _rate(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+@figure("exam.participation_rate", "学法考试参考率", "%", phrases=("参考率",))
+def exam_participation_rate(orgs, start, end):
+    rounds = _in(ExamRound, orgs, start, end)
+    return _rate(_sum(rounds, "sat"), _sum(rounds, "enrolled"))
+
+
+@figure("exam.excellence_rate", "学法考试优秀率", "%", phrases=("优秀率",))
+def exam_excellence_rate(orgs, start, end):
+    rounds = _in(ExamRound, orgs, start, end)
+    return _rate(_sum(rounds, "excellent"), _sum(rounds, "sat"))

@@ -10,7 +10,9 @@ from fazhi.ledger.filtering import choice, in_date_range, in_unit
 
 from .models import (
     ActKind,
+    ExamRound,
     LeadershipAct,
+    LegalLiterate,
     PufaEvent,
     PufaKind,
     ServiceKind,
@@ -67,3 +69,19 @@ def services(user, *, write: bool = False) -> QuerySet:
 
 def acts(user, *, write: bool = False) -> QuerySet:
     return LeadershipAct.objects.visible_to(user, write=write).select_related("org", "dispute")
+
+
+def filter_literates(queryset: QuerySet, params, *, user=None) -> QuerySet:
+    return _common(queryset, params, day="appointed_on", kinds=(), text=("name", "occupation"))
+
+
+def filter_exams(queryset: QuerySet, params, *, user=None) -> QuerySet:
+    return _common(queryset, params, day="held_on", kinds=(), text=("title",))
+
+
+def literates(user, *, write: bool = False) -> QuerySet:
+    return LegalLiterate.objects.visible_to(user, write=write).select_related("org")
+
+
+def exams(user, *, write: bool = False) -> QuerySet:
+    return ExamRound.objects.visible_to(user, write=write).select_related("org")

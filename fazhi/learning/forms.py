@@ -139,3 +139,42 @@ class ActForm(_Registering, _ActFields):
 
 class ActEditForm(VersionForm, _ActFields):
     pass
+
+
+class _LiterateFields(forms.Form):
+    name = forms.CharField(label="姓名", max_length=50)
+    appointed_on = forms.DateField(label="聘任日期", widget=DATE)
+    occupation = forms.CharField(label="身份", required=False, max_length=100)
+    trainings_attended = forms.IntegerField(label="参加培训次数", min_value=0, initial=0)
+    left_on = forms.DateField(label="退出日期", required=False, widget=DATE)
+    note = forms.CharField(label="备注", required=False, widget=TEXT)
+
+
+class LiterateForm(_Registering, _LiterateFields):
+    field_order = ["org"]
+    unit_kinds = ("community",)
+    day_field = "appointed_on"
+    org = _unit("社区")
+
+
+class LiterateEditForm(VersionForm, _LiterateFields):
+    pass
+
+
+class _ExamFields(forms.Form):
+    held_on = forms.DateField(label="考试日期", widget=DATE)
+    title = forms.CharField(label="考试名称", max_length=200)
+    enrolled = forms.IntegerField(label="应考人数", min_value=1)
+    sat = forms.IntegerField(label="参考人数", min_value=0)
+    passed = forms.IntegerField(label="合格人数", min_value=0, initial=0)
+    excellent = forms.IntegerField(label="优秀人数", min_value=0, initial=0)
+    note = forms.CharField(label="备注", required=False, widget=TEXT)
+
+
+class ExamForm(_Registering, _ExamFields):
+    field_order = ["org"]
+    org = _unit("组织单位")
+
+
+class ExamEditForm(VersionForm, _ExamFields):
+    pass

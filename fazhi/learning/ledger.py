@@ -6,13 +6,13 @@ from fazhi.orgs.models import Kind
 
 from . import excel_views
 from .demo import load_demo
-from .models import LeadershipAct, PufaEvent, ServiceRecord, StudySession
+from .models import ExamRound, LeadershipAct, LegalLiterate, PufaEvent, ServiceRecord, StudySession
 
 LEDGER = Ledger(
     namespace="learning",
     label="学法普法",
     order=60,
-    models=(StudySession, PufaEvent, ServiceRecord, LeadershipAct),
+    models=(StudySession, PufaEvent, ServiceRecord, LeadershipAct, LegalLiterate, ExamRound),
     urls="fazhi.learning.urls",
     api="fazhi.learning.api",
     figures="fazhi.learning.figures",

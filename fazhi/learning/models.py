@@ -232,3 +232,62 @@ class LeadershipAct(OrgScoped, Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:act", args=[self.pk])
+
+
+class LegalLiterate(OrgScoped, Versioned):
+    """A 法律明白人 of a community (the roster); trainings are study sessions with them as the audience."""
+
+    name = models.CharField("姓名", max_length=50)
+    appointed_on = models.DateField("聘任日期", db_index=True)
+    occupation = models.CharField("身份", max_length=100, blank=True, help_text="如楼道长、网格员、退休教师")
+    trainings_attended = models.PositiveIntegerField("参加培训次数", default=0)
+    left_on = models.DateField("退出日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+
+    class Meta:
+        verbose_name = "法律明白人"
+        verbose_name_plural = "法律明白人"
+        ordering = ["org", "name", "pk"]
+        indexes = [models.Index(fields=["org", "appointed_on"])]
+
+    def __str__(self):
+        return f"{self.name}（{self.org.name}）"
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:literate", args=[self.pk])
+
+
+class ExamRound(OrgScoped, Versioned):
+    """A round of the officials' law exam (学法考试): enrolled, sat, excellent → 参考率 and 优秀率."""
+
+    held_on = models.DateField("考试日期", db_index=True)
+    title = models.CharField("考试名称", max_length=200)
+    enrolled = models.PositiveIntegerField("应考人数", validators=[MinValueValidator(1)])
+    sat = models.PositiveIntegerField("参考人数")
+    passed = models.PositiveIntegerField("合格人数", default=0)
+    excellent = models.PositiveIntegerField("优秀人数", default=0)
+    note = models.TextField("备注", blank=True)
+
+    class Meta:
+        verbose_name = "学法考试"
+        verbose_name_plural = "学法考试"
+        ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sat__lte=models.F("enrolled"))
+                & models.Q(passed__lte=models.F("sat"))
+                & models.Q(excellent__lte=models.F("sat")),
+                name="learning_exam_counts_consistent",
+                violation_error_message="参考人数不能多于应考人数，合格、优秀人数不能多于参考人数。",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.held_on:%Y年%m月%d日} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:exam", args=[self.pk])

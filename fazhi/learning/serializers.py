@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from fazhi.ledger.api import ACTIVITY_FIELDS, ActivitySerializer
 
-from .models import LeadershipAct, Material, PufaEvent, ServiceRecord, StudySession
+from .models import ExamRound, LeadershipAct, LegalLiterate, Material, PufaEvent, ServiceRecord, StudySession
 
 
 class StudySessionSerializer(ActivitySerializer):
@@ -44,3 +44,23 @@ class LeadershipActSerializer(ActivitySerializer):
         model = LeadershipAct
         fields = [*ACTIVITY_FIELDS, "held_on", "kind", "leader", "title", "topics", "planned_sessions",
                   "dispute", "note"]  # fmt: skip
+
+
+class LegalLiterateSerializer(ActivitySerializer):
+    class Meta:
+        model = LegalLiterate
+        fields = [
+            *ACTIVITY_FIELDS,
+            "name",
+            "appointed_on",
+            "occupation",
+            "trainings_attended",
+            "left_on",
+            "note",
+        ]
+
+
+class ExamRoundSerializer(ActivitySerializer):
+    class Meta:
+        model = ExamRound
+        fields = [*ACTIVITY_FIELDS, "held_on", "title", "enrolled", "sat", "passed", "excellent", "note"]

@@ -12,7 +12,9 @@ from fazhi.ledger import services as ledger
 from .models import (
     SERVICE_UNIT_KINDS,
     ActKind,
+    ExamRound,
     LeadershipAct,
+    LegalLiterate,
     Material,
     MaterialUnit,
     PufaEvent,
@@ -191,3 +193,51 @@ def update_act(actor, act, expected_version: int, **fields) -> LeadershipAct:
     fields = _act_fields(actor, fields)
     allowed = (*ACT_FIELDS, "dispute")
     return _update(actor, act, expected_version, fields, allowed, "held_on", _check_act)
+
+
+# --- the 法律明白人 roster and the officials' law exams --------------------------------------------------
+
+LITERATE_FIELDS = ("name", "appointed_on", "occupation", "trainings_attended", "left_on", "note")
+EXAM_FIELDS = ("held_on", "title", "enrolled", "sat", "passed", "excellent", "note")
+
+
+def _check_literate(literate: LegalLiterate) -> None:
+    if literate.org.kind != "community":
+        raise FazhiError("法律明白人请登记在所在社区名下。", fields={"org": "请选择社区"})
+    if literate.left_on and literate.left_on < literate.appointed_on:
+        raise FazhiError("退出日期不能早于聘任日期。", fields={"left_on": "不能早于聘任日期"})
+
+
+def appoint_literate(actor, *, org, **fields) -> LegalLiterate:
+    """聘任法律明白人 of a community."""
+    _only(fields, LITERATE_FIELDS)
+    literate = LegalLiterate(org=org, **fields)
+    return _create(actor, literate, literate.appointed_on, "appointed_on", _check_literate)
+
+
+def update_literate(actor, literate, expected_version: int, **fields) -> LegalLiterate:
+    return _update(
+        actor, literate, expected_version, fields, LITERATE_FIELDS, "appointed_on", _check_literate
+    )
+
+
+def _check_exam(exam: ExamRound) -> None:
+    problems = {}
+    if exam.sat is not None and exam.enrolled is not None and exam.sat > exam.enrolled:
+        problems["sat"] = "参考人数不能多于应考人数"
+    for name, label in (("passed", "合格"), ("excellent", "优秀")):
+        if exam.sat is not None and (getattr(exam, name) or 0) > exam.sat:
+            problems[name] = f"{label}人数不能多于参考人数"
+    if problems:
+        raise FazhiError("；".join(problems.values()) + "，请核对。", fields=problems)
+
+
+def record_exam(actor, *, org, **fields) -> ExamRound:
+    """登记学法考试: enrolled, sat and excellent give 参考率 and 优秀率."""
+    _only(fields, EXAM_FIELDS)
+    exam = ExamRound(org=org, **fields)
+    return _create(actor, exam, exam.held_on, "held_on", _check_exam)
+
+
+def update_exam(actor, exam, expected_version: int, **fields) -> ExamRound:
+    return _update(actor, exam, expected_version, fields, EXAM_FIELDS, "held_on", _check_exam)

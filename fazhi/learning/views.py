@@ -106,9 +106,44 @@ LISTINGS = {
         filters.filter_acts,
         "act_new",
     ),
+    "literates": Listing(
+        "literates",
+        "法律明白人",
+        [],
+        ("姓名", "社区", "身份", "聘任日期", "参加培训次数", "在册"),
+        lambda p: (
+            p.name,
+            p.org.name,
+            p.occupation or "—",
+            f"{p.appointed_on:%Y-%m-%d}",
+            p.trainings_attended,
+            "否" if p.left_on else "是",
+        ),
+        filters.literates,
+        filters.filter_literates,
+        "literate_new",
+    ),
+    "exams": Listing(
+        "exams",
+        "学法考试",
+        [],
+        ("考试名称", "日期", "组织单位", "应考", "参考", "优秀"),
+        lambda e: (e.title, f"{e.held_on:%Y-%m-%d}", e.org.name, e.enrolled, e.sat, e.excellent),
+        filters.exams,
+        filters.filter_exams,
+        "exam_new",
+    ),
 }
 
-DETAIL_NAMES = {"sessions": "session", "events": "event", "services": "service", "acts": "act"}
+DETAIL_NAMES = {
+    "sessions": "session",
+    "events": "event",
+    "services": "service",
+    "acts": "act",
+    "literates": "literate",
+    "exams": "exam",
+}
+DAY_FIELDS = {"services": "served_on", "literates": "appointed_on"}  # the others: held_on
 
 
 def _list_page(key: str):
@@ -140,7 +175,7 @@ def overview(request):
     year = today().year
     counts = []
     for key, listing in LISTINGS.items():
-        field = "served_on" if key == "services" else "held_on"
+        field = DAY_FIELDS.get(key, "held_on")
         queryset = listing.queryset(request.user).filter(**{f"{field}__year": year})
         counts.append((listing, queryset.count()))
     return render(request, "learning/overview.html", {"counts": counts, "year": year, "nav": "overview"})
@@ -290,4 +325,31 @@ ACT_PAGES = _pages(
     actions=ACT_ACTIONS,
 )
 
-ALL_PAGES = (SESSION_PAGES, EVENT_PAGES, SERVICE_PAGES, ACT_PAGES)
+LITERATE_ACTIONS = {
+    "edit": PageAction(
+        "修改法律明白人信息",
+        forms.LiterateEditForm,
+        services.update_literate,
+        initial=current(*services.LITERATE_FIELDS),
+    )
+}
+LITERATE_PAGES = _pages(
+    "literates",
+    new=_new(forms.LiterateForm, services.appoint_literate, "登记法律明白人", "literate_new"),
+    detail=_detail(("name", "appointed_on", "occupation", "trainings_attended", "left_on", "note")),
+    actions=LITERATE_ACTIONS,
+)
+
+EXAM_ACTIONS = {
+    "edit": PageAction(
+        "修改学法考试", forms.ExamEditForm, services.update_exam, initial=current(*services.EXAM_FIELDS)
+    )
+}
+EXAM_PAGES = _pages(
+    "exams",
+    new=_new(forms.ExamForm, services.record_exam, "登记学法考试", "exam_new"),
+    detail=_detail(("held_on", "title", "enrolled", "sat", "passed", "excellent", "note")),
+    actions=EXAM_ACTIONS,
+)
+
+ALL_PAGES = (SESSION_PAGES, EVENT_PAGES, SERVICE_PAGES, ACT_PAGES, LITERATE_PAGES, EXAM_PAGES)

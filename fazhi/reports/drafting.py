@@ -171,6 +171,10 @@ TEMPLATES += (
                 lead="其中",
             ),
             _s("各类媒体报道{{pufa.media_reports}}篇"),
+            _s(
+                "培育新增法律明白人{{literate.added}}名",
+                "组织法律明白人参加培训{{literate.trained}}人次",
+            ),
         ),
     ),
     DraftTemplate(
@@ -183,6 +187,10 @@ TEMPLATES += (
                 "举办领导干部法治讲座{{study.leader_lectures}}场",
             ),
             _s("组织调解员业务培训{{training.mediators}}人次"),
+            _s(
+                "组织学法考试，参考率{{exam.participation_rate}}%",
+                "优秀率{{exam.excellence_rate}}%",
+            ),
         ),
     ),
     # Item 三: the principal leaders' acts; 出庭应诉 and 分析会 come from the litigation ledger.

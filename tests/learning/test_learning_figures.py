@@ -82,6 +82,8 @@ def test_the_wuchang_demo_drafts_the_station_sentence_the_pufa_figures_and_item_
     )
     assert "发放普法宣传资料3000份" in texts["pufa.summary"] and "法治宣传袋6000只" in texts["pufa.summary"]
     assert "接受法律咨询700人次" in texts["pufa.summary"]
+    assert "培育新增法律明白人22名，组织法律明白人参加培训30人次" in texts["pufa.summary"]
+    assert "学法考试" not in texts["study.summary"]  # 五常 held none: nothing is claimed
     assert "安排会前学法4次，全年开展党工委会议会前学法4次" in texts["leadership.study"]
     acts = texts["leadership.acts"]
     assert (

@@ -125,7 +125,11 @@ def _pufa_event(world, street):
     from fazhi.learning import services
 
     return services.record_event(
-        world.writer(street), org=world.orgs[street], held_on=TODAY, kind="month", title=f"{street}街道民法典宣传月"
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        kind="month",
+        title=f"{street}街道民法典宣传月",
     )
 
 
@@ -155,6 +159,31 @@ def _leadership_act(world, street):
     )
 
 
+def _legal_literate(world, street):
+    from fazhi.learning import services
+
+    return services.appoint_literate(
+        world.writer(street),
+        org=world.orgs[f"{street}-sq"],
+        name=f"{street}街道法律明白人张明",
+        appointed_on=TODAY,
+    )
+
+
+def _exam_round(world, street):
+    from fazhi.learning import services
+
+    return services.record_exam(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        title=f"{street}街道学法考试",
+        enrolled=50,
+        sat=48,
+        excellent=40,
+    )
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "legal.ReviewItem": _review_item,
@@ -165,6 +194,8 @@ LEDGER_FACTORIES = {
     "learning.PufaEvent": _pufa_event,
     "learning.ServiceRecord": _legal_service,
     "learning.LeadershipAct": _leadership_act,
+    "learning.LegalLiterate": _legal_literate,
+    "learning.ExamRound": _exam_round,
 }
 
 
@@ -271,6 +302,7 @@ def build_tree() -> dict:
         orgs[f"{code}-yz"] = make_org(
             f"{code}-yz", Kind.LEGAL_STATION, street, f"{name}公共法律服务驿站", f"{name[0]}驿"
         )
+        orgs[f"{code}-sq"] = make_org(f"{code}-sq", Kind.COMMUNITY, street, f"{name}一社区", f"{name[0]}一")
     return orgs
 
 

@@ -103,6 +103,10 @@ PAYLOADS = {
     "legal-service.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
     "leadership-act.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
     "leadership-act.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "legal-literate.partial_update": lambda w, o: {"version": o.version, "name": "越权修改"},
+    "legal-literate.update": lambda w, o: {"version": o.version, "name": "越权修改"},
+    "exam-round.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "exam-round.update": lambda w, o: {"version": o.version, "title": "越权修改"},
     "report.draft": lambda w, o: {"version": o.version},
     "report.transition": lambda w, o: {"version": o.version, "action": "submit"},
     "report.paragraph": lambda w, o: {"version": _paragraph(o).version, "text": "越权修改的段落"},
@@ -147,6 +151,8 @@ CREATE_PAYLOADS = {
     "pufa-event": {"org": "b", "held_on": DAY, "kind": "lecture", "title": "越权登记"},
     "legal-service": {"org": "b-yz", "served_on": DAY, "kind": "consultation", "count": 1},
     "leadership-act": {"org": "b", "held_on": DAY, "kind": "law_meeting", "leader": "某某", "title": "越权登记"},
+    "legal-literate": {"org": "b-sq", "name": "越权登记", "appointed_on": DAY},
+    "exam-round": {"org": "b", "held_on": DAY, "title": "越权登记", "enrolled": 10, "sat": 9},
 }
 
 
@@ -401,6 +407,10 @@ WEB_TARGETS = {
     "learning:service_action": ("learning.ServiceRecord", "fazhi.learning.views.SERVICE_ACTIONS"),
     "learning:act": ("learning.LeadershipAct", None),
     "learning:act_action": ("learning.LeadershipAct", "fazhi.learning.views.ACT_ACTIONS"),
+    "learning:literate": ("learning.LegalLiterate", None),
+    "learning:literate_action": ("learning.LegalLiterate", "fazhi.learning.views.LITERATE_ACTIONS"),
+    "learning:exam": ("learning.ExamRound", None),
+    "learning:exam_action": ("learning.ExamRound", "fazhi.learning.views.EXAM_ACTIONS"),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
     "reports:draft": ("report", None),

@@ -7,7 +7,9 @@ import datetime
 from fazhi.learning.models import (
     ActKind,
     Audience,
+    ExamRound,
     LeadershipAct,
+    LegalLiterate,
     Material,
     MaterialKind,
     MaterialUnit,
@@ -123,17 +125,52 @@ def _acts(batch: Batch, rng) -> list:
     return [plan, *meetings]
 
 
+def _literates(batch: Batch, rng) -> list:
+    rows = []
+    for community in batch.street.communities:
+        for index in range(batch.count(3, at_least=1)):
+            rows.append(
+                LegalLiterate(
+                    org=community,
+                    name=f"{community.short_name}法律明白人{batch.year}-{index + 1}",
+                    appointed_on=batch.day(rng),
+                    trainings_attended=rng.randint(0, 3),
+                )
+            )
+    return rows
+
+
+def _exams(batch: Batch, rng) -> list:
+    enrolled = batch.count(180, at_least=10)
+    sat = enrolled - rng.randint(0, max(enrolled // 20, 1))
+    return [
+        ExamRound(
+            org=batch.street.org,
+            held_on=batch.day(rng),
+            title=f"{batch.year}年度国家工作人员学法考试",
+            enrolled=enrolled,
+            sat=sat,
+            passed=sat,
+            excellent=round(sat * rng.uniform(0.7, 0.95)),
+        )
+    ]
+
+
 def generate(batch: Batch) -> dict[str, int]:
     rng = batch.rng
     sessions = _sessions(batch, rng)
     events, materials = _events(batch, rng)
     services = _services(batch, rng)
     acts = _acts(batch, rng)
+    literates = _literates(batch, rng)
+    exams = _exams(batch, rng)
     for model, rows, children in (
         (StudySession, sessions, None),
         (PufaEvent, events, materials),
         (ServiceRecord, services, None),
         (LeadershipAct, acts, None),
+        (LegalLiterate, literates, None),
+        (ExamRound, exams, None),
     ):
         insert_batch(None, model, rows, children, source=batch.label, owner=None, day=None)
     return {
@@ -142,4 +179,6 @@ def generate(batch: Batch) -> dict[str, int]:
         "宣传资料": sum(map(len, materials)),
         "法律服务记录": len(services),
         "第一责任人履职": len(acts),
+        "法律明白人": len(literates),
+        "学法考试": len(exams),
     }
