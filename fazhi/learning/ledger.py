@@ -16,7 +16,7 @@ LEDGER = Ledger(
     urls="fazhi.learning.urls",
     api="fazhi.learning.api",
     figures="fazhi.learning.figures",
-    excel=(excel_views.PAGES,),
+    excel=excel_views.ALL,
     demo=load_demo,
     generator="fazhi.ops.gen.learning.generate",
     # Every unit studies and runs 普法 (谁执法谁普法: the enforcement team too); legal-service records are

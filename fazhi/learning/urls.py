@@ -7,5 +7,5 @@ app_name = "learning"
 urlpatterns = [
     path("", views.overview, name="list"),
     *(url for pages in views.ALL_PAGES for url in pages.urls()),
-    *excel_views.PAGES.urls(),
+    *(url for pages in excel_views.ALL for url in pages.urls()),
 ]

@@ -29,6 +29,7 @@ class Listing:
     queryset: object
     filter: object
     new: str  # URL name of the registration page
+    excel: str = ""  # the URL name prefix of its Excel pages, if it has them
 
 
 def _yes(value: bool) -> str:
@@ -53,6 +54,7 @@ LISTINGS = {
         filters.sessions,
         filters.filter_sessions,
         "session_new",
+        "session_",
     ),
     "events": Listing(
         "events",
@@ -71,6 +73,7 @@ LISTINGS = {
         filters.events,
         filters.filter_events,
         "event_new",
+        "event_",
     ),
     "services": Listing(
         "services",
@@ -88,6 +91,7 @@ LISTINGS = {
         filters.services,
         filters.filter_services,
         "service_new",
+        "service_",
     ),
     "acts": Listing(
         "acts",
