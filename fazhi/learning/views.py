@@ -15,6 +15,7 @@ from fazhi.web.paging import paginate
 
 from . import filters, forms, services
 from .models import ActKind, PufaKind, ServiceKind, StudyKind
+from .timeline import timeline
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,11 @@ def _rows(record, names: tuple[str, ...]) -> list[tuple[str, object]]:
 
 def _detail(names: tuple[str, ...], extra=None):
     def detail(request, record) -> dict:
-        context = {"rows": _rows(record, names), "events": [], "title": record._meta.verbose_name}
+        context = {
+            "rows": _rows(record, names),
+            "events": timeline(record),
+            "title": record._meta.verbose_name,
+        }
         return context | (extra(record) if extra else {})
 
     return detail
