@@ -146,7 +146,12 @@ def _check_reviewer(reviewer_org: Organisation, reviewer) -> None:
 
 
 def assign(
-    actor, item: ReviewItem, expected_version: int, reviewer_org: Organisation, reviewer=None, co_reviewers=None
+    actor,
+    item: ReviewItem,
+    expected_version: int,
+    reviewer_org: Organisation,
+    reviewer=None,
+    co_reviewers=None,
 ) -> ReviewItem:
     """Hand the item to a reviewing unit (and optionally a named reviewer); the record moves there.
     ``co_reviewers``: units reviewing jointly (联合审查, e.g. a 公共法律服务驿站), when given."""
@@ -155,7 +160,8 @@ def assign(
     joint = [org for org in co_reviewers or () if org.pk != reviewer_org.pk]
     if any(org.kind not in REVIEWER_UNIT_KINDS for org in joint):
         raise FazhiError(
-            "联合审查单位须为法律顾问室、司法所、公共法律服务驿站或党政办。", fields={"co_reviewers": "单位类型不符"}
+            "联合审查单位须为法律顾问室、司法所、公共法律服务驿站或党政办。",
+            fields={"co_reviewers": "单位类型不符"},
         )
 
     def apply(fresh):

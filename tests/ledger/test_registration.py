@@ -22,7 +22,12 @@ def ids(errors) -> list[str]:
 
 
 def test_the_three_ledger_apps_register_themselves_in_order():
-    assert [ledger.namespace for ledger in registry.ledgers()] == ["disputes", "legal", "litigation", "learning"]
+    assert [ledger.namespace for ledger in registry.ledgers()] == [
+        "disputes",
+        "legal",
+        "litigation",
+        "learning",
+    ]
     for ledger in registry.ledgers():
         assert isinstance(apps.get_app_config(ledger.namespace), LedgerConfig)
 

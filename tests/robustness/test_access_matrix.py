@@ -98,7 +98,12 @@ PAYLOADS = {
     "study-session.update": lambda w, o: {"version": o.version, "title": "越权修改"},
     "pufa-event.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
     "pufa-event.update": lambda w, o: {"version": o.version, "title": "越权修改"},
-    "pufa-event.materials": lambda w, o: {"version": o.version, "kind": "leaflet", "unit": "份", "quantity": 10},
+    "pufa-event.materials": lambda w, o: {
+        "version": o.version,
+        "kind": "leaflet",
+        "unit": "份",
+        "quantity": 10,
+    },
     "legal-service.partial_update": lambda w, o: {"version": o.version, "summary": "越权修改"},
     "legal-service.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
     "leadership-act.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
@@ -150,7 +155,13 @@ CREATE_PAYLOADS = {
     },
     "pufa-event": {"org": "b", "held_on": DAY, "kind": "lecture", "title": "越权登记"},
     "legal-service": {"org": "b-yz", "served_on": DAY, "kind": "consultation", "count": 1},
-    "leadership-act": {"org": "b", "held_on": DAY, "kind": "law_meeting", "leader": "某某", "title": "越权登记"},
+    "leadership-act": {
+        "org": "b",
+        "held_on": DAY,
+        "kind": "law_meeting",
+        "leader": "某某",
+        "title": "越权登记",
+    },
     "legal-literate": {"org": "b-sq", "name": "越权登记", "appointed_on": DAY},
     "exam-round": {"org": "b", "held_on": DAY, "title": "越权登记", "enrolled": 10, "sat": 9},
 }

@@ -4,16 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('legal', '0003_amounts_not_negative'),
-        ('orgs', '0001_initial'),
+        ("legal", "0003_amounts_not_negative"),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewitem',
-            name='co_reviewers',
-            field=models.ManyToManyField(blank=True, related_name='+', to='orgs.organisation', verbose_name='联合审查单位'),
+            model_name="reviewitem",
+            name="co_reviewers",
+            field=models.ManyToManyField(
+                blank=True, related_name="+", to="orgs.organisation", verbose_name="联合审查单位"
+            ),
         ),
     ]
