@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "fazhi.legal",
     "fazhi.litigation",
     "fazhi.learning",
+    "fazhi.oversight",
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",

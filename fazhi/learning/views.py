@@ -11,7 +11,7 @@ from django.urls import reverse
 from fazhi.dates import today
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current
 from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
+from fazhi.paging import paginate
 
 from . import filters, forms, services
 from .models import ActKind, PufaKind, ServiceKind, StudyKind
