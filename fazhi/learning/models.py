@@ -253,10 +253,6 @@ class LegalLiterate(OrgScoped, Versioned):
     def __str__(self):
         return f"{self.name}（{self.org.name}）"
 
-    @property
-    def title(self) -> str:
-        return self.name
-
     def get_absolute_url(self) -> str:
         return reverse("learning:literate", args=[self.pk])
 

@@ -200,8 +200,11 @@ LEDGER_FACTORIES = {
 
 
 def marker(record) -> str:
-    """What shows a record in an answer: its number; an activity record (no number) by its title or summary."""
-    return getattr(record, "number", "") or getattr(record, "title", "") or record.summary
+    """What shows a record in an answer: its number; an activity record (no number) by its title, name or
+    summary."""
+    return next(
+        value for name in ("number", "title", "name", "summary") if (value := getattr(record, name, ""))
+    )
 
 
 # --- org-scoped objects that are not ledgers but are served by the API, keyed by router basename ------
