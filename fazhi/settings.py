@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.legal",
     "fazhi.litigation",
+    "fazhi.learning",
     "fazhi.oversight",
     "fazhi.petitions",
     "fazhi.figures",

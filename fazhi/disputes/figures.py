@@ -110,6 +110,12 @@ def psych_service(orgs, start, end):
     return _with_unit_of_kind(succeeded(orgs, start, end), Kind.PSYCH_SERVICE).count()
 
 
+@figure("disputes.legal_station", "公共法律服务驿站参与调解", "起", phrases=("驿站参与矛盾纠纷调解",))
+def legal_station(orgs, start, end):
+    """Disputes received in the period that a 驿站 handled or joined (参与化解), whatever their outcome."""
+    return _with_unit_of_kind(received(orgs, start, end), Kind.LEGAL_STATION).count()
+
+
 @figure("disputes.dispatched", "委派", "宗", phrases=("委派矛盾纠纷", "分派矛盾纠纷"))
 def dispatched(orgs, start, end):
     return received(orgs, start, end).filter(dispatches__isnull=False).distinct().count()

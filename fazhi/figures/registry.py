@@ -35,6 +35,8 @@ class Figure:
     compute: Callable | None = None  # compute(orgs, start, end) -> Number; None for hand-entered
     phrases: tuple[str, ...] = field(default=())  # other wordings in published reports
     description: str = ""
+    # dates(orgs, start, end) -> the days of what the figure counts (meetings by date in the report), or None
+    dates: Callable | None = None
 
     @property
     def hand_entered(self) -> bool:
@@ -59,11 +61,20 @@ _KEY: list[str] = []
 _TREND: list[str] = []
 
 
-def figure(code: str, label: str, unit: str, *, phrases: tuple[str, ...] = (), description: str = ""):
-    """Declare a computed figure: decorate ``compute(orgs, start, end)``."""
+def figure(
+    code: str,
+    label: str,
+    unit: str,
+    *,
+    phrases: tuple[str, ...] = (),
+    description: str = "",
+    dates: Callable | None = None,
+):
+    """Declare a computed figure: decorate ``compute(orgs, start, end)``; ``dates(orgs, start, end)`` may
+    give the days of what it counts, for a report that names them ("3月15日、8月16日")."""
 
     def register(compute: Callable) -> Callable:
-        declare(Figure(code, label, unit, compute, tuple(phrases), description))
+        declare(Figure(code, label, unit, compute, tuple(phrases), description, dates))
         return compute
 
     return register

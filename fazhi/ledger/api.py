@@ -53,6 +53,16 @@ RECORD_FIELDS = [
 ]
 
 
+class ActivitySerializer(serializers.ModelSerializer):
+    """The shape an activity record (no number, no status: a study session, a 普法 event) shares."""
+
+    org = serializers.CharField(source="org.code")
+    org_name = serializers.CharField(source="org.name")
+
+
+ACTIVITY_FIELDS = ["id", "version", "org", "org_name"]
+
+
 class Inputs:
     """Validated request data as a plain dict (the services take keyword arguments)."""
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 
+from .models import Numbered, Stateful
 from .numbering import number_block
 
 
@@ -23,12 +24,16 @@ def insert_batch(
     if not records:
         return []
     person = actor if getattr(actor, "pk", None) else None
+    numbered = issubclass(model, Numbered)
     with transaction.atomic():
         for item in records:
-            item.status = item.status or model.STATES.initial
+            if issubclass(model, Stateful):
+                item.status = item.status or model.STATES.initial
             item.created_by = item.updated_by = person
-        number_block(records, model.NUMBER_KIND, owner, day)
+        if numbered:
+            number_block(records, model.NUMBER_KIND, owner, day)
         saved = model.objects.bulk_create(records, batch_size=batch_size)
+        numbers = f"，编号{saved[0].number}至{saved[-1].number}" if numbered else ""
         rows: dict[type, list] = {}
         for parent, own in zip(saved, children or [[] for _ in saved], strict=True):
             for row in own:
@@ -41,7 +46,7 @@ def insert_batch(
             actor=person,
             target_type=model._meta.label_lower,
             target_repr=f"{source}：导入{len(saved)}件",
-            changes={"导入": [None, f"{len(saved)}件，编号{saved[0].number}至{saved[-1].number}"]},
+            changes={"导入": [None, f"{len(saved)}件" + numbers]},
         )
     return saved
 

@@ -11,6 +11,7 @@ from importlib import import_module
 from django.core import checks
 from django.utils.module_loading import import_string
 
+from .models import Numbered, Stateful
 from .registry import Ledger, ledgers
 from .states import StatusMachine
 
@@ -32,6 +33,15 @@ def _importable(dotted: str, *, attribute: bool = False) -> bool:
     return True
 
 
+def _stateful(model) -> bool:
+    """The model takes the status feature: it derives from Stateful or declares STATES."""
+    return issubclass(model, Stateful) or hasattr(model, "STATES")
+
+
+def _numbered(model) -> bool:
+    return issubclass(model, Numbered) or hasattr(model, "NUMBER_KIND")
+
+
 def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
     errors = []
     if not ledger.models:
@@ -39,10 +49,12 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
             _error(ledger, 1, "没有声明台账记录模型。", "no record model.", "在 models 中列出记录模型。")
         )
     others = [model for other in registered if other is not ledger for model in other.models]
-    kinds = Counter(getattr(model, "NUMBER_KIND", "") for model in [*others, *ledger.models])
+    kinds = Counter(model.NUMBER_KIND for model in [*others, *ledger.models] if _numbered(model))
     for model in ledger.models:
         name = model.__name__
-        if not isinstance(getattr(model, "STATES", None), StatusMachine):
+        # An activity record (a study session, a 普法 event) has neither a status nor a number; only the
+        # features a model takes are checked.
+        if _stateful(model) and not isinstance(getattr(model, "STATES", None), StatusMachine):
             errors.append(
                 _error(
                     ledger,
@@ -52,7 +64,9 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
                     "在模型上声明 STATES = StatusMachine(...)（fazhi.ledger.states）。",
                 )
             )
-        kind = getattr(model, "NUMBER_KIND", "")
+        if not _numbered(model):
+            continue
+        kind = model.NUMBER_KIND
         if not kind:
             errors.append(
                 _error(

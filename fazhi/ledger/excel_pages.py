@@ -46,13 +46,27 @@ class ExcelPages:
     hint: str = "按模板逐行填写后上传。"
     chunk_size: int = 2000
     unit_columns: tuple[str, ...] = ("org",)  # columns whose drop-down offers the person's units
+    # A namespace with several sheets (one per record type) mounts each under its own prefix: URLs
+    # "<prefix>excel/…" named "<name>excel_template" etc., and the import returns to ``list_name``.
+    prefix: str = ""
+    name: str = ""
+    list_name: str = "list"
 
     def urls(self) -> list:
+        p, n = self.prefix, self.name
         return [
-            path("excel/template/", login_required(self.template_download), name="excel_template"),
-            path("excel/import/", login_required(self.import_upload), name="excel_import"),
-            path("excel/export/", login_required(self.export), name="excel_export"),
+            path(f"{p}excel/template/", login_required(self.template_download), name=f"{n}excel_template"),
+            path(f"{p}excel/import/", login_required(self.import_upload), name=f"{n}excel_import"),
+            path(f"{p}excel/export/", login_required(self.export), name=f"{n}excel_export"),
         ]
+
+    @property
+    def template_url(self) -> str:
+        return f"{self.namespace}:{self.name}excel_template"
+
+    @property
+    def list_url(self) -> str:
+        return f"{self.namespace}:{self.list_name}"
 
     def template_download(self, request):
         units = list(visible_orgs(request.user, write=True).order_by("path").values_list("name", flat=True))
@@ -74,7 +88,7 @@ class ExcelPages:
                         refresh_planner_statistics()
                     skipped = f"；{result.skipped}行已导入过，未重复登记" if result.skipped else ""
                     messages.success(request, f"已导入{len(result.created)}{self.counter}{skipped}。")
-                    return redirect(f"{self.namespace}:list")
+                    return redirect(self.list_url)
         context = {"form": form, "errors": errors, "pages": self}
         return render(request, "ledger/excel_import.html", context)
 

@@ -97,10 +97,10 @@ def check_model(model, purged: bool) -> LedgerReport:
         seen.add(target_id)
         history = histories.get(target_id)
         if history is None:
-            unaudited.append(row.number or f"#{row.pk}")
+            unaudited.append(getattr(row, "number", "") or f"#{row.pk}")
             continue
         if history.deleted:
-            undeleted.append(row.number or f"#{row.pk}")
+            undeleted.append(getattr(row, "number", "") or f"#{row.pk}")
         current = _audited_snapshot(row)
         changed = [
             name
@@ -108,7 +108,7 @@ def check_model(model, purged: bool) -> LedgerReport:
             if name in current and not _same(fields[name], value, current[name])
         ]
         if changed:
-            edited.append(f"{row.number or '#' + target_id}（{'、'.join(sorted(changed))}）")
+            edited.append(f"{getattr(row, 'number', '') or '#' + target_id}（{'、'.join(sorted(changed))}）")
     gone = [f"#{tid}" for tid, h in histories.items() if tid not in seen and not h.deleted]
     if edited:
         report.problems.append(f"{name}：{_named(edited)} 与最后一次审计记录不符，被绕过系统修改")

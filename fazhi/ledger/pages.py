@@ -268,7 +268,9 @@ class LedgerPages:
 
 
 def unavailable_message(action: PageAction, record) -> str:
-    return f"{record.number}当前为“{record.status_label}”，不能{action.title}。"
+    if not hasattr(record, "status_label"):  # an activity record: no status to name
+        return f"“{record}”当前不能{action.title}。"
+    return f"{getattr(record, 'number', record)}当前为“{record.status_label}”，不能{action.title}。"
 
 
 # --- when an action is available, and its initial values: the common cases ---------------------------

@@ -13,6 +13,7 @@ from fazhi.audit.services import diff, record, snapshot
 from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
+from .models import Numbered, Stateful
 from .numbering import next_number
 
 BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
@@ -58,12 +59,14 @@ def check_text_lengths(instance) -> None:
 
 
 def create(actor, instance, *, year: int | None = None):
-    """Number, save and audit a new record."""
+    """Number (a Numbered record), save and audit a new record; a Stateful one starts in its initial status."""
     require_write(actor, instance.org)
     with transaction.atomic():
-        if not instance.status:
+        if isinstance(instance, Stateful) and not instance.status:
             instance.status = instance.STATES.initial
-        instance.number = next_number(instance.org, instance.NUMBER_KIND, year or timezone.localdate().year)
+        if isinstance(instance, Numbered):
+            year = year or timezone.localdate().year
+            instance.number = next_number(instance.org, instance.NUMBER_KIND, year)
         instance.created_by = instance.updated_by = actor
         check_text_lengths(instance)
         instance.full_clean(exclude=NOT_VALIDATED)

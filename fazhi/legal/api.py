@@ -5,6 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import action
 
+from fazhi.api.fields import OrgCodeField
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
@@ -19,7 +20,10 @@ class ReviewItemViewSet(LedgerViewSet):
     detail_serializer = s.ReviewItemDetailSerializer
     create_summary = "送审"
     list_summary = "合法性审查事项列表（按权限范围）"
-    api_fields = {"reviewer": lambda **kw: s.ReviewerField(allow_null=True, **kw)}  # by username
+    api_fields = {
+        "reviewer": lambda **kw: s.ReviewerField(allow_null=True, **kw),  # by username
+        "co_reviewers": lambda **kw: OrgCodeField(many=True, **kw),  # by unit code
+    }
     detail_related = ("rounds__reviewer_org", "rounds__reviewer")
 
     @extend_schema(

@@ -19,6 +19,7 @@ from django.db.models import Avg, Count, F, Q
 
 from fazhi.dates import today
 from fazhi.figures.registry import breakdown, figure
+from fazhi.orgs.models import Kind
 
 from .models import CONCLUDED, STATES, ReviewItem, ReviewKind, ReviewOpinion, ReviewRound
 
@@ -138,3 +139,10 @@ def reviewed_by_opinion(orgs, start, end):
         .order_by("-n", "opinion")
     )
     return {labels.get(k, k): n for k, n in rows}
+
+
+@figure("legal.reviewed_by_station", "公共法律服务驿站参与合法性审查", "件", phrases=("驿站参与合法性审查",))
+def reviewed_by_station(orgs, start, end):
+    """Items reviewed in the period by a 驿站, or with one among the joint reviewers (联合审查单位)."""
+    station = Q(reviewer_org__kind=Kind.LEGAL_STATION) | Q(co_reviewers__kind=Kind.LEGAL_STATION)
+    return concluded(orgs, start, end).filter(station).distinct().count()

@@ -52,11 +52,19 @@ class AssignForm(VersionForm):
     reviewer = forms.ModelChoiceField(
         label="审查人（可不填）", queryset=get_user_model().objects.none(), required=False, empty_label="—"
     )
+    co_reviewers = forms.ModelMultipleChoiceField(
+        label="联合审查单位",
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="公共法律服务驿站等参与联合审查的单位",
+    )
 
     def __init__(self, *args, user, record, **kwargs):
         super().__init__(*args, **kwargs)
         units = visible_orgs(user, write=True).filter(kind__in=REVIEWER_UNIT_KINDS)
         self.fields["reviewer_org"].queryset = units
+        self.fields["co_reviewers"].queryset = visible_orgs(user).filter(kind__in=REVIEWER_UNIT_KINDS)
         legal_people = RoleAssignment.objects.filter(role="legal", org__in=visible_orgs(user)).values("user")
         self.fields["reviewer"].queryset = get_user_model().objects.filter(
             pk__in=legal_people, is_active=True

@@ -146,6 +146,11 @@ class ReviewItem(LedgerRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Units that reviewed jointly (联合开展合法性审查), e.g. a 公共法律服务驿站: the station's part is counted
+    # from here (legal.reviewed_by_station), never entered again in its own ledger.
+    co_reviewers = models.ManyToManyField(
+        Organisation, verbose_name="联合审查单位", blank=True, related_name="+"
+    )
     concluded_on = models.DateField("出具意见日期", null=True, blank=True, db_index=True)
     opinion = models.CharField("审查意见", max_length=20, choices=ReviewOpinion.choices, blank=True)
     close_reason = models.TextField("撤回原因", blank=True)

@@ -64,5 +64,7 @@ class ReviewItemSerializer(RecordSerializer):
 class ReviewItemDetailSerializer(ReviewItemSerializer):
     rounds = ReviewRoundSerializer(many=True)
 
+    co_reviewers = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
     class Meta(ReviewItemSerializer.Meta):
-        fields = [*ReviewItemSerializer.Meta.fields, "rounds"]
+        fields = [*ReviewItemSerializer.Meta.fields, "co_reviewers", "rounds"]

@@ -146,11 +146,23 @@ def _check_reviewer(reviewer_org: Organisation, reviewer) -> None:
 
 
 def assign(
-    actor, item: ReviewItem, expected_version: int, reviewer_org: Organisation, reviewer=None
+    actor,
+    item: ReviewItem,
+    expected_version: int,
+    reviewer_org: Organisation,
+    reviewer=None,
+    co_reviewers=None,
 ) -> ReviewItem:
-    """Hand the item to a reviewing unit (and optionally a named reviewer); the record moves there."""
+    """Hand the item to a reviewing unit (and optionally a named reviewer); the record moves there.
+    ``co_reviewers``: units reviewing jointly (联合审查, e.g. a 公共法律服务驿站), when given."""
     _check_reviewer(reviewer_org, reviewer)
     ledger.require_write(actor, reviewer_org)
+    joint = [org for org in co_reviewers or () if org.pk != reviewer_org.pk]
+    if any(org.kind not in REVIEWER_UNIT_KINDS for org in joint):
+        raise FazhiError(
+            "联合审查单位须为法律顾问室、司法所、公共法律服务驿站或党政办。",
+            fields={"co_reviewers": "单位类型不符"},
+        )
 
     def apply(fresh):
         if fresh.status == RETURNED:
@@ -162,7 +174,15 @@ def assign(
         current.reviewer_org, current.reviewer = reviewer_org, reviewer
         current.save(update_fields=["reviewer_org", "reviewer"])
 
-    return ledger.transition(actor, item, expected_version, REVIEWING, apply)
+    with transaction.atomic():
+        saved = ledger.transition(actor, item, expected_version, REVIEWING, apply)
+        if co_reviewers is not None:
+            before = set(saved.co_reviewers.values_list("pk", flat=True))
+            saved.co_reviewers.set(joint)
+            if before != {org.pk for org in joint}:
+                names = "、".join(org.name for org in joint) or "无"
+                record(Action.UPDATE, actor=actor, target=saved, changes={"联合审查单位": [None, names]})
+    return saved
 
 
 def timing_warning(round_: ReviewRound) -> str:

@@ -53,7 +53,11 @@ ACTIONS = {
         "指派审查",
         forms.AssignForm,
         services.assign,
-        initial=lambda item, user: {"reviewer_org": item.reviewer_org_id, "reviewer": item.reviewer_id},
+        initial=lambda item, user: {
+            "reviewer_org": item.reviewer_org_id,
+            "reviewer": item.reviewer_id,
+            "co_reviewers": list(item.co_reviewers.values_list("pk", flat=True)),
+        },
         available=lambda item, user: allows(REVIEWING)(item, user) and item.status != RETURNED,
         label=lambda item: "改派审查" if item.status == REVIEWING else "指派审查",
         form_context=True,

@@ -7,14 +7,18 @@ year). A sentence with no clause left is dropped, and a template whose very firs
 kept yields nothing — the report never states a figure it does not have.
 
 Money placeholders render with their unit (1880万元), so templates write no unit after them.
-``{year}``, ``{last_year}``, ``{subject}`` (街道/区/社区) and ``{org}`` are filled in when drafting.
+``{year}``, ``{last_year}``, ``{subject}`` (街道/区/社区), ``{org}`` and ``{dates:CODE}`` (the days of what
+a figure counts, "3月15日、8月16日", where its app declares them) are filled in when drafting.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fazhi.figures import registry
 from fazhi.orgs.models import Kind, Organisation
 
 from . import outline
@@ -167,6 +171,98 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
     ),
 )
 
+# Learning, 普法 and public legal services (fazhi.learning), item 一; the 驿站's part in mediation and
+# legality review is counted from the disputes and legal ledgers by link (五常 2024: 723/197/541/42/135/82).
+TEMPLATES += (
+    DraftTemplate(
+        "services.summary",
+        "disputes",
+        (
+            _s(
+                "{year}年，{subject}公共法律服务驿站参与矛盾纠纷调解{{disputes.legal_station}}起",
+                "走访企业并法治体检{{services.enterprise_checkups}}家",
+                "提供法律咨询和法律服务{{services.consultations}}次",
+                "开展法律讲座{{services.lectures}}场",
+                "参与合法性审查{{legal.reviewed_by_station}}件",
+                "代写法律文书{{services.drafting}}份",
+                "信息宣传{{services.posts}}篇",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "pufa.summary",
+        "mechanism",
+        (
+            _s(
+                "{year}年，{subject}组织开展普法宣传活动{{pufa.events}}场",
+                "发放普法宣传资料{{pufa.materials.fen}}份",
+                "发放宣传手册{{pufa.materials.ben}}本",
+                "制作发放法治宣传袋{{pufa.materials.zhi}}只",
+                "接受法律咨询{{pufa.consultations}}人次",
+                "惠及群众{{pufa.reach}}人",
+            ),
+            _s(
+                "以案释法{{pufa.events.case}}场",
+                "法律进社区、企业、学校{{pufa.events.five_into}}场",
+                "执法部门落实“谁执法谁普法”开展普法{{pufa.by_enforcers}}次",
+                lead="其中",
+            ),
+            _s("各类媒体报道{{pufa.media_reports}}篇"),
+            _s(
+                "培育新增法律明白人{{literate.added}}名",
+                "组织法律明白人参加培训{{literate.trained}}人次",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "study.summary",
+        "mechanism",
+        (
+            _s(
+                "{year}年，{subject}组织开展学法活动{{study.sessions}}场",
+                "学习主题{{study.topics}}个",
+                "举办领导干部法治讲座{{study.leader_lectures}}场",
+            ),
+            _s("组织调解员业务培训{{training.mediators}}人次"),
+            _s(
+                "组织学法考试，参考率{{exam.participation_rate}}%",
+                "优秀率{{exam.excellence_rate}}%",
+            ),
+        ),
+    ),
+    # Item 三: the principal leaders' acts; 出庭应诉 and 分析会 come from the litigation ledger.
+    DraftTemplate(
+        "leadership.study",
+        outline.LEADERSHIP,
+        (
+            _s(
+                "{year}年，{subject}党工委将领导干部学法作为避免行政争议产生的重要抓手，"
+                "年初制发年度党工委会议学法计划，安排会前学法{{lead.planned_law_sessions}}次",
+                "全年开展党工委会议会前学法{{study.law_sessions}}次",
+                "其中党政主要负责人主持{{study.hosted_by_head}}次",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "leadership.acts",
+        outline.LEADERSHIP,
+        (
+            _s(
+                "{year}年，{subject}于{dates:lead.law_meetings}召开党工委（办事处）会议"
+                "专题研究法治建设{{lead.law_meetings}}次"
+            ),
+            _s("党政主要负责人述法{{lead.reports_on_law}}次"),
+            _s(
+                "坚持行政案件包案化解制度，领导干部“一案一策”包案化解矛盾纠纷和行政争议{{lead.cases_contacted}}件"
+            ),
+            _s(
+                "定期召开涉诉案件分析会{{litigation.analysis_meetings}}场",
+                "行政机关负责人出庭应诉{{lead.head_appearances}}次",
+            ),
+        ),
+    ),
+)
+
 # Paragraphs with no figures, where the seeds nearly always say the same.
 FIXED_TEXTS: tuple[tuple[str, str, str], ...] = (
     (
@@ -191,7 +287,20 @@ def template_codes() -> set[str]:
     return {code for template in TEMPLATES for code in template.codes}
 
 
+DATES = re.compile(r"\{dates:([A-Za-z0-9_.\-]+)\}")
+
+
+def _dates(code: str, org: Organisation, year: int) -> str:
+    """ "3月15日、8月16日": the days of what a figure counts, where its app says (``figure(dates=…)``)."""
+    if not is_declared(code) or registry.get(code).dates is None:
+        return ""
+    orgs = Organisation.objects.subtree_of([org])
+    days = registry.get(code).dates(orgs, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    return "、".join(f"{day.month}月{day.day}日" for day in sorted(set(days)))
+
+
 def fill(text: str, org: Organisation, year: int) -> str:
+    text = DATES.sub(lambda match: _dates(match.group(1), org, year), text)
     subject = SUBJECTS.get(org.kind, org.name)
     for name, value in (
         ("{year}", year),

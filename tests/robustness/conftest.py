@@ -147,6 +147,83 @@ def _council(world, street):
     )
 
 
+def _study_session(world, street):
+    from fazhi.learning import services
+
+    return services.record_session(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        kind="pre_meeting",
+        title=f"{street}街道党工委会议会前学法",
+        audience="leaders",
+        attendance=12,
+    )
+
+
+def _pufa_event(world, street):
+    from fazhi.learning import services
+
+    return services.record_event(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        kind="month",
+        title=f"{street}街道民法典宣传月",
+    )
+
+
+def _legal_service(world, street):
+    from fazhi.learning import services
+
+    return services.record_service(
+        world.writer(street),
+        org=world.orgs[f"{street}-yz"],
+        served_on=TODAY,
+        kind="consultation",
+        count=5,
+        summary=f"{street}街道驿站法律咨询",
+    )
+
+
+def _leadership_act(world, street):
+    from fazhi.learning import services
+
+    return services.record_act(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        kind="law_meeting",
+        leader="党工委书记",
+        title=f"{street}街道党工委会议专题研究法治建设",
+    )
+
+
+def _legal_literate(world, street):
+    from fazhi.learning import services
+
+    return services.appoint_literate(
+        world.writer(street),
+        org=world.orgs[f"{street}-sq"],
+        name=f"{street}街道法律明白人张明",
+        appointed_on=TODAY,
+    )
+
+
+def _exam_round(world, street):
+    from fazhi.learning import services
+
+    return services.record_exam(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        title=f"{street}街道学法考试",
+        enrolled=50,
+        sat=48,
+        excellent=40,
+    )
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "legal.ReviewItem": _review_item,
@@ -156,7 +233,21 @@ LEDGER_FACTORIES = {
     "petitions.Petition": _petition,
     "petitions.CitizenDemand": _demand,
     "petitions.ResidentCouncil": _council,
+    "learning.StudySession": _study_session,
+    "learning.PufaEvent": _pufa_event,
+    "learning.ServiceRecord": _legal_service,
+    "learning.LeadershipAct": _leadership_act,
+    "learning.LegalLiterate": _legal_literate,
+    "learning.ExamRound": _exam_round,
 }
+
+
+def marker(record) -> str:
+    """What shows a record in an answer: its number; an activity record (no number) by its title, name or
+    summary."""
+    return next(
+        value for name in ("number", "title", "name", "summary") if (value := getattr(record, name, ""))
+    )
 
 
 # --- org-scoped objects that are not ledgers but are served by the API, keyed by router basename ------
@@ -222,7 +313,7 @@ class World:
         return self.records[street][_label(model)]
 
     def numbers(self, street) -> list[str]:
-        return [r.number for r in self.records[street].values()]
+        return [marker(r) for r in self.records[street].values()]
 
 
 ROLE_ORGS = {
@@ -254,6 +345,10 @@ def build_tree() -> dict:
         orgs[f"{code}-zf"] = make_org(
             f"{code}-zf", Kind.ENFORCEMENT_TEAM, street, f"{name}综合执法队", f"{name[0]}执"
         )
+        orgs[f"{code}-yz"] = make_org(
+            f"{code}-yz", Kind.LEGAL_STATION, street, f"{name}公共法律服务驿站", f"{name[0]}驿"
+        )
+        orgs[f"{code}-sq"] = make_org(f"{code}-sq", Kind.COMMUNITY, street, f"{name}一社区", f"{name[0]}一")
     return orgs
 
 

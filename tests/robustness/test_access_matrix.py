@@ -15,7 +15,7 @@ from django.urls import reverse
 from fazhi.api.routes import all_web_paths, router_routes
 from fazhi.ledger.registry import ledger_models
 from fazhi.orgs.roles import ROLES
-from tests.robustness.conftest import OTHER_FACTORIES, PERSONAL, TODAY, sign_in
+from tests.robustness.conftest import OTHER_FACTORIES, PERSONAL, TODAY, marker, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +132,24 @@ PAYLOADS = {
     },
     "resident-council.partial_update": lambda w, o: {"version": o.version, "topics": "越权修改"},
     "resident-council.update": lambda w, o: {"version": o.version, "topics": "越权修改"},
+    "study-session.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "study-session.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "pufa-event.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "pufa-event.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "pufa-event.materials": lambda w, o: {
+        "version": o.version,
+        "kind": "leaflet",
+        "unit": "份",
+        "quantity": 10,
+    },
+    "legal-service.partial_update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "legal-service.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "leadership-act.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "leadership-act.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "legal-literate.partial_update": lambda w, o: {"version": o.version, "name": "越权修改"},
+    "legal-literate.update": lambda w, o: {"version": o.version, "name": "越权修改"},
+    "exam-round.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "exam-round.update": lambda w, o: {"version": o.version, "title": "越权修改"},
     "report.draft": lambda w, o: {"version": o.version},
     "report.transition": lambda w, o: {"version": o.version, "action": "submit"},
     "report.paragraph": lambda w, o: {"version": _paragraph(o).version, "text": "越权修改的段落"},
@@ -173,6 +191,25 @@ CREATE_PAYLOADS = {
     },
     "citizen-demand": {"org": "b", "channel": "hotline", "received_on": DAY, "content": "越权登记"},
     "resident-council": {"org": "b", "held_on": DAY, "topics_raised": 1, "topics": "越权登记"},
+    "study-session": {
+        "org": "b",
+        "held_on": DAY,
+        "kind": "pre_meeting",
+        "title": "越权登记",
+        "audience": "leaders",
+        "attendance": 5,
+    },
+    "pufa-event": {"org": "b", "held_on": DAY, "kind": "lecture", "title": "越权登记"},
+    "legal-service": {"org": "b-yz", "served_on": DAY, "kind": "consultation", "count": 1},
+    "leadership-act": {
+        "org": "b",
+        "held_on": DAY,
+        "kind": "law_meeting",
+        "leader": "某某",
+        "title": "越权登记",
+    },
+    "legal-literate": {"org": "b-sq", "name": "越权登记", "appointed_on": DAY},
+    "exam-round": {"org": "b", "held_on": DAY, "title": "越权登记", "enrolled": 10, "sat": 9},
 }
 
 
@@ -425,6 +462,18 @@ WEB_TARGETS = {
     "petitions:demands:action": ("petitions.CitizenDemand", "fazhi.petitions.views.DEMAND_ACTIONS"),
     "petitions:councils:detail": ("petitions.ResidentCouncil", None),
     "petitions:councils:action": ("petitions.ResidentCouncil", "fazhi.petitions.views.COUNCIL_ACTIONS"),
+    "learning:session": ("learning.StudySession", None),
+    "learning:session_action": ("learning.StudySession", "fazhi.learning.views.SESSION_ACTIONS"),
+    "learning:event": ("learning.PufaEvent", None),
+    "learning:event_action": ("learning.PufaEvent", "fazhi.learning.views.EVENT_ACTIONS"),
+    "learning:service": ("learning.ServiceRecord", None),
+    "learning:service_action": ("learning.ServiceRecord", "fazhi.learning.views.SERVICE_ACTIONS"),
+    "learning:act": ("learning.LeadershipAct", None),
+    "learning:act_action": ("learning.LeadershipAct", "fazhi.learning.views.ACT_ACTIONS"),
+    "learning:literate": ("learning.LegalLiterate", None),
+    "learning:literate_action": ("learning.LegalLiterate", "fazhi.learning.views.LITERATE_ACTIONS"),
+    "learning:exam": ("learning.ExamRound", None),
+    "learning:exam_action": ("learning.ExamRound", "fazhi.learning.views.EXAM_ACTIONS"),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
     "reports:draft": ("report", None),
@@ -548,8 +597,8 @@ def test_web_detail_pages_open_for_the_reviewer(world):
             continue
         record = world.record("b", model)
         response = client.get(reverse(name, args=[record.pk]))
-        if response.status_code != 200 or record.number not in _text(response):
-            problems.append(f"{name}：区级审阅打不开乙街道的 {record.number}（HTTP {response.status_code}）")
+        if response.status_code != 200 or marker(record) not in _text(response):
+            problems.append(f"{name}：区级审阅打不开乙街道的 {marker(record)}（HTTP {response.status_code}）")
     assert not problems, "\n".join(problems)
 
 

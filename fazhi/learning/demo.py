@@ -1,0 +1,339 @@
+"""Demo activities: 五常 reproduces its 2024 report — the 驿站 sentence (参与矛盾纠纷调解723起, 法治体检197家,
+法律咨询和法律服务541次, 法律讲座42场, 参与合法性审查135件, 信息宣传82篇), the 普法 figures (折页和挂图3000份,
+宣传袋6000只, 法律咨询700人次, 惠及群众近2000人, 新增法律明白人22名, 法律明白人培训30人次), 调解员培训250人次, and the 第一责任人's acts (学法计划
+不少于4次, 会前学法, 专题研究法治建设, 包案化解 of two disputes).
+
+The station's part in mediation and legality review is a link on the dispute (参与化解单位) and the review
+item (联合审查单位), made here on records the disputes and legal demos wrote; it is never re-entered."""
+
+import datetime
+import random
+
+from fazhi.disputes.models import Dispute
+from fazhi.legal.models import CONCLUDED, ReviewItem, ReviewKind
+from fazhi.orgs.models import Organisation
+
+from . import services
+from .models import ActKind, Audience, MaterialKind, MaterialUnit, PufaKind, ServiceKind, StudyKind
+
+YEAR = 2024
+STATION_DISPUTES = 723
+STATION_REVIEWS = 135
+# kind: the year's total, spread over the months as monthly tallies
+SERVICE_TOTALS = {
+    ServiceKind.CONSULTATION: 541,
+    ServiceKind.CHECKUP: 197,
+    ServiceKind.LECTURE: 42,
+    ServiceKind.PUBLICITY: 82,
+}
+
+SESSIONS = [
+    # (month, day, kind, title, topics, audience, attendance, speaker, hosted by the head)
+    (
+        2,
+        26,
+        StudyKind.PRE_MEETING,
+        "党工委会议会前学法：行政复议法",
+        "中华人民共和国行政复议法",
+        Audience.LEADERS,
+        15,
+        "司法所所长",
+        True,
+    ),
+    (
+        5,
+        14,
+        StudyKind.PRE_MEETING,
+        "党工委会议会前学法：民法典",
+        "中华人民共和国民法典\n最高人民法院关于适用民法典的解释",
+        Audience.LEADERS,
+        15,
+        "法律顾问",
+        True,
+    ),
+    (
+        8,
+        20,
+        StudyKind.PRE_MEETING,
+        "党工委会议会前学法：信息公开条例",
+        "中华人民共和国政府信息公开条例",
+        Audience.LEADERS,
+        14,
+        "党政办主任",
+        True,
+    ),
+    (
+        11,
+        12,
+        StudyKind.PRE_MEETING,
+        "党工委会议会前学法：行政诉讼法",
+        "中华人民共和国行政诉讼法",
+        Audience.LEADERS,
+        15,
+        "区法院法官",
+        True,
+    ),
+    (
+        6,
+        18,
+        StudyKind.LEADER_LECTURE,
+        "领导干部法治讲座：依法行政与行政争议化解",
+        "行政争议实质性化解",
+        Audience.CADRES,
+        60,
+        "区司法局",
+        False,
+    ),
+    (
+        3,
+        22,
+        StudyKind.MEDIATOR_TRAINING,
+        "“浙里调解”系统操作及规范化调解培训（第一期）",
+        "浙里调解系统操作\n人民调解工作规范",
+        Audience.MEDIATORS,
+        62,
+        "街道调委会",
+        False,
+    ),
+    (
+        9,
+        10,
+        StudyKind.MEDIATOR_TRAINING,
+        "“浙里调解”系统操作及规范化调解培训（第二期）",
+        "浙里调解系统操作",
+        Audience.MEDIATORS,
+        58,
+        "街道调委会",
+        False,
+    ),
+    (
+        7,
+        16,
+        StudyKind.MEDIATOR_TRAINING,
+        "综合指挥室、网格员现场调解技能培训",
+        "现场调解技巧",
+        Audience.GRID,
+        70,
+        "金牌调解员",
+        False,
+    ),
+    (
+        10,
+        24,
+        StudyKind.MEDIATOR_TRAINING,
+        "噪声污染纠纷专项培训",
+        "中华人民共和国噪声污染防治法",
+        Audience.MEDIATORS,
+        60,
+        "区法院法官",
+        False,
+    ),
+    (
+        11,
+        5,
+        StudyKind.ONLINE,
+        "第二期全国“法律明白人”示范培训班线上培训",
+        "法律明白人履职",
+        Audience.LITERATE,
+        30,
+        "",
+        False,
+    ),
+]
+
+EVENTS = [
+    # (month, day, kind, title, reached, consultations, materials [(kind, unit, quantity)])
+    (
+        5,
+        18,
+        PufaKind.MONTH,
+        "“民法典”宣传月集中宣传活动",
+        800,
+        300,
+        [
+            (MaterialKind.LEAFLET, MaterialUnit.FEN, 1200),
+            (MaterialKind.POSTER, MaterialUnit.FEN, 300),
+            (MaterialKind.BAG, MaterialUnit.ZHI, 3000),
+        ],
+    ),
+    (
+        12,
+        4,
+        PufaKind.CONSTITUTION,
+        "12·4国家宪法日主题宣传活动",
+        700,
+        250,
+        [(MaterialKind.LEAFLET, MaterialUnit.FEN, 1000), (MaterialKind.BAG, MaterialUnit.ZHI, 3000)],
+    ),
+    (
+        9,
+        12,
+        PufaKind.CASE,
+        "以案释法进社区：防范电信网络诈骗",
+        460,
+        150,
+        [(MaterialKind.POSTER, MaterialUnit.FEN, 500)],
+    ),
+]
+
+
+def _day(month: int, day: int) -> datetime.date:
+    return datetime.date(YEAR, month, day)
+
+
+def _link_station(station, street) -> tuple[int, int]:
+    """The station joined 723 of the year's disputes and 135 of its reviewed contracts."""
+    subtree = Organisation.objects.subtree_of([street])
+    disputes = list(
+        Dispute.objects.filter(org__in=subtree, received_on__year=YEAR)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    chosen = random.Random(STATION_DISPUTES).sample(disputes, min(STATION_DISPUTES, len(disputes)))
+    link = Dispute.assisting_units.through
+    link.objects.bulk_create(
+        [link(dispute_id=pk, organisation_id=station.pk) for pk in chosen], ignore_conflicts=True
+    )
+    reviews = list(
+        ReviewItem.objects.filter(
+            org__in=subtree, kind=ReviewKind.CONTRACT, status=CONCLUDED, concluded_on__year=YEAR
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    picked = random.Random(STATION_REVIEWS).sample(reviews, min(STATION_REVIEWS, len(reviews)))
+    through = ReviewItem.co_reviewers.through
+    through.objects.bulk_create([through(reviewitem_id=pk, organisation_id=station.pk) for pk in picked])
+    return len(chosen), len(picked)
+
+
+def _services(actor, station) -> None:
+    for kind, total in SERVICE_TOTALS.items():
+        base, extra = divmod(total, 12)
+        for month in range(1, 13):
+            count = base + (1 if month <= extra else 0)
+            services.record_service(
+                actor,
+                org=station,
+                served_on=_day(month, 28),
+                kind=kind,
+                count=count,
+                client_kind="enterprise" if kind == ServiceKind.CHECKUP else "resident",
+                lawyer="驿站值班律师",
+                summary=f"{month}月汇总",
+            )
+
+
+def _sessions(actor, street) -> None:
+    for month, day, kind, title, topics, audience, attendance, speaker, head in SESSIONS:
+        services.record_session(
+            actor,
+            org=street,
+            held_on=_day(month, day),
+            kind=kind,
+            title=title,
+            topics=topics,
+            audience=audience,
+            attendance=attendance,
+            speaker=speaker,
+            hosted_by_head=head,
+        )
+
+
+def _events(actor, street) -> None:
+    for month, day, kind, title, reached, consultations, materials in EVENTS:
+        event = services.record_event(
+            actor,
+            org=street,
+            held_on=_day(month, day),
+            kind=kind,
+            title=title,
+            people_reached=reached,
+            consultations=consultations,
+            audience="辖区居民",
+        )
+        for material_kind, unit, quantity in materials:
+            event = services.add_material(
+                actor, event, event.version, kind=material_kind, unit=unit, quantity=quantity
+            )
+
+
+def _acts(actor, street) -> None:
+    services.record_act(
+        actor,
+        org=street,
+        held_on=_day(1, 30),
+        kind=ActKind.STUDY_PLAN,
+        leader="党工委书记",
+        title="制发《年度党工委会议学法计划》",
+        planned_sessions=4,
+    )
+    for month, day, topics in (
+        (3, 15, "研究部署年度法治政府建设工作要点"),
+        (8, 16, "研究落实社区调解“以奖代补”一比一配套补贴"),
+    ):
+        services.record_act(
+            actor,
+            org=street,
+            held_on=_day(month, day),
+            kind=ActKind.LAW_MEETING,
+            leader="党工委书记",
+            title="党工委会议专题研究法治建设",
+            topics=topics,
+        )
+    group = (
+        Dispute.objects.filter(
+            org__in=Organisation.objects.subtree_of([street]), received_on__year=YEAR, is_group=True
+        )
+        .order_by("received_on", "pk")
+        .values_list("number", "received_on")[:2]
+    )
+    for number, received_on in group:
+        services.record_act(
+            actor,
+            org=street,
+            held_on=received_on,
+            kind=ActKind.CASE_CONTACT,
+            leader="街道办事处主任",
+            title="“一案一策”包案化解群体性纠纷",
+            dispute_number=number,
+        )
+
+
+COMMUNITIES = ("wuchang-wy", "wuchang-yy", "wuchang-js", "wuchang-xx")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁"
+GIVEN = "建华秀英志强丽娟国庆海燕文斌晓东桂兰"
+OCCUPATIONS = ("楼道长", "网格员", "退休教师", "社区志愿者", "物业管理人员", "人民调解员")
+
+
+def _literates(actor, orgs) -> int:
+    """新增法律明白人22名 in 2024 (and the 2023 roster they joined)."""
+    rng = random.Random(22)
+    count = 0
+    for year, total in ((2023, 16), (YEAR, 22)):
+        for index in range(total):
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+            services.appoint_literate(
+                actor,
+                org=orgs[COMMUNITIES[index % len(COMMUNITIES)]],
+                name=name,
+                appointed_on=datetime.date(year, 3 + index % 8, 1 + index),
+                occupation=rng.choice(OCCUPATIONS),
+                trainings_attended=1 if year == YEAR else 2,
+            )
+            count += 1
+    return count
+
+
+def load_demo(orgs, users, stdout):
+    street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
+    disputes, reviews = _link_station(station, street)
+    _services(actor, station)
+    _sessions(actor, street)
+    _events(actor, street)
+    _acts(actor, street)
+    literates = _literates(actor, orgs)
+    stdout.write(
+        f"学法普法：五常{YEAR}年学法培训{len(SESSIONS)}场、普法活动{len(EVENTS)}场、驿站法律服务记录{12 * len(SERVICE_TOTALS)}条、法律明白人{literates}名；"
+        f"驿站参与调解{disputes}件、参与合法性审查{reviews}件（关联已有记录）。"
+    )

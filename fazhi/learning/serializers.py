@@ -1,0 +1,66 @@
+"""API shapes of the learning records (activity records: no number, no status)."""
+
+from rest_framework import serializers
+
+from fazhi.ledger.api import ACTIVITY_FIELDS, ActivitySerializer
+
+from .models import ExamRound, LeadershipAct, LegalLiterate, Material, PufaEvent, ServiceRecord, StudySession
+
+
+class StudySessionSerializer(ActivitySerializer):
+    class Meta:
+        model = StudySession
+        fields = [*ACTIVITY_FIELDS, "held_on", "kind", "title", "topics", "topic_count", "audience",
+                  "attendance", "speaker", "hosted_by_head", "note"]  # fmt: skip
+
+
+class MaterialSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Material
+        fields = ["id", "kind", "unit", "quantity"]
+
+
+class PufaEventSerializer(ActivitySerializer):
+    materials = MaterialSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PufaEvent
+        fields = [*ACTIVITY_FIELDS, "held_on", "kind", "title", "place", "audience", "people_reached",
+                  "consultations", "media_reports", "outlets", "note", "materials"]  # fmt: skip
+
+
+class ServiceRecordSerializer(ActivitySerializer):
+    unit = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ServiceRecord
+        fields = [*ACTIVITY_FIELDS, "served_on", "kind", "count", "unit", "client_kind", "lawyer", "summary"]
+
+
+class LeadershipActSerializer(ActivitySerializer):
+    dispute = serializers.SlugRelatedField(slug_field="number", read_only=True)
+
+    class Meta:
+        model = LeadershipAct
+        fields = [*ACTIVITY_FIELDS, "held_on", "kind", "leader", "title", "topics", "planned_sessions",
+                  "dispute", "note"]  # fmt: skip
+
+
+class LegalLiterateSerializer(ActivitySerializer):
+    class Meta:
+        model = LegalLiterate
+        fields = [
+            *ACTIVITY_FIELDS,
+            "name",
+            "appointed_on",
+            "occupation",
+            "trainings_attended",
+            "left_on",
+            "note",
+        ]
+
+
+class ExamRoundSerializer(ActivitySerializer):
+    class Meta:
+        model = ExamRound
+        fields = [*ACTIVITY_FIELDS, "held_on", "title", "enrolled", "sat", "passed", "excellent", "note"]

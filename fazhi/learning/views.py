@@ -1,0 +1,364 @@
+"""Pages of the learning ledger: one ``LedgerPages`` per record type (study sessions, 普法 events, legal
+services, leaders' acts) under one namespace, and an overview. Every queryset starts from the records'
+``visible_to(user)`` (filters.py)."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+
+from fazhi.dates import today
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current
+from fazhi.orgs.scoping import visible_orgs
+from fazhi.paging import paginate
+
+from . import filters, forms, services
+from .models import ActKind, PufaKind, ServiceKind, StudyKind
+from .timeline import timeline
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a list page shows: its title, filter choices, columns and each record's cells."""
+
+    name: str  # the URL name of the list
+    title: str
+    kinds: list
+    headers: tuple[str, ...]
+    cells: object  # record → tuple of cell texts, the first one linked to the record
+    queryset: object
+    filter: object
+    new: str  # URL name of the registration page
+    excel: str = ""  # the URL name prefix of its Excel pages, if it has them
+
+
+def _yes(value: bool) -> str:
+    return "是" if value else "否"
+
+
+LISTINGS = {
+    "sessions": Listing(
+        "sessions",
+        "学法培训",
+        StudyKind.choices,
+        ("主题", "日期", "类别", "组织单位", "参加对象", "参加人次", "主要负责人主持"),
+        lambda s: (
+            s.title,
+            f"{s.held_on:%Y-%m-%d}",
+            s.get_kind_display(),
+            s.org.name,
+            s.get_audience_display(),
+            s.attendance,
+            _yes(s.hosted_by_head),
+        ),
+        filters.sessions,
+        filters.filter_sessions,
+        "session_new",
+        "session_",
+    ),
+    "events": Listing(
+        "events",
+        "普法活动",
+        PufaKind.choices,
+        ("活动名称", "日期", "类别", "组织单位", "惠及群众", "法律咨询", "宣传资料"),
+        lambda e: (
+            e.title,
+            f"{e.held_on:%Y-%m-%d}",
+            e.get_kind_display(),
+            e.org.name,
+            e.people_reached,
+            e.consultations,
+            "、".join(str(m) for m in e.materials.all()) or "—",
+        ),
+        filters.events,
+        filters.filter_events,
+        "event_new",
+        "event_",
+    ),
+    "services": Listing(
+        "services",
+        "公共法律服务",
+        ServiceKind.choices,
+        ("服务", "日期", "驿站或法律顾问室", "服务对象", "律师或法律顾问", "事项摘要"),
+        lambda s: (
+            f"{s.get_kind_display()}{s.count}{s.unit}",
+            f"{s.served_on:%Y-%m-%d}",
+            s.org.name,
+            s.get_client_kind_display() or "—",
+            s.lawyer or "—",
+            s.summary or "—",
+        ),
+        filters.services,
+        filters.filter_services,
+        "service_new",
+        "service_",
+    ),
+    "acts": Listing(
+        "acts",
+        "第一责任人履职",
+        ActKind.choices,
+        ("事项", "日期", "类别", "负责人", "单位", "包案纠纷"),
+        lambda a: (
+            a.title,
+            f"{a.held_on:%Y-%m-%d}",
+            a.get_kind_display(),
+            a.leader,
+            a.org.name,
+            a.dispute.number if a.dispute else "—",
+        ),
+        filters.acts,
+        filters.filter_acts,
+        "act_new",
+    ),
+    "literates": Listing(
+        "literates",
+        "法律明白人",
+        [],
+        ("姓名", "社区", "身份", "聘任日期", "参加培训次数", "在册"),
+        lambda p: (
+            p.name,
+            p.org.name,
+            p.occupation or "—",
+            f"{p.appointed_on:%Y-%m-%d}",
+            p.trainings_attended,
+            "否" if p.left_on else "是",
+        ),
+        filters.literates,
+        filters.filter_literates,
+        "literate_new",
+    ),
+    "exams": Listing(
+        "exams",
+        "学法考试",
+        [],
+        ("考试名称", "日期", "组织单位", "应考", "参考", "优秀"),
+        lambda e: (e.title, f"{e.held_on:%Y-%m-%d}", e.org.name, e.enrolled, e.sat, e.excellent),
+        filters.exams,
+        filters.filter_exams,
+        "exam_new",
+    ),
+}
+
+DETAIL_NAMES = {
+    "sessions": "session",
+    "events": "event",
+    "services": "service",
+    "acts": "act",
+    "literates": "literate",
+    "exams": "exam",
+}
+DAY_FIELDS = {"services": "served_on", "literates": "appointed_on"}  # the others: held_on
+
+
+def _list_page(key: str):
+    listing = LISTINGS[key]
+
+    def page(request):
+        queryset = listing.filter(listing.queryset(request.user), request.GET, user=request.user)
+        context = paginate(request, queryset)
+        detail = f"learning:{DETAIL_NAMES[key]}"
+        context["rows"] = [
+            (reverse(detail, args=[record.pk]), listing.cells(record))
+            for record in context["page"].object_list
+        ]
+        context |= {
+            "listing": listing,
+            "nav": key,
+            "params": request.GET,
+            "orgs": visible_orgs(request.user),
+        }
+        return render(request, "learning/list.html", context)
+
+    page.__name__ = f"{key}_list"
+    return page
+
+
+@login_required
+def overview(request):
+    """This year's activities at a glance, with the four lists and the Excel pages."""
+    year = today().year
+    counts = []
+    for key, listing in LISTINGS.items():
+        field = DAY_FIELDS.get(key, "held_on")
+        queryset = listing.queryset(request.user).filter(**{f"{field}__year": year})
+        counts.append((listing, queryset.count()))
+    return render(request, "learning/overview.html", {"counts": counts, "year": year, "nav": "overview"})
+
+
+# --- the detail pages ---------------------------------------------------------------------------------
+
+
+def _rows(record, names: tuple[str, ...]) -> list[tuple[str, object]]:
+    rows = []
+    for name in names:
+        field = record._meta.get_field(name)
+        value = getattr(record, f"get_{name}_display")() if field.choices else getattr(record, name)
+        if isinstance(value, bool):
+            value = _yes(value)
+        if value not in ("", None):
+            rows.append((field.verbose_name, value))
+    return rows
+
+
+def _detail(names: tuple[str, ...], extra=None):
+    def detail(request, record) -> dict:
+        context = {
+            "rows": _rows(record, names),
+            "events": timeline(record),
+            "title": record._meta.verbose_name,
+        }
+        return context | (extra(record) if extra else {})
+
+    return detail
+
+
+def _act_extra(act) -> dict:
+    return {"dispute": act.dispute} if act.dispute else {}
+
+
+def _event_extra(event) -> dict:
+    return {"materials": list(event.materials.all()), "has_materials": True}
+
+
+def _act_initial(act, user) -> dict:
+    return current(*services.ACT_FIELDS[:-2], "note")(act, user) | {
+        "dispute_number": act.dispute.number if act.dispute else ""
+    }
+
+
+def _pages(key: str, *, new: NewPage, detail, actions: dict) -> LedgerPages:
+    name = DETAIL_NAMES[key]
+    return LedgerPages(
+        namespace="learning",
+        prefix=f"{key}/",
+        queryset=LISTINGS[key].queryset,
+        list_view=_list_page(key),
+        list_name=key,
+        new=new,
+        detail_name=name,
+        detail_template="learning/detail.html",
+        detail=detail,
+        action_name=f"{name}_action",
+        actions=actions,
+    )
+
+
+def _new(form, run, title: str, name: str) -> NewPage:
+    return NewPage(
+        form, run, "ledger/new.html", saved=lambda record: f"已登记：{record}。", name=name, title=title
+    )
+
+
+SESSION_ACTIONS = {
+    "edit": PageAction(
+        "修改学法培训",
+        forms.SessionEditForm,
+        services.update_session,
+        initial=current(*services.SESSION_FIELDS),
+    )
+}
+SESSION_PAGES = _pages(
+    "sessions",
+    new=_new(forms.SessionForm, services.record_session, "登记学法培训", "session_new"),
+    detail=_detail(
+        (
+            "held_on",
+            "kind",
+            "title",
+            "topics",
+            "topic_count",
+            "audience",
+            "attendance",
+            "speaker",
+            "hosted_by_head",
+            "note",
+        )
+    ),
+    actions=SESSION_ACTIONS,
+)
+
+EVENT_ACTIONS = {
+    "material": PageAction("登记宣传资料", forms.MaterialForm, services.add_material, api="materials"),
+    "edit": PageAction(
+        "修改普法活动",
+        forms.EventEditForm,
+        services.update_event,
+        initial=current(*services.EVENT_FIELDS),
+        secondary=True,
+    ),
+}
+EVENT_PAGES = _pages(
+    "events",
+    new=_new(forms.EventForm, services.record_event, "登记普法活动", "event_new"),
+    detail=_detail(
+        (
+            "held_on",
+            "kind",
+            "title",
+            "place",
+            "audience",
+            "people_reached",
+            "consultations",
+            "media_reports",
+            "outlets",
+            "note",
+        ),
+        _event_extra,
+    ),
+    actions=EVENT_ACTIONS,
+)
+
+SERVICE_ACTIONS = {
+    "edit": PageAction(
+        "修改法律服务记录",
+        forms.ServiceEditForm,
+        services.update_service,
+        initial=current(*services.SERVICE_FIELDS),
+    )
+}
+SERVICE_PAGES = _pages(
+    "services",
+    new=_new(forms.ServiceForm, services.record_service, "登记法律服务", "service_new"),
+    detail=_detail(("served_on", "kind", "count", "client_kind", "lawyer", "summary")),
+    actions=SERVICE_ACTIONS,
+)
+
+ACT_ACTIONS = {
+    "edit": PageAction("修改履职记录", forms.ActEditForm, services.update_act, initial=_act_initial)
+}
+ACT_PAGES = _pages(
+    "acts",
+    new=_new(forms.ActForm, services.record_act, "登记第一责任人履职", "act_new"),
+    detail=_detail(("held_on", "kind", "leader", "title", "topics", "planned_sessions", "note"), _act_extra),
+    actions=ACT_ACTIONS,
+)
+
+LITERATE_ACTIONS = {
+    "edit": PageAction(
+        "修改法律明白人信息",
+        forms.LiterateEditForm,
+        services.update_literate,
+        initial=current(*services.LITERATE_FIELDS),
+    )
+}
+LITERATE_PAGES = _pages(
+    "literates",
+    new=_new(forms.LiterateForm, services.appoint_literate, "登记法律明白人", "literate_new"),
+    detail=_detail(("name", "appointed_on", "occupation", "trainings_attended", "left_on", "note")),
+    actions=LITERATE_ACTIONS,
+)
+
+EXAM_ACTIONS = {
+    "edit": PageAction(
+        "修改学法考试", forms.ExamEditForm, services.update_exam, initial=current(*services.EXAM_FIELDS)
+    )
+}
+EXAM_PAGES = _pages(
+    "exams",
+    new=_new(forms.ExamForm, services.record_exam, "登记学法考试", "exam_new"),
+    detail=_detail(("held_on", "title", "enrolled", "sat", "passed", "excellent", "note")),
+    actions=EXAM_ACTIONS,
+)
+
+ALL_PAGES = (SESSION_PAGES, EVENT_PAGES, SERVICE_PAGES, ACT_PAGES, LITERATE_PAGES, EXAM_PAGES)

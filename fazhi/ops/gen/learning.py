@@ -1,0 +1,184 @@
+"""Learning, 普法 and legal-service activities of one 街道-year: study sessions, 普法 events with material
+lines, the 驿站's monthly service tallies and the leaders' acts, in the proportions of the 五常 report.
+Written in bulk (one audit entry per model and batch): activities have no numbers to take."""
+
+import datetime
+
+from fazhi.learning.models import (
+    ActKind,
+    Audience,
+    ExamRound,
+    LeadershipAct,
+    LegalLiterate,
+    Material,
+    MaterialKind,
+    MaterialUnit,
+    PufaEvent,
+    PufaKind,
+    ServiceKind,
+    ServiceRecord,
+    StudyKind,
+    StudySession,
+)
+from fazhi.ledger.bulk import insert_batch
+
+from .plan import Batch
+
+SESSIONS_PER_YEAR = 12
+EVENTS_PER_YEAR = 8
+SERVICES_PER_MONTH = {
+    ServiceKind.CONSULTATION: 45,
+    ServiceKind.CHECKUP: 16,
+    ServiceKind.LECTURE: 3,
+    ServiceKind.PUBLICITY: 7,
+}
+
+
+def _sessions(batch: Batch, rng) -> list:
+    org = batch.street.org
+    rows = []
+    for index in range(batch.count(SESSIONS_PER_YEAR, at_least=1)):
+        kind = StudyKind.PRE_MEETING if index < 4 else rng.choice(StudyKind.values)
+        rows.append(
+            StudySession(
+                org=org,
+                held_on=batch.day(rng),
+                kind=kind,
+                title=f"{StudyKind(kind).label}（第{index + 1}次）",
+                topics="中华人民共和国行政复议法\n中华人民共和国民法典",
+                topic_count=2,
+                audience=Audience.LEADERS if kind == StudyKind.PRE_MEETING else rng.choice(Audience.values),
+                attendance=rng.randint(12, 80),
+                hosted_by_head=kind == StudyKind.PRE_MEETING,
+            )
+        )
+    return rows
+
+
+def _events(batch: Batch, rng) -> tuple[list, list]:
+    events, materials = [], []
+    units = [batch.street.org, *batch.street.communities, batch.street.units["zf"]]
+    for _ in range(batch.count(EVENTS_PER_YEAR, at_least=1)):
+        kind = rng.choice(PufaKind.values)
+        events.append(
+            PufaEvent(
+                org=rng.choice(units),
+                held_on=batch.day(rng),
+                kind=kind,
+                title=f"{PufaKind(kind).label}活动",
+                people_reached=rng.randint(50, 800),
+                consultations=rng.randint(0, 200),
+                media_reports=rng.randint(0, 2),
+            )
+        )
+        materials.append(
+            [
+                Material(kind=MaterialKind.LEAFLET, unit=MaterialUnit.FEN, quantity=rng.randint(100, 1500)),
+                Material(kind=MaterialKind.BAG, unit=MaterialUnit.ZHI, quantity=rng.randint(100, 2000)),
+            ]
+        )
+    return events, materials
+
+
+def _services(batch: Batch, rng) -> list:
+    station = batch.street.units["yz"]
+    rows = []
+    month = 1
+    while datetime.date(batch.year, month, 28) <= batch.end:
+        for kind, per_month in SERVICES_PER_MONTH.items():
+            rows.append(
+                ServiceRecord(
+                    org=station,
+                    served_on=datetime.date(batch.year, month, 28),
+                    kind=kind,
+                    count=max(1, round(per_month * batch.size * rng.uniform(0.6, 1.4))),
+                    summary=f"{month}月汇总",
+                )
+            )
+        if month == 12:
+            break
+        month += 1
+    return rows
+
+
+def _acts(batch: Batch, rng) -> list:
+    org = batch.street.org
+    plan = LeadershipAct(
+        org=org,
+        held_on=batch.start,
+        kind=ActKind.STUDY_PLAN,
+        leader="党工委书记",
+        title="制发年度党工委会议学法计划",
+        planned_sessions=4,
+    )
+    meetings = [
+        LeadershipAct(
+            org=org,
+            held_on=batch.day(rng),
+            kind=ActKind.LAW_MEETING,
+            leader="党工委书记",
+            title="党工委会议专题研究法治建设",
+            topics="年度法治政府建设工作要点",
+        )
+        for _ in range(2)
+    ]
+    return [plan, *meetings]
+
+
+def _literates(batch: Batch, rng) -> list:
+    rows = []
+    for community in batch.street.communities:
+        for index in range(batch.count(3, at_least=1)):
+            rows.append(
+                LegalLiterate(
+                    org=community,
+                    name=f"{community.short_name}法律明白人{batch.year}-{index + 1}",
+                    appointed_on=batch.day(rng),
+                    trainings_attended=rng.randint(0, 3),
+                )
+            )
+    return rows
+
+
+def _exams(batch: Batch, rng) -> list:
+    enrolled = batch.count(180, at_least=10)
+    sat = enrolled - rng.randint(0, max(enrolled // 20, 1))
+    return [
+        ExamRound(
+            org=batch.street.org,
+            held_on=batch.day(rng),
+            title=f"{batch.year}年度国家工作人员学法考试",
+            enrolled=enrolled,
+            sat=sat,
+            passed=sat,
+            excellent=round(sat * rng.uniform(0.7, 0.95)),
+        )
+    ]
+
+
+def generate(batch: Batch) -> dict[str, int]:
+    rng = batch.rng
+    sessions = _sessions(batch, rng)
+    events, materials = _events(batch, rng)
+    services = _services(batch, rng)
+    acts = _acts(batch, rng)
+    literates = _literates(batch, rng)
+    exams = _exams(batch, rng)
+    for model, rows, children in (
+        (StudySession, sessions, None),
+        (PufaEvent, events, materials),
+        (ServiceRecord, services, None),
+        (LeadershipAct, acts, None),
+        (LegalLiterate, literates, None),
+        (ExamRound, exams, None),
+    ):
+        insert_batch(None, model, rows, children, source=batch.label, owner=None, day=None)
+    return {
+        "学法培训": len(sessions),
+        "普法活动": len(events),
+        "宣传资料": sum(map(len, materials)),
+        "法律服务记录": len(services),
+        "第一责任人履职": len(acts),
+        "法律明白人": len(literates),
+        "学法考试": len(exams),
+    }
