@@ -42,6 +42,7 @@ PEOPLE = [
     ("sifa", "陈司法", "legal", "wuchang-sfs", "司法所/法律顾问（合法性审查、诉讼）"),
     ("fazhiban", "周法治", "office", "wuchang", "党政办（法治办）：全街道台账、指标与年度报告"),
     ("lingdao", "吴主任", "leader", "wuchang", "街道领导（只读）"),
+    ("zhifa", "孔执法", "enforcement", "wuchang-zf", "综合行政执法队执法人员（案件、执法证、执法检查）"),
     ("cangqian", "郑仓前", "handler", "cangqian-tw", "仓前街道调解员（看不到五常的记录）"),
     ("qushenyue", "钱审阅", "district_reviewer", "yuhang", "区级审阅（全区只读）"),
     ("sysadmin", "孙系统", "sys_admin", "yuhang", "系统管理员（首次登录需绑定动态口令）"),

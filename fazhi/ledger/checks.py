@@ -11,6 +11,7 @@ from importlib import import_module
 from django.core import checks
 from django.utils.module_loading import import_string
 
+from .models import Numbered, Stateful
 from .registry import Ledger, ledgers
 from .states import StatusMachine
 
@@ -42,7 +43,9 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
     kinds = Counter(getattr(model, "NUMBER_KIND", "") for model in [*others, *ledger.models])
     for model in ledger.models:
         name = model.__name__
-        if not isinstance(getattr(model, "STATES", None), StatusMachine):
+        # A roster (执法证) takes only the features it needs: a status machine and a number are asked of
+        # the models that have them.
+        if issubclass(model, Stateful) and not isinstance(getattr(model, "STATES", None), StatusMachine):
             errors.append(
                 _error(
                     ledger,
@@ -53,6 +56,8 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
                 )
             )
         kind = getattr(model, "NUMBER_KIND", "")
+        if not issubclass(model, Numbered):
+            continue
         if not kind:
             errors.append(
                 _error(

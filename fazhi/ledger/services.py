@@ -13,6 +13,7 @@ from fazhi.audit.services import diff, record, snapshot
 from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
+from .models import Numbered, Stateful
 from .numbering import next_number
 
 BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
@@ -61,9 +62,13 @@ def create(actor, instance, *, year: int | None = None):
     """Number, save and audit a new record."""
     require_write(actor, instance.org)
     with transaction.atomic():
-        if not instance.status:
+        # A roster row (an officer, a 执法证) has neither a status machine nor a number of its own.
+        if isinstance(instance, Stateful) and not instance.status:
             instance.status = instance.STATES.initial
-        instance.number = next_number(instance.org, instance.NUMBER_KIND, year or timezone.localdate().year)
+        if isinstance(instance, Numbered):
+            instance.number = next_number(
+                instance.org, instance.NUMBER_KIND, year or timezone.localdate().year
+            )
         instance.created_by = instance.updated_by = actor
         check_text_lengths(instance)
         instance.full_clean(exclude=NOT_VALIDATED)
