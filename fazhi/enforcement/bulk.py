@@ -30,12 +30,16 @@ def _cached_due(code: str, start):
 
 def _fill(case: EnforcementCase, parties: list[CaseParty]) -> None:
     main = [p for p in parties if p.role == PartyRole.PARTY]
-    case.party_kind = PartyKind.ORGANISATION if any(p.kind == PartyKind.ORGANISATION for p in main) else "person"
+    case.party_kind = (
+        PartyKind.ORGANISATION if any(p.kind == PartyKind.ORGANISATION for p in main) else "person"
+    )
     case.enterprise = any(p.enterprise for p in main)
     case.refresh_deadlines(_cached_due)
 
 
-def insert_cases(actor, items: list[NewCase], *, source: str, batch_size: int = 2000) -> list[EnforcementCase]:
+def insert_cases(
+    actor, items: list[NewCase], *, source: str, batch_size: int = 2000
+) -> list[EnforcementCase]:
     """Insert cases with their parties and officers, numbered in each unit by the filing day."""
     through = EnforcementCase.officers.through
     for item in items:

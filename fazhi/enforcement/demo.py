@@ -51,7 +51,13 @@ SUMMARIES = {
 FIELD_WEIGHTS = {Field.CITY_APPEARANCE: 40, Field.DUST: 20, Field.ILLEGAL_BUILDING: 10, Field.WORK_SAFETY: 14,
                  Field.FIRE: 10, Field.GAS: 6}  # fmt: skip
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-COMPANIES = ("杭州某某餐饮管理有限公司", "余杭某建筑工程有限公司", "某渣土运输有限公司", "某便利店", "某汽车维修有限公司")
+COMPANIES = (
+    "杭州某某餐饮管理有限公司",
+    "余杭某建筑工程有限公司",
+    "某渣土运输有限公司",
+    "某便利店",
+    "某汽车维修有限公司",
+)
 
 
 def _wd(day, n):
@@ -78,7 +84,9 @@ class Maker:
             fine = min(fine, Decimal(limit)) if kind == PenaltyKind.FINE else Decimal("0")
             decision = filed
         else:
-            kind = r.choices((PenaltyKind.FINE, PenaltyKind.WARNING, PenaltyKind.FINE_AND_CONFISCATION), (80, 12, 8))[0]
+            kind = r.choices(
+                (PenaltyKind.FINE, PenaltyKind.WARNING, PenaltyKind.FINE_AND_CONFISCATION), (80, 12, 8)
+            )[0]
             fine = Decimal(r.randint(5, 200) * 100) if kind != PenaltyKind.WARNING else Decimal("0")
             decision = filed + datetime.timedelta(days=r.randint(15, 60))
         outcome = NO_PENALTY if not simple and r.random() < 0.04 else CLOSED
@@ -128,7 +136,9 @@ def _year(maker, org, officer_ids, year, *, ordinary, simple, enterprise, until=
     return items
 
 
-def _inspections(maker, org, year, *, batches, enterprise_checks, hazards, joint, random_checks, vehicles, until=None):
+def _inspections(
+    maker, org, year, *, batches, enterprise_checks, hazards, joint, random_checks, vehicles, until=None
+):
     r = maker.rng
     end = until or datetime.date(year, 12, 20)
     rows = []
@@ -192,11 +202,17 @@ def _roster(actor, org, rng) -> list[Officer]:
         officers.append(certificate.officer)
     # 2024: one transferred (his card cancelled with it), one more card cancelled, one lost and announced.
     leaving = Certificate.objects.get(officer=officers[12])
-    services.transfer_officer(actor, leaving, leaving.version, on=datetime.date(2024, 9, 2), note="调往区城管局")
+    services.transfer_officer(
+        actor, leaving, leaving.version, on=datetime.date(2024, 9, 2), note="调往区城管局"
+    )
     cancelled = Certificate.objects.get(officer=officers[13])
-    services.cancel_certificate(actor, cancelled, cancelled.version, on=datetime.date(2024, 11, 5), note="退休")
+    services.cancel_certificate(
+        actor, cancelled, cancelled.version, on=datetime.date(2024, 11, 5), note="退休"
+    )
     lost = Certificate.objects.get(officer=officers[11])
-    services.report_lost(actor, lost, lost.version, on=datetime.date(2024, 5, 20), note="《余杭日报》遗失声明")
+    services.report_lost(
+        actor, lost, lost.version, on=datetime.date(2024, 5, 20), note="《余杭日报》遗失声明"
+    )
     # The lost card is replaced by a new one (a new card, not a renewal of the lost one).
     new = Certificate(org=org, officer=officers[11], number="330110000999", issuer=ISSUER,
                       issued_on=datetime.date(2024, 6, 3), expires_on=datetime.date(2030, 6, 2))  # fmt: skip
@@ -210,7 +226,9 @@ def _open_cases(actor, org, officers, rng) -> None:
     now = today()
     pair = officers[1:3]
     person = services.PartyData(name="陈某", id_number="330110198805061234", phone="13905711234")
-    company = services.PartyData(name="杭州某某餐饮管理有限公司", kind=PartyKind.ORGANISATION, enterprise=True)
+    company = services.PartyData(
+        name="杭州某某餐饮管理有限公司", kind=PartyKind.ORGANISATION, enterprise=True
+    )
 
     late = services.file_case(
         actor, org=org, parties=[company], officers=pair, filed_on=now - datetime.timedelta(days=40),
@@ -247,8 +265,16 @@ def load_demo(orgs, users, stdout):
     officers = _roster(actor, org, maker.rng)
     ids = [o.pk for o in officers]
     now = today()
-    insert_cases(actor, _year(maker, org, ids, 2023, ordinary=150, simple=72, enterprise=31), source="演示数据 五常2023年")
-    insert_cases(actor, _year(maker, org, ids, 2024, ordinary=176, simple=88, enterprise=41), source="演示数据 五常2024年")
+    insert_cases(
+        actor,
+        _year(maker, org, ids, 2023, ordinary=150, simple=72, enterprise=31),
+        source="演示数据 五常2023年",
+    )
+    insert_cases(
+        actor,
+        _year(maker, org, ids, 2024, ordinary=176, simple=88, enterprise=41),
+        source="演示数据 五常2024年",
+    )
     until = now - datetime.timedelta(days=60)
     share = max((until - datetime.date(now.year, 1, 1)).days, 0) / 365
     if share:

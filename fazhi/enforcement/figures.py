@@ -35,9 +35,9 @@ def filed(orgs, start, end):
 
 
 def penalised(orgs, start, end):
-    return EnforcementCase.objects.filter(
-        org__in=orgs, decision_on__gte=start, decision_on__lte=end
-    ).exclude(status__in=(NO_PENALTY, REVOKED))
+    return EnforcementCase.objects.filter(org__in=orgs, decision_on__gte=start, decision_on__lte=end).exclude(
+        status__in=(NO_PENALTY, REVOKED)
+    )
 
 
 def inspections(orgs, start, end):
@@ -172,5 +172,3 @@ def cases_by_procedure(orgs, start, end):
 
 key_figures("enforcement.cases", "enforcement.penalties", "enforcement.fines", "enforcement.inspections")
 trend_figures("enforcement.cases")
-
-

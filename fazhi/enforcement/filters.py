@@ -14,8 +14,8 @@ from fazhi.ledger.filtering import (
 from .models import (
     STATES,
     ActionKind,
-    Certificate,
     CaseParty,
+    Certificate,
     CertificateStatus,
     EnforcementCase,
     Field,

@@ -3,8 +3,8 @@
 from django import forms
 
 from fazhi.dates import today
-from fazhi.legal.models import ReviewItem
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
+from fazhi.legal.models import ReviewItem
 from fazhi.orgs.models import Kind, Organisation
 from fazhi.orgs.scoping import visible_orgs
 
@@ -95,7 +95,9 @@ class InvestigateForm(VersionForm):
 class NotifyForm(VersionForm):
     notified_on = forms.DateField(label="告知日期", widget=DATE, help_text="行政处罚事先告知书送达之日")
     hearing_right = forms.BooleanField(
-        label="告知听证权利", required=False, help_text="较大数额罚款、没收较大数额财物、责令停产停业等（第六十三条）"
+        label="告知听证权利",
+        required=False,
+        help_text="较大数额罚款、没收较大数额财物、责令停产停业等（第六十三条）",
     )
 
 
@@ -109,7 +111,10 @@ class LegalReviewForm(VersionForm):
     legal_review_required = forms.BooleanField(label="属于重大执法决定，须经法制审核", required=False)
     legal_review_on = forms.DateField(label="法制审核完成日期", required=False, widget=DATE)
     review_item = forms.ModelChoiceField(
-        label="合法性审查事项（可选）", required=False, queryset=ReviewItem.objects.none(), empty_label="不关联"
+        label="合法性审查事项（可选）",
+        required=False,
+        queryset=ReviewItem.objects.none(),
+        empty_label="不关联",
     )
 
     def __init__(self, *args, user, record, **kwargs):
@@ -122,7 +127,9 @@ class DecideForm(VersionForm):
     penalty_kind = forms.ChoiceField(label="处罚种类", choices=PenaltyKind.choices, initial=PenaltyKind.FINE)
     fine_amount = forms.DecimalField(label="罚款金额（元）", min_value=0, decimal_places=2, initial=0)
     confiscated_amount = forms.DecimalField(label="没收金额（元）", min_value=0, decimal_places=2, initial=0)
-    decision_text = forms.CharField(label="决定内容", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    decision_text = forms.CharField(
+        label="决定内容", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ServeForm(VersionForm):
@@ -208,7 +215,9 @@ class _Inspection(forms.Form):
     special_action = forms.CharField(label="专项行动名称", required=False, max_length=100)
     random_check = forms.BooleanField(label="双随机一公开", required=False)
     field = forms.ChoiceField(label="执法领域", choices=Field.choices, initial=Field.WORK_SAFETY)
-    object_kind = forms.ChoiceField(label="检查对象", choices=ObjectKind.choices, initial=ObjectKind.ENTERPRISE)
+    object_kind = forms.ChoiceField(
+        label="检查对象", choices=ObjectKind.choices, initial=ObjectKind.ENTERPRISE
+    )
     objects_checked = forms.IntegerField(label="检查对象数", min_value=1)
     hazards_found = forms.IntegerField(label="发现隐患（条）", min_value=0, initial=0)
     hazards_rectified = forms.IntegerField(label="已整改隐患（条）", min_value=0, initial=0)

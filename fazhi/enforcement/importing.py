@@ -1,6 +1,7 @@
 """Excel import and export of cases and inspection batches: cross-field checks on parsed rows, all or
 nothing written, and export rows as the ledger kit's masking policy allows the reader."""
 
+import itertools
 from decimal import Decimal
 
 from fazhi.dates import today
@@ -92,7 +93,12 @@ def export_inspection_rows(user, batches):
 
 # --- cases ------------------------------------------------------------------------------------------------
 
-DATE_ORDER = (("filed_on", "立案日期"), ("decision_on", "决定日期"), ("served_on", "送达日期"), ("closed_on", "结案日期"))
+DATE_ORDER = (
+    ("filed_on", "立案日期"),
+    ("decision_on", "决定日期"),
+    ("served_on", "送达日期"),
+    ("closed_on", "结案日期"),
+)
 DECIDED_STATES = {"decided", "served", "executing", "closed"}
 
 
@@ -100,7 +106,7 @@ def _case_problems(row: dict) -> list[tuple[str, str]]:
     problems = []
     status = row.get("status") or STATES.initial
     days = [(row.get(key), label) for key, label in DATE_ORDER if row.get(key)]
-    for (earlier, first), (later, second) in zip(days, days[1:], strict=False):
+    for (earlier, first), (later, second) in itertools.pairwise(days):
         if later < earlier:
             problems.append((second, f"{second}不能早于{first}"))
     if status in DECIDED_STATES and not row.get("decision_on"):
@@ -132,16 +138,23 @@ class OfficerResolver:
             for officer in Officer.objects.filter(org=org).prefetch_related("certificates"):
                 named.setdefault(officer.name, []).append(officer)
             self.by_unit[org.pk] = named
-        wanted = [n.strip() for n in (names or "").replace(",", "、").replace("，", "、").split("、") if n.strip()]
+        wanted = [
+            n.strip() for n in (names or "").replace(",", "、").replace("，", "、").split("、") if n.strip()
+        ]
         if len(wanted) < 2:
             return [], "至少填写两名执法人员（行政处罚法第四十二条），用顿号分隔"
         ids = []
         for name in wanted:
             found = self.by_unit[org.pk].get(name, [])
             if len(found) != 1:
-                return [], f"“{org.name}”{'没有' if not found else '有多名'}名为“{name}”的执法人员；请先在执法人员名册中登记"
+                return (
+                    [],
+                    f"“{org.name}”{'没有' if not found else '有多名'}名为“{name}”的执法人员；请先在执法人员名册中登记",
+                )
             officer = found[0]
-            certified = officer.status == OfficerStatus.ON_DUTY or (officer.left_on and officer.left_on >= day)
+            certified = officer.status == OfficerStatus.ON_DUTY or (
+                officer.left_on and officer.left_on >= day
+            )
             card = any(c.issued_on <= day <= c.expires_on and (c.ended_on is None or c.ended_on >= day)
                        for c in officer.certificates.all())  # fmt: skip
             if not (certified and card):

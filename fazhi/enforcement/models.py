@@ -152,7 +152,9 @@ class Officer(OrgScoped, Versioned):
     name = models.CharField("姓名", max_length=50)
     position = models.CharField("职务", max_length=50, blank=True)
     joined_on = models.DateField("入队日期")
-    status = models.CharField("状态", max_length=20, choices=OfficerStatus.choices, default=OfficerStatus.ON_DUTY)
+    status = models.CharField(
+        "状态", max_length=20, choices=OfficerStatus.choices, default=OfficerStatus.ON_DUTY
+    )
     left_on = models.DateField("调离日期", null=True, blank=True)
     training_hours = models.DecimalField(
         "本年度培训学时",
@@ -195,7 +197,9 @@ class Certificate(OrgScoped, Versioned, Deadlined):
 
     COMPUTED_DATES = ()  # the expiry is typed from the card, never computed (rules.py says why)
 
-    officer = models.ForeignKey(Officer, verbose_name="执法人员", on_delete=models.PROTECT, related_name="certificates")
+    officer = models.ForeignKey(
+        Officer, verbose_name="执法人员", on_delete=models.PROTECT, related_name="certificates"
+    )
     number = models.CharField("执法证号", max_length=40, unique=True)
     issuer = models.CharField("发证机关", max_length=100)
     issued_on = models.DateField("发证日期")
@@ -261,7 +265,9 @@ class OfficerEvent(models.Model):
     """A dated event of the roster: what the yearly figures count (新增9人, 调离3人, 注销6张, 遗失公告2次)."""
 
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="events")
-    certificate = models.ForeignKey(Certificate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    certificate = models.ForeignKey(
+        Certificate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     kind = models.CharField("事项", max_length=20, choices=EventKind.choices)
     on = models.DateField("日期", db_index=True)
     note = models.CharField("说明", max_length=300, blank=True)
@@ -302,7 +308,9 @@ class EnforcementCase(LedgerRecord):
     procedure = models.CharField("程序", max_length=20, choices=Procedure.choices, default=Procedure.ORDINARY)
     source = models.CharField("案件来源", max_length=20, choices=Source.choices, default=Source.PATROL)
     field = models.CharField("执法领域", max_length=20, choices=Field.choices, default=Field.CITY_APPEARANCE)
-    object_kind = models.CharField("检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.SHOP)
+    object_kind = models.CharField(
+        "检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.SHOP
+    )
     special_action = models.CharField("专项行动", max_length=100, blank=True, help_text="如“百日攻坚”")
     summary = models.TextField("案由及违法事实")
     officers = models.ManyToManyField(Officer, verbose_name="承办执法人员", related_name="cases")
@@ -330,16 +338,26 @@ class EnforcementCase(LedgerRecord):
     decision_on = models.DateField("决定日期", null=True, blank=True, db_index=True)
     penalty_kind = models.CharField("处罚种类", max_length=30, choices=PenaltyKind.choices, blank=True)
     fine_amount = models.DecimalField(
-        "罚款金额（元）", max_digits=14, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+        "罚款金额（元）",
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
     )
     confiscated_amount = models.DecimalField(
-        "没收金额（元）", max_digits=14, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+        "没收金额（元）",
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
     )
     decision_text = models.TextField("决定内容", blank=True)
     served_on = models.DateField("送达日期", null=True, blank=True)
     published_on = models.DateField("公示日期", null=True, blank=True, db_index=True)
     executed_on = models.DateField("执行日期", null=True, blank=True)
-    execution_method = models.CharField("执行方式", max_length=20, choices=ExecutionMethod.choices, blank=True)
+    execution_method = models.CharField(
+        "执行方式", max_length=20, choices=ExecutionMethod.choices, blank=True
+    )
     closed_on = models.DateField("结案日期", null=True, blank=True, db_index=True)
     close_reason = models.TextField("不予处罚或撤销立案理由", blank=True)
 
@@ -435,11 +453,15 @@ class InspectionBatch(OrgScoped, Versioned):
     """One inspection action with the count of objects checked: nobody keys 5,741 vehicles one by one."""
 
     held_on = models.DateField("检查日期", db_index=True)
-    action = models.CharField("行动类型", max_length=20, choices=ActionKind.choices, default=ActionKind.ROUTINE)
+    action = models.CharField(
+        "行动类型", max_length=20, choices=ActionKind.choices, default=ActionKind.ROUTINE
+    )
     special_action = models.CharField("专项行动名称", max_length=100, blank=True, help_text="如“百日攻坚”")
     random_check = models.BooleanField("双随机一公开", default=False)
     field = models.CharField("执法领域", max_length=20, choices=Field.choices, default=Field.WORK_SAFETY)
-    object_kind = models.CharField("检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.ENTERPRISE)
+    object_kind = models.CharField(
+        "检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.ENTERPRISE
+    )
     objects_checked = models.PositiveIntegerField("检查对象数", validators=[MinValueValidator(1)])
     hazards_found = models.PositiveIntegerField("发现隐患（条）", default=0)
     hazards_rectified = models.PositiveIntegerField("已整改隐患（条）", default=0)
@@ -469,7 +491,9 @@ class InspectionBatch(OrgScoped, Versioned):
 class FileReview(OrgScoped, Versioned):
     """案卷评查: one case file reviewed, with its score and the problems found."""
 
-    case = models.ForeignKey(EnforcementCase, verbose_name="案件", on_delete=models.CASCADE, related_name="reviews")
+    case = models.ForeignKey(
+        EnforcementCase, verbose_name="案件", on_delete=models.CASCADE, related_name="reviews"
+    )
     reviewed_on = models.DateField("评查日期")
     reviewer = models.CharField("评查人", max_length=100)
     score = models.PositiveSmallIntegerField("得分", validators=[MaxValueValidator(100)])

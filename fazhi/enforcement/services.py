@@ -20,7 +20,6 @@ from .models import (
     CLOSED,
     DECIDED,
     EXECUTING,
-    FILED,
     HEARING,
     HEARING_NOTICE_RULE,
     HEARING_REQUEST_RULE,
@@ -55,7 +54,11 @@ def _refuse(field: str, message: str, short: str = "") -> FazhiError:
 
 def _not_before(day, earlier, field: str, label: str, earlier_label: str) -> None:
     if day and earlier and day < earlier:
-        raise _refuse(field, f"{label}不能早于{earlier_label}（{cn_date(earlier)}），请核对。", f"不能早于{earlier_label}")
+        raise _refuse(
+            field,
+            f"{label}不能早于{earlier_label}（{cn_date(earlier)}），请核对。",
+            f"不能早于{earlier_label}",
+        )
 
 
 def _not_future(day, field: str, label: str) -> None:
@@ -98,9 +101,16 @@ def add_officer(
     _check_certificate_dates(issued_on, expires_on)
     _number_free(number)
     with transaction.atomic():
-        officer = ledger.create(actor, Officer(org=org, name=name.strip(), position=position, joined_on=joined_on))
+        officer = ledger.create(
+            actor, Officer(org=org, name=name.strip(), position=position, joined_on=joined_on)
+        )
         certificate = Certificate(
-            org=org, officer=officer, number=number.strip(), issuer=issuer, issued_on=issued_on, expires_on=expires_on
+            org=org,
+            officer=officer,
+            number=number.strip(),
+            issuer=issuer,
+            issued_on=issued_on,
+            expires_on=expires_on,
         )
         certificate.refresh_deadlines()
         ledger.create(actor, certificate)
@@ -150,7 +160,9 @@ def cancel_certificate(actor, certificate, expected_version: int, *, on, note: s
 
 def report_lost(actor, certificate, expected_version: int, *, on, note: str = "") -> Certificate:
     """发布遗失公告: the card can no longer be used."""
-    return _end_certificate(actor, certificate, expected_version, CertificateStatus.LOST, EventKind.LOST, on, note)
+    return _end_certificate(
+        actor, certificate, expected_version, CertificateStatus.LOST, EventKind.LOST, on, note
+    )
 
 
 def renew_certificate(
@@ -227,7 +239,9 @@ def _check_officers(org, officers, day) -> None:
         )
     for officer in officers:
         if officer.org_id != org.pk:  # named by id only: another unit's roster is not the person's to see
-            raise _refuse("officers", f"所选执法人员中有不属于{org}的人员，请重新选择。", "须为本单位执法人员")
+            raise _refuse(
+                "officers", f"所选执法人员中有不属于{org}的人员，请重新选择。", "须为本单位执法人员"
+            )
         if officer.status != OfficerStatus.ON_DUTY:
             raise _refuse("officers", f"{officer.name}已调离，不能承办案件。", f"{officer.name}已调离")
         if officer.valid_certificate(day) is None:
@@ -272,7 +286,9 @@ def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) ->
         save_parties(case, parties)
         case.officers.set(officers)
         _fill_party_facts(case)
-        EnforcementCase.objects.filter(pk=case.pk).update(party_kind=case.party_kind, enterprise=case.enterprise)
+        EnforcementCase.objects.filter(pk=case.pk).update(
+            party_kind=case.party_kind, enterprise=case.enterprise
+        )
         record(
             Action.UPDATE,
             actor=actor,
@@ -285,7 +301,16 @@ def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) ->
     return case
 
 
-EDITABLE = ("filed_on", "procedure", "source", "field", "object_kind", "special_action", "summary", "av_record")
+EDITABLE = (
+    "filed_on",
+    "procedure",
+    "source",
+    "field",
+    "object_kind",
+    "special_action",
+    "summary",
+    "av_record",
+)
 
 
 def update_details(actor, case: EnforcementCase, expected_version: int, **fields) -> EnforcementCase:
@@ -320,12 +345,16 @@ def investigate(
     return ledger.transition(actor, case, expected_version, INVESTIGATING, apply)
 
 
-def notify(actor, case, expected_version: int, *, notified_on, hearing_right: bool = False) -> EnforcementCase:
+def notify(
+    actor, case, expected_version: int, *, notified_on, hearing_right: bool = False
+) -> EnforcementCase:
     """告知: the intended penalty, and the right to ask for a hearing within 5 工作日 where it applies."""
 
     def apply(fresh):
         _not_future(notified_on, "notified_on", "告知日期")
-        _not_before(notified_on, fresh.investigated_on or fresh.filed_on, "notified_on", "告知日期", "调查取证日期")
+        _not_before(
+            notified_on, fresh.investigated_on or fresh.filed_on, "notified_on", "告知日期", "调查取证日期"
+        )
         fresh.notified_on = notified_on
         fresh.hearing_right = hearing_right
         fresh.refresh_deadlines()
@@ -374,7 +403,9 @@ def legal_review(
         from fazhi.legal.models import ReviewItem
 
         if not ReviewItem.objects.visible_to(actor).filter(pk=review_item.pk).exists():
-            raise _refuse("review_item", "没有找到该合法性审查事项，或您无权查看。", "请选择您可查看的审查事项")
+            raise _refuse(
+                "review_item", "没有找到该合法性审查事项，或您无权查看。", "请选择您可查看的审查事项"
+            )
 
     def apply(fresh):
         if fresh.decision_on:
@@ -426,9 +457,21 @@ def decide(
             _check_simple_procedure(fresh, penalty_kind, fine_amount)
         else:
             if not fresh.notified_on:
-                raise TransitionNotAllowed("普通程序应先告知当事人拟作出的处罚及其陈述、申辩（和听证）权利，再作出决定。")
-            _not_before(decision_on, fresh.hearing_on or fresh.notified_on, "decision_on", "决定日期", "告知或听证日期")
-            waiting = fresh.hearing_request_due and not fresh.hearing_on and decision_on <= fresh.hearing_request_due
+                raise TransitionNotAllowed(
+                    "普通程序应先告知当事人拟作出的处罚及其陈述、申辩（和听证）权利，再作出决定。"
+                )
+            _not_before(
+                decision_on,
+                fresh.hearing_on or fresh.notified_on,
+                "decision_on",
+                "决定日期",
+                "告知或听证日期",
+            )
+            waiting = (
+                fresh.hearing_request_due
+                and not fresh.hearing_on
+                and decision_on <= fresh.hearing_request_due
+            )
             if waiting:
                 raise _refuse(
                     "decision_on",
@@ -495,7 +538,9 @@ def close(actor, case, expected_version: int, *, closed_on) -> EnforcementCase:
         if fresh.publicity_due and not fresh.published_on:
             raise TransitionNotAllowed("处罚决定尚未公示，请先登记公示再结案。")
         _not_future(closed_on, "closed_on", "结案日期")
-        _not_before(closed_on, fresh.executed_on or fresh.served_on, "closed_on", "结案日期", "执行或送达日期")
+        _not_before(
+            closed_on, fresh.executed_on or fresh.served_on, "closed_on", "结案日期", "执行或送达日期"
+        )
         fresh.closed_on = closed_on
 
     return ledger.transition(actor, case, expected_version, CLOSED, apply)
@@ -559,7 +604,9 @@ def update_inspection(actor, batch: InspectionBatch, expected_version: int, **fi
     return ledger.update(actor, batch, expected_version, apply)
 
 
-def review_file(actor, case, expected_version: int, *, reviewed_on, reviewer: str, score: int, problems: str = ""):
+def review_file(
+    actor, case, expected_version: int, *, reviewed_on, reviewer: str, score: int, problems: str = ""
+):
     """案卷评查 of a case."""
     if score < 0 or score > 100:
         raise _refuse("score", "得分应在0至100之间。")
@@ -567,7 +614,16 @@ def review_file(actor, case, expected_version: int, *, reviewed_on, reviewer: st
     with transaction.atomic():
         ledger.create(
             actor,
-            FileReview(org=case.org, case=case, reviewed_on=reviewed_on, reviewer=reviewer, score=score, problems=problems),
+            FileReview(
+                org=case.org,
+                case=case,
+                reviewed_on=reviewed_on,
+                reviewer=reviewer,
+                score=score,
+                problems=problems,
+            ),
         )
-        record(Action.UPDATE, actor=actor, target=case, changes={"案卷评查": [None, f"{reviewed_on} {score}分"]})
+        record(
+            Action.UPDATE, actor=actor, target=case, changes={"案卷评查": [None, f"{reviewed_on} {score}分"]}
+        )
     return case

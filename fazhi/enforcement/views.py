@@ -9,7 +9,7 @@ from django.shortcuts import render
 from fazhi.dates import today
 from fazhi.deadlines.rules import Rule, get_rule
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
 from fazhi.web.paging import paginate
@@ -106,7 +106,15 @@ def timeline(case: EnforcementCase) -> list[Event]:
     ]  # fmt: skip
     events = [Event(day, kind, title, order=order) for day, kind, title, order in steps if day]
     for review in case.reviews.all():
-        events.append(Event(review.reviewed_on, "review", f"案卷评查：{review.score}分", review.reviewer, [review.problems]))
+        events.append(
+            Event(
+                review.reviewed_on,
+                "review",
+                f"案卷评查：{review.score}分",
+                review.reviewer,
+                [review.problems],
+            )
+        )
     return business_timeline(events)
 
 

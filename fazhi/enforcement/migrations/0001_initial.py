@@ -9,237 +9,759 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('legal', '0003_amounts_not_negative'),
-        ('orgs', '0001_initial'),
+        ("legal", "0003_amounts_not_negative"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EnforcementSettings',
+            name="EnforcementSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('certificate_warning_days', models.PositiveIntegerField(default=60, help_text='执法证到期前多少天起在首页待办中提醒（换证、年审）', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(366)], verbose_name='执法证到期提醒天数')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "certificate_warning_days",
+                    models.PositiveIntegerField(
+                        default=60,
+                        help_text="执法证到期前多少天起在首页待办中提醒（换证、年审）",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(366),
+                        ],
+                        verbose_name="执法证到期提醒天数",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政执法设置',
-                'verbose_name_plural': '行政执法设置',
+                "verbose_name": "行政执法设置",
+                "verbose_name_plural": "行政执法设置",
             },
         ),
         migrations.CreateModel(
-            name='EnforcementCase',
+            name="EnforcementCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('number', models.CharField(editable=False, max_length=60, unique=True, verbose_name='编号')),
-                ('status', models.CharField(max_length=30, verbose_name='状态')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='办理期限')),
-                ('filed_on', models.DateField(db_index=True, verbose_name='立案日期')),
-                ('procedure', models.CharField(choices=[('ordinary', '普通程序'), ('simple', '简易程序')], default='ordinary', max_length=20, verbose_name='程序')),
-                ('source', models.CharField(choices=[('patrol', '巡查发现'), ('complaint', '投诉举报'), ('video', '视频巡查派发'), ('transfer', '移送'), ('other', '其他')], default='patrol', max_length=20, verbose_name='案件来源')),
-                ('field', models.CharField(choices=[('city', '市容环境'), ('building', '违法建设'), ('dust', '扬尘污染'), ('safety', '安全生产'), ('fire', '消防'), ('gas', '燃气'), ('environment', '生态环境'), ('other', '其他')], default='city', max_length=20, verbose_name='执法领域')),
-                ('object_kind', models.CharField(choices=[('enterprise', '企业'), ('shop', '店铺场所'), ('vehicle', '车辆'), ('site', '工地'), ('person', '个人'), ('other', '其他')], default='shop', max_length=20, verbose_name='检查对象')),
-                ('special_action', models.CharField(blank=True, help_text='如“百日攻坚”', max_length=100, verbose_name='专项行动')),
-                ('summary', models.TextField(verbose_name='案由及违法事实')),
-                ('party_kind', models.CharField(default='person', editable=False, max_length=20, verbose_name='当事人类型')),
-                ('enterprise', models.BooleanField(default=False, editable=False, verbose_name='涉企案件')),
-                ('av_record', models.BooleanField(default=False, help_text='执法全过程记录完整可用', verbose_name='全过程音像记录')),
-                ('investigated_on', models.DateField(blank=True, null=True, verbose_name='调查取证日期')),
-                ('evidence', models.TextField(blank=True, verbose_name='调查取证情况')),
-                ('notified_on', models.DateField(blank=True, help_text='行政处罚事先告知书送达之日', null=True, verbose_name='告知日期')),
-                ('hearing_right', models.BooleanField(default=False, verbose_name='告知听证权利')),
-                ('hearing_requested_on', models.DateField(blank=True, null=True, verbose_name='申请听证日期')),
-                ('hearing_notice_on', models.DateField(blank=True, null=True, verbose_name='听证通知日期')),
-                ('hearing_on', models.DateField(blank=True, null=True, verbose_name='听证日期')),
-                ('legal_review_required', models.BooleanField(default=False, verbose_name='重大执法决定法制审核')),
-                ('legal_review_on', models.DateField(blank=True, null=True, verbose_name='法制审核日期')),
-                ('decision_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='决定日期')),
-                ('penalty_kind', models.CharField(blank=True, choices=[('warning', '警告'), ('criticism', '通报批评'), ('fine', '罚款'), ('confiscation', '没收违法所得、没收非法财物'), ('fine_confiscation', '罚款并没收'), ('licence', '暂扣或吊销许可证件、降低资质等级'), ('suspension', '限制开展生产经营活动、责令停产停业、责令关闭'), ('other', '其他行政处罚')], max_length=30, verbose_name='处罚种类')),
-                ('fine_amount', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='罚款金额（元）')),
-                ('confiscated_amount', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='没收金额（元）')),
-                ('decision_text', models.TextField(blank=True, verbose_name='决定内容')),
-                ('served_on', models.DateField(blank=True, null=True, verbose_name='送达日期')),
-                ('published_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='公示日期')),
-                ('executed_on', models.DateField(blank=True, null=True, verbose_name='执行日期')),
-                ('execution_method', models.CharField(blank=True, choices=[('voluntary', '自觉履行'), ('enforced', '行政强制执行'), ('court', '申请人民法院强制执行')], max_length=20, verbose_name='执行方式')),
-                ('closed_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='结案日期')),
-                ('close_reason', models.TextField(blank=True, verbose_name='不予处罚或撤销立案理由')),
-                ('decision_due', models.DateField(blank=True, null=True, verbose_name='处罚决定期限')),
-                ('hearing_request_due', models.DateField(blank=True, null=True, verbose_name='申请听证期限')),
-                ('hearing_earliest', models.DateField(blank=True, null=True, verbose_name='最早听证日期')),
-                ('publicity_due', models.DateField(blank=True, null=True, verbose_name='公示期限')),
-                ('payment_due', models.DateField(blank=True, null=True, verbose_name='缴纳罚款期限')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('review_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='legal.reviewitem', verbose_name='合法性审查事项')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("number", models.CharField(editable=False, max_length=60, unique=True, verbose_name="编号")),
+                ("status", models.CharField(max_length=30, verbose_name="状态")),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True, verbose_name="办理期限")),
+                ("filed_on", models.DateField(db_index=True, verbose_name="立案日期")),
+                (
+                    "procedure",
+                    models.CharField(
+                        choices=[("ordinary", "普通程序"), ("simple", "简易程序")],
+                        default="ordinary",
+                        max_length=20,
+                        verbose_name="程序",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("patrol", "巡查发现"),
+                            ("complaint", "投诉举报"),
+                            ("video", "视频巡查派发"),
+                            ("transfer", "移送"),
+                            ("other", "其他"),
+                        ],
+                        default="patrol",
+                        max_length=20,
+                        verbose_name="案件来源",
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("city", "市容环境"),
+                            ("building", "违法建设"),
+                            ("dust", "扬尘污染"),
+                            ("safety", "安全生产"),
+                            ("fire", "消防"),
+                            ("gas", "燃气"),
+                            ("environment", "生态环境"),
+                            ("other", "其他"),
+                        ],
+                        default="city",
+                        max_length=20,
+                        verbose_name="执法领域",
+                    ),
+                ),
+                (
+                    "object_kind",
+                    models.CharField(
+                        choices=[
+                            ("enterprise", "企业"),
+                            ("shop", "店铺场所"),
+                            ("vehicle", "车辆"),
+                            ("site", "工地"),
+                            ("person", "个人"),
+                            ("other", "其他"),
+                        ],
+                        default="shop",
+                        max_length=20,
+                        verbose_name="检查对象",
+                    ),
+                ),
+                (
+                    "special_action",
+                    models.CharField(
+                        blank=True, help_text="如“百日攻坚”", max_length=100, verbose_name="专项行动"
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="案由及违法事实")),
+                (
+                    "party_kind",
+                    models.CharField(
+                        default="person", editable=False, max_length=20, verbose_name="当事人类型"
+                    ),
+                ),
+                ("enterprise", models.BooleanField(default=False, editable=False, verbose_name="涉企案件")),
+                (
+                    "av_record",
+                    models.BooleanField(
+                        default=False, help_text="执法全过程记录完整可用", verbose_name="全过程音像记录"
+                    ),
+                ),
+                ("investigated_on", models.DateField(blank=True, null=True, verbose_name="调查取证日期")),
+                ("evidence", models.TextField(blank=True, verbose_name="调查取证情况")),
+                (
+                    "notified_on",
+                    models.DateField(
+                        blank=True, help_text="行政处罚事先告知书送达之日", null=True, verbose_name="告知日期"
+                    ),
+                ),
+                ("hearing_right", models.BooleanField(default=False, verbose_name="告知听证权利")),
+                (
+                    "hearing_requested_on",
+                    models.DateField(blank=True, null=True, verbose_name="申请听证日期"),
+                ),
+                ("hearing_notice_on", models.DateField(blank=True, null=True, verbose_name="听证通知日期")),
+                ("hearing_on", models.DateField(blank=True, null=True, verbose_name="听证日期")),
+                (
+                    "legal_review_required",
+                    models.BooleanField(default=False, verbose_name="重大执法决定法制审核"),
+                ),
+                ("legal_review_on", models.DateField(blank=True, null=True, verbose_name="法制审核日期")),
+                (
+                    "decision_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="决定日期"),
+                ),
+                (
+                    "penalty_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("warning", "警告"),
+                            ("criticism", "通报批评"),
+                            ("fine", "罚款"),
+                            ("confiscation", "没收违法所得、没收非法财物"),
+                            ("fine_confiscation", "罚款并没收"),
+                            ("licence", "暂扣或吊销许可证件、降低资质等级"),
+                            ("suspension", "限制开展生产经营活动、责令停产停业、责令关闭"),
+                            ("other", "其他行政处罚"),
+                        ],
+                        max_length=30,
+                        verbose_name="处罚种类",
+                    ),
+                ),
+                (
+                    "fine_amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="罚款金额（元）",
+                    ),
+                ),
+                (
+                    "confiscated_amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="没收金额（元）",
+                    ),
+                ),
+                ("decision_text", models.TextField(blank=True, verbose_name="决定内容")),
+                ("served_on", models.DateField(blank=True, null=True, verbose_name="送达日期")),
+                (
+                    "published_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="公示日期"),
+                ),
+                ("executed_on", models.DateField(blank=True, null=True, verbose_name="执行日期")),
+                (
+                    "execution_method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("voluntary", "自觉履行"),
+                            ("enforced", "行政强制执行"),
+                            ("court", "申请人民法院强制执行"),
+                        ],
+                        max_length=20,
+                        verbose_name="执行方式",
+                    ),
+                ),
+                (
+                    "closed_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="结案日期"),
+                ),
+                ("close_reason", models.TextField(blank=True, verbose_name="不予处罚或撤销立案理由")),
+                ("decision_due", models.DateField(blank=True, null=True, verbose_name="处罚决定期限")),
+                ("hearing_request_due", models.DateField(blank=True, null=True, verbose_name="申请听证期限")),
+                ("hearing_earliest", models.DateField(blank=True, null=True, verbose_name="最早听证日期")),
+                ("publicity_due", models.DateField(blank=True, null=True, verbose_name="公示期限")),
+                ("payment_due", models.DateField(blank=True, null=True, verbose_name="缴纳罚款期限")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "review_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="legal.reviewitem",
+                        verbose_name="合法性审查事项",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政执法案件',
-                'verbose_name_plural': '行政执法案件',
-                'ordering': ['-filed_on', '-pk'],
+                "verbose_name": "行政执法案件",
+                "verbose_name_plural": "行政执法案件",
+                "ordering": ["-filed_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseParty',
+            name="CaseParty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=100, verbose_name='姓名或名称')),
-                ('id_number', fazhi.ledger.personal.EncryptedTextField(blank=True, kind='id_number', verbose_name='身份证号码')),
-                ('id_number_digest', fazhi.ledger.personal.DigestField(kind='id_number', source='id_number')),
-                ('phone', fazhi.ledger.personal.EncryptedTextField(blank=True, kind='phone', verbose_name='联系电话')),
-                ('phone_digest', fazhi.ledger.personal.DigestField(kind='phone', source='phone')),
-                ('role', models.CharField(choices=[('party', '当事人'), ('agent', '委托代理人')], default='party', max_length=20, verbose_name='地位')),
-                ('kind', models.CharField(choices=[('person', '自然人'), ('organisation', '单位')], default='person', max_length=20, verbose_name='类别')),
-                ('enterprise', models.BooleanField(default=False, help_text='当事人为企业或个体工商户（涉企）', verbose_name='企业')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='住所或经营场所')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='enforcement.enforcementcase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=100, verbose_name="姓名或名称")),
+                (
+                    "id_number",
+                    fazhi.ledger.personal.EncryptedTextField(
+                        blank=True, kind="id_number", verbose_name="身份证号码"
+                    ),
+                ),
+                ("id_number_digest", fazhi.ledger.personal.DigestField(kind="id_number", source="id_number")),
+                (
+                    "phone",
+                    fazhi.ledger.personal.EncryptedTextField(
+                        blank=True, kind="phone", verbose_name="联系电话"
+                    ),
+                ),
+                ("phone_digest", fazhi.ledger.personal.DigestField(kind="phone", source="phone")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("party", "当事人"), ("agent", "委托代理人")],
+                        default="party",
+                        max_length=20,
+                        verbose_name="地位",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "自然人"), ("organisation", "单位")],
+                        default="person",
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.BooleanField(
+                        default=False, help_text="当事人为企业或个体工商户（涉企）", verbose_name="企业"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="住所或经营场所")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="enforcement.enforcementcase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '当事人',
-                'verbose_name_plural': '当事人',
-                'ordering': ['role', 'pk'],
-                'abstract': False,
+                "verbose_name": "当事人",
+                "verbose_name_plural": "当事人",
+                "ordering": ["role", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FileReview',
+            name="FileReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('reviewed_on', models.DateField(verbose_name='评查日期')),
-                ('reviewer', models.CharField(max_length=100, verbose_name='评查人')),
-                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)], verbose_name='得分')),
-                ('problems', models.TextField(blank=True, verbose_name='发现的问题')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='enforcement.enforcementcase', verbose_name='案件')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("reviewed_on", models.DateField(verbose_name="评查日期")),
+                ("reviewer", models.CharField(max_length=100, verbose_name="评查人")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(100)], verbose_name="得分"
+                    ),
+                ),
+                ("problems", models.TextField(blank=True, verbose_name="发现的问题")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="enforcement.enforcementcase",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '案卷评查',
-                'verbose_name_plural': '案卷评查',
-                'ordering': ['-reviewed_on', '-pk'],
+                "verbose_name": "案卷评查",
+                "verbose_name_plural": "案卷评查",
+                "ordering": ["-reviewed_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Officer',
+            name="Officer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('position', models.CharField(blank=True, max_length=50, verbose_name='职务')),
-                ('joined_on', models.DateField(verbose_name='入队日期')),
-                ('status', models.CharField(choices=[('on_duty', '在岗'), ('transferred', '调离')], default='on_duty', max_length=20, verbose_name='状态')),
-                ('left_on', models.DateField(blank=True, null=True, verbose_name='调离日期')),
-                ('training_hours', models.DecimalField(decimal_places=1, default=Decimal('0'), max_digits=6, validators=[django.core.validators.MinValueValidator(0)], verbose_name='本年度培训学时')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("position", models.CharField(blank=True, max_length=50, verbose_name="职务")),
+                ("joined_on", models.DateField(verbose_name="入队日期")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("on_duty", "在岗"), ("transferred", "调离")],
+                        default="on_duty",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("left_on", models.DateField(blank=True, null=True, verbose_name="调离日期")),
+                (
+                    "training_hours",
+                    models.DecimalField(
+                        decimal_places=1,
+                        default=Decimal("0"),
+                        max_digits=6,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="本年度培训学时",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法人员',
-                'verbose_name_plural': '执法人员',
-                'ordering': ['org', 'name', 'pk'],
+                "verbose_name": "执法人员",
+                "verbose_name_plural": "执法人员",
+                "ordering": ["org", "name", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='enforcementcase',
-            name='officers',
-            field=models.ManyToManyField(related_name='cases', to='enforcement.officer', verbose_name='承办执法人员'),
+            model_name="enforcementcase",
+            name="officers",
+            field=models.ManyToManyField(
+                related_name="cases", to="enforcement.officer", verbose_name="承办执法人员"
+            ),
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='办理期限')),
-                ('number', models.CharField(max_length=40, unique=True, verbose_name='执法证号')),
-                ('issuer', models.CharField(max_length=100, verbose_name='发证机关')),
-                ('issued_on', models.DateField(verbose_name='发证日期')),
-                ('expires_on', models.DateField(verbose_name='有效期至')),
-                ('status', models.CharField(choices=[('valid', '有效'), ('cancelled', '已注销'), ('lost', '遗失（已公告）'), ('renewed', '已换发')], default='valid', max_length=20, verbose_name='证件状态')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='注销或遗失日期')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='enforcement.officer', verbose_name='执法人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True, verbose_name="办理期限")),
+                ("number", models.CharField(max_length=40, unique=True, verbose_name="执法证号")),
+                ("issuer", models.CharField(max_length=100, verbose_name="发证机关")),
+                ("issued_on", models.DateField(verbose_name="发证日期")),
+                ("expires_on", models.DateField(verbose_name="有效期至")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("valid", "有效"),
+                            ("cancelled", "已注销"),
+                            ("lost", "遗失（已公告）"),
+                            ("renewed", "已换发"),
+                        ],
+                        default="valid",
+                        max_length=20,
+                        verbose_name="证件状态",
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="注销或遗失日期")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="certificates",
+                        to="enforcement.officer",
+                        verbose_name="执法人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法证',
-                'verbose_name_plural': '执法证',
-                'ordering': ['expires_on', 'pk'],
+                "verbose_name": "执法证",
+                "verbose_name_plural": "执法证",
+                "ordering": ["expires_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='OfficerEvent',
+            name="OfficerEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('added', '新增执法人员'), ('transferred', '调离'), ('cancelled', '注销执法证'), ('lost', '遗失公告'), ('renewed', '换发执法证')], max_length=20, verbose_name='事项')),
-                ('on', models.DateField(db_index=True, verbose_name='日期')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='说明')),
-                ('certificate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='enforcement.certificate')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='enforcement.officer')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("added", "新增执法人员"),
+                            ("transferred", "调离"),
+                            ("cancelled", "注销执法证"),
+                            ("lost", "遗失公告"),
+                            ("renewed", "换发执法证"),
+                        ],
+                        max_length=20,
+                        verbose_name="事项",
+                    ),
+                ),
+                ("on", models.DateField(db_index=True, verbose_name="日期")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="说明")),
+                (
+                    "certificate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="enforcement.certificate",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="enforcement.officer",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人员与证件变动',
-                'verbose_name_plural': '人员与证件变动',
-                'ordering': ['on', 'pk'],
+                "verbose_name": "人员与证件变动",
+                "verbose_name_plural": "人员与证件变动",
+                "ordering": ["on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='InspectionBatch',
+            name="InspectionBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('held_on', models.DateField(db_index=True, verbose_name='检查日期')),
-                ('action', models.CharField(choices=[('routine', '日常巡查'), ('special', '专项行动'), ('joint', '联合执法'), ('cross', '跨街道跨部门')], default='routine', max_length=20, verbose_name='行动类型')),
-                ('special_action', models.CharField(blank=True, help_text='如“百日攻坚”', max_length=100, verbose_name='专项行动名称')),
-                ('random_check', models.BooleanField(default=False, verbose_name='双随机一公开')),
-                ('field', models.CharField(choices=[('city', '市容环境'), ('building', '违法建设'), ('dust', '扬尘污染'), ('safety', '安全生产'), ('fire', '消防'), ('gas', '燃气'), ('environment', '生态环境'), ('other', '其他')], default='safety', max_length=20, verbose_name='执法领域')),
-                ('object_kind', models.CharField(choices=[('enterprise', '企业'), ('shop', '店铺场所'), ('vehicle', '车辆'), ('site', '工地'), ('person', '个人'), ('other', '其他')], default='enterprise', max_length=20, verbose_name='检查对象')),
-                ('objects_checked', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='检查对象数')),
-                ('hazards_found', models.PositiveIntegerField(default=0, verbose_name='发现隐患（条）')),
-                ('hazards_rectified', models.PositiveIntegerField(default=0, verbose_name='已整改隐患（条）')),
-                ('cases_filed', models.PositiveIntegerField(default=0, verbose_name='立案（宗）')),
-                ('joint_units', models.CharField(blank=True, max_length=300, verbose_name='联合单位')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("held_on", models.DateField(db_index=True, verbose_name="检查日期")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("routine", "日常巡查"),
+                            ("special", "专项行动"),
+                            ("joint", "联合执法"),
+                            ("cross", "跨街道跨部门"),
+                        ],
+                        default="routine",
+                        max_length=20,
+                        verbose_name="行动类型",
+                    ),
+                ),
+                (
+                    "special_action",
+                    models.CharField(
+                        blank=True, help_text="如“百日攻坚”", max_length=100, verbose_name="专项行动名称"
+                    ),
+                ),
+                ("random_check", models.BooleanField(default=False, verbose_name="双随机一公开")),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("city", "市容环境"),
+                            ("building", "违法建设"),
+                            ("dust", "扬尘污染"),
+                            ("safety", "安全生产"),
+                            ("fire", "消防"),
+                            ("gas", "燃气"),
+                            ("environment", "生态环境"),
+                            ("other", "其他"),
+                        ],
+                        default="safety",
+                        max_length=20,
+                        verbose_name="执法领域",
+                    ),
+                ),
+                (
+                    "object_kind",
+                    models.CharField(
+                        choices=[
+                            ("enterprise", "企业"),
+                            ("shop", "店铺场所"),
+                            ("vehicle", "车辆"),
+                            ("site", "工地"),
+                            ("person", "个人"),
+                            ("other", "其他"),
+                        ],
+                        default="enterprise",
+                        max_length=20,
+                        verbose_name="检查对象",
+                    ),
+                ),
+                (
+                    "objects_checked",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="检查对象数"
+                    ),
+                ),
+                ("hazards_found", models.PositiveIntegerField(default=0, verbose_name="发现隐患（条）")),
+                (
+                    "hazards_rectified",
+                    models.PositiveIntegerField(default=0, verbose_name="已整改隐患（条）"),
+                ),
+                ("cases_filed", models.PositiveIntegerField(default=0, verbose_name="立案（宗）")),
+                ("joint_units", models.CharField(blank=True, max_length=300, verbose_name="联合单位")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法检查',
-                'verbose_name_plural': '执法检查',
-                'ordering': ['-held_on', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('hazards_rectified__lte', models.F('hazards_found'))), name='enforcement_rectified_within_found', violation_error_message='已整改隐患不能多于发现隐患。')],
+                "verbose_name": "执法检查",
+                "verbose_name_plural": "执法检查",
+                "ordering": ["-held_on", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("hazards_rectified__lte", models.F("hazards_found"))),
+                        name="enforcement_rectified_within_found",
+                        violation_error_message="已整改隐患不能多于发现隐患。",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='enforcementcase',
-            index=models.Index(fields=['org', 'filed_on'], name='enforcement_org_id_478da8_idx'),
+            model_name="enforcementcase",
+            index=models.Index(fields=["org", "filed_on"], name="enforcement_org_id_478da8_idx"),
         ),
         migrations.AddIndex(
-            model_name='enforcementcase',
-            index=models.Index(fields=['status', 'due_date'], name='enforcement_status_b76d7f_idx'),
+            model_name="enforcementcase",
+            index=models.Index(fields=["status", "due_date"], name="enforcement_status_b76d7f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='enforcementcase',
-            constraint=models.CheckConstraint(condition=models.Q(('fine_amount__gte', 0), ('confiscated_amount__gte', 0)), name='enforcement_amounts_not_negative', violation_error_message='金额不能为负数。'),
+            model_name="enforcementcase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("fine_amount__gte", 0), ("confiscated_amount__gte", 0)),
+                name="enforcement_amounts_not_negative",
+                violation_error_message="金额不能为负数。",
+            ),
         ),
     ]
