@@ -94,6 +94,31 @@ PAYLOADS = {
     "suggestion.update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
     "suggestion.reply": lambda w, o: {"version": o.version, "replied_on": DAY, "reply_text": "越权回复"},
     "reminder.follow_up": lambda w, o: {"version": o.version, "followed_on": DAY, "follow_up": "越权反馈"},
+    "enforcement-case.partial_update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "enforcement-case.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "enforcement-case.investigate": lambda w, o: {"version": o.version, "investigated_on": DAY, "evidence": "越权"},
+    "enforcement-case.notify": lambda w, o: {"version": o.version, "notified_on": DAY},
+    "enforcement-case.hearing": lambda w, o: {
+        "version": o.version,
+        "requested_on": DAY,
+        "notice_on": DAY,
+        "hearing_on": DAY,
+    },
+    "enforcement-case.legal_review": lambda w, o: {"version": o.version, "legal_review_required": True},
+    "enforcement-case.decide": lambda w, o: {"version": o.version, "decision_on": DAY, "penalty_kind": "warning"},
+    "enforcement-case.serve": lambda w, o: {"version": o.version, "served_on": DAY},
+    "enforcement-case.publish": lambda w, o: {"version": o.version, "published_on": DAY},
+    "enforcement-case.execute": lambda w, o: {"version": o.version, "executed_on": DAY},
+    "enforcement-case.close": lambda w, o: {"version": o.version, "closed_on": DAY},
+    "enforcement-case.no_penalty": lambda w, o: {"version": o.version, "on": DAY, "reason": "越权"},
+    "enforcement-case.revoke": lambda w, o: {"version": o.version, "on": DAY, "reason": "越权"},
+    "enforcement-case.file_review": lambda w, o: {
+        "version": o.version,
+        "reviewed_on": DAY,
+        "reviewer": "越权",
+        "score": 90,
+    },
+    "enforcement-case.reveal": lambda w, o: {},
     "report.draft": lambda w, o: {"version": o.version},
     "report.transition": lambda w, o: {"version": o.version, "action": "submit"},
     "report.paragraph": lambda w, o: {"version": _paragraph(o).version, "text": "越权修改的段落"},
@@ -127,6 +152,13 @@ CREATE_PAYLOADS = {
     "suggestion": {"org": "b", "kind": "judicial", "issuer": "某法院", "received_on": DAY, "content": "越权"},
     "reminder": {"org": "b", "to_unit": "b-tw", "issued_on": DAY, "matter": "越权"},
     "report": {"org": "b", "year": TODAY.year - 2},
+    "enforcement-case": {
+        "org": "b-zf",
+        "filed_on": DAY,
+        "summary": "越权立案",
+        "officers": [],
+        "parties": [{"name": "某甲"}],
+    },
 }
 
 
@@ -373,6 +405,12 @@ WEB_TARGETS = {
     "litigation:suggestion_reply": ("litigation.Suggestion", None),
     "litigation:reminder": ("litigation.Reminder", None),
     "litigation:reminder_follow_up": ("litigation.Reminder", None),
+    "enforcement:detail": ("enforcement.EnforcementCase", None),
+    "enforcement:reveal": ("enforcement.EnforcementCase", None),
+    "enforcement:action": ("enforcement.EnforcementCase", "fazhi.enforcement.views.ACTIONS"),
+    "enforcement:certificate": ("enforcement.Certificate", None),
+    "enforcement:certificate_action": ("enforcement.Certificate", "fazhi.enforcement.views.CERTIFICATE_ACTIONS"),
+    "enforcement:inspection": ("inspection", None),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
     "reports:draft": ("report", None),
@@ -419,6 +457,8 @@ def _web_object(world, kind):
         return _paragraph(world.others["b"]["report"]).section
     if kind == "attachment":
         return world.attachments["b"]
+    if kind == "inspection":
+        return world.others["b"]["enforcement-inspection"]
     return world.records["b"][kind]
 
 
