@@ -2,11 +2,9 @@
 
 import datetime
 
-import pytest
-
 from fazhi.enforcement import services
 from fazhi.orgs.models import Kind
-from tests.conftest import PASSWORD, TODAY, make_org
+from tests.conftest import TODAY, make_org
 
 ID_A = "11010519491231002X"
 PHONE_A = "13812345678"
@@ -15,11 +13,15 @@ PHONE_A = "13812345678"
 def add_team(tree, street="a"):
     code = f"{street}-zf"
     if code not in tree:
-        tree[code] = make_org(code, Kind.ENFORCEMENT_TEAM, tree[street], f"{tree[street].name}综合执法队", f"{street}执")
+        tree[code] = make_org(
+            code, Kind.ENFORCEMENT_TEAM, tree[street], f"{tree[street].name}综合执法队", f"{street}执"
+        )
     return tree[code]
 
 
-def add_officer(actor, org, name, number, *, issued_on=datetime.date(2022, 1, 10), expires_on=datetime.date(2028, 1, 9)):
+def add_officer(
+    actor, org, name, number, *, issued_on=datetime.date(2022, 1, 10), expires_on=datetime.date(2028, 1, 9)
+):
     return services.add_officer(
         actor, org=org, name=name, joined_on=issued_on, number=number, issuer="测试区人民政府",
         issued_on=issued_on, expires_on=expires_on,
@@ -40,21 +42,3 @@ def file_case(actor, org, officers, *, filed_on=None, procedure="ordinary", part
         summary=extra.pop("summary", "店铺跨门营业"),
         **extra,
     )
-
-
-@pytest.fixture
-def team(tree):
-    return add_team(tree)
-
-
-@pytest.fixture
-def officer_user(team, person):
-    return person("zf_a", "enforcement", team, full_name="孔执法")
-
-
-@pytest.fixture
-def officers(officer_user, team):
-    return [add_officer(officer_user, team, "沈一", "A0001"), add_officer(officer_user, team, "韩二", "A0002")]
-
-
-__all__ = ["PASSWORD"]

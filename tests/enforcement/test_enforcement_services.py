@@ -21,7 +21,7 @@ from fazhi.enforcement.models import (
 )
 from fazhi.errors import FazhiError, NotPermitted, TransitionNotAllowed
 from tests.conftest import TODAY, clock_at
-from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_case, officer_user, officers, team  # noqa: F401
+from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 DAY = datetime.timedelta(days=1)
@@ -59,10 +59,12 @@ def test_another_units_officer_is_refused_without_naming_them(officer_user, team
 def test_ordinary_case_from_filing_to_closing(officer_user, team, officers):
     filed = TODAY - 40 * DAY
     case = file_case(officer_user, team, officers, filed_on=filed)
-    case = services.investigate(officer_user, case, case.version, investigated_on=filed + DAY, evidence="笔录", av_record=True)
+    case = services.investigate(
+        officer_user, case, case.version, investigated_on=filed + DAY, evidence="笔录", av_record=True
+    )
     case = services.notify(officer_user, case, case.version, notified_on=filed + 5 * DAY, hearing_right=True)
     assert case.hearing_request_due == due_for_rule("enforcement.hearing_request", filed + 5 * DAY).due
-    with pytest.raises(FazhiError, match="听证申请期限|申请听证的期限"):
+    with pytest.raises(FazhiError, match="申请听证的期限"):
         services.decide(officer_user, case, case.version, decision_on=filed + 6 * DAY, penalty_kind="fine",
                         fine_amount=Decimal("5000"))  # fmt: skip
     notice = filed + 7 * DAY
@@ -77,7 +79,9 @@ def test_ordinary_case_from_filing_to_closing(officer_user, team, officers):
     decision = earliest + 2 * DAY
     case = services.decide(officer_user, case, case.version, decision_on=decision, penalty_kind="fine",
                            fine_amount=Decimal("5000"))  # fmt: skip
-    assert case.status == DECIDED and case.publicity_due == due_for_rule("enforcement.publicity", decision).due
+    assert (
+        case.status == DECIDED and case.publicity_due == due_for_rule("enforcement.publicity", decision).due
+    )
     assert case.due_date == case.publicity_due
     with pytest.raises(TransitionNotAllowed):
         services.close(officer_user, case, case.version, closed_on=TODAY)
@@ -85,7 +89,9 @@ def test_ordinary_case_from_filing_to_closing(officer_user, team, officers):
     assert case.payment_due == due_for_rule("enforcement.fine_payment", decision).due
     case = services.publish(officer_user, case, case.version, published_on=decision + DAY)
     assert case.due_date is None and not case.published_late
-    case = services.execute(officer_user, case, case.version, executed_on=decision + 3 * DAY, execution_method="voluntary")
+    case = services.execute(
+        officer_user, case, case.version, executed_on=decision + 3 * DAY, execution_method="voluntary"
+    )
     case = services.close(officer_user, case, case.version, closed_on=TODAY)
     assert case.status == CLOSED and case.is_closed
     assert AuditEntry.objects.filter(target_id=str(case.pk)).count() >= 9
@@ -113,14 +119,18 @@ def test_simple_procedure_thresholds_of_article_51(officer_user, team, officers)
 
 def test_ordinary_procedure_needs_notice_and_legal_review(officer_user, team, officers):
     case = file_case(officer_user, team, officers, filed_on=TODAY - 5 * DAY)
-    case = services.investigate(officer_user, case, case.version, investigated_on=TODAY - 4 * DAY, evidence="笔录")
+    case = services.investigate(
+        officer_user, case, case.version, investigated_on=TODAY - 4 * DAY, evidence="笔录"
+    )
     with pytest.raises(TransitionNotAllowed, match="告知"):
         services.decide(officer_user, case, case.version, decision_on=TODAY, penalty_kind="warning")
     case = services.legal_review(officer_user, case, case.version, legal_review_required=True)
     case = services.notify(officer_user, case, case.version, notified_on=TODAY - 3 * DAY)
     with pytest.raises(TransitionNotAllowed, match="法制审核"):
         services.decide(officer_user, case, case.version, decision_on=TODAY, penalty_kind="warning")
-    case = services.legal_review(officer_user, case, case.version, legal_review_required=True, legal_review_on=TODAY)
+    case = services.legal_review(
+        officer_user, case, case.version, legal_review_required=True, legal_review_on=TODAY
+    )
     case = services.decide(officer_user, case, case.version, decision_on=TODAY, penalty_kind="warning")
     assert case.status == DECIDED and case.fine_amount == 0
 
@@ -137,7 +147,9 @@ def test_late_publication_is_overdue_then_flagged(officer_user, team, officers):
 
 def test_no_penalty_and_revocation_close_the_case(officer_user, team, officers):
     case = file_case(officer_user, team, officers, filed_on=TODAY - 3 * DAY)
-    case = services.investigate(officer_user, case, case.version, investigated_on=TODAY - 2 * DAY, evidence="笔录")
+    case = services.investigate(
+        officer_user, case, case.version, investigated_on=TODAY - 2 * DAY, evidence="笔录"
+    )
     with pytest.raises(FazhiError, match="理由"):
         services.no_penalty(officer_user, case, case.version, on=TODAY, reason=" ")
     case = services.no_penalty(officer_user, case, case.version, on=TODAY, reason="首违不罚")
@@ -145,7 +157,7 @@ def test_no_penalty_and_revocation_close_the_case(officer_user, team, officers):
     assert case.publicity_due is None
     other = file_case(officer_user, team, officers)
     other = services.revoke(officer_user, other, other.version, on=TODAY, reason="不属于本机关管辖")
-    assert other.status == REVOKED and other.due_date is None or other.is_closed
+    assert other.status == REVOKED and other.is_closed
 
 
 def test_certificate_roster_events(officer_user, team, officers):

@@ -3,6 +3,8 @@
 
 import datetime
 
+from fazhi.audit.models import Action
+from fazhi.audit.services import record
 from fazhi.enforcement.bulk import insert_cases, insert_inspections
 from fazhi.enforcement.demo import Maker, _inspections, _year
 from fazhi.enforcement.models import Certificate, Officer
@@ -21,7 +23,7 @@ def _officers(batch: Batch, org) -> list[int]:
     officers = Officer.objects.bulk_create(
         [Officer(org=org, name=f"执法员{i + 1:02d}", joined_on=datetime.date(2015, 1, 5)) for i in range(12)]
     )
-    Certificate.objects.bulk_create(
+    cards = Certificate.objects.bulk_create(
         [
             Certificate(
                 org=org, officer=o, number=f"G{org.pk:04d}{i:04d}", issuer="区人民政府",
@@ -31,6 +33,13 @@ def _officers(batch: Batch, org) -> list[int]:
             for i, o in enumerate(officers)
         ]
     )  # fmt: skip
+    record(
+        Action.IMPORT,
+        actor=None,
+        target_type=Certificate._meta.label_lower,
+        target_repr=f"{batch.label}：导入{len(cards)}张执法证",
+        changes={"导入": [None, f"{len(officers)}名执法人员及其执法证"]},
+    )
     return [o.pk for o in officers]
 
 
