@@ -275,7 +275,8 @@ def load_demo(orgs, users, stdout):
         _year(maker, org, ids, 2024, ordinary=176, simple=88, enterprise=41),
         source="演示数据 五常2024年",
     )
-    until = now - datetime.timedelta(days=60)
+    # every date of a closed case (decision, 公示, 结案) must lie before today
+    until = now - datetime.timedelta(days=120)
     share = max((until - datetime.date(now.year, 1, 1)).days, 0) / 365
     if share:
         current = _year(maker, org, ids, now.year, ordinary=int(180 * share), simple=int(80 * share),

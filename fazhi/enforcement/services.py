@@ -235,7 +235,6 @@ def _check_officers(org, officers, day) -> None:
         raise _refuse(
             "officers",
             f"行政处罚应当由两名以上具有行政执法资格的执法人员实施（{TWO_OFFICERS_ARTICLE}），请选择至少两名执法人员。",
-            "请选择至少两名执法人员",
         )
     for officer in officers:
         if officer.org_id != org.pk:  # named by id only: another unit's roster is not the person's to see
@@ -249,7 +248,6 @@ def _check_officers(org, officers, day) -> None:
                 "officers",
                 f"{officer.name}在{cn_date(day)}没有有效的执法证（已过期、注销或遗失），不能承办案件"
                 f"（{TWO_OFFICERS_ARTICLE}）；请换一名持有效执法证的执法人员。",
-                f"{officer.name}没有有效的执法证",
             )
 
 
@@ -376,7 +374,6 @@ def hold_hearing(
                 "requested_on",
                 f"当事人应在{cn_date(fresh.hearing_request_due)}前申请听证（{_rule_text(HEARING_REQUEST_RULE)}），"
                 "逾期申请的，视为放弃听证；请核对申请日期。",
-                "已超过申请听证期限",
             )
         _not_before(notice_on, requested_on, "notice_on", "听证通知日期", "申请听证日期")
         fresh.hearing_requested_on = requested_on
@@ -387,7 +384,6 @@ def hold_hearing(
                 "hearing_on",
                 f"听证应在通知后至少七个工作日举行，最早{cn_date(fresh.hearing_earliest)}"
                 f"（{_rule_text(HEARING_NOTICE_RULE)}）；请推后听证日期或提前通知。",
-                f"最早{cn_date(fresh.hearing_earliest)}",
             )
         fresh.hearing_on = hearing_on
 
@@ -427,7 +423,6 @@ def _check_simple_procedure(case: EnforcementCase, penalty_kind: str, fine: Deci
             "fine_amount" if penalty_kind in SIMPLE_PENALTIES else "penalty_kind",
             f"简易程序只能当场给予警告或对{who}处以{limit:,.0f}元以下罚款（{SIMPLE_PROCEDURE_ARTICLE}）；"
             "超出的，请改用普通程序（修改基本信息中的“程序”）。",
-            f"简易程序限{limit:,.0f}元以下罚款或警告",
         )
 
 
@@ -477,7 +472,6 @@ def decide(
                     "decision_on",
                     f"当事人申请听证的期限到{cn_date(fresh.hearing_request_due)}（{_rule_text(HEARING_REQUEST_RULE)}），"
                     "期限届满后才能作出决定。",
-                    "听证申请期限未满",
                 )
         if fresh.legal_review_required and not fresh.legal_review_on:
             raise TransitionNotAllowed("本案须经重大执法决定法制审核，请先登记法制审核。")

@@ -50,7 +50,7 @@ def generate(batch: Batch) -> dict[str, int]:
     total = batch.count(CASES_PER_YEAR, at_least=1)
     until = None
     if batch.end < datetime.date(batch.year, 12, 31):  # the current year: only what is already done
-        until = batch.end - datetime.timedelta(days=60)
+        until = batch.end - datetime.timedelta(days=120)
         if until < datetime.date(batch.year, 2, 1):
             return {"执法案件": 0, "执法检查": 0}
     simple = round(total * SIMPLE_SHARE)
