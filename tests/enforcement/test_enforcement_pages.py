@@ -63,7 +63,9 @@ def test_action_pages_follow_the_status(signed_in, officer_user, team, officers)
     case = file_case(officer_user, team, officers, filed_on=TODAY - 10 * DAY)
     assert signed_in.get(f"/enforcement/{case.pk}/decide/").status_code == 409
     detail = signed_in.get(f"/enforcement/{case.pk}/").content.decode()
-    assert f"/enforcement/{case.pk}/investigate/" in detail and f"/enforcement/{case.pk}/decide/" not in detail
+    assert (
+        f"/enforcement/{case.pk}/investigate/" in detail and f"/enforcement/{case.pk}/decide/" not in detail
+    )
     response = signed_in.post(
         f"/enforcement/{case.pk}/investigate/",
         {"version": case.version, "investigated_on": (TODAY - 9 * DAY).isoformat(), "evidence": "询问笔录"},
