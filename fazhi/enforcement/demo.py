@@ -225,7 +225,7 @@ def _open_cases(actor, org, officers, rng) -> None:
     """The current year's open cases, through the services: one overdue for 公示, one near its 90-日 limit."""
     now = today()
     pair = officers[1:3]
-    person = services.PartyData(name="陈某", id_number="330110198805061234", phone="13905711234")
+    person = services.PartyData(name="陈某", id_number="330110198805061232", phone="13905711234")
     company = services.PartyData(
         name="杭州某某餐饮管理有限公司", kind=PartyKind.ORGANISATION, enterprise=True
     )

@@ -262,12 +262,13 @@ class PartyData(party_kit.PartyData):
     address: str = ""
 
 
-def _fill_party_facts(case: EnforcementCase) -> None:
-    parties = [p for p in case.parties.all() if p.role == PartyRole.PARTY]
-    case.party_kind = (
-        PartyKind.ORGANISATION if any(p.kind == PartyKind.ORGANISATION for p in parties) else PartyKind.PERSON
-    )
-    case.enterprise = any(p.enterprise for p in parties)
+def _fill_party_facts(case: EnforcementCase, parties: list[PartyData]) -> None:
+    """Whether a 单位 (the 第五十一条 limit) and whether 涉企, from the parties as registered (so that the
+    audited creation already carries them)."""
+    main = [p for p in parties if (p.role or PartyRole.PARTY) == PartyRole.PARTY]
+    organisation = any(p.kind == PartyKind.ORGANISATION for p in main)
+    case.party_kind = PartyKind.ORGANISATION if organisation else PartyKind.PERSON
+    case.enterprise = any(p.enterprise for p in main)
 
 
 def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) -> EnforcementCase:
@@ -276,17 +277,14 @@ def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) ->
     _not_future(case.filed_on, "filed_on", "立案日期")
     ledger.require_write(actor, org)
     _check_officers(org, officers, case.filed_on)
-    if not any(p.role == PartyRole.PARTY for p in parties):
+    if not any((p.role or PartyRole.PARTY) == PartyRole.PARTY for p in parties):
         raise FazhiError("请至少填写一名当事人。", fields={"parties": "请至少填写一名当事人"})
+    _fill_party_facts(case, parties)
     case.refresh_deadlines()
     with transaction.atomic():
         ledger.create(actor, case, year=case.filed_on.year)
         save_parties(case, parties)
         case.officers.set(officers)
-        _fill_party_facts(case)
-        EnforcementCase.objects.filter(pk=case.pk).update(
-            party_kind=case.party_kind, enterprise=case.enterprise
-        )
         record(
             Action.UPDATE,
             actor=actor,
