@@ -31,7 +31,7 @@ def year(orgs, code, y):
 
 
 def test_demo_year_and_its_figures(demo):
-    orgs, users = demo
+    orgs, _ = demo
     assert year(orgs, "enforcement.cases", 2024) == 264
     assert year(orgs, "enforcement.cases", 2023) == 222
     assert year(orgs, "enforcement.cases.ordinary", 2024) == 176
@@ -57,7 +57,7 @@ def test_demo_year_and_its_figures(demo):
 
 
 def test_home_board_of_the_enforcement_officer(demo):
-    orgs, users = demo
+    _, users = demo
     board = deadline_board(users["zhifa"])
     overdue = [r for r in board["overdue"] if isinstance(r, EnforcementCase)]
     assert overdue and all(not r.published_on for r in overdue)
