@@ -11,7 +11,7 @@ from importlib import import_module
 from django.core import checks
 from django.utils.module_loading import import_string
 
-from .models import Numbered, Stateful
+from .models import Numbered, OrgScoped, Stateful
 from .registry import Ledger, ledgers
 from .states import StatusMachine
 
@@ -33,6 +33,12 @@ def _importable(dotted: str, *, attribute: bool = False) -> bool:
     return True
 
 
+def _has(model, feature) -> bool:
+    """Whether ``model`` must have ``feature`` (a status machine, a number): a roster (执法证) built from the
+    kit's features takes only those it needs; any other model is held to the whole LedgerRecord."""
+    return issubclass(model, feature) or not issubclass(model, OrgScoped)
+
+
 def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
     errors = []
     if not ledger.models:
@@ -43,9 +49,7 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
     kinds = Counter(getattr(model, "NUMBER_KIND", "") for model in [*others, *ledger.models])
     for model in ledger.models:
         name = model.__name__
-        # A roster (执法证) takes only the features it needs: a status machine and a number are asked of
-        # the models that have them.
-        if issubclass(model, Stateful) and not isinstance(getattr(model, "STATES", None), StatusMachine):
+        if _has(model, Stateful) and not isinstance(getattr(model, "STATES", None), StatusMachine):
             errors.append(
                 _error(
                     ledger,
@@ -56,7 +60,7 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
                 )
             )
         kind = getattr(model, "NUMBER_KIND", "")
-        if not issubclass(model, Numbered):
+        if not _has(model, Numbered):
             continue
         if not kind:
             errors.append(

@@ -96,7 +96,11 @@ PAYLOADS = {
     "reminder.follow_up": lambda w, o: {"version": o.version, "followed_on": DAY, "follow_up": "越权反馈"},
     "enforcement-case.partial_update": lambda w, o: {"version": o.version, "summary": "越权修改"},
     "enforcement-case.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
-    "enforcement-case.investigate": lambda w, o: {"version": o.version, "investigated_on": DAY, "evidence": "越权"},
+    "enforcement-case.investigate": lambda w, o: {
+        "version": o.version,
+        "investigated_on": DAY,
+        "evidence": "越权",
+    },
     "enforcement-case.notify": lambda w, o: {"version": o.version, "notified_on": DAY},
     "enforcement-case.hearing": lambda w, o: {
         "version": o.version,
@@ -105,7 +109,11 @@ PAYLOADS = {
         "hearing_on": DAY,
     },
     "enforcement-case.legal_review": lambda w, o: {"version": o.version, "legal_review_required": True},
-    "enforcement-case.decide": lambda w, o: {"version": o.version, "decision_on": DAY, "penalty_kind": "warning"},
+    "enforcement-case.decide": lambda w, o: {
+        "version": o.version,
+        "decision_on": DAY,
+        "penalty_kind": "warning",
+    },
     "enforcement-case.serve": lambda w, o: {"version": o.version, "served_on": DAY},
     "enforcement-case.publish": lambda w, o: {"version": o.version, "published_on": DAY},
     "enforcement-case.execute": lambda w, o: {"version": o.version, "executed_on": DAY},
@@ -409,7 +417,10 @@ WEB_TARGETS = {
     "enforcement:reveal": ("enforcement.EnforcementCase", None),
     "enforcement:action": ("enforcement.EnforcementCase", "fazhi.enforcement.views.ACTIONS"),
     "enforcement:certificate": ("enforcement.Certificate", None),
-    "enforcement:certificate_action": ("enforcement.Certificate", "fazhi.enforcement.views.CERTIFICATE_ACTIONS"),
+    "enforcement:certificate_action": (
+        "enforcement.Certificate",
+        "fazhi.enforcement.views.CERTIFICATE_ACTIONS",
+    ),
     "enforcement:inspection": ("inspection", None),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
