@@ -185,7 +185,8 @@ def _roster(actor, org, rng) -> list[Officer]:
     officers = []
     for index, name in enumerate(NAMES):
         issued = datetime.date(2021 + index % 2, 3 + index % 9, 10)
-        expires = issued.replace(year=issued.year + 6)
+        # six years, or renewed since: the roster is in force on whatever day the demo is loaded
+        expires = max(issued.replace(year=issued.year + 6), now + datetime.timedelta(days=400 + 30 * index))
         if index == 0:  # the one the home board warns of
             expires = now + datetime.timedelta(days=30)
         certificate = services.add_officer(
@@ -197,7 +198,7 @@ def _roster(actor, org, rng) -> list[Officer]:
         joined = datetime.date(2024, 3 + index * 3, 12)
         certificate = services.add_officer(
             actor, org=org, name=name, joined_on=joined, number=f"33011000{100 + index:04d}", issuer=ISSUER,
-            issued_on=joined, expires_on=joined.replace(year=joined.year + 6),
+            issued_on=joined, expires_on=max(joined.replace(year=joined.year + 6), now + datetime.timedelta(days=800)),
         )  # fmt: skip
         officers.append(certificate.officer)
     # 2024: one transferred (his card cancelled with it), one more card cancelled, one lost and announced.

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from fazhi.demo.tree import DEMO_PASSWORD
 from fazhi.disputes.models import Dispute
+from fazhi.enforcement.models import EnforcementCase
 from fazhi.ledger.registry import ledger_models
 from fazhi.legal.models import ReviewItem
 from fazhi.litigation.models import Case, Reminder, Suggestion
@@ -28,6 +29,7 @@ HAPPENED = {
     ReviewItem: ("submitted_on", "concluded_on", "filed_on"),
     Suggestion: ("received_on", "replied_on"),
     Reminder: ("issued_on", "followed_on"),
+    EnforcementCase: ("filed_on", "decision_on", "served_on", "published_on", "executed_on", "closed_on"),
 }
 
 
