@@ -71,6 +71,6 @@ def insert_inspections(actor, batches: list[InspectionBatch], *, source: str) ->
         actor=person,
         target_type=InspectionBatch._meta.label_lower,
         target_repr=f"{source}：导入{len(saved)}次执法检查",
-        changes={"导入": [None, f"{len(saved)}次检查，检查对象{total}个"]},
+        changes={"导入": [None, f"{len(saved)}件执法检查，检查对象{total}个"]},
     )
     return saved

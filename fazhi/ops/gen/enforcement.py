@@ -38,7 +38,9 @@ def _officers(batch: Batch, org) -> list[int]:
         actor=None,
         target_type=Certificate._meta.label_lower,
         target_repr=f"{batch.label}：导入{len(cards)}张执法证",
-        changes={"导入": [None, f"{len(officers)}名执法人员及其执法证"]},
+        changes={
+            "导入": [None, f"{len(cards)}件执法证（{len(officers)}名执法人员）"]
+        },  # "N件": integrity counts it
     )
     return [o.pk for o in officers]
 
