@@ -1,7 +1,8 @@
 """The list filters shared by the pages, the API and the Excel export (one meaning everywhere)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
+from fazhi.dates import today
 from fazhi.ledger.filtering import (
     by_deadline,
     by_party_contact,
@@ -46,8 +47,6 @@ def filter_cases(queryset: QuerySet, params, *, user) -> QuerySet:
     if flag(params, "enterprise"):
         queryset = queryset.filter(enterprise=True)
     if flag(params, "late"):
-        from django.db.models import F
-
         queryset = queryset.filter(published_on__gt=F("publicity_due"))
     if q := (params.get("q") or "").strip():
         named = CaseParty.objects.filter(name__icontains=q).values("case_id")
@@ -82,8 +81,6 @@ def filter_certificates(queryset: QuerySet, params, *, user=None) -> QuerySet:
     if status := choice(params, "status", CertificateStatus.values):
         queryset = queryset.filter(status=status)
     if flag(params, "expiring"):
-        from fazhi.dates import today
-
         day = today()
         queryset = queryset.filter(Certificate.open_q(), Certificate.board_q(day, day))
     if q := (params.get("q") or "").strip():

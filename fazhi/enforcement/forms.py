@@ -14,7 +14,6 @@ from .models import (
     Field,
     ObjectKind,
     Officer,
-    OfficerStatus,
     PartyKind,
     PartyRole,
     PenaltyKind,
@@ -58,10 +57,10 @@ class CaseForm(_Details):
         super().__init__(*args, **kwargs)
         units = team_units(user)
         self.fields["org"].queryset = units
-        # Only officers on duty are offered; whether their card is in force on the filing day is the service's check.
-        self.fields["officers"].queryset = Officer.objects.filter(
-            org__in=units, status=OfficerStatus.ON_DUTY
-        ).order_by("name")
+        # Those certified today are offered; whether a card is in force on the filing day is the service's check.
+        from .services import certified_officers
+
+        self.fields["officers"].queryset = certified_officers(units, today())
         if not self.is_bound:
             self.initial.setdefault("filed_on", today())
         default_unit(self, user, units)

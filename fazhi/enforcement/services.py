@@ -214,11 +214,11 @@ def record_training(actor, certificate, expected_version: int, *, training_hours
     return certificate
 
 
-def certified_officers(org, day):
-    """Officers of ``org``'s team who may handle a case on ``day``: on duty, with a valid card in force."""
+def certified_officers(units, day):
+    """Officers of the ``units`` who may handle a case on ``day``: on duty, with a valid card in force."""
     return (
         Officer.objects.filter(
-            org=org,
+            org__in=units,
             status=OfficerStatus.ON_DUTY,
             certificates__status=CertificateStatus.VALID,
             certificates__issued_on__lte=day,
