@@ -7,8 +7,8 @@ from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
 from . import serializers as s
-from .filters import filter_cases
-from .views import PAGES
+from .filters import filter_cases, filter_certificates
+from .views import CERTIFICATE_PAGES, PAGES
 
 FILTER_PARAMS = [
     OpenApiParameter("status", description="状态代码：filed/investigating/notified/hearing/decided/served/executing/closed/no_penalty/revoked"),
@@ -41,3 +41,23 @@ class EnforcementCaseViewSet(LedgerViewSet):
 
 
 router.register("enforcement-cases", EnforcementCaseViewSet, basename="enforcement-case")
+
+
+class CertificateViewSet(LedgerViewSet):
+    """执法证 roster: registering an officer with the card, and the card's events, from the same rows as
+    the pages."""
+
+    pages = CERTIFICATE_PAGES
+    serializer_class = s.CertificateSerializer
+    create_summary = "新增执法人员（及其执法证）"
+    list_summary = "执法证列表（按权限范围）"
+    filter_params = [
+        OpenApiParameter("org", description="单位代码（含下级单位）"),
+        OpenApiParameter("status", description="证件状态：valid/cancelled/lost/renewed"),
+        OpenApiParameter("expiring", bool, description="只看提醒期内或已过期的有效证件"),
+        OpenApiParameter("q", description="姓名或证号"),
+    ]
+    filter = staticmethod(filter_certificates)
+
+
+router.register("enforcement-certificates", CertificateViewSet, basename="enforcement-certificate")

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from fazhi.api.parties import MaskedPartySerializer
 from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
 
-from .models import CaseParty, EnforcementCase, Officer
+from .models import CaseParty, Certificate, EnforcementCase, Officer
 
 
 class PartySerializer(MaskedPartySerializer):
@@ -28,6 +28,20 @@ class CaseSerializer(RecordSerializer):
             "decision_on", "penalty_kind", "fine_amount", "confiscated_amount", "served_on", "payment_due",
             "publicity_due", "published_on", "executed_on", "execution_method", "closed_on", "close_reason",
             "parties",
+        ]  # fmt: skip
+
+
+class CertificateSerializer(RecordSerializer):
+    """A 执法证 with its officer; ``number`` is the one printed on the card."""
+
+    officer = serializers.CharField(source="officer.name")
+    officer_status = serializers.CharField(source="officer.status")
+
+    class Meta:
+        model = Certificate
+        fields = [
+            *RECORD_FIELDS, "officer", "officer_status", "issuer", "issued_on", "expires_on", "ended_on",
+            "due_date",
         ]  # fmt: skip
 
 

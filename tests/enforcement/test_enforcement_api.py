@@ -95,3 +95,32 @@ def test_reveal_is_audited(officer_user, team, officers):
     revealed = client_for(officer_user).post(f"/api/enforcement-cases/{case.pk}/reveal/")
     assert revealed.status_code == 200 and revealed.json()[0]["id_number"] == ID_A
     assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, target_id=str(case.pk)).exists()
+
+
+def test_certificate_roster_through_the_api(officer_user, team, officers, tree, person):
+    api = client_for(officer_user)
+    created = api.post(
+        "/api/enforcement-certificates/",
+        {"org": team.code, "name": "新人", "joined_on": TODAY.isoformat(), "number": "A0100", "issuer": "区政府",
+         "issued_on": TODAY.isoformat(), "expires_on": (TODAY + 20 * DAY).isoformat()},
+        format="json",
+    )  # fmt: skip
+    assert created.status_code == 201, created.content
+    card = created.json()
+    assert card["officer"] == "新人" and card["deadline_status"] == "due_soon"
+    expiring = api.get("/api/enforcement-certificates/", {"expiring": "1"}).json()["results"]
+    assert [c["number"] for c in expiring] == ["A0100"]
+    lost = api.post(
+        f"/api/enforcement-certificates/{card['id']}/lost/",
+        {"version": card["version"], "on": TODAY.isoformat()},
+        format="json",
+    )
+    assert lost.status_code == 200 and lost.json()["status"] == "lost"
+    again = api.post(
+        f"/api/enforcement-certificates/{card['id']}/cancel/",
+        {"version": lost.json()["version"], "on": TODAY.isoformat()},
+        format="json",
+    )
+    assert again.status_code == 409
+    outsider = client_for(person("zf_b", "enforcement", add_team(tree, "b")))
+    assert outsider.get(f"/api/enforcement-certificates/{card['id']}/").status_code == 404
