@@ -73,3 +73,19 @@ def test_annual_report_drafts_the_enforcement_paragraph(demo, tmp_path):
     assert "作出行政执法案卷264宗" in text and "同比上升18.92%" in text
     assert "普通程序176宗" in text and "简易程序88宗" in text
     assert "检查企业312次" in text and "发现隐患187条" in text and "罚没金额" in text
+
+
+def test_demo_pages_open_for_the_officer_and_the_office(demo, client):
+    _, users = demo
+    case = EnforcementCase.objects.filter(status="served").first()
+    card = Certificate.objects.get(number="330110000001")
+    for username in ("zhifa", "fazhiban", "lingdao"):
+        client.force_login(users[username])
+        for url in ("/", "/enforcement/", "/enforcement/certificates/", "/enforcement/inspections/",
+                    f"/enforcement/{case.pk}/", f"/enforcement/certificates/{card.pk}/", "/figures/"):  # fmt: skip
+            response = client.get(url)
+            assert response.status_code == 200, (username, url)
+        home = client.get("/").content.decode()
+        assert case.number in home and card.number in home
+    dashboard = client.get("/figures/?org=wuchang").content.decode()
+    assert "作出行政执法案卷" in dashboard
