@@ -71,7 +71,7 @@ class PartyForm(forms.Form):
     kind = forms.ChoiceField(label="类别", choices=PartyKind.choices, initial=PartyKind.PERSON)
     enterprise = forms.BooleanField(label="企业（涉企）", required=False)
     name = forms.CharField(label="姓名或名称", max_length=100)
-    id_number = forms.CharField(label="身份证号码或统一社会信用代码", required=False, max_length=32)
+    id_number = forms.CharField(label="身份证号码（自然人）", required=False, max_length=32)
     phone = forms.CharField(label="联系电话", required=False, max_length=32)
     address = forms.CharField(label="住所或经营场所", required=False, max_length=200)
 
