@@ -36,7 +36,7 @@ CASE_SHEET = Sheet(
         Column("当事人", "party", required=True, max_length=100),
         Column("当事人类别", "party_kind", kind="choice", choices=PartyKind.choices, help="不填为自然人"),
         Column("涉企", "enterprise", kind="bool"),
-        Column("当事人证件号码", "party_id", kind="id_number", width=22),
+        Column("当事人身份证号", "party_id", kind="id_number", width=22),
         Column("当事人电话", "party_phone", kind="phone"),
         Column("案由及违法事实", "summary", required=True, width=40),
         Column("全过程音像记录", "av_record", kind="bool"),

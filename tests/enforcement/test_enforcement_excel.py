@@ -79,7 +79,7 @@ def test_case_export_round_trip(signed_in, officer_user, team, officers):
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[1]]
     values = dict(zip(header, [c.value for c in sheet[2]], strict=False))
-    assert values["承办执法人员"] in ("沈一、韩二", "韩二、沈一") and values["当事人证件号码"] == ID_A
+    assert values["承办执法人员"] in ("沈一、韩二", "韩二、沈一") and values["当事人身份证号"] == ID_A
     # the same row imported again (a second copy of the case, renumbered)
     from fazhi.ledger.excel import parse
 
