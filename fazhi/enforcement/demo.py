@@ -110,7 +110,7 @@ class Maker:
             fine_amount=Decimal("0") if outcome == NO_PENALTY else fine,
             confiscated_amount=Decimal(r.randint(1, 50) * 100) if kind == PenaltyKind.FINE_AND_CONFISCATION else Decimal("0"),
             served_on=served,
-            published_on=published if outcome != NO_PENALTY else None,
+            published_on=published,
             executed_on=served + datetime.timedelta(days=r.randint(1, 14)),
             execution_method=ExecutionMethod.VOLUNTARY,
             closed_on=closed,

@@ -392,12 +392,20 @@ class EnforcementCase(LedgerRecord):
         return PUBLICITY_OTHER_RULE if self.status == NO_PENALTY else PUBLICITY_RULE
 
     @property
-    def penalised(self) -> bool:
-        return bool(self.decision_on) and self.status not in (NO_PENALTY, REVOKED)
+    def published_decision(self) -> bool:
+        """A decision to publish: a penalty, or 不予处罚 (an enforcement decision too); not 撤销立案."""
+        return bool(self.decision_on) and self.status != REVOKED
 
     @property
-    def fines_total(self) -> Decimal:
-        return (self.fine_amount or Decimal("0")) + (self.confiscated_amount or Decimal("0"))
+    def is_closed(self) -> bool:
+        """Closed by its status; a 不予处罚 decision stays watched until it is published."""
+        awaiting = self.status == NO_PENALTY and self.publicity_due and not self.published_on
+        return self.status in self.STATES.closed and not awaiting
+
+    @classmethod
+    def open_q(cls) -> Q:
+        awaiting = Q(status=NO_PENALTY, publicity_due__isnull=False, published_on__isnull=True)
+        return ~Q(status__in=cls.STATES.closed) | awaiting
 
     @property
     def published_late(self) -> bool:
@@ -409,7 +417,7 @@ class EnforcementCase(LedgerRecord):
         self.decision_due = due(DECISION_RULE, self.filed_on)
         self.hearing_request_due = due(HEARING_REQUEST_RULE, self.notified_on) if self.hearing_right else None
         self.hearing_earliest = due(HEARING_NOTICE_RULE, self.hearing_notice_on)
-        self.publicity_due = due(self.publicity_rule, self.decision_on) if self.penalised else None
+        self.publicity_due = due(self.publicity_rule, self.decision_on) if self.published_decision else None
         has_fine = (self.fine_amount or 0) > 0
         self.payment_due = due(PAYMENT_RULE, self.served_on) if has_fine else None
         # What the office must do next: decide within 90 日, then publish; nothing once published.

@@ -153,8 +153,13 @@ def test_no_penalty_and_revocation_close_the_case(officer_user, team, officers):
     with pytest.raises(FazhiError, match="理由"):
         services.no_penalty(officer_user, case, case.version, on=TODAY, reason=" ")
     case = services.no_penalty(officer_user, case, case.version, on=TODAY, reason="首违不罚")
-    assert case.status == NO_PENALTY and case.is_closed
-    assert case.publicity_due is None
+    # 不予处罚 is an enforcement decision too: published within 20 工作日, watched until it is
+    assert case.status == NO_PENALTY and not case.is_closed
+    assert case.publicity_due == due_for_rule("enforcement.publicity_other", TODAY).due == case.due_date
+    assert EnforcementCase.objects.filter(EnforcementCase.open_q(), pk=case.pk).exists()
+    case = services.publish(officer_user, case, case.version, published_on=TODAY)
+    assert case.is_closed and case.due_date is None
+    assert not EnforcementCase.objects.filter(EnforcementCase.open_q(), pk=case.pk).exists()
     other = file_case(officer_user, team, officers)
     other = services.revoke(officer_user, other, other.version, on=TODAY, reason="不属于本机关管辖")
     assert other.status == REVOKED and other.is_closed
