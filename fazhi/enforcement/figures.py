@@ -131,6 +131,16 @@ def publicity_on_time_rate(orgs, start, end):
     return (Decimal(on_time * 100) / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+@figure("enforcement.av_record_rate", "执法全过程音像记录完整率", "%", phrases=("执法音像记录",))
+def av_record_rate(orgs, start, end):
+    """Cases filed in the period whose audio-video record of the whole process is complete and usable."""
+    total = cases(orgs, start, end)
+    if not total:
+        return None
+    complete = filed(orgs, start, end).filter(av_record=True).count()
+    return (Decimal(complete * 100) / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 @figure("enforcement.officers.added", "新增执法人员", "人")
 def officers_added(orgs, start, end):
     return events(orgs, start, end, EventKind.ADDED).count()

@@ -49,6 +49,7 @@ def test_demo_year_and_its_figures(demo):
     assert 100_000 < year(orgs, "enforcement.fines", 2024) < 5_000_000
     assert 0 < year(orgs, "enforcement.penalties", 2024) <= 264
     assert 80 < year(orgs, "enforcement.publicity_on_time_rate", 2024) < 100
+    assert 80 < year(orgs, "enforcement.av_record_rate", 2024) < 100
     # every case is in the team's unit, and every simple-procedure fine within 第五十一条's limits
     simple = EnforcementCase.objects.filter(procedure="simple")
     assert all(c.fine_amount <= (3000 if c.party_kind == "organisation" else 200) for c in simple)
