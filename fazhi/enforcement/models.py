@@ -208,6 +208,8 @@ class Certificate(OrgScoped, Versioned, Deadlined):
         "证件状态", max_length=20, choices=CertificateStatus.choices, default=CertificateStatus.VALID
     )
     ended_on = models.DateField("注销或遗失日期", null=True, blank=True)
+    # The watched date is the card's expiry (Deadlined's field, named as the roster says it).
+    due_date = models.DateField("证件到期日", null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "执法证"
