@@ -12,7 +12,7 @@ from .models import Certificate, EnforcementCase, EnforcementSettings
 LEDGER = Ledger(
     namespace="enforcement",
     label="行政执法",
-    order=40,
+    order=50,
     models=(EnforcementCase, Certificate),
     urls="fazhi.enforcement.urls",
     api="fazhi.enforcement.api",
