@@ -237,7 +237,7 @@ def _open_cases(actor, org, officers, rng) -> None:
         summary="餐饮单位违规使用瓶装燃气，未安装燃气泄漏报警装置",
     )  # fmt: skip
     late = services.investigate(actor, late, late.version, investigated_on=late.filed_on + datetime.timedelta(days=2),
-                                evidence="现场检查笔录、照片", av_record=True)  # fmt: skip
+                                evidence="现场检查笔录、照片", av=True)  # fmt: skip
     late = services.notify(actor, late, late.version, notified_on=late.filed_on + datetime.timedelta(days=6))
     late = services.decide(actor, late, late.version, decision_on=now - datetime.timedelta(days=20),
                            penalty_kind=PenaltyKind.FINE, fine_amount=Decimal("5000"))  # fmt: skip

@@ -22,6 +22,7 @@ from .models import (
 )
 
 TEAMS = [Kind.ENFORCEMENT_TEAM]
+AV = "本环节有音像记录"  # 全过程记录, asked at each step
 
 
 def team_units(user, *, write: bool = True):
@@ -88,7 +89,7 @@ PartyFormSet = party_formset(
 class InvestigateForm(VersionForm):
     investigated_on = forms.DateField(label="调查取证日期", widget=DATE)
     evidence = forms.CharField(label="调查取证情况", widget=forms.Textarea(attrs={"rows": 3}))
-    av_record = forms.BooleanField(label="全过程音像记录完整可用", required=False)
+    av = forms.BooleanField(label=AV, required=False)
 
 
 class NotifyForm(VersionForm):
@@ -98,12 +99,14 @@ class NotifyForm(VersionForm):
         required=False,
         help_text="较大数额罚款、没收较大数额财物、责令停产停业等（第六十三条）",
     )
+    av = forms.BooleanField(label=AV, required=False)
 
 
 class HearingForm(VersionForm):
     requested_on = forms.DateField(label="当事人申请听证日期", widget=DATE)
     notice_on = forms.DateField(label="听证通知送达日期", widget=DATE)
     hearing_on = forms.DateField(label="举行听证日期", widget=DATE)
+    av = forms.BooleanField(label=AV, required=False)
 
 
 class LegalReviewForm(VersionForm):
@@ -129,10 +132,12 @@ class DecideForm(VersionForm):
     decision_text = forms.CharField(
         label="决定内容", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    av = forms.BooleanField(label=AV, required=False)
 
 
 class ServeForm(VersionForm):
     served_on = forms.DateField(label="送达日期", widget=DATE)
+    av = forms.BooleanField(label=AV, required=False)
 
 
 class PublishForm(VersionForm):
@@ -144,6 +149,7 @@ class ExecuteForm(VersionForm):
     execution_method = forms.ChoiceField(
         label="执行方式", choices=ExecutionMethod.choices, initial=ExecutionMethod.VOLUNTARY
     )
+    av = forms.BooleanField(label=AV, required=False)
 
 
 class CloseForm(VersionForm):

@@ -363,6 +363,14 @@ class EnforcementCase(LedgerRecord):
     closed_on = models.DateField("结案日期", null=True, blank=True, db_index=True)
     close_reason = models.TextField("不予处罚或撤销立案理由", blank=True)
 
+    # 全过程记录 step by step: whether the step's audio-video record exists (观澜's 音像记录 shortcomings).
+    av_investigation = models.BooleanField("调查取证音像记录", default=False)
+    av_notice = models.BooleanField("告知音像记录", default=False)
+    av_hearing = models.BooleanField("听证音像记录", default=False)
+    av_decision = models.BooleanField("决定音像记录", default=False)
+    av_service = models.BooleanField("送达音像记录", default=False)
+    av_execution = models.BooleanField("执行音像记录", default=False)
+
     decision_due = models.DateField("处罚决定期限", null=True, blank=True)
     hearing_request_due = models.DateField("申请听证期限", null=True, blank=True)
     hearing_earliest = models.DateField("最早听证日期", null=True, blank=True)
@@ -392,6 +400,20 @@ class EnforcementCase(LedgerRecord):
     def publicity_rule(self) -> str:
         """处罚 decisions are published within 7 工作日, other enforcement decisions (不予处罚) within 20."""
         return PUBLICITY_OTHER_RULE if self.status == NO_PENALTY else PUBLICITY_RULE
+
+    AV_STEPS = (
+        ("investigated_on", "av_investigation", "调查取证"),
+        ("notified_on", "av_notice", "告知"),
+        ("hearing_on", "av_hearing", "听证"),
+        ("decision_on", "av_decision", "决定"),
+        ("served_on", "av_service", "送达"),
+        ("executed_on", "av_execution", "执行"),
+    )
+
+    @property
+    def av_steps(self) -> list[tuple[str, bool]]:
+        """(step, recorded) for each step the case has been through."""
+        return [(label, getattr(self, flag)) for day, flag, label in self.AV_STEPS if getattr(self, day)]
 
     @property
     def published_decision(self) -> bool:

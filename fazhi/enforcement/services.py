@@ -324,7 +324,7 @@ def update_details(actor, case: EnforcementCase, expected_version: int, **fields
 
 
 def investigate(
-    actor, case, expected_version: int, *, investigated_on, evidence: str, av_record: bool = False
+    actor, case, expected_version: int, *, investigated_on, evidence: str, av: bool = False
 ) -> EnforcementCase:
     """调查取证."""
     if not evidence.strip():
@@ -335,14 +335,14 @@ def investigate(
         _not_before(investigated_on, fresh.filed_on, "investigated_on", "调查取证日期", "立案日期")
         fresh.investigated_on = investigated_on
         fresh.evidence = evidence
-        fresh.av_record = fresh.av_record or av_record
+        fresh.av_investigation = av
         fresh.refresh_deadlines()
 
     return ledger.transition(actor, case, expected_version, INVESTIGATING, apply)
 
 
 def notify(
-    actor, case, expected_version: int, *, notified_on, hearing_right: bool = False
+    actor, case, expected_version: int, *, notified_on, hearing_right: bool = False, av: bool = False
 ) -> EnforcementCase:
     """告知: the intended penalty, and the right to ask for a hearing within 5 工作日 where it applies."""
 
@@ -353,13 +353,14 @@ def notify(
         )
         fresh.notified_on = notified_on
         fresh.hearing_right = hearing_right
+        fresh.av_notice = av
         fresh.refresh_deadlines()
 
     return ledger.transition(actor, case, expected_version, NOTIFIED, apply)
 
 
 def hold_hearing(
-    actor, case, expected_version: int, *, requested_on, notice_on, hearing_on
+    actor, case, expected_version: int, *, requested_on, notice_on, hearing_on, av: bool = False
 ) -> EnforcementCase:
     """听证: asked for within the window, notified at least 7 工作日 before it is held."""
 
@@ -384,6 +385,7 @@ def hold_hearing(
                 f"（{_rule_text(HEARING_NOTICE_RULE)}）；请推后听证日期或提前通知。",
             )
         fresh.hearing_on = hearing_on
+        fresh.av_hearing = av
 
     return ledger.transition(actor, case, expected_version, HEARING, apply)
 
@@ -434,6 +436,7 @@ def decide(
     fine_amount: Decimal = Decimal("0"),
     confiscated_amount: Decimal = Decimal("0"),
     decision_text: str = "",
+    av: bool = False,
 ) -> EnforcementCase:
     """作出行政处罚决定: after 告知 (and the hearing window) for 普通程序, within the limits for 简易程序."""
     fine_amount = fine_amount or Decimal("0")
@@ -478,18 +481,20 @@ def decide(
         fresh.fine_amount = fine_amount
         fresh.confiscated_amount = confiscated_amount
         fresh.decision_text = decision_text
+        fresh.av_decision = av
         fresh.refresh_deadlines()
 
     return ledger.transition(actor, case, expected_version, DECIDED, apply)
 
 
-def serve(actor, case, expected_version: int, *, served_on) -> EnforcementCase:
+def serve(actor, case, expected_version: int, *, served_on, av: bool = False) -> EnforcementCase:
     """送达 the decision; a fine is due 15 日 after."""
 
     def apply(fresh):
         _not_future(served_on, "served_on", "送达日期")
         _not_before(served_on, fresh.decision_on, "served_on", "送达日期", "决定日期")
         fresh.served_on = served_on
+        fresh.av_service = av
         fresh.refresh_deadlines()
 
     return ledger.transition(actor, case, expected_version, SERVED, apply)
@@ -511,7 +516,9 @@ def publish(actor, case, expected_version: int, *, published_on) -> EnforcementC
     return ledger.update(actor, case, expected_version, apply)
 
 
-def execute(actor, case, expected_version: int, *, executed_on, execution_method: str) -> EnforcementCase:
+def execute(
+    actor, case, expected_version: int, *, executed_on, execution_method: str, av: bool = False
+) -> EnforcementCase:
     """执行: paid, enforced or applied to the court for."""
 
     def apply(fresh):
@@ -519,6 +526,7 @@ def execute(actor, case, expected_version: int, *, executed_on, execution_method
         _not_before(executed_on, fresh.served_on, "executed_on", "执行日期", "送达日期")
         fresh.executed_on = executed_on
         fresh.execution_method = execution_method
+        fresh.av_execution = av
 
     return ledger.transition(actor, case, expected_version, EXECUTING, apply)
 

@@ -15,10 +15,12 @@ from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_c
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def act(page, title, **fields):
+def act(page, title, checks=(), **fields):
     page.get_by_role("link", name=title, exact=True).click()
     for name, value in fields.items():
         page.fill(f"[name={name}]", value)
+    for name in checks:
+        page.check(f"[name={name}]")
     page.click("button:has-text('保存')")
     page.wait_for_selector(f"text={title}已保存")
 
@@ -71,7 +73,9 @@ def test_case_from_filing_to_closing_with_its_due_dates(browser_page, tree, pers
         "调查取证",
         investigated_on=(filed + datetime.timedelta(days=2)).isoformat(),
         evidence="现场检查笔录、照片",
+        checks=("av",),
     )
+    assert "调查取证有" in page.locator("#av").inner_text()  # 全过程记录, step by step
     page.get_by_role("link", name="告知", exact=True).click()
     page.fill("[name=notified_on]", notified.isoformat())
     page.check("[name=hearing_right]")

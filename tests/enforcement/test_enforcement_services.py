@@ -60,7 +60,7 @@ def test_ordinary_case_from_filing_to_closing(officer_user, team, officers):
     filed = TODAY - 40 * DAY
     case = file_case(officer_user, team, officers, filed_on=filed)
     case = services.investigate(
-        officer_user, case, case.version, investigated_on=filed + DAY, evidence="笔录", av_record=True
+        officer_user, case, case.version, investigated_on=filed + DAY, evidence="笔录", av=True
     )
     case = services.notify(officer_user, case, case.version, notified_on=filed + 5 * DAY, hearing_right=True)
     assert case.hearing_request_due == due_for_rule("enforcement.hearing_request", filed + 5 * DAY).due
@@ -94,6 +94,9 @@ def test_ordinary_case_from_filing_to_closing(officer_user, team, officers):
     )
     case = services.close(officer_user, case, case.version, closed_on=TODAY)
     assert case.status == CLOSED and case.is_closed
+    # 全过程记录 step by step: only the investigation was recorded here
+    assert case.av_steps == [("调查取证", True), ("告知", False), ("听证", False), ("决定", False),
+                             ("送达", False), ("执行", False)]  # fmt: skip
     assert AuditEntry.objects.filter(target_id=str(case.pk)).count() >= 9
 
 
