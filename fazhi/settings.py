@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "fazhi.learning",
     "fazhi.oversight",
     "fazhi.petitions",
+    "fazhi.enforcement",
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",

@@ -44,6 +44,7 @@ PEOPLE = [
     ("fazhiban", "周法治", "office", "wuchang", "党政办（法治办）：全街道台账、指标与年度报告"),
     ("xinfang", "郑信访", "petition", "wuchang", "信访办：信访接访、民意诉求、居民议事会（可转为纠纷调解）"),
     ("lingdao", "吴主任", "leader", "wuchang", "街道领导（只读）"),
+    ("zhifa", "孔执法", "enforcement", "wuchang-zf", "综合行政执法队执法人员（案件、执法证、执法检查）"),
     ("cangqian", "郑仓前", "handler", "cangqian-tw", "仓前街道调解员（看不到五常的记录）"),
     ("qushenyue", "钱审阅", "district_reviewer", "yuhang", "区级审阅（全区只读）"),
     ("sysadmin", "孙系统", "sys_admin", "yuhang", "系统管理员（首次登录需绑定动态口令）"),

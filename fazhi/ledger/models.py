@@ -110,6 +110,12 @@ class Deadlined(models.Model):
         """Which records are still watched; a Stateful record says so by its status."""
         return Q()
 
+    @classmethod
+    def board_q(cls, day, soon_until) -> Q:
+        """Which open records the home board lists on ``day``: those due by ``soon_until``. A roster that
+        warns earlier (a 执法证 from a configurable number of days before it expires) says so here."""
+        return Q(due_date__isnull=False, due_date__lte=soon_until)
+
     @property
     def is_closed(self) -> bool:
         return False

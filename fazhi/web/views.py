@@ -27,7 +27,7 @@ def deadline_board(user, limit: int = 50) -> dict:
             continue
         open_records = (
             model.objects.visible_to(user)
-            .filter(model.open_q(), due_date__isnull=False, due_date__lte=soon_until)
+            .filter(model.open_q(), model.board_q(day, soon_until))
             .select_related("org")
             .order_by("due_date")[:limit]
         )

@@ -9,6 +9,7 @@ from fazhi.audit.models import AuditEntry
 from fazhi.audit.watch import is_watched
 from fazhi.disputes.models import DisputeSettings, DisputeType
 from fazhi.disputes.reference import ensure_default_types
+from fazhi.enforcement.models import EnforcementSettings
 from fazhi.ledger.registry import ledger_models, settings_models
 from fazhi.legal.models import LegalSettings
 from fazhi.petitions.models import PetitionSettings
@@ -30,7 +31,7 @@ def _url(model, suffix=""):
 
 
 def test_the_registered_settings_lists_are_the_known_ones_and_all_watched():
-    assert set(settings_models()) == {DisputeSettings, DisputeType, LegalSettings, PetitionSettings}
+    assert set(settings_models()) == {DisputeSettings, DisputeType, LegalSettings, PetitionSettings, EnforcementSettings}
     assert all(is_watched(model) for model in settings_models())
 
 
@@ -75,7 +76,7 @@ def test_the_default_rows_write_nothing_to_the_trail():
 
 
 def test_the_system_admin_opens_every_settings_list_but_no_ledger_record(client, sys_admin):
-    DisputeSettings.current(), LegalSettings.current(), PetitionSettings.current()
+    DisputeSettings.current(), LegalSettings.current(), PetitionSettings.current(), EnforcementSettings.current()
     for model in settings_models():
         assert client.get(_url(model)).status_code == 200, model
         row = model.objects.order_by("pk").first()
@@ -117,3 +118,12 @@ def test_the_first_settings_row_may_be_added_when_there_is_none(client, sys_admi
     answer = client.post(_url(DisputeSettings, "add/"), {"group_threshold": "20"})
     assert answer.status_code == 302
     assert DisputeSettings.current().group_threshold == 20
+
+
+def test_the_system_admin_changes_the_certificate_warning_period_and_the_trail_names_it(client, sys_admin):
+    row = EnforcementSettings.current()
+    answer = client.post(_url(EnforcementSettings, f"{row.pk}/change/"), {"certificate_warning_days": "90"})
+    assert answer.status_code == 302
+    row.refresh_from_db()
+    assert row.certificate_warning_days == 90
+    assert entries_for(row).get().changes["certificate_warning_days"] == [60, 90]

@@ -121,6 +121,42 @@ def _petition(world, street):
     )
 
 
+def _officers(world, street, *names):
+    from fazhi.enforcement import services
+
+    return [
+        services.add_officer(
+            world.writer(street),
+            org=world.orgs[f"{street}-zf"],
+            name=name,
+            joined_on=datetime.date(2022, 1, 10),
+            number=f"{street.upper()}ZF-{name}",
+            issuer="测试区人民政府",
+            issued_on=datetime.date(2022, 1, 10),
+            expires_on=datetime.date(2028, 1, 9),
+        )
+        for name in names
+    ]
+
+
+def _enforcement_case(world, street):
+    from fazhi.enforcement import services
+
+    cards = _officers(world, street, f"{street}执法甲", f"{street}执法乙")
+    return services.file_case(
+        world.writer(street),
+        org=world.orgs[f"{street}-zf"],
+        filed_on=TODAY,
+        procedure="ordinary",
+        source="patrol",
+        field="city",
+        object_kind="shop",
+        summary=f"{street}街道店铺跨门营业",
+        officers=[card.officer for card in cards],
+        parties=[services.PartyData(name="赵六", id_number=PERSONAL[street][0], phone=PERSONAL[street][1])],
+    )
+
+
 def _demand(world, street):
     from fazhi.petitions import services
 
@@ -224,8 +260,14 @@ def _exam_round(world, street):
     )
 
 
+def _certificate(world, street):
+    return _officers(world, street, f"{street}执法丙")[0]
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
+    "enforcement.EnforcementCase": _enforcement_case,
+    "enforcement.Certificate": _certificate,
     "legal.ReviewItem": _review_item,
     "litigation.Case": _case,
     "oversight.Suggestion": _suggestion,
@@ -281,7 +323,22 @@ def _concluded_case(world, street):
     return services.conclude(world.writer(street), case, case.version, outcome="lost", concluded_on=TODAY)
 
 
-OTHER_FACTORIES = {"litigation-meeting": _meeting, "report": _report}
+def _inspection(world, street):
+    from fazhi.enforcement import services
+
+    return services.record_inspection(
+        world.writer(street),
+        org=world.orgs[f"{street}-zf"],
+        held_on=TODAY,
+        action="special",
+        special_action=f"{street}街道百日攻坚",
+        field="dust",
+        object_kind="vehicle",
+        objects_checked=120,
+    )
+
+
+OTHER_FACTORIES = {"litigation-meeting": _meeting, "report": _report, "enforcement-inspection": _inspection}
 # Objects in a later state, for routes that only apply there: name → factory.
 STATE_FACTORIES = {"concluded-case": _concluded_case}
 

@@ -150,6 +150,52 @@ PAYLOADS = {
     "legal-literate.update": lambda w, o: {"version": o.version, "name": "越权修改"},
     "exam-round.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
     "exam-round.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "enforcement-case.partial_update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "enforcement-case.update": lambda w, o: {"version": o.version, "summary": "越权修改"},
+    "enforcement-case.investigate": lambda w, o: {
+        "version": o.version,
+        "investigated_on": DAY,
+        "evidence": "越权",
+    },
+    "enforcement-case.notify": lambda w, o: {"version": o.version, "notified_on": DAY},
+    "enforcement-case.hearing": lambda w, o: {
+        "version": o.version,
+        "requested_on": DAY,
+        "notice_on": DAY,
+        "hearing_on": DAY,
+    },
+    "enforcement-case.legal_review": lambda w, o: {"version": o.version, "legal_review_required": True},
+    "enforcement-case.decide": lambda w, o: {
+        "version": o.version,
+        "decision_on": DAY,
+        "penalty_kind": "warning",
+    },
+    "enforcement-case.serve": lambda w, o: {"version": o.version, "served_on": DAY},
+    "enforcement-case.publish": lambda w, o: {"version": o.version, "published_on": DAY},
+    "enforcement-case.execute": lambda w, o: {"version": o.version, "executed_on": DAY},
+    "enforcement-case.close": lambda w, o: {"version": o.version, "closed_on": DAY},
+    "enforcement-case.no_penalty": lambda w, o: {"version": o.version, "on": DAY, "reason": "越权"},
+    "enforcement-case.revoke": lambda w, o: {"version": o.version, "on": DAY, "reason": "越权"},
+    "enforcement-case.file_review": lambda w, o: {
+        "version": o.version,
+        "reviewed_on": DAY,
+        "reviewer": "越权",
+        "score": 90,
+    },
+    "enforcement-case.reveal": lambda w, o: {},
+    "enforcement-certificate.partial_update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
+    "enforcement-certificate.update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
+    "enforcement-certificate.cancel": lambda w, o: {"version": o.version, "on": DAY},
+    "enforcement-certificate.lost": lambda w, o: {"version": o.version, "on": DAY},
+    "enforcement-certificate.transfer": lambda w, o: {"version": o.version, "on": DAY},
+    "enforcement-certificate.training": lambda w, o: {"version": o.version, "training_hours": "12"},
+    "enforcement-certificate.renew": lambda w, o: {
+        "version": o.version,
+        "number": "越权证号",
+        "issuer": "越权",
+        "issued_on": DAY,
+        "expires_on": "2031-06-02",
+    },
     "report.draft": lambda w, o: {"version": o.version},
     "report.transition": lambda w, o: {"version": o.version, "action": "submit"},
     "report.paragraph": lambda w, o: {"version": _paragraph(o).version, "text": "越权修改的段落"},
@@ -210,6 +256,22 @@ CREATE_PAYLOADS = {
     },
     "legal-literate": {"org": "b-sq", "name": "越权登记", "appointed_on": DAY},
     "exam-round": {"org": "b", "held_on": DAY, "title": "越权登记", "enrolled": 10, "sat": 9},
+    "enforcement-certificate": {
+        "org": "b-zf",
+        "name": "越权",
+        "joined_on": DAY,
+        "number": "越权新证",
+        "issuer": "越权",
+        "issued_on": DAY,
+        "expires_on": "2031-06-02",
+    },
+    "enforcement-case": {
+        "org": "b-zf",
+        "filed_on": DAY,
+        "summary": "越权立案",
+        "officers": [],
+        "parties": [{"name": "某甲"}],
+    },
 }
 
 
@@ -474,6 +536,15 @@ WEB_TARGETS = {
     "learning:literate_action": ("learning.LegalLiterate", "fazhi.learning.views.LITERATE_ACTIONS"),
     "learning:exam": ("learning.ExamRound", None),
     "learning:exam_action": ("learning.ExamRound", "fazhi.learning.views.EXAM_ACTIONS"),
+    "enforcement:detail": ("enforcement.EnforcementCase", None),
+    "enforcement:reveal": ("enforcement.EnforcementCase", None),
+    "enforcement:action": ("enforcement.EnforcementCase", "fazhi.enforcement.views.ACTIONS"),
+    "enforcement:certificate": ("enforcement.Certificate", None),
+    "enforcement:certificate_action": (
+        "enforcement.Certificate",
+        "fazhi.enforcement.views.CERTIFICATE_ACTIONS",
+    ),
+    "enforcement:inspection": ("inspection", None),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
     "reports:draft": ("report", None),
@@ -523,6 +594,8 @@ def _web_object(world, kind):
         return _paragraph(world.others["b"]["report"]).section
     if kind == "attachment":
         return world.attachments["b"]
+    if kind == "inspection":
+        return world.others["b"]["enforcement-inspection"]
     return world.records["b"][kind]
 
 

@@ -1,0 +1,259 @@
+"""Excel import and export of cases and inspection batches: cross-field checks on parsed rows, all or
+nothing written, and export rows as the ledger kit's masking policy allows the reader."""
+
+import itertools
+from decimal import Decimal
+
+from fazhi.dates import today
+from fazhi.ledger.excel import CellError
+from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.parties import export_value
+
+from .bulk import NewCase, insert_cases, insert_inspections
+from .models import (
+    STATES,
+    CaseParty,
+    InspectionBatch,
+    Officer,
+    OfficerStatus,
+    PartyKind,
+    PartyRole,
+    Procedure,
+)
+from .services import SIMPLE_FINE_LIMITS
+
+# --- inspections ------------------------------------------------------------------------------------------
+
+
+def _inspection_problems(row: dict) -> list[tuple[str, str]]:
+    problems = []
+    if (row.get("hazards_rectified") or 0) > (row.get("hazards_found") or 0):
+        problems.append(("已整改隐患", "已整改隐患不能多于发现隐患"))
+    if row.get("objects_checked") is not None and row["objects_checked"] < 1:
+        problems.append(("检查对象数", "检查对象数至少为1"))
+    if row.get("held_on") and row["held_on"] > today():
+        problems.append(("检查日期", "检查日期不能晚于今天"))
+    return problems
+
+
+def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    """Check every row against the database and the actor's rights; write all rows or none."""
+    result = ImportResult()
+    orgs = UnitResolver(actor, "执法检查")
+    batches = []
+    for row in rows:
+        number = row.get("_row", 0)
+        org, problem = orgs.resolve(row.get("org") or "")
+        if problem:
+            result.errors.append(CellError(number, "执法队", problem))
+        for column, message in _inspection_problems(row):
+            result.errors.append(CellError(number, column, message))
+        if not result.errors:
+            batches.append(
+                InspectionBatch(
+                    org=org,
+                    held_on=row["held_on"],
+                    action=row["action"],
+                    special_action=row.get("special_action") or "",
+                    random_check=bool(row.get("random_check")),
+                    field=row["field"],
+                    object_kind=row["object_kind"],
+                    objects_checked=row["objects_checked"],
+                    hazards_found=row.get("hazards_found") or 0,
+                    hazards_rectified=row.get("hazards_rectified") or 0,
+                    cases_filed=row.get("cases_filed") or 0,
+                    joint_units=row.get("joint_units") or "",
+                    note=row.get("note") or "",
+                )
+            )
+    if not result.errors:
+        result.created = insert_inspections(actor, batches, source=source)
+    return result
+
+
+def export_inspection_rows(user, batches):
+    for seq, b in enumerate(batches, start=1):
+        yield {
+            "seq": seq,
+            "held_on": b.held_on,
+            "org": b.org.name,
+            "action": b.action,
+            "special_action": b.special_action,
+            "random_check": b.random_check,
+            "field": b.field,
+            "object_kind": b.object_kind,
+            "objects_checked": b.objects_checked,
+            "hazards_found": b.hazards_found,
+            "hazards_rectified": b.hazards_rectified,
+            "cases_filed": b.cases_filed,
+            "joint_units": b.joint_units,
+            "note": b.note,
+        }
+
+
+# --- cases ------------------------------------------------------------------------------------------------
+
+DATE_ORDER = (
+    ("filed_on", "立案日期"),
+    ("decision_on", "决定日期"),
+    ("served_on", "送达日期"),
+    ("closed_on", "结案日期"),
+)
+DECIDED_STATES = {"decided", "served", "executing", "closed"}
+
+
+def _case_problems(row: dict) -> list[tuple[str, str]]:
+    problems = []
+    status = row.get("status") or STATES.initial
+    days = [(row.get(key), label) for key, label in DATE_ORDER if row.get(key)]
+    for (earlier, first), (later, second) in itertools.pairwise(days):
+        if later < earlier:
+            problems.append((second, f"{second}不能早于{first}"))
+    if status in DECIDED_STATES and not row.get("decision_on"):
+        problems.append(("决定日期", f"状态为“{STATES.labels[status]}”时必填决定日期"))
+    if status in DECIDED_STATES and not row.get("penalty_kind"):
+        problems.append(("处罚种类", f"状态为“{STATES.labels[status]}”时必填处罚种类"))
+    if status in STATES.closed and not row.get("closed_on"):
+        problems.append(("结案日期", f"状态为“{STATES.labels[status]}”时必填结案日期"))
+    if row.get("procedure") == Procedure.SIMPLE and row.get("fine_amount"):
+        kind = "organisation" if row.get("party_kind") == PartyKind.ORGANISATION else "person"
+        if row["fine_amount"] > SIMPLE_FINE_LIMITS[kind]:
+            problems.append(
+                ("罚款金额", f"简易程序罚款不能超过{SIMPLE_FINE_LIMITS[kind]:,.0f}元（行政处罚法第五十一条）")
+            )
+    if row.get("filed_on") and row["filed_on"] > today():
+        problems.append(("立案日期", "立案日期不能晚于今天"))
+    return problems
+
+
+class OfficerResolver:
+    """Officers by name within a unit, each certified on the filing day."""
+
+    def __init__(self):
+        self.by_unit: dict[int, dict[str, list[Officer]]] = {}
+
+    def resolve(self, org, names: str, day) -> tuple[list[int], str]:
+        if org.pk not in self.by_unit:
+            named: dict[str, list[Officer]] = {}
+            for officer in Officer.objects.filter(org=org).prefetch_related("certificates"):
+                named.setdefault(officer.name, []).append(officer)
+            self.by_unit[org.pk] = named
+        wanted = [
+            n.strip() for n in (names or "").replace(",", "、").replace("，", "、").split("、") if n.strip()
+        ]
+        if len(wanted) < 2:
+            return [], "至少填写两名执法人员（行政处罚法第四十二条），用顿号分隔"
+        ids = []
+        for name in wanted:
+            found = self.by_unit[org.pk].get(name, [])
+            if len(found) != 1:
+                return (
+                    [],
+                    f"“{org.name}”{'没有' if not found else '有多名'}名为“{name}”的执法人员；请先在执法人员名册中登记",
+                )
+            officer = found[0]
+            certified = officer.status == OfficerStatus.ON_DUTY or (
+                officer.left_on and officer.left_on >= day
+            )
+            card = any(c.issued_on <= day <= c.expires_on and (c.ended_on is None or c.ended_on >= day)
+                       for c in officer.certificates.all())  # fmt: skip
+            if not (certified and card):
+                return [], f"{name}在立案日期没有有效的执法证，不能承办案件"
+            ids.append(officer.pk)
+        return ids, ""
+
+
+def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    result = ImportResult()
+    orgs = UnitResolver(actor, "案件")
+    officers = OfficerResolver()
+    items = []
+    for row in rows:
+        number = row.get("_row", 0)
+        org, problem = orgs.resolve(row.get("org") or "")
+        if problem:
+            result.errors.append(CellError(number, "承办单位", problem))
+        for column, message in _case_problems(row):
+            result.errors.append(CellError(number, column, message))
+        officer_ids = []
+        if org is not None and row.get("filed_on"):
+            officer_ids, problem = officers.resolve(org, row.get("officers"), row["filed_on"])
+            if problem:
+                result.errors.append(CellError(number, "承办执法人员", problem))
+        if not result.errors:
+            items.append(_new_case(row, org, officer_ids))
+    if not result.errors:
+        result.created = insert_cases(actor, items, source=source)
+    return result
+
+
+def _new_case(row: dict, org, officer_ids) -> NewCase:
+    from .models import EnforcementCase
+
+    case = EnforcementCase(
+        org=org,
+        status=row.get("status") or STATES.initial,
+        filed_on=row["filed_on"],
+        procedure=row["procedure"],
+        source=row["source"],
+        field=row["field"],
+        object_kind=row.get("object_kind") or "shop",
+        special_action=row.get("special_action") or "",
+        summary=row["summary"],
+        av_record=bool(row.get("av_record")),
+        decision_on=row.get("decision_on"),
+        penalty_kind=row.get("penalty_kind") or "",
+        fine_amount=row.get("fine_amount") or Decimal("0"),
+        confiscated_amount=row.get("confiscated_amount") or Decimal("0"),
+        served_on=row.get("served_on"),
+        published_on=row.get("published_on"),
+        execution_method=row.get("execution_method") or "",
+        closed_on=row.get("closed_on"),
+    )
+    party = CaseParty(
+        role=PartyRole.PARTY,
+        kind=row.get("party_kind") or PartyKind.PERSON,
+        enterprise=bool(row.get("enterprise")),
+        name=row["party"],
+        id_number=row.get("party_id") or "",
+        phone=row.get("party_phone") or "",
+    )
+    return NewCase(case, [party], officer_ids)
+
+
+def export_case_rows(user, cases):
+    for seq, c in enumerate(cases, start=1):
+        party = next((p for p in c.parties.all() if p.role == PartyRole.PARTY), None)
+
+        def personal(kind, party=party, c=c):
+            return export_value(user, c.org, kind, getattr(party, kind)) if party else ""
+
+        yield {
+            "seq": seq,
+            "number": c.number,
+            "filed_on": c.filed_on,
+            "procedure": c.procedure,
+            "source": c.source,
+            "field": c.field,
+            "object_kind": c.object_kind,
+            "special_action": c.special_action,
+            "org": c.org.name,
+            "officers": "、".join(o.name for o in c.officers.all()),
+            "party": party.name if party else "",
+            "party_kind": party.kind if party else "",
+            "enterprise": c.enterprise,
+            "party_id": personal("id_number"),
+            "party_phone": personal("phone"),
+            "summary": c.summary,
+            "av_record": c.av_record,
+            "status": c.status,
+            "due": c.due_text(),
+            "decision_on": c.decision_on,
+            "penalty_kind": c.penalty_kind,
+            "fine_amount": c.fine_amount,
+            "confiscated_amount": c.confiscated_amount,
+            "served_on": c.served_on,
+            "published_on": c.published_on,
+            "execution_method": c.execution_method,
+            "closed_on": c.closed_on,
+        }

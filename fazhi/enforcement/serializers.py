@@ -1,0 +1,60 @@
+"""API shapes of enforcement cases. Personal data leaves only masked; the reveal action gives it unmasked."""
+
+from rest_framework import serializers
+
+from fazhi.api.parties import MaskedPartySerializer
+from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+
+from .models import CaseParty, Certificate, EnforcementCase, Officer
+
+
+class PartySerializer(MaskedPartySerializer):
+    class Meta:
+        model = CaseParty
+        fields = ["id", "role", "kind", "enterprise", "name", "id_number", "phone"]
+
+
+class CaseSerializer(RecordSerializer):
+    parties = PartySerializer(many=True)
+    officers = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = EnforcementCase
+        fields = [
+            *RECORD_FIELDS, "filed_on", "procedure", "source", "field", "object_kind", "special_action",
+            "summary", "party_kind", "enterprise", "av_record", "officers", "due_date", "decision_due",
+            "investigated_on", "notified_on", "hearing_right", "hearing_request_due", "hearing_requested_on",
+            "hearing_notice_on", "hearing_earliest", "hearing_on", "legal_review_required", "legal_review_on",
+            "decision_on", "penalty_kind", "fine_amount", "confiscated_amount", "served_on", "payment_due",
+            "publicity_due", "published_on", "executed_on", "execution_method", "closed_on", "close_reason",
+            "parties",
+        ]  # fmt: skip
+
+
+class CertificateSerializer(RecordSerializer):
+    """A 执法证 with its officer; ``number`` is the one printed on the card."""
+
+    officer = serializers.CharField(source="officer.name")
+    officer_status = serializers.CharField(source="officer.status")
+
+    class Meta:
+        model = Certificate
+        fields = [
+            *RECORD_FIELDS, "officer", "officer_status", "issuer", "issued_on", "expires_on", "ended_on",
+            "due_date",
+        ]  # fmt: skip
+
+
+def officers_field(**kwargs):
+    kwargs.pop("default", None)
+    return serializers.PrimaryKeyRelatedField(
+        queryset=Officer.objects.all(), many=True, help_text="承办执法人员 id（至少两名）", **kwargs
+    )
+
+
+def review_item_field(**kwargs):
+    from fazhi.legal.models import ReviewItem
+
+    return serializers.PrimaryKeyRelatedField(
+        queryset=ReviewItem.objects.all(), allow_null=True, help_text="合法性审查事项 id", **kwargs
+    )

@@ -1,0 +1,318 @@
+"""Pages of the enforcement ledger: cases, the officers' certificates and the inspection batches, each
+one ``LedgerPages`` declaration whose action rows also make the API. Every queryset starts from
+``Model.objects.visible_to(user)``."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import render
+
+from fazhi.dates import today
+from fazhi.deadlines.rules import Rule, get_rule
+from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
+from fazhi.ledger.parties import masked_parties
+from fazhi.orgs.scoping import visible_orgs
+from fazhi.web.paging import paginate
+
+from . import forms, services
+from .filters import (
+    base_queryset,
+    certificate_queryset,
+    filter_cases,
+    filter_certificates,
+    filter_inspections,
+    inspection_queryset,
+)
+from .models import (
+    CLOSED,
+    DECIDED,
+    EXECUTING,
+    HEARING,
+    HEARING_NOTICE_RULE,
+    HEARING_REQUEST_RULE,
+    INVESTIGATING,
+    NO_PENALTY,
+    NOTIFIED,
+    PAYMENT_RULE,
+    REVOKED,
+    SERVED,
+    STATES,
+    ActionKind,
+    CertificateStatus,
+    EnforcementCase,
+    EnforcementSettings,
+    Field,
+    OfficerStatus,
+    Procedure,
+    Source,
+)
+
+# --- cases ----------------------------------------------------------------------------------------------
+
+
+def case_list(request):
+    queryset = filter_cases(base_queryset(request.user), request.GET, user=request.user)
+    context = {
+        **paginate(request, queryset.prefetch_related("parties")),
+        "params": request.GET,
+        "states": STATES.choices,
+        "procedures": Procedure.choices,
+        "fields": Field.choices,
+        "sources": Source.choices,
+        "orgs": visible_orgs(request.user),
+    }
+    return render(request, "enforcement/list.html", context)
+
+
+@dataclass(frozen=True)
+class Due:
+    """A due date of the case with the statutory limit it comes from (shown with its article)."""
+
+    label: str
+    day: object
+    rule: Rule
+    done: str = ""  # what met it, e.g. "2026年7月10日已公示"
+
+
+def case_dues(case: EnforcementCase) -> list[Due]:
+    from fazhi.deadlines.calendar import cn_date
+
+    rows = [
+        ("处罚决定期限", case.decision_due, case.DEADLINE_RULE, case.decision_on and f"{cn_date(case.decision_on)}已决定"),
+        ("申请听证期限", case.hearing_request_due, HEARING_REQUEST_RULE,
+         case.hearing_requested_on and f"{cn_date(case.hearing_requested_on)}申请听证"),
+        ("最早听证日期", case.hearing_earliest, HEARING_NOTICE_RULE, case.hearing_on and f"{cn_date(case.hearing_on)}举行听证"),
+        ("公示期限", case.publicity_due, case.publicity_rule, case.published_on and f"{cn_date(case.published_on)}已公示"),
+        ("缴纳罚款期限", case.payment_due, PAYMENT_RULE, case.executed_on and f"{cn_date(case.executed_on)}执行"),
+    ]  # fmt: skip
+    return [Due(label, day, get_rule(code), done or "") for label, day, code, done in rows if day]
+
+
+def timeline(case: EnforcementCase) -> list[Event]:
+    steps = [
+        (case.filed_on, "filed", f"立案（{case.get_procedure_display()}）", FIRST),
+        (case.investigated_on, "investigated", "调查取证", FIRST + 1),
+        (case.notified_on, "notified", "告知" + ("（含听证权利）" if case.hearing_right else ""), FIRST + 2),
+        (case.hearing_requested_on, "hearing_request", "当事人申请听证", FIRST + 3),
+        (case.hearing_notice_on, "hearing_notice", "送达听证通知", FIRST + 4),
+        (case.hearing_on, "hearing", "举行听证", FIRST + 5),
+        (case.legal_review_on, "legal_review", "重大执法决定法制审核", FIRST + 6),
+        (case.decision_on if case.status != NO_PENALTY else None, "decided",
+         f"作出决定：{case.get_penalty_kind_display()}", FIRST + 7),
+        (case.served_on, "served", "送达决定书", FIRST + 8),
+        (case.published_on, "published", "公示" + ("（逾期）" if case.published_late else ""), FIRST + 9),
+        (case.executed_on, "executed", f"执行：{case.get_execution_method_display()}", FIRST + 10),
+        (case.closed_on, "closed", f"办结：{case.status_label}", LAST),
+    ]  # fmt: skip
+    events = [Event(day, kind, title, order=order) for day, kind, title, order in steps if day]
+    for review in case.reviews.all():
+        events.append(
+            Event(
+                review.reviewed_on,
+                "review",
+                f"案卷评查：{review.score}分",
+                review.reviewer,
+                [review.problems],
+            )
+        )
+    return business_timeline(events)
+
+
+def _detail(request, case) -> dict:
+    return {
+        "parties": masked_parties(request.user, case),
+        "officers": case.officers.all(),
+        "dues": case_dues(case),
+        "events": timeline(case),
+        "reviews": case.reviews.all(),
+    }
+
+
+def _may_decide(case, user) -> bool:
+    ready = case.procedure == Procedure.SIMPLE or case.status in (NOTIFIED, HEARING)
+    return allows(DECIDED)(case, user) and ready
+
+
+def _may_hear(case, user) -> bool:
+    return case.status == NOTIFIED and case.hearing_right
+
+
+def _may_review_legally(case, user) -> bool:
+    return not case.decision_on and not case.is_closed
+
+
+def _may_publish(case, user) -> bool:
+    return bool(case.publicity_due) and not case.published_on
+
+
+ACTIONS = {
+    "investigate": PageAction(
+        "调查取证", forms.InvestigateForm, services.investigate,
+        initial=on_today("investigated_on"), available=allows(INVESTIGATING),
+    ),
+    "notify": PageAction(
+        "告知", forms.NotifyForm, services.notify, initial=on_today("notified_on"), available=allows(NOTIFIED)
+    ),
+    "hearing": PageAction("听证", forms.HearingForm, services.hold_hearing, available=_may_hear),
+    "legal_review": PageAction(
+        "法制审核", forms.LegalReviewForm, services.legal_review,
+        initial=current("legal_review_required", "legal_review_on", "review_item"),
+        available=_may_review_legally, form_context=True, secondary=True,
+    ),
+    "decide": PageAction(
+        "作出决定", forms.DecideForm, services.decide, initial=on_today("decision_on"), available=_may_decide
+    ),
+    "serve": PageAction("送达", forms.ServeForm, services.serve, initial=on_today("served_on"), available=allows(SERVED)),
+    "publish": PageAction(
+        "公示", forms.PublishForm, services.publish, initial=on_today("published_on"), available=_may_publish
+    ),
+    "execute": PageAction(
+        "执行", forms.ExecuteForm, services.execute, initial=on_today("executed_on"), available=allows(EXECUTING)
+    ),
+    "close": PageAction("结案", forms.CloseForm, services.close, initial=on_today("closed_on"), available=allows(CLOSED)),
+    "no_penalty": PageAction(
+        "不予处罚", forms.EndForm, services.no_penalty, initial=on_today("on"),
+        available=allows(NO_PENALTY), secondary=True,
+    ),
+    "revoke": PageAction(
+        "撤销立案", forms.EndForm, services.revoke, initial=on_today("on"), available=allows(REVOKED), secondary=True
+    ),
+    "review": PageAction(
+        "案卷评查", forms.FileReviewForm, services.review_file,
+        initial=on_today("reviewed_on", score=90), secondary=True, api="file_review",
+    ),
+    "edit": PageAction(
+        "修改基本信息", forms.DetailsForm, services.update_details,
+        initial=current(*services.EDITABLE), available=is_open, secondary=True,
+    ),
+}  # fmt: skip
+
+PAGES = LedgerPages(
+    namespace="enforcement",
+    queryset=base_queryset,
+    list_view=case_list,
+    new=NewPage(
+        forms.CaseForm,
+        services.file_case,
+        "ledger/new.html",
+        saved=lambda c: f"已立案：{c.number}，处罚决定期限{c.due_label()}。",
+        parties=forms.PartyFormSet,
+        party=services.PartyData,
+        title="行政执法案件立案",
+    ),
+    detail_template="enforcement/detail.html",
+    detail=_detail,
+    has_parties=True,
+    actions=ACTIONS,
+)
+
+# --- officers and certificates ------------------------------------------------------------------------
+
+
+def roster(request):
+    queryset = filter_certificates(certificate_queryset(request.user), request.GET, user=request.user)
+    context = {
+        **paginate(request, queryset.order_by("status", "expires_on", "pk")),
+        "params": request.GET,
+        "statuses": CertificateStatus.choices,
+        "orgs": visible_orgs(request.user),
+        "warning_days": EnforcementSettings.current().certificate_warning_days,
+    }
+    return render(request, "enforcement/roster.html", context)
+
+
+def _certificate_detail(request, certificate) -> dict:
+    officer = certificate.officer
+    return {
+        "officer": officer,
+        "cards": officer.certificates.order_by("-issued_on", "-pk"),
+        "roster_events": officer.events.select_related("certificate"),
+        "warning_days": EnforcementSettings.current().certificate_warning_days,
+    }
+
+
+def _on_duty(certificate, user) -> bool:
+    return certificate.officer.status == OfficerStatus.ON_DUTY
+
+
+CERTIFICATE_ACTIONS = {
+    "renew": PageAction(
+        "换发执法证", forms.RenewForm, services.renew_certificate,
+        initial=lambda c, u: {"issuer": c.issuer, "issued_on": today()}, available=is_open, creates=True,
+    ),
+    "cancel": PageAction(
+        "注销执法证", forms.CertificateEventForm, services.cancel_certificate,
+        initial=on_today("on"), available=is_open, secondary=True,
+    ),
+    "lost": PageAction(
+        "遗失公告", forms.CertificateEventForm, services.report_lost,
+        initial=on_today("on"), available=is_open, secondary=True,
+    ),
+    "transfer": PageAction(
+        "调离", forms.CertificateEventForm, services.transfer_officer,
+        initial=on_today("on"), available=_on_duty, secondary=True,
+    ),
+    "training": PageAction(
+        "登记培训学时", forms.TrainingForm, services.record_training,
+        initial=lambda c, u: {"training_hours": c.officer.training_hours}, available=_on_duty, secondary=True,
+    ),
+    "edit": PageAction(
+        "修改证件信息", forms.CertificateForm, services.update_certificate,
+        initial=current(*services.CERTIFICATE_EDITABLE), available=is_open, secondary=True,
+    ),
+}  # fmt: skip
+
+CERTIFICATE_PAGES = LedgerPages(
+    namespace="enforcement",
+    queryset=certificate_queryset,
+    list_view=roster,
+    new=NewPage(
+        forms.OfficerForm,
+        services.add_officer,
+        "ledger/new.html",
+        saved=lambda c: f"已登记执法人员{c.officer}，执法证{c.number}有效期至{c.expires_on:%Y年%m月%d日}。",
+        name="officer_new",
+        back="roster",
+        title="新增执法人员",
+    ),
+    detail_template="enforcement/certificate.html",
+    detail=_certificate_detail,
+    actions=CERTIFICATE_ACTIONS,
+    prefix="certificates/",
+    list_name="roster",
+    detail_name="certificate",
+    action_name="certificate_action",
+)
+
+# --- inspections ----------------------------------------------------------------------------------------
+
+
+def inspection_list(request):
+    queryset = filter_inspections(inspection_queryset(request.user), request.GET, user=request.user)
+    context = {
+        **paginate(request, queryset),
+        "params": request.GET,
+        "actions": ActionKind.choices,
+        "orgs": visible_orgs(request.user),
+    }
+    return render(request, "enforcement/inspections.html", context)
+
+
+INSPECTION_PAGES = LedgerPages(
+    namespace="enforcement",
+    queryset=inspection_queryset,
+    new=NewPage(
+        forms.InspectionForm,
+        services.record_inspection,
+        "ledger/new.html",
+        saved=lambda b: f"已登记执法检查：{b}，检查{b.objects_checked}个对象。",
+        name="inspection_new",
+        back="inspections:list",
+        title="登记执法检查",
+    ),
+    detail_template="enforcement/inspection.html",
+    detail=lambda request, batch: {},
+    prefix="inspections/",
+    detail_name="inspection",
+    action_name="",
+)

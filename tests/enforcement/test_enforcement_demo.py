@@ -1,0 +1,92 @@
+"""The demo's 五常 综合执法队 and the figures and report paragraph drafted from it."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from fazhi.demo.tree import build_orgs, build_people
+from fazhi.enforcement.demo import load_demo
+from fazhi.enforcement.models import Certificate, EnforcementCase
+from fazhi.figures import registry
+from fazhi.ledger.integrity import check_ledgers
+from fazhi.orgs.models import Organisation
+from fazhi.web.views import deadline_board
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    orgs = build_orgs()
+    users = build_people(orgs)
+    load_demo(orgs, users, io.StringIO())
+    return orgs, users
+
+
+def year(orgs, code, y):
+    units = Organisation.objects.subtree_of([orgs["wuchang"]])
+    return registry.get(code).compute(units, datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+
+
+def test_demo_year_and_its_figures(demo):
+    orgs, _ = demo
+    assert year(orgs, "enforcement.cases", 2024) == 264
+    assert year(orgs, "enforcement.cases", 2023) == 222
+    assert year(orgs, "enforcement.cases.ordinary", 2024) == 176
+    assert year(orgs, "enforcement.cases.simple", 2024) == 88
+    assert year(orgs, "enforcement.cases.enterprise", 2024) == 41
+    assert year(orgs, "enforcement.inspections", 2024) == 312
+    assert year(orgs, "enforcement.inspections.objects", 2024) == 1260
+    assert year(orgs, "enforcement.hazards", 2024) == 187
+    assert year(orgs, "enforcement.joint_actions", 2024) == 4
+    assert year(orgs, "enforcement.random_checks", 2024) == 12
+    assert year(orgs, "enforcement.officers.added", 2024) == 3
+    assert year(orgs, "enforcement.officers.transferred", 2024) == 1
+    assert year(orgs, "enforcement.certificates.cancelled", 2024) == 2
+    assert year(orgs, "enforcement.certificates.lost_notices", 2024) == 1
+    assert 100_000 < year(orgs, "enforcement.fines", 2024) < 5_000_000
+    assert 0 < year(orgs, "enforcement.penalties", 2024) <= 264
+    assert 80 < year(orgs, "enforcement.publicity_on_time_rate", 2024) < 100
+    assert 80 < year(orgs, "enforcement.av_record_rate", 2024) < 100
+    # every case is in the team's unit, and every simple-procedure fine within 第五十一条's limits
+    simple = EnforcementCase.objects.filter(procedure="simple")
+    assert all(c.fine_amount <= (3000 if c.party_kind == "organisation" else 200) for c in simple)
+    # what was written in bulk or through the services is all in the audit trail
+    assert check_ledgers().problems == []
+
+
+def test_home_board_of_the_enforcement_officer(demo):
+    _, users = demo
+    board = deadline_board(users["zhifa"])
+    overdue = [r for r in board["overdue"] if isinstance(r, EnforcementCase)]
+    assert overdue and all(not r.published_on for r in overdue)
+    soon = [r for r in board["due_soon"] if isinstance(r, Certificate)]
+    assert [c.number for c in soon] == ["330110000001"]
+    assert any(isinstance(r, EnforcementCase) for r in board["due_soon"])  # near its 90-日 limit
+
+
+def test_annual_report_drafts_the_enforcement_paragraph(demo, tmp_path):
+    out = tmp_path / "report.txt"
+    call_command("annual_report", "wuchang", "2024", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "作出行政执法案卷264宗" in text and "同比上升18.92%" in text
+    assert "普通程序176宗" in text and "简易程序88宗" in text
+    assert "检查企业312次" in text and "发现隐患187条" in text and "罚没金额" in text
+
+
+def test_demo_pages_open_for_the_officer_and_the_office(demo, client):
+    _, users = demo
+    case = EnforcementCase.objects.filter(status="served").first()
+    card = Certificate.objects.get(number="330110000001")
+    for username in ("zhifa", "fazhiban", "lingdao"):
+        client.force_login(users[username])
+        for url in ("/", "/enforcement/", "/enforcement/certificates/", "/enforcement/inspections/",
+                    f"/enforcement/{case.pk}/", f"/enforcement/certificates/{card.pk}/", "/figures/"):  # fmt: skip
+            response = client.get(url)
+            assert response.status_code == 200, (username, url)
+        home = client.get("/").content.decode()
+        assert case.number in home and card.number in home
+    dashboard = client.get("/figures/?org=wuchang").content.decode()
+    assert "作出行政执法案卷" in dashboard
