@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.legal",
     "fazhi.litigation",
+    "fazhi.disclosure",
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",

@@ -1,0 +1,153 @@
+"""Pages of the disclosure ledger: list, registration, detail with the running reply clock, the actions
+of one table, and the yearly report's tables 三 and 四 for a unit and year."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from fazhi.dates import today
+from fazhi.errors import FazhiError
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
+from fazhi.ledger.parties import masked_parties
+from fazhi.orgs.scoping import visible_orgs
+from fazhi.web.paging import paginate
+
+from . import forms, services
+from .filters import base_queryset, filter_requests
+from .models import CONSULTING, CORRECTION, RECEIVED, REPLIED, STATES, ApplicantKind, Channel, DisclosureSettings, Outcome
+from .table import annual_tables, scope_for, tables_xlsx
+from .timeline import timeline
+
+
+def request_list(request):
+    queryset = filter_requests(base_queryset(request.user), request.GET, user=request.user)
+    context = {
+        **paginate(request, queryset.prefetch_related("parties")),
+        "title": "政府信息公开申请台账",
+        "params": request.GET,
+        "states": STATES.choices,
+        "channels": Channel.choices,
+        "kinds": ApplicantKind.choices,
+        "outcomes": Outcome.choices,
+        "orgs": visible_orgs(request.user),
+        "today": today(),
+    }
+    return render(request, "disclosure/list.html", context)
+
+
+def _detail(request, record) -> dict:
+    consultations = list(record.consultations.all())
+    deadline = record.reply_deadline(consultations)
+    return {
+        "parties": masked_parties(request.user, record),
+        "consultations": consultations,
+        "deadline_text": deadline.explanation if deadline else [],
+        "events": timeline(record, consultations),
+        "cases": record.cases.all(),
+        "remedy": DisclosureSettings.current().remedy_text() if record.status == REPLIED else "",
+    }
+
+
+def _not_corrected(record, user) -> bool:
+    return record.status == RECEIVED and not record.correction_requested_on
+
+
+def _may_extend(record, user) -> bool:
+    return record.status in (RECEIVED, CONSULTING) and not record.extension_days
+
+
+def _replied(record, user) -> bool:
+    return record.status == REPLIED
+
+
+ACTIONS = {
+    "correction": PageAction(
+        "告知补正",
+        forms.CorrectionForm,
+        services.request_correction,
+        initial=on_today("requested_on"),
+        available=_not_corrected,
+        warning=services.correction_warning,
+    ),
+    "corrected": PageAction(
+        "收到补正", forms.CorrectedForm, services.receive_correction, initial=on_today("received_on"),
+        available=in_status(CORRECTION),
+    ),
+    "consult": PageAction(
+        "征求意见", forms.ConsultForm, services.consult, initial=on_today("sent_on"), available=in_status(RECEIVED),
+    ),
+    "opinion": PageAction(
+        "登记意见结果", forms.OpinionForm, services.record_opinion, initial=on_today("answered_on"),
+        available=in_status(CONSULTING),
+    ),
+    "extend": PageAction(
+        "延长答复期限",
+        forms.ExtendForm,
+        services.extend,
+        initial=on_today("approved_on", "notified_on"),
+        available=_may_extend,
+        secondary=True,
+    ),
+    "reply": PageAction(
+        "答复",
+        forms.ReplyForm,
+        services.reply,
+        initial=on_today("replied_on"),
+        available=allows(REPLIED),
+        warning=services.reply_warning,
+    ),
+    "link_case": PageAction(
+        "关联复议诉讼",
+        forms.LinkCaseForm,
+        services.link_case,
+        available=_replied,
+        form_context=True,
+        secondary=True,
+    ),
+    "edit": PageAction(
+        "修改基本信息", forms.DetailsForm, services.update_details, initial=current(*services.EDITABLE),
+        available=is_open, secondary=True,
+    ),
+}
+
+PAGES = LedgerPages(
+    namespace="disclosure",
+    queryset=base_queryset,
+    list_view=request_list,
+    new=NewPage(
+        forms.RegisterForm,
+        services.register,
+        "disclosure/new.html",
+        saved=lambda r: f"已登记：{r.number}，答复期限{r.due_label()}。",
+        parties=forms.ApplicantFormSet,
+        party=services.PartyData,
+    ),
+    detail_template="disclosure/detail.html",
+    detail=_detail,
+    has_parties=True,
+    actions=ACTIONS,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def annual(request):
+    """Tables 三 and 四 of the 政府信息公开工作年度报告 for a unit (and everything below it) and a year."""
+    try:
+        org, year = scope_for(request.user, request.GET)
+    except FazhiError as exc:
+        return render(request, "disclosure/annual.html", {"error": exc.message}, status=400)
+    tables = annual_tables(org, year)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(tables_xlsx(org, year, tables), content_type=XLSX)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.xlsx"
+        return response
+    context = {
+        "org": org,
+        "year": year,
+        "tables": tables,
+        "orgs": visible_orgs(request.user).filter(kind__in=forms.HOLDER_KINDS),
+        "years": range(today().year, today().year - 6, -1),
+    }
+    return render(request, "disclosure/annual.html", context)
