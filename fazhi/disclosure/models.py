@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.deadlines.engine import Deadline, due_for_rule
+from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import LedgerRecord, PartyRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
 
@@ -252,6 +253,16 @@ class DisclosureRequest(LedgerRecord):
             paused_periods=self.pauses(consultations),
             extension=self.extension_days or None,
         )
+
+    def clock_lines(self, consultations=None) -> list[str]:
+        """The reply clock in words for the record page: the engine's reckoning, then the provision behind
+        each kind of pause it applied (the 补正 and the consultations)."""
+        deadline = self.reply_deadline(consultations)
+        if deadline is None:
+            return []
+        reasons = {reason for _, _, reason in self.pauses(consultations)}
+        rule = get_rule(REPLY_RULE)
+        return [*deadline.explanation, *(f"依据：{p.source}。" for p in rule.pauses if p.reason in reasons)]
 
     def refresh_deadlines(self, consultations=None) -> None:
         if not self.received_on:

@@ -43,8 +43,7 @@ class RequestDetailSerializer(RequestSerializer):
         fields = [*RequestSerializer.Meta.fields, "consultations", "cases", "deadline_explanation"]
 
     def get_deadline_explanation(self, record) -> list[str]:
-        deadline = record.reply_deadline()
-        return deadline.explanation if deadline else []
+        return record.clock_lines()
 
 
 class CaseField(serializers.SlugRelatedField):

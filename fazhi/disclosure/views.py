@@ -37,11 +37,10 @@ def request_list(request):
 
 def _detail(request, record) -> dict:
     consultations = list(record.consultations.all())
-    deadline = record.reply_deadline(consultations)
     return {
         "parties": masked_parties(request.user, record),
         "consultations": consultations,
-        "deadline_text": deadline.explanation if deadline else [],
+        "deadline_text": record.clock_lines(consultations),
         "events": timeline(record, consultations),
         "cases": record.cases.all(),
         "remedy": DisclosureSettings.current().remedy_text() if record.status == REPLIED else "",
