@@ -107,12 +107,28 @@ def _reminder(world, street):
     )
 
 
+def _disclosure_request(world, street):
+    from fazhi.disclosure import services
+
+    return services.register(
+        world.writer(street),
+        org=world.orgs[street],
+        channel="in_person",
+        submitted_on=TODAY,
+        received_on=TODAY,
+        applicant_kind="person",
+        content=f"{street}街道申请公开征收补偿方案",
+        parties=[services.PartyData(name="赵六", id_number=PERSONAL[street][0], phone=PERSONAL[street][1])],
+    )
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "legal.ReviewItem": _review_item,
     "litigation.Case": _case,
     "litigation.Suggestion": _suggestion,
     "litigation.Reminder": _reminder,
+    "disclosure.DisclosureRequest": _disclosure_request,
 }
 
 
