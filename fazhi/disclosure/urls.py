@@ -6,6 +6,7 @@ app_name = "disclosure"
 
 urlpatterns = [
     path("annual/", views.annual, name="annual"),
+    path("<int:pk>/letter.docx", views.letter, name="letter"),
     *views.PAGES.urls(),
     *excel_views.PAGES.urls(),
 ]

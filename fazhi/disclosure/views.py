@@ -2,8 +2,12 @@
 of one table, and the yearly report's tables 三 and 四 for a unit and year."""
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import record as audit
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
@@ -14,6 +18,7 @@ from fazhi.web.paging import paginate
 
 from . import forms, services
 from .filters import base_queryset, filter_requests
+from .letter import letter_docx
 from .models import CONSULTING, CORRECTION, RECEIVED, REPLIED, STATES, ApplicantKind, Channel, DisclosureSettings, Outcome
 from .table import annual_tables, scope_for, tables_xlsx
 from .timeline import timeline
@@ -150,3 +155,17 @@ def annual(request):
         "years": range(today().year, today().year - 6, -1),
     }
     return render(request, "disclosure/annual.html", context)
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def letter(request, pk: int):
+    """The reply letter of an answered request, as Word (the download is in the audit trail)."""
+    record = get_object_or_404(base_queryset(request.user).prefetch_related("parties"), pk=pk, status=REPLIED)
+    with transaction.atomic():
+        audit(Action.EXPORT, actor=request.user, target=record, changes={"导出": [None, "政府信息公开申请答复书"]})
+    response = HttpResponse(letter_docx(record), content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-reply-{record.pk}.docx"
+    return response

@@ -152,3 +152,30 @@ def test_annual_tables_page_and_excel(client, clerk, tree):
     assert rows["四、结转下年度继续办理"][-1] == 1
     assert client.get("/disclosure/annual/", {"org": "b"}).status_code == 400
     assert client.get("/disclosure/annual/", {"year": "abc"}).status_code == 400
+
+
+def test_reply_letter_cites_the_article_and_the_configured_remedies(client, clerk, tree):
+    from docx import Document
+
+    from fazhi.disclosure.models import DisclosureSettings
+
+    settings = DisclosureSettings.current()
+    settings.reconsideration_organ = "测试区人民政府"
+    settings.court = "测试区人民法院"
+    settings.save()
+    r = new_request(clerk, tree["a"], received_on=D(2026, 7, 1))
+    assert client.get(f"/disclosure/{r.pk}/letter.docx").status_code == 404  # not answered yet
+    r = services.reply(clerk, r, r.version, replied_on=DAY, outcome="withheld_process")
+    response = client.get(f"/disclosure/{r.pk}/letter.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "甲街道" in text and "政府信息公开申请答复书" in text and r.number in text
+    assert "四类过程性信息，依法不予公开" in text and "第十六条第二款" in text
+    assert "六十日内向测试区人民政府申请行政复议" in text and "六个月内向测试区人民法院提起行政诉讼" in text
+    assert ID_A not in text
+    assert AuditEntry.objects.filter(action=Action.EXPORT, target_repr=r.number).exists()
+
+
+def test_home_board_warns_of_an_overdue_request(client, clerk, tree):
+    r = new_request(clerk, tree["a"], received_on=D(2026, 6, 1))
+    body = client.get("/").content.decode()
+    assert r.number in body and "政府信息公开申请" in body

@@ -405,6 +405,7 @@ WEB_TARGETS = {
     "litigation:reminder_follow_up": ("litigation.Reminder", None),
     "disclosure:detail": ("disclosure.DisclosureRequest", None),
     "disclosure:reveal": ("disclosure.DisclosureRequest", None),
+    "disclosure:letter": ("disclosure.DisclosureRequest", None),
     "disclosure:action": ("disclosure.DisclosureRequest", "fazhi.disclosure.views.ACTIONS"),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
