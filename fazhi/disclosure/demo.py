@@ -85,13 +85,19 @@ class Maker:
         first = f"330110{born:%Y%m%d}{r.randrange(1000):03d}"
         return first + id_check_char(first)
 
-    def make(self, org, received_on: datetime.date, *, reply: bool = True, until: datetime.date | None = None):
+    def make(
+        self, org, received_on: datetime.date, *, reply: bool = True, until: datetime.date | None = None
+    ):
         """A request received on ``received_on``; answered by its due date (one in forty late), unless
         ``reply`` is False or the answer would fall after ``until``."""
         r = self.rng
         kind = _pick(r, KINDS)
         channel = _pick(r, CHANNELS)
-        submitted_on = received_on if channel == Channel.IN_PERSON else received_on - datetime.timedelta(days=r.randint(1, 3))
+        submitted_on = (
+            received_on
+            if channel == Channel.IN_PERSON
+            else received_on - datetime.timedelta(days=r.randint(1, 3))
+        )
         request = DisclosureRequest(
             org=org,
             status=RECEIVED,
@@ -106,7 +112,9 @@ class Maker:
             request.correction_requested_on = _working_day_after(received_on, r.randint(1, 5))
             request.correction_points = "请明确所需政府信息的名称、文号或者便于查询的其他特征性描述。"
             request.correction_until = request.correction_requested_on + datetime.timedelta(days=15)
-            request.correction_received_on = request.correction_requested_on + datetime.timedelta(days=r.randint(2, 10))
+            request.correction_received_on = request.correction_requested_on + datetime.timedelta(
+                days=r.randint(2, 10)
+            )
         elif r.random() < 0.08:
             sent_on = _working_day_after(received_on, r.randint(2, 6))
             c = Consultation(kind=ConsultationKind.THIRD_PARTY, addressee="相关权利人", sent_on=sent_on)
@@ -124,8 +132,10 @@ class Maker:
         if reply and request.due_date:
             late = r.random() < 0.025
             span = (request.due_date - received_on).days
-            replied_on = request.due_date + datetime.timedelta(days=r.randint(1, 4)) if late else (
-                received_on + datetime.timedelta(days=r.randint(min(5, span), span))
+            replied_on = (
+                request.due_date + datetime.timedelta(days=r.randint(1, 4))
+                if late
+                else (received_on + datetime.timedelta(days=r.randint(min(5, span), span)))
             )
             while not is_working_day(replied_on) and replied_on > received_on:
                 replied_on -= datetime.timedelta(days=1)
@@ -138,7 +148,11 @@ class Maker:
             if consultations and r.random() < 0.5:
                 request.outcome = Outcome.WITHHELD_THIRD_PARTY
             request.reply_summary = "已依法作出书面答复并告知救济途径。"
-        elif request.correction_requested_on and request.correction_received_on and request.correction_received_on > (until or today()):
+        elif (
+            request.correction_requested_on
+            and request.correction_received_on
+            and request.correction_received_on > (until or today())
+        ):
             request.correction_received_on = None
             request.status = CORRECTION
             request.refresh_deadlines(consultations=consultations)

@@ -35,7 +35,12 @@ def _requests(orgs):
     return DisclosureRequest.objects.filter(org__in=orgs)
 
 
-@figure("disclosure.received", "本年新收政府信息公开申请", "件", phrases=("收到政府信息公开申请", "新收政府信息公开申请"))
+@figure(
+    "disclosure.received",
+    "本年新收政府信息公开申请",
+    "件",
+    phrases=("收到政府信息公开申请", "新收政府信息公开申请"),
+)
 def received(orgs, start, end):
     return _requests(orgs).filter(received_q(start, end)).count()
 
@@ -45,7 +50,12 @@ def carried_in(orgs, start, end):
     return _requests(orgs).filter(carried_in_q(start)).count()
 
 
-@figure("disclosure.replied", "办结政府信息公开申请", "件", phrases=("答复政府信息公开申请", "办理政府信息公开申请"))
+@figure(
+    "disclosure.replied",
+    "办结政府信息公开申请",
+    "件",
+    phrases=("答复政府信息公开申请", "办理政府信息公开申请"),
+)
 def replied(orgs, start, end):
     return _requests(orgs).filter(replied_q(start, end)).count()
 
@@ -80,7 +90,11 @@ def _received_of(kind):
 
 
 for _kind in COLUMNS:
-    declare(Figure(f"disclosure.received.{_kind}", f"新收申请（{COLUMN_LABELS[_kind]}）", "件", _received_of(_kind)))
+    declare(
+        Figure(
+            f"disclosure.received.{_kind}", f"新收申请（{COLUMN_LABELS[_kind]}）", "件", _received_of(_kind)
+        )
+    )
 
 
 def _cases(groups, result=None):
@@ -105,7 +119,12 @@ for _group, _label in CASE_GROUPS:
         )
 declare(Figure("disclosure.reconsideration", "因政府信息公开申请行政复议", "件", _cases(["reconsideration"])))
 declare(
-    Figure("disclosure.litigation", "因政府信息公开提起行政诉讼", "件", _cases(["direct", "after_reconsideration"]))
+    Figure(
+        "disclosure.litigation",
+        "因政府信息公开提起行政诉讼",
+        "件",
+        _cases(["direct", "after_reconsideration"]),
+    )
 )
 
 
@@ -125,7 +144,9 @@ def on_time_rate(orgs, start, end):
 
 @figure("disclosure.corrections", "告知补正", "件")
 def corrections(orgs, start, end):
-    return _requests(orgs).filter(correction_requested_on__gte=start, correction_requested_on__lte=end).count()
+    return (
+        _requests(orgs).filter(correction_requested_on__gte=start, correction_requested_on__lte=end).count()
+    )
 
 
 @figure("disclosure.consultations", "征求第三方和其他机关意见", "次")

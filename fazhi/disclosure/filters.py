@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from fazhi.ledger.filtering import by_deadline, by_party_contact, choice, in_date_range, in_unit
 
-from .models import STATES, ApplicantKind, Applicant, Channel, DisclosureRequest, Outcome
+from .models import STATES, Applicant, ApplicantKind, Channel, DisclosureRequest, Outcome
 
 
 def filter_requests(queryset: QuerySet, params, *, user) -> QuerySet:

@@ -21,7 +21,9 @@ class _Details(forms.Form):
         widget=DATE,
         help_text="当面提交为提交之日；邮寄为签收之日；平常信函、互联网、传真为双方确认之日（条例第三十一条）",
     )
-    applicant_kind = forms.ChoiceField(label="申请人类别", choices=ApplicantKind.choices, initial=ApplicantKind.PERSON)
+    applicant_kind = forms.ChoiceField(
+        label="申请人类别", choices=ApplicantKind.choices, initial=ApplicantKind.PERSON
+    )
     content = forms.CharField(label="申请公开的政府信息", widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -62,7 +64,9 @@ class CorrectionForm(VersionForm):
     points = forms.CharField(
         label="需要补正的事项（一次性告知全部事项）", widget=forms.Textarea(attrs={"rows": 3})
     )
-    until = forms.DateField(label="补正期限", required=False, widget=DATE, help_text="告知申请人的合理补正期限")
+    until = forms.DateField(
+        label="补正期限", required=False, widget=DATE, help_text="告知申请人的合理补正期限"
+    )
 
 
 class CorrectedForm(VersionForm):
@@ -92,7 +96,9 @@ class ExtendForm(VersionForm):
 class ReplyForm(VersionForm):
     replied_on = forms.DateField(label="答复日期", widget=DATE)
     outcome = forms.ChoiceField(label="办理结果", choices=[("", "请选择"), *Outcome.choices])
-    reply_summary = forms.CharField(label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reply_summary = forms.CharField(
+        label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CaseChoiceField(forms.ModelChoiceField):

@@ -78,7 +78,9 @@ def import_requests(actor, rows: list[dict], *, source: str = "Excel导入") -> 
             result.errors.append(CellError(number, "办理单位", problem))
         elif org.kind not in HOLDER_KINDS:
             result.errors.append(
-                CellError(number, "办理单位", f"“{org.name}”不办理政府信息公开申请；请填写街道办事处或其内设机构")
+                CellError(
+                    number, "办理单位", f"“{org.name}”不办理政府信息公开申请；请填写街道办事处或其内设机构"
+                )
             )
         for column, message in _row_problems(row):
             result.errors.append(CellError(number, column, message))

@@ -60,7 +60,9 @@ def letter_docx(request) -> bytes:
     style.font.name = "仿宋"
     style.font.size = Pt(16)
     _paragraph(doc, f"{organ.name}", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=22, indent=False)
-    _paragraph(doc, "政府信息公开申请答复书", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=22, indent=False)
+    _paragraph(
+        doc, "政府信息公开申请答复书", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=22, indent=False
+    )
     _paragraph(doc, request.number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     _paragraph(doc, f"{applicant.name if applicant else '申请人'}：", indent=False)
     _paragraph(

@@ -93,8 +93,14 @@ class Outcome(models.TextChoices):
     REFUSED_PUBLICATION = "refused_publication", "不予处理：要求提供公开出版物"
     REFUSED_EXCESSIVE = "refused_excessive", "不予处理：无正当理由大量反复申请"
     REFUSED_CONFIRM = "refused_confirm", "不予处理：要求行政机关确认或重新出具已获取信息"
-    OTHER_NO_CORRECTION = "other_no_correction", "其他处理：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
-    OTHER_NO_FEE = "other_no_fee", "其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    OTHER_NO_CORRECTION = (
+        "other_no_correction",
+        "其他处理：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    )
+    OTHER_NO_FEE = (
+        "other_no_fee",
+        "其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    )
     OTHER = "other_misc", "其他处理：其他"
 
 
@@ -145,7 +151,10 @@ class DisclosureSettings(SettingsRow):
     people's government, 行政复议法 第二十四条), a suit to the competent court (行政诉讼法 第四十六条)."""
 
     reconsideration_organ = models.CharField(
-        "行政复议机关", max_length=100, default="杭州市余杭区人民政府", help_text="街道办事处的复议机关为区人民政府"
+        "行政复议机关",
+        max_length=100,
+        default="杭州市余杭区人民政府",
+        help_text="街道办事处的复议机关为区人民政府",
     )
     court = models.CharField("管辖法院", max_length=100, default="杭州市余杭区人民法院")
 
@@ -288,7 +297,9 @@ class ApplicantRole(models.TextChoices):
 
 class Applicant(PartyRecord):
     request = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="parties")
-    role = models.CharField("身份", max_length=20, choices=ApplicantRole.choices, default=ApplicantRole.APPLICANT)
+    role = models.CharField(
+        "身份", max_length=20, choices=ApplicantRole.choices, default=ApplicantRole.APPLICANT
+    )
     address = models.CharField("通信地址", max_length=200, blank=True)
 
     class Meta(PartyRecord.Meta):
@@ -301,7 +312,10 @@ class ConsultationKind(models.TextChoices):
     OTHER_ORGAN = "other_organ", "征求其他机关意见（第三十四条）"
 
 
-CONSULTATION_RULES = {ConsultationKind.THIRD_PARTY: "disclosure.third_party", ConsultationKind.OTHER_ORGAN: "disclosure.other_organ"}
+CONSULTATION_RULES = {
+    ConsultationKind.THIRD_PARTY: "disclosure.third_party",
+    ConsultationKind.OTHER_ORGAN: "disclosure.other_organ",
+}
 
 
 class Consultation(models.Model):

@@ -37,7 +37,9 @@ class RequestSerializer(RecordSerializer):
 class RequestDetailSerializer(RequestSerializer):
     consultations = ConsultationSerializer(many=True)
     cases = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
-    deadline_explanation = serializers.SerializerMethodField(help_text="答复期限的计算过程（含中止、重新计算和延长）")
+    deadline_explanation = serializers.SerializerMethodField(
+        help_text="答复期限的计算过程（含中止、重新计算和延长）"
+    )
 
     class Meta(RequestSerializer.Meta):
         fields = [*RequestSerializer.Meta.fields, "consultations", "cases", "deadline_explanation"]

@@ -110,7 +110,9 @@ def request_correction(
 ) -> DisclosureRequest:
     """告知补正 (第三十条): once, naming every point; the reply clock stops until the correction comes in."""
     if not points.strip():
-        raise FazhiError("请写明需要补正的全部事项（一次性告知）。", fields={"points": "请填写需要补正的事项"})
+        raise FazhiError(
+            "请写明需要补正的全部事项（一次性告知）。", fields={"points": "请填写需要补正的事项"}
+        )
 
     def apply(fresh):
         if fresh.correction_requested_on:
@@ -176,7 +178,9 @@ def consult(
     def apply(fresh):
         if fresh.consultations.filter(answered_on__isnull=True).exists():
             raise FazhiError("上一次征求意见尚未登记结果，请先登记意见结果。", code="transition_not_allowed")
-        _not_before(sent_on, fresh.correction_received_on or fresh.received_on, "sent_on", "征求意见日期", "起算日")
+        _not_before(
+            sent_on, fresh.correction_received_on or fresh.received_on, "sent_on", "征求意见日期", "起算日"
+        )
         _not_after_today(sent_on, "sent_on", "征求意见日期")
         consultation = Consultation(request=fresh, kind=kind, addressee=addressee, sent_on=sent_on)
         try:
@@ -293,7 +297,8 @@ def reply(
         _not_after_today(replied_on, "replied_on", "答复日期")
         if outcome == Outcome.OTHER_NO_CORRECTION and fresh.status != CORRECTION:
             raise FazhiError(
-                "“逾期不补正”只适用于已告知补正、申请人未补正的申请。", fields={"outcome": "该申请不在待补正状态"}
+                "“逾期不补正”只适用于已告知补正、申请人未补正的申请。",
+                fields={"outcome": "该申请不在待补正状态"},
             )
         if outcome == Outcome.UNAVAILABLE_UNCLEAR and not fresh.correction_received_on:
             raise FazhiError(

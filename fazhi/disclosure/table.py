@@ -90,7 +90,9 @@ def table_three(orgs, start, end) -> list[Row]:
     requests = _requests(orgs)
     replies = by_outcome_and_kind(orgs, start, end)
     rows = [
-        _row("received", "一、本年新收政府信息公开申请数量", by_kind(requests.filter(received_q(start, end)))),
+        _row(
+            "received", "一、本年新收政府信息公开申请数量", by_kind(requests.filter(received_q(start, end)))
+        ),
         _row("carried_in", "二、上年结转政府信息公开申请数量", by_kind(requests.filter(carried_in_q(start)))),
         Row("results", "三、本年度办理结果", [None] * (len(COLUMNS) + 1)),
     ]
@@ -116,7 +118,12 @@ def table_three(orgs, start, end) -> list[Row]:
 
 # --- table 四 ----------------------------------------------------------------------------------------
 
-RESULT_COLUMNS = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"))
+RESULT_COLUMNS = (
+    ("upheld", "结果维持"),
+    ("corrected", "结果纠正"),
+    ("other", "其他结果"),
+    ("pending", "尚未审结"),
+)
 CASE_GROUPS = (
     ("reconsideration", "行政复议"),
     ("direct", "行政诉讼：未经复议直接起诉"),
@@ -142,14 +149,14 @@ def table_four(orgs, start, end) -> dict[str, dict[str, int]]:
     Case = DisclosureRequest.cases.field.related_model
     requests = _requests(orgs)
     cases = (
-        Case.objects.filter(disclosure_requests__in=requests, copy_received_on__gte=start, copy_received_on__lte=end)
+        Case.objects.filter(
+            disclosure_requests__in=requests, copy_received_on__gte=start, copy_received_on__lte=end
+        )
         .distinct()
         .prefetch_related("disclosure_requests")
     )
     table = {group: dict.fromkeys([*(k for k, _ in RESULT_COLUMNS), "total"], 0) for group, _ in CASE_GROUPS}
-    reconsidered = set(
-        requests.filter(cases__kind="reconsideration").values_list("pk", flat=True)
-    )
+    reconsidered = set(requests.filter(cases__kind="reconsideration").values_list("pk", flat=True))
     for case in cases:
         if case.kind == "reconsideration":
             group = "reconsideration"
@@ -236,7 +243,9 @@ def tables_xlsx(org: Organisation, year: int, tables: AnnualTables) -> bytes:
     sheet.append(["三、收到和处理政府信息公开申请情况"])
     sheet.append(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", *tables.columns])
     for row in tables.three:
-        sheet.append([("    " if row.level else "") + row.label, *("" if v is None else v for v in row.cells)])
+        sheet.append(
+            [("    " if row.level else "") + row.label, *("" if v is None else v for v in row.cells)]
+        )
     sheet.append([])
     sheet.append(["四、政府信息公开行政复议、行政诉讼情况"])
     sheet.append(["", *(label for _, label in RESULT_COLUMNS), "总计"])

@@ -21,7 +21,9 @@ def timeline(request: DisclosureRequest, consultations) -> list[Event]:
         lines = [request.correction_points]
         if request.correction_until:
             lines.append(f"补正期限：{cn_date(request.correction_until)}")
-        events.append(Event(request.correction_requested_on, "correction", "告知补正（答复期限停止计算）", lines=lines))
+        events.append(
+            Event(request.correction_requested_on, "correction", "告知补正（答复期限停止计算）", lines=lines)
+        )
     if request.correction_received_on:
         events.append(Event(request.correction_received_on, "corrected", "收到补正（答复期限重新计算）"))
     for c in consultations:
@@ -37,5 +39,13 @@ def timeline(request: DisclosureRequest, consultations) -> list[Event]:
         events.append(Event(request.extension_approved_on, "extension", title, lines=lines))
     if request.replied_on:
         lines = [request.reply_summary] if request.reply_summary else []
-        events.append(Event(request.replied_on, "replied", f"答复：{request.get_outcome_display()}", lines=lines, order=LAST))
+        events.append(
+            Event(
+                request.replied_on,
+                "replied",
+                f"答复：{request.get_outcome_display()}",
+                lines=lines,
+                order=LAST,
+            )
+        )
     return business_timeline(events)

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record as audit
-
 from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
@@ -19,7 +18,17 @@ from fazhi.web.paging import paginate
 from . import forms, services
 from .filters import base_queryset, filter_requests
 from .letter import letter_docx
-from .models import CONSULTING, CORRECTION, RECEIVED, REPLIED, STATES, ApplicantKind, Channel, DisclosureSettings, Outcome
+from .models import (
+    CONSULTING,
+    CORRECTION,
+    RECEIVED,
+    REPLIED,
+    STATES,
+    ApplicantKind,
+    Channel,
+    DisclosureSettings,
+    Outcome,
+)
 from .table import annual_tables, scope_for, tables_xlsx
 from .timeline import timeline
 
@@ -74,14 +83,24 @@ ACTIONS = {
         warning=services.correction_warning,
     ),
     "corrected": PageAction(
-        "收到补正", forms.CorrectedForm, services.receive_correction, initial=on_today("received_on"),
+        "收到补正",
+        forms.CorrectedForm,
+        services.receive_correction,
+        initial=on_today("received_on"),
         available=in_status(CORRECTION),
     ),
     "consult": PageAction(
-        "征求意见", forms.ConsultForm, services.consult, initial=on_today("sent_on"), available=in_status(RECEIVED),
+        "征求意见",
+        forms.ConsultForm,
+        services.consult,
+        initial=on_today("sent_on"),
+        available=in_status(RECEIVED),
     ),
     "opinion": PageAction(
-        "登记意见结果", forms.OpinionForm, services.record_opinion, initial=on_today("answered_on"),
+        "登记意见结果",
+        forms.OpinionForm,
+        services.record_opinion,
+        initial=on_today("answered_on"),
         available=in_status(CONSULTING),
     ),
     "extend": PageAction(
@@ -109,8 +128,12 @@ ACTIONS = {
         secondary=True,
     ),
     "edit": PageAction(
-        "修改基本信息", forms.DetailsForm, services.update_details, initial=current(*services.EDITABLE),
-        available=is_open, secondary=True,
+        "修改基本信息",
+        forms.DetailsForm,
+        services.update_details,
+        initial=current(*services.EDITABLE),
+        available=is_open,
+        secondary=True,
     ),
 }
 
@@ -165,7 +188,12 @@ def letter(request, pk: int):
     """The reply letter of an answered request, as Word (the download is in the audit trail)."""
     record = get_object_or_404(base_queryset(request.user).prefetch_related("parties"), pk=pk, status=REPLIED)
     with transaction.atomic():
-        audit(Action.EXPORT, actor=request.user, target=record, changes={"导出": [None, "政府信息公开申请答复书"]})
+        audit(
+            Action.EXPORT,
+            actor=request.user,
+            target=record,
+            changes={"导出": [None, "政府信息公开申请答复书"]},
+        )
     response = HttpResponse(letter_docx(record), content_type=DOCX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-reply-{record.pk}.docx"
     return response

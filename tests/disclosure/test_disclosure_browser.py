@@ -76,6 +76,11 @@ def test_request_through_correction_consultation_extension_and_reply(browser_pag
         assert "部分公开" in body
         assert "六十日内向杭州市余杭区人民政府申请行政复议" in body and "六个月内" in body
         timeline = page.locator("#timeline").inner_text()
-        assert timeline.index("收到申请") < timeline.index("告知补正") < timeline.index("收到补正") < timeline.index("答复：")
+        assert (
+            timeline.index("收到申请")
+            < timeline.index("告知补正")
+            < timeline.index("收到补正")
+            < timeline.index("答复：")
+        )
     request.refresh_from_db()
     assert request.due_date == datetime.date(2026, 9, 8) and request.outcome == "partial"

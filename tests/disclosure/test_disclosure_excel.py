@@ -82,7 +82,9 @@ def test_import_names_every_bad_cell_and_writes_nothing(clerk, tree):
 def test_import_of_last_year_feeds_this_years_carried_in(clerk, tree):
     from fazhi.disclosure.figures import carried_in
 
-    parsed = parse(request_sheet(), _upload([_row(), _row(replied_on=None, outcome=None, received_on=D(2025, 12, 28))]))
+    parsed = parse(
+        request_sheet(), _upload([_row(), _row(replied_on=None, outcome=None, received_on=D(2025, 12, 28))])
+    )
     assert import_requests(clerk, parsed.rows).ok
     start, end = D(TODAY.year, 1, 1), D(TODAY.year, 12, 31)
     assert carried_in([tree["a"]], start, end) == 1
@@ -93,7 +95,9 @@ def test_export_page_masks_for_a_role_without_personal_data(client, tree, person
     new_request(clerk, tree["a"])
     client.force_login(person("office_a", "office", tree["a"]))
     response = client.get("/disclosure/excel/export/")
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
+    sheet = load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    ).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert ID_A not in values and "**************002X" in values
     assert client.get("/disclosure/excel/export/", {"outcome": "nonsense"}).status_code == 400

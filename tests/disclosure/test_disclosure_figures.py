@@ -45,13 +45,19 @@ def test_demo_table_three_adds_up_and_chains_across_years(demo):
         for row in tables.three:
             if row.total is not None:
                 assert sum(row.cells[:-1]) == row.total, row.label  # the columns add up
-        items = [r for r in tables.three if r.cells[0] is not None and r.key not in {"received", "carried_in", "total", "carried_over"}]
+        items = [
+            r
+            for r in tables.three
+            if r.cells[0] is not None and r.key not in {"received", "carried_in", "total", "carried_over"}
+        ]
         assert sum(r.total for r in items) == rows["total"].total  # the outcome rows add up to 总计
         assert rows["received"].total > 30
         assert rows["public"].total > 0 and rows["unavailable_not_held"].total > 0
     subtree = Organisation.objects.subtree_of([wuchang])
     for year in (2024, 2025):
-        assert year_value("disclosure.carried_over", subtree, year - 1) == year_value("disclosure.carried_in", subtree, year)
+        assert year_value("disclosure.carried_over", subtree, year - 1) == year_value(
+            "disclosure.carried_in", subtree, year
+        )
     assert year_value("disclosure.carried_in", subtree, 2024) > 0  # December requests answered in January
 
 

@@ -56,9 +56,7 @@ def test_register_page_creates_and_says_the_due_date(client, clerk, tree):
 
 
 def test_register_error_keeps_input(client, clerk, tree):
-    response = client.post(
-        "/disclosure/new/", register_post(org=tree["a"].pk, submitted_on="2026-07-14")
-    )
+    response = client.post("/disclosure/new/", register_post(org=tree["a"].pk, submitted_on="2026-07-14"))
     body = response.content.decode()
     assert response.status_code == 200 and "当面提交的，应与提交日期相同" in body and 'value="孙七"' in body
     assert not DisclosureRequest.objects.exists()
@@ -88,7 +86,9 @@ def test_correction_action_moves_the_due_date_on_the_page(client, clerk, tree):
     body = response.content.decode()
     assert "告知补正已保存" in body and "等待申请人补正，答复期限停止计算" in body
     r.refresh_from_db()
-    response = client.post(f"/disclosure/{r.pk}/corrected/", {"version": r.version, "received_on": "2026-07-10"}, follow=True)
+    response = client.post(
+        f"/disclosure/{r.pk}/corrected/", {"version": r.version, "received_on": "2026-07-10"}, follow=True
+    )
     body = response.content.decode()
     assert "2026年8月7日" in body and "期限自收到之日起重新计算" in body and "第三十条" in body
 

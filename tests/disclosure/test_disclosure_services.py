@@ -72,16 +72,22 @@ def test_consultation_days_are_not_counted(tree, office):
     # 6–8 July (three working days) not counted: 29 July moves to 3 August
     assert r.due_date == D(2026, 8, 3)
     text = "".join(r.clock_lines())
-    assert "2026年7月6日至2026年7月8日因征求第三方和其他机关意见中止计算" in text and "第三十三条第三款" in text
+    assert (
+        "2026年7月6日至2026年7月8日因征求第三方和其他机关意见中止计算" in text and "第三十三条第三款" in text
+    )
 
 
 def test_unanswered_consultation_pauses_until_its_opinion_due_date(tree, office):
     running = new_request(office, tree["a"], received_on=JULY_1)
-    running = services.consult(office, running, running.version, kind="third_party", addressee="某人", sent_on=D(2026, 7, 6))
+    running = services.consult(
+        office, running, running.version, kind="third_party", addressee="某人", sent_on=D(2026, 7, 6)
+    )
     with pytest.raises(FazhiError, match="期满后再登记"):  # its opinion is due on 27 July
         services.record_opinion(office, running, running.version)
     r = new_request(office, tree["a"], received_on=D(2026, 6, 1))
-    r = services.consult(office, r, r.version, kind="other_organ", addressee="区住建局", sent_on=D(2026, 6, 2))
+    r = services.consult(
+        office, r, r.version, kind="other_organ", addressee="区住建局", sent_on=D(2026, 6, 2)
+    )
     # 15 working days after 2 June, 端午 (19 June) not counted: 24 June
     assert r.consultations.get().opinion_due == D(2026, 6, 24)
     r = services.record_opinion(office, r, r.version)
@@ -94,25 +100,59 @@ def test_unanswered_consultation_pauses_until_its_opinion_due_date(tree, office)
 def test_extension_once_at_most_twenty_working_days_within_the_period(tree, office):
     r = new_request(office, tree["a"], received_on=JULY_1)
     with pytest.raises(FazhiError, match="20"):
-        services.extend(office, r, r.version, days=21, approved_by="主任", approved_on=D(2026, 7, 10), notified_on=D(2026, 7, 10))
-    r = services.extend(office, r, r.version, days=20, approved_by="主任", approved_on=D(2026, 7, 10), notified_on=D(2026, 7, 13))
+        services.extend(
+            office,
+            r,
+            r.version,
+            days=21,
+            approved_by="主任",
+            approved_on=D(2026, 7, 10),
+            notified_on=D(2026, 7, 10),
+        )
+    r = services.extend(
+        office,
+        r,
+        r.version,
+        days=20,
+        approved_by="主任",
+        approved_on=D(2026, 7, 10),
+        notified_on=D(2026, 7, 13),
+    )
     # 40 working days from 1 July: 26 August
     assert r.due_date == D(2026, 8, 26)
     with pytest.raises(FazhiError, match="不能再次延长"):
-        services.extend(office, r, r.version, days=5, approved_by="主任", approved_on=D(2026, 7, 14), notified_on=D(2026, 7, 14))
+        services.extend(
+            office,
+            r,
+            r.version,
+            days=5,
+            approved_by="主任",
+            approved_on=D(2026, 7, 14),
+            notified_on=D(2026, 7, 14),
+        )
 
 
 def test_extension_after_the_period_is_refused(tree, office):
     r = new_request(office, tree["a"], received_on=D(2026, 6, 1))
     assert r.due_date < D(2026, 7, 15)
     with pytest.raises(FazhiError, match="期满后不能再延长"):
-        services.extend(office, r, r.version, days=10, approved_by="主任", approved_on=D(2026, 7, 15), notified_on=D(2026, 7, 15))
+        services.extend(
+            office,
+            r,
+            r.version,
+            days=10,
+            approved_by="主任",
+            approved_on=D(2026, 7, 15),
+            notified_on=D(2026, 7, 15),
+        )
 
 
 def test_reply_closes_with_a_table_outcome_and_flags_a_late_one(tree, office):
     r = new_request(office, tree["a"], received_on=D(2026, 6, 1))
     due = r.due_date
-    r = services.reply(office, r, r.version, replied_on=D(2026, 7, 15), outcome="partial", reply_summary="隐去个人信息后公开")
+    r = services.reply(
+        office, r, r.version, replied_on=D(2026, 7, 15), outcome="partial", reply_summary="隐去个人信息后公开"
+    )
     assert r.status == "replied" and r.is_closed and r.late
     assert "已逾期答复" in services.reply_warning(r)
     assert r.due_date == due

@@ -8,114 +8,325 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('litigation', '0003_suggestion_letter_reply_due'),
-        ('orgs', '0001_initial'),
+        ("litigation", "0003_suggestion_letter_reply_due"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DisclosureSettings',
+            name="DisclosureSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reconsideration_organ', models.CharField(default='杭州市余杭区人民政府', help_text='街道办事处的复议机关为区人民政府', max_length=100, verbose_name='行政复议机关')),
-                ('court', models.CharField(default='杭州市余杭区人民法院', max_length=100, verbose_name='管辖法院')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reconsideration_organ",
+                    models.CharField(
+                        default="杭州市余杭区人民政府",
+                        help_text="街道办事处的复议机关为区人民政府",
+                        max_length=100,
+                        verbose_name="行政复议机关",
+                    ),
+                ),
+                (
+                    "court",
+                    models.CharField(default="杭州市余杭区人民法院", max_length=100, verbose_name="管辖法院"),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开设置',
-                'verbose_name_plural': '政府信息公开设置',
+                "verbose_name": "政府信息公开设置",
+                "verbose_name_plural": "政府信息公开设置",
             },
         ),
         migrations.CreateModel(
-            name='DisclosureRequest',
+            name="DisclosureRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('number', models.CharField(editable=False, max_length=60, unique=True, verbose_name='编号')),
-                ('status', models.CharField(max_length=30, verbose_name='状态')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='办理期限')),
-                ('channel', models.CharField(choices=[('in_person', '当面提交'), ('post', '邮寄（需签收）'), ('letter', '平常信函'), ('online', '互联网渠道'), ('fax', '传真')], default='in_person', max_length=20, verbose_name='申请方式')),
-                ('submitted_on', models.DateField(verbose_name='申请提交日期')),
-                ('received_on', models.DateField(db_index=True, help_text='按条例第三十一条确定', verbose_name='收到申请日期')),
-                ('applicant_kind', models.CharField(choices=[('person', '自然人'), ('commercial', '商业企业'), ('research', '科研机构'), ('public_interest', '社会公益组织'), ('legal_service', '法律服务机构'), ('other', '其他')], default='person', max_length=20, verbose_name='申请人类别')),
-                ('content', models.TextField(verbose_name='申请公开的政府信息')),
-                ('correction_notice_due', models.DateField(blank=True, null=True, verbose_name='补正告知期限')),
-                ('correction_requested_on', models.DateField(blank=True, null=True, verbose_name='告知补正日期')),
-                ('correction_points', models.TextField(blank=True, verbose_name='需要补正的事项')),
-                ('correction_until', models.DateField(blank=True, null=True, verbose_name='补正期限（告知申请人）')),
-                ('correction_received_on', models.DateField(blank=True, null=True, verbose_name='收到补正日期')),
-                ('extension_days', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)], verbose_name='延长工作日数')),
-                ('extension_approved_by', models.CharField(blank=True, max_length=50, verbose_name='延期批准人')),
-                ('extension_approved_on', models.DateField(blank=True, null=True, verbose_name='延期批准日期')),
-                ('extension_notified_on', models.DateField(blank=True, null=True, verbose_name='告知申请人延期日期')),
-                ('replied_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='答复日期')),
-                ('outcome', models.CharField(blank=True, choices=[('public', '予以公开'), ('partial', '部分公开'), ('withheld_secret', '不予公开：属于国家秘密'), ('withheld_forbidden', '不予公开：其他法律行政法规禁止公开'), ('withheld_safety', '不予公开：危及“三安全一稳定”'), ('withheld_third_party', '不予公开：保护第三方合法权益'), ('withheld_internal', '不予公开：属于三类内部事务信息'), ('withheld_process', '不予公开：属于四类过程性信息'), ('withheld_enforcement', '不予公开：属于行政执法案卷'), ('withheld_query', '不予公开：属于行政查询事项'), ('unavailable_not_held', '无法提供：本机关不掌握相关政府信息'), ('unavailable_not_made', '无法提供：没有现成信息需要另行制作'), ('unavailable_unclear', '无法提供：补正后申请内容仍不明确'), ('refused_petition', '不予处理：信访举报投诉类申请'), ('refused_repeat', '不予处理：重复申请'), ('refused_publication', '不予处理：要求提供公开出版物'), ('refused_excessive', '不予处理：无正当理由大量反复申请'), ('refused_confirm', '不予处理：要求行政机关确认或重新出具已获取信息'), ('other_no_correction', '其他处理：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'), ('other_no_fee', '其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'), ('other_misc', '其他处理：其他')], max_length=30, verbose_name='办理结果')),
-                ('reply_summary', models.TextField(blank=True, verbose_name='答复内容')),
-                ('cases', models.ManyToManyField(blank=True, related_name='disclosure_requests', to='litigation.case', verbose_name='关联复议诉讼案件')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='承办单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("number", models.CharField(editable=False, max_length=60, unique=True, verbose_name="编号")),
+                ("status", models.CharField(max_length=30, verbose_name="状态")),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True, verbose_name="办理期限")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "当面提交"),
+                            ("post", "邮寄（需签收）"),
+                            ("letter", "平常信函"),
+                            ("online", "互联网渠道"),
+                            ("fax", "传真"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="申请方式",
+                    ),
+                ),
+                ("submitted_on", models.DateField(verbose_name="申请提交日期")),
+                (
+                    "received_on",
+                    models.DateField(
+                        db_index=True, help_text="按条例第三十一条确定", verbose_name="收到申请日期"
+                    ),
+                ),
+                (
+                    "applicant_kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "自然人"),
+                            ("commercial", "商业企业"),
+                            ("research", "科研机构"),
+                            ("public_interest", "社会公益组织"),
+                            ("legal_service", "法律服务机构"),
+                            ("other", "其他"),
+                        ],
+                        default="person",
+                        max_length=20,
+                        verbose_name="申请人类别",
+                    ),
+                ),
+                ("content", models.TextField(verbose_name="申请公开的政府信息")),
+                (
+                    "correction_notice_due",
+                    models.DateField(blank=True, null=True, verbose_name="补正告知期限"),
+                ),
+                (
+                    "correction_requested_on",
+                    models.DateField(blank=True, null=True, verbose_name="告知补正日期"),
+                ),
+                ("correction_points", models.TextField(blank=True, verbose_name="需要补正的事项")),
+                (
+                    "correction_until",
+                    models.DateField(blank=True, null=True, verbose_name="补正期限（告知申请人）"),
+                ),
+                (
+                    "correction_received_on",
+                    models.DateField(blank=True, null=True, verbose_name="收到补正日期"),
+                ),
+                (
+                    "extension_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(20),
+                        ],
+                        verbose_name="延长工作日数",
+                    ),
+                ),
+                (
+                    "extension_approved_by",
+                    models.CharField(blank=True, max_length=50, verbose_name="延期批准人"),
+                ),
+                (
+                    "extension_approved_on",
+                    models.DateField(blank=True, null=True, verbose_name="延期批准日期"),
+                ),
+                (
+                    "extension_notified_on",
+                    models.DateField(blank=True, null=True, verbose_name="告知申请人延期日期"),
+                ),
+                (
+                    "replied_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="答复日期"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "予以公开"),
+                            ("partial", "部分公开"),
+                            ("withheld_secret", "不予公开：属于国家秘密"),
+                            ("withheld_forbidden", "不予公开：其他法律行政法规禁止公开"),
+                            ("withheld_safety", "不予公开：危及“三安全一稳定”"),
+                            ("withheld_third_party", "不予公开：保护第三方合法权益"),
+                            ("withheld_internal", "不予公开：属于三类内部事务信息"),
+                            ("withheld_process", "不予公开：属于四类过程性信息"),
+                            ("withheld_enforcement", "不予公开：属于行政执法案卷"),
+                            ("withheld_query", "不予公开：属于行政查询事项"),
+                            ("unavailable_not_held", "无法提供：本机关不掌握相关政府信息"),
+                            ("unavailable_not_made", "无法提供：没有现成信息需要另行制作"),
+                            ("unavailable_unclear", "无法提供：补正后申请内容仍不明确"),
+                            ("refused_petition", "不予处理：信访举报投诉类申请"),
+                            ("refused_repeat", "不予处理：重复申请"),
+                            ("refused_publication", "不予处理：要求提供公开出版物"),
+                            ("refused_excessive", "不予处理：无正当理由大量反复申请"),
+                            ("refused_confirm", "不予处理：要求行政机关确认或重新出具已获取信息"),
+                            (
+                                "other_no_correction",
+                                "其他处理：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                            ),
+                            (
+                                "other_no_fee",
+                                "其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                            ),
+                            ("other_misc", "其他处理：其他"),
+                        ],
+                        max_length=30,
+                        verbose_name="办理结果",
+                    ),
+                ),
+                ("reply_summary", models.TextField(blank=True, verbose_name="答复内容")),
+                (
+                    "cases",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="disclosure_requests",
+                        to="litigation.case",
+                        verbose_name="关联复议诉讼案件",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="承办单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开申请',
-                'verbose_name_plural': '政府信息公开申请',
-                'ordering': ['-received_on', '-pk'],
+                "verbose_name": "政府信息公开申请",
+                "verbose_name_plural": "政府信息公开申请",
+                "ordering": ["-received_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('third_party', '征求第三方意见（第三十二条）'), ('other_organ', '征求其他机关意见（第三十四条）')], max_length=20, verbose_name='征求意见类型')),
-                ('addressee', models.CharField(max_length=200, verbose_name='征求意见对象')),
-                ('sent_on', models.DateField(verbose_name='送达征求意见书日期')),
-                ('opinion_due', models.DateField(blank=True, null=True, verbose_name='提出意见期限')),
-                ('answered_on', models.DateField(blank=True, null=True, verbose_name='收到意见日期')),
-                ('opinion', models.TextField(blank=True, verbose_name='意见')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultations', to='disclosure.disclosurerequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("third_party", "征求第三方意见（第三十二条）"),
+                            ("other_organ", "征求其他机关意见（第三十四条）"),
+                        ],
+                        max_length=20,
+                        verbose_name="征求意见类型",
+                    ),
+                ),
+                ("addressee", models.CharField(max_length=200, verbose_name="征求意见对象")),
+                ("sent_on", models.DateField(verbose_name="送达征求意见书日期")),
+                ("opinion_due", models.DateField(blank=True, null=True, verbose_name="提出意见期限")),
+                ("answered_on", models.DateField(blank=True, null=True, verbose_name="收到意见日期")),
+                ("opinion", models.TextField(blank=True, verbose_name="意见")),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultations",
+                        to="disclosure.disclosurerequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '征求意见',
-                'verbose_name_plural': '征求意见',
-                'ordering': ['sent_on', 'pk'],
+                "verbose_name": "征求意见",
+                "verbose_name_plural": "征求意见",
+                "ordering": ["sent_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Applicant',
+            name="Applicant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=100, verbose_name='姓名或名称')),
-                ('id_number', fazhi.ledger.personal.EncryptedTextField(blank=True, kind='id_number', verbose_name='身份证号码')),
-                ('id_number_digest', fazhi.ledger.personal.DigestField(kind='id_number', source='id_number')),
-                ('phone', fazhi.ledger.personal.EncryptedTextField(blank=True, kind='phone', verbose_name='联系电话')),
-                ('phone_digest', fazhi.ledger.personal.DigestField(kind='phone', source='phone')),
-                ('role', models.CharField(choices=[('applicant', '申请人'), ('agent', '代理人')], default='applicant', max_length=20, verbose_name='身份')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='通信地址')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='disclosure.disclosurerequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=100, verbose_name="姓名或名称")),
+                (
+                    "id_number",
+                    fazhi.ledger.personal.EncryptedTextField(
+                        blank=True, kind="id_number", verbose_name="身份证号码"
+                    ),
+                ),
+                ("id_number_digest", fazhi.ledger.personal.DigestField(kind="id_number", source="id_number")),
+                (
+                    "phone",
+                    fazhi.ledger.personal.EncryptedTextField(
+                        blank=True, kind="phone", verbose_name="联系电话"
+                    ),
+                ),
+                ("phone_digest", fazhi.ledger.personal.DigestField(kind="phone", source="phone")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("applicant", "申请人"), ("agent", "代理人")],
+                        default="applicant",
+                        max_length=20,
+                        verbose_name="身份",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="通信地址")),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="disclosure.disclosurerequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '申请人',
-                'verbose_name_plural': '申请人',
-                'ordering': ['role', 'pk'],
-                'abstract': False,
+                "verbose_name": "申请人",
+                "verbose_name_plural": "申请人",
+                "ordering": ["role", "pk"],
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='disclosurerequest',
-            index=models.Index(fields=['org', 'received_on'], name='disclosure__org_id_e2cdf7_idx'),
+            model_name="disclosurerequest",
+            index=models.Index(fields=["org", "received_on"], name="disclosure__org_id_e2cdf7_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosurerequest',
-            index=models.Index(fields=['status', 'due_date'], name='disclosure__status_f6cb75_idx'),
+            model_name="disclosurerequest",
+            index=models.Index(fields=["status", "due_date"], name="disclosure__status_f6cb75_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosurerequest',
-            index=models.Index(fields=['org', 'replied_on'], name='disclosure__org_id_fbafdb_idx'),
+            model_name="disclosurerequest",
+            index=models.Index(fields=["org", "replied_on"], name="disclosure__org_id_fbafdb_idx"),
         ),
     ]

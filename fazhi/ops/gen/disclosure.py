@@ -10,6 +10,8 @@ REQUESTS_PER_YEAR = 40
 
 def generate(batch: Batch) -> dict[str, int]:
     maker = Maker(seed=batch.seed)
-    items = maker.year(batch.street.units["office"], batch.year, batch.count(REQUESTS_PER_YEAR, at_least=1), until=batch.end)
+    items = maker.year(
+        batch.street.units["office"], batch.year, batch.count(REQUESTS_PER_YEAR, at_least=1), until=batch.end
+    )
     write(items, batch.label)
     return {"政府信息公开申请": len(items)}
