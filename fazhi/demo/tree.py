@@ -41,6 +41,7 @@ PEOPLE = [
     ("jingmin", "赵警民", "handler", "wuchang-jm", "警民联调工作室调解员"),
     ("sifa", "陈司法", "legal", "wuchang-sfs", "司法所/法律顾问（合法性审查、诉讼）"),
     ("fazhiban", "周法治", "office", "wuchang", "党政办（法治办）：全街道台账、指标与年度报告"),
+    ("gongkai", "王公开", "petition", "wuchang-office", "党政办信息公开人员：政府信息公开申请的登记与答复"),
     ("lingdao", "吴主任", "leader", "wuchang", "街道领导（只读）"),
     ("cangqian", "郑仓前", "handler", "cangqian-tw", "仓前街道调解员（看不到五常的记录）"),
     ("qushenyue", "钱审阅", "district_reviewer", "yuhang", "区级审阅（全区只读）"),

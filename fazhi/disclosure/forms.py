@@ -7,10 +7,15 @@ from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit,
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
-from .models import ApplicantKind, ApplicantRole, Channel, ConsultationKind, DisclosureRequest, Outcome
-
-# The organ answers (the 街道办事处) through its 政府信息公开工作机构 (党政办): the units that hold requests.
-HOLDER_KINDS = ("street", "office", "district")
+from .models import (
+    HOLDER_KINDS,
+    ApplicantKind,
+    ApplicantRole,
+    Channel,
+    ConsultationKind,
+    DisclosureRequest,
+    Outcome,
+)
 
 
 class _Details(forms.Form):

@@ -7,8 +7,7 @@ from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver
 from fazhi.ledger.parties import export_value
 
-from .forms import HOLDER_KINDS
-from .models import RECEIVED, REPLIED, Applicant, ApplicantRole, Channel, DisclosureRequest
+from .models import HOLDER_KINDS, RECEIVED, REPLIED, Applicant, ApplicantRole, Channel, DisclosureRequest
 
 
 def _row_problems(row: dict) -> list[tuple[str, str]]:

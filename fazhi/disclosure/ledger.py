@@ -1,11 +1,10 @@
 """The disclosure ledger's one registration (read by fazhi.ledger.registry; checked at start-up)."""
 
 from fazhi.ledger.registry import Ledger
-from fazhi.orgs.models import Kind
 
 from . import excel_views
 from .demo import load_demo
-from .models import DisclosureRequest, DisclosureSettings
+from .models import HOLDER_KINDS, DisclosureRequest, DisclosureSettings
 
 LEDGER = Ledger(
     namespace="disclosure",
@@ -19,7 +18,6 @@ LEDGER = Ledger(
     demo=load_demo,
     generator="fazhi.ops.gen.disclosure.generate",
     settings_models=(DisclosureSettings,),
-    # the organ that answers (街道办事处, or a 区) and its 政府信息公开工作机构 (党政办)
-    holder_kinds=frozenset({Kind.DISTRICT, Kind.STREET, Kind.OFFICE}),
+    holder_kinds=HOLDER_KINDS,
     figure_prefix="disclosure",
 )

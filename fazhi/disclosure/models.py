@@ -15,11 +15,16 @@ from fazhi.deadlines.engine import Deadline, due_for_rule
 from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import LedgerRecord, PartyRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
+from fazhi.orgs.models import Kind
 
 REPLY_RULE = "disclosure.reply"
 CORRECTION_RULE = "disclosure.correction_notice"
 CORRECTION_PAUSE = "补正"
 CONSULTATION_PAUSE = "征求第三方和其他机关意见"
+
+# The organ answers (a 街道办事处, or a 区) through its 政府信息公开工作机构 (the 党政办): the units that
+# hold requests (the ledger's holder_kinds; the forms and the import offer only these).
+HOLDER_KINDS = frozenset({Kind.DISTRICT, Kind.STREET, Kind.OFFICE})
 
 RECEIVED, CORRECTION, CONSULTING, REPLIED = "received", "correction", "consulting", "replied"
 

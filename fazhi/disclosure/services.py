@@ -22,6 +22,7 @@ from fazhi.orgs.models import Organisation
 from .models import (
     CONSULTING,
     CORRECTION,
+    HOLDER_KINDS,
     RECEIVED,
     REPLIED,
     ApplicantRole,
@@ -65,6 +66,11 @@ def check_receipt(channel: str, submitted_on: datetime.date, received_on: dateti
 
 def register(actor, *, org: Organisation, parties: list[PartyData], **fields) -> DisclosureRequest:
     """Register a request received by ``org``; the reply period runs from the receipt day."""
+    if org.kind not in HOLDER_KINDS:
+        raise FazhiError(
+            f"“{org.name}”不办理政府信息公开申请；请选择街道办事处或其政府信息公开工作机构（党政办）。",
+            fields={"org": "请选择街道办事处或党政办"},
+        )
     request = DisclosureRequest(org=org, **fields)
     check_receipt(request.channel, request.submitted_on, request.received_on)
     request.refresh_deadlines(consultations=[])

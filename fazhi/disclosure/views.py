@@ -21,6 +21,7 @@ from .letter import letter_docx
 from .models import (
     CONSULTING,
     CORRECTION,
+    HOLDER_KINDS,
     RECEIVED,
     REPLIED,
     STATES,
@@ -174,7 +175,7 @@ def annual(request):
         "org": org,
         "year": year,
         "tables": tables,
-        "orgs": visible_orgs(request.user).filter(kind__in=forms.HOLDER_KINDS),
+        "orgs": visible_orgs(request.user).filter(kind__in=HOLDER_KINDS),
         "years": range(today().year, today().year - 6, -1),
     }
     return render(request, "disclosure/annual.html", context)

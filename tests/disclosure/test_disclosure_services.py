@@ -241,3 +241,8 @@ def test_recompute_after_a_holiday_notice_moves_an_open_request(tree, office):
     fresh.due_date = None
     fresh.refresh_deadlines()
     assert fresh.due_date == r.due_date
+
+
+def test_only_the_organ_or_its_office_holds_requests(tree, office):
+    with pytest.raises(FazhiError, match="不办理政府信息公开申请"):
+        new_request(office, tree["a-tw"])
