@@ -260,3 +260,60 @@ def tables_xlsx(org: Organisation, year: int, tables: AnnualTables) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def tables_docx(org: Organisation, year: int, tables: AnnualTables) -> bytes:
+    """Tables 三 and 四 in the layout of the national template, as Word (A4, 仿宋), for the yearly
+    report; the text sections (一 总体情况, 二 主动公开, 五 问题, 六 其他) are the office's own."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    doc.styles["Normal"].font.name = "仿宋"
+    doc.styles["Normal"].font.size = Pt(10.5)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(f"{org.name}{year}年政府信息公开工作年度报告（依申请公开部分）")
+    run.bold, run.font.size = True, Pt(16)
+
+    doc.add_paragraph("三、收到和处理政府信息公开申请情况")
+    grid = doc.add_table(rows=3, cols=len(tables.columns) + 1)
+    grid.style = "Table Grid"
+    head = grid.rows[0].cells
+    head[0].text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    head[1].merge(head[-1]).text = "申请人情况"
+    second, third = grid.rows[1].cells, grid.rows[2].cells
+    second[1].text, third[1].text = "自然人", ""
+    second[2].merge(second[-2]).text = "法人或其他组织"
+    second[-1].text = "总计"
+    for cell, label in zip(third[2:-1], tables.columns[1:-1], strict=True):
+        cell.text = label
+    grid.cell(0, 0).merge(grid.cell(2, 0))
+    grid.cell(1, 1).merge(grid.cell(2, 1))
+    grid.cell(1, len(tables.columns)).merge(grid.cell(2, len(tables.columns)))
+    for row in tables.three:
+        cells = grid.add_row().cells
+        cells[0].text = ("    " if row.level else "") + row.label
+        for cell, value in zip(cells[1:], row.cells, strict=True):
+            cell.text = "" if value is None else str(value)
+
+    doc.add_paragraph("")
+    doc.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    results = [label for _, label in RESULT_COLUMNS] + ["总计"]
+    four = doc.add_table(rows=2, cols=len(results) * 3)
+    four.style = "Table Grid"
+    for index, (_, label) in enumerate(CASE_GROUPS):
+        first = four.cell(0, index * len(results))
+        first.merge(four.cell(0, index * len(results) + len(results) - 1)).text = label
+        for offset, result in enumerate(results):
+            four.cell(1, index * len(results) + offset).text = result
+    values = [v for _, group in tables.four_rows() for v in group]
+    for cell, value in zip(four.add_row().cells, values, strict=True):
+        cell.text = str(value)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -30,7 +30,7 @@ from .models import (
     DisclosureSettings,
     Outcome,
 )
-from .table import annual_tables, scope_for, tables_xlsx
+from .table import annual_tables, scope_for, tables_docx, tables_xlsx
 from .timeline import timeline
 
 
@@ -157,6 +157,7 @@ PAGES = LedgerPages(
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
@@ -167,6 +168,10 @@ def annual(request):
     except FazhiError as exc:
         return render(request, "disclosure/annual.html", {"error": exc.message}, status=400)
     tables = annual_tables(org, year)
+    if request.GET.get("format") == "docx":
+        response = HttpResponse(tables_docx(org, year, tables), content_type=DOCX)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.docx"
+        return response
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(tables_xlsx(org, year, tables), content_type=XLSX)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.xlsx"
@@ -179,9 +184,6 @@ def annual(request):
         "years": range(today().year, today().year - 6, -1),
     }
     return render(request, "disclosure/annual.html", context)
-
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required

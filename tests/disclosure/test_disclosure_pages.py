@@ -179,3 +179,18 @@ def test_home_board_warns_of_an_overdue_request(client, clerk, tree):
     r = new_request(clerk, tree["a"], received_on=D(2026, 6, 1))
     body = client.get("/").content.decode()
     assert r.number in body and "政府信息公开申请" in body
+
+
+def test_annual_tables_as_word(client, clerk, tree):
+    from docx import Document
+
+    r = new_request(clerk, tree["a"], received_on=D(2026, 3, 2), kind="research")
+    services.reply(clerk, r, r.version, replied_on=D(2026, 3, 20), outcome="refused_repeat")
+    response = client.get("/disclosure/annual/", {"org": "a", "year": "2026", "format": "docx"})
+    doc = Document(io.BytesIO(response.content))
+    three, four = doc.tables
+    rows = {row.cells[0].text.strip(): [c.text for c in row.cells[1:]] for row in three.rows[3:]}
+    assert rows["一、本年新收政府信息公开申请数量"] == ["0", "0", "1", "0", "0", "0", "1"]
+    assert rows["2.重复申请"][-1] == "1"
+    assert "科研机构" in [c.text for c in three.rows[2].cells]
+    assert [c.text for c in four.rows[-1].cells] == ["0"] * 15
