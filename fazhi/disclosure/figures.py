@@ -75,10 +75,14 @@ def _count_outcomes(outcomes):
 
 for _group, _label in OUTCOME_GROUPS:
     _members = [o.value for o in Outcome if outcome_group(o.value) == _group]
-    declare(Figure(f"disclosure.replied.{_group}", _label, "件", _count_outcomes(set(_members))))
+    declare(
+        Figure(
+            f"disclosure.replied.{_group}", f"政府信息公开申请{_label}", "件", _count_outcomes(set(_members))
+        )
+    )
     if len(_members) > 1:
         for _outcome in _members:
-            _name = Outcome(_outcome).label
+            _name = f"政府信息公开申请{Outcome(_outcome).label}"
             declare(Figure(f"disclosure.replied.{_outcome}", _name, "件", _count_outcomes({_outcome})))
 
 
