@@ -54,4 +54,6 @@ class CaseField(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
         Case = DisclosureRequest.cases.field.related_model
         super().__init__(slug_field="number", queryset=Case.objects.all(), **kwargs)
-        self.error_messages["does_not_exist"] = "没有编号为“{value}”的案件。"
+        # The same words as the service's refusal of a case out of the person's reach: the answer never
+        # tells whether a number exists in another 街道.
+        self.error_messages["does_not_exist"] = "没有找到该案件，或您无权查看。"

@@ -92,3 +92,23 @@ def test_reveal_only_for_roles_that_see_personal_data(people, tree):
     assert client_for(people["clerk"]).post(f"/api/disclosure/{r.pk}/reveal/").json()[0]["id_number"] == ID_A
     assert client_for(people["office"]).post(f"/api/disclosure/{r.pk}/reveal/").status_code == 403
     assert client_for(people["other"]).post(f"/api/disclosure/{r.pk}/reveal/").status_code == 404
+
+
+def test_link_case_never_tells_whether_another_streets_case_exists(people, tree):
+    from fazhi.disclosure import services
+    from fazhi.litigation import services as litigation
+
+    r = new_request(people["clerk"], tree["a"])
+    r = services.reply(people["clerk"], r, r.version, replied_on=DAY, outcome="public")
+    b_case = litigation.register_case(
+        people["other"], org=tree["b"], kind="administrative", court="法院", disputed_act="答复",
+        copy_received_on=DAY, parties=[litigation.PartyData(name="某")],
+    )  # fmt: skip
+    api = client_for(people["clerk"])
+    answers = [
+        api.post(f"/api/disclosure/{r.pk}/link_case/", {"version": r.version, "case": number}, format="json")
+        for number in (b_case.number, "不存在的编号")
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    messages = [a.json()["error"]["message"] for a in answers]
+    assert all("没有找到该案件，或您无权查看" in m for m in messages), messages

@@ -5,6 +5,7 @@ a 部分公开 reply whose record names the district government and the 60 日 /
 import datetime
 
 import pytest
+from docx import Document
 
 from fazhi.disclosure.models import DisclosureRequest
 from tests.conftest import TODAY, clock_at, login
@@ -75,6 +76,11 @@ def test_request_through_correction_consultation_extension_and_reply(browser_pag
         assert "已答复" in page.locator("h1").inner_text()
         assert "部分公开" in body
         assert "六十日内向杭州市余杭区人民政府申请行政复议" in body and "六个月内" in body
+        with page.expect_download() as download:
+            page.click("a:has-text('下载答复书')")
+        letter = "\n".join(p.text for p in Document(download.value.path()).paragraphs)
+        assert "部分公开" in letter or "区分处理" in letter
+        assert "六十日内向杭州市余杭区人民政府申请行政复议" in letter and "六个月内向" in letter
         timeline = page.locator("#timeline").inner_text()
         assert (
             timeline.index("收到申请")
