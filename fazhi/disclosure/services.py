@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from fazhi.audit.models import Action
@@ -16,9 +17,11 @@ from fazhi.deadlines.rules import get_rule
 from fazhi.errors import FazhiError
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
+from fazhi.ledger.attachments import attach
 from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
+from .letter import letter_docx
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -325,7 +328,12 @@ def reply(
         fresh.outcome = outcome
         fresh.reply_summary = reply_summary
 
-    return ledger.update(actor, request, expected_version, apply, action=Action.TRANSITION)
+    with transaction.atomic():
+        saved = ledger.update(actor, request, expected_version, apply, action=Action.TRANSITION)
+        # The letter as sent goes into the record's attachments (checked, hashed and audited there).
+        letter = ContentFile(letter_docx(saved), name=f"{saved.number}政府信息公开申请答复书.docx")
+        attach(actor, saved, letter, "政府信息公开申请答复书（系统按办理结果生成）")
+    return saved
 
 
 def reply_warning(request: DisclosureRequest) -> str:

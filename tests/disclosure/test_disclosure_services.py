@@ -246,3 +246,16 @@ def test_recompute_after_a_holiday_notice_moves_an_open_request(tree, office):
 def test_only_the_organ_or_its_office_holds_requests(tree, office):
     with pytest.raises(FazhiError, match="不办理政府信息公开申请"):
         new_request(office, tree["a-tw"])
+
+
+def test_the_reply_letter_goes_into_the_attachments(tree, office):
+    from docx import Document
+
+    from fazhi.ledger.attachments import attachments_of
+
+    r = new_request(office, tree["a"], received_on=JULY_1)
+    r = services.reply(office, r, r.version, replied_on=D(2026, 7, 14), outcome="unavailable_not_held")
+    (letter,) = attachments_of(r)
+    assert letter.name == f"{r.number}政府信息公开申请答复书.docx"
+    text = "\n".join(p.text for p in Document(letter.file.open("rb")).paragraphs)
+    assert "该政府信息不存在" in text and "第三十六条第（四）项" in text and "申请行政复议" in text
