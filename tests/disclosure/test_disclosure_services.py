@@ -259,3 +259,26 @@ def test_the_reply_letter_goes_into_the_attachments(tree, office):
     assert letter.name == f"{r.number}政府信息公开申请答复书.docx"
     text = "\n".join(p.text for p in Document(letter.file.open("rb")).paragraphs)
     assert "该政府信息不存在" in text and "第三十六条第（四）项" in text and "申请行政复议" in text
+
+
+def test_a_whole_lifecycle_verifies_against_the_audit_trail(tree, office):
+    from fazhi.ledger.integrity import check_ledgers
+
+    r = new_request(office, tree["a"], received_on=JULY_1)
+    r = services.request_correction(office, r, r.version, requested_on=D(2026, 7, 2), points="写明名称")
+    r = services.receive_correction(office, r, r.version, received_on=D(2026, 7, 6))
+    r = services.consult(
+        office, r, r.version, kind="other_organ", addressee="区住建局", sent_on=D(2026, 7, 7)
+    )
+    r = services.record_opinion(office, r, r.version, answered_on=D(2026, 7, 9), opinion="同意公开")
+    r = services.extend(
+        office,
+        r,
+        r.version,
+        days=5,
+        approved_by="主任",
+        approved_on=D(2026, 7, 10),
+        notified_on=D(2026, 7, 10),
+    )
+    services.reply(office, r, r.version, replied_on=D(2026, 7, 15), outcome="public")
+    assert [p for p in check_ledgers().problems if "政府信息公开" in p] == []
