@@ -98,6 +98,15 @@ class ExtendForm(VersionForm):
     notified_on = forms.DateField(label="告知申请人日期", widget=DATE)
 
 
+class DeferForm(VersionForm):
+    until = forms.DateField(label="延迟答复期限", widget=DATE)
+    reason = forms.CharField(
+        label="理由（申请数量、频次明显超过合理范围，理由合理但无法按期答复）",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    notified_on = forms.DateField(label="告知申请人日期", widget=DATE)
+
+
 class ReplyForm(VersionForm):
     replied_on = forms.DateField(label="答复日期", widget=DATE)
     outcome = forms.ChoiceField(label="办理结果", choices=[("", "请选择"), *Outcome.choices])

@@ -205,6 +205,12 @@ class DisclosureRequest(LedgerRecord):
     extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)
     extension_notified_on = models.DateField("告知申请人延期日期", null=True, blank=True)
 
+    # 第三十五条: requests excessive in number or frequency, reasons reasonable but not answerable in time —
+    # the office sets a reasonable later date and tells the applicant; it then replaces the statutory one.
+    deferred_until = models.DateField("延迟答复期限（第三十五条）", null=True, blank=True)
+    deferral_reason = models.TextField("延迟答复理由", blank=True)
+    deferral_notified_on = models.DateField("告知申请人延迟答复日期", null=True, blank=True)
+
     replied_on = models.DateField("答复日期", null=True, blank=True, db_index=True)
     outcome = models.CharField("办理结果", max_length=30, choices=Outcome.choices, blank=True)
     reply_summary = models.TextField("答复内容", blank=True)
@@ -276,7 +282,14 @@ class DisclosureRequest(LedgerRecord):
             return []
         reasons = {reason for _, _, reason in self.pauses(consultations)}
         rule = get_rule(REPLY_RULE)
-        return [*deadline.explanation, *(f"依据：{p.source}。" for p in rule.pauses if p.reason in reasons)]
+        lines = [*deadline.explanation, *(f"依据：{p.source}。" for p in rule.pauses if p.reason in reasons)]
+        if self.deferred_until:
+            lines.append(
+                f"申请数量、频次明显超过合理范围，理由合理但无法在上述期限内答复的，确定延迟答复的合理期限至"
+                f"{self.deferred_until.year}年{self.deferred_until.month}月{self.deferred_until.day}日并告知申请人"
+                "（《中华人民共和国政府信息公开条例》第三十五条）。"
+            )
+        return lines
 
     def refresh_deadlines(self, consultations=None) -> None:
         if not self.received_on:
@@ -293,6 +306,8 @@ class DisclosureRequest(LedgerRecord):
         self.correction_notice_due = due_for_rule(CORRECTION_RULE, self.received_on).due
         deadline = self.reply_deadline(consultations)
         self.due_date = deadline.due if deadline else None
+        if deadline and self.deferred_until:
+            self.due_date = max(self.deferred_until, deadline.due)
 
 
 class ApplicantRole(models.TextChoices):

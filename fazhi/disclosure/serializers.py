@@ -30,7 +30,8 @@ class RequestSerializer(RecordSerializer):
             *RECORD_FIELDS, "channel", "submitted_on", "received_on", "applicant_kind", "content", "due_date",
             "correction_notice_due", "correction_requested_on", "correction_points", "correction_until",
             "correction_received_on", "extension_days", "extension_approved_by", "extension_approved_on",
-            "extension_notified_on", "replied_on", "outcome", "outcome_label", "reply_summary", "parties",
+            "extension_notified_on", "deferred_until", "deferral_reason", "deferral_notified_on",
+            "replied_on", "outcome", "outcome_label", "reply_summary", "parties",
         ]  # fmt: skip
 
 

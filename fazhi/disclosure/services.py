@@ -286,6 +286,41 @@ def extend(
     return ledger.update(actor, request, expected_version, apply)
 
 
+def defer(
+    actor,
+    request: DisclosureRequest,
+    expected_version: int,
+    *,
+    until: datetime.date,
+    reason: str,
+    notified_on: datetime.date,
+) -> DisclosureRequest:
+    """第三十五条: for requests excessive in number or frequency whose reasons are reasonable but which
+    cannot be answered in time, a reasonable later date set by the office, the applicant told."""
+    if not reason.strip():
+        raise FazhiError(
+            "请写明延迟答复的理由（申请数量、频次明显超过合理范围的情况）。", fields={"reason": "请填写理由"}
+        )
+
+    def apply(fresh):
+        if fresh.status == CORRECTION:
+            raise FazhiError("待补正期间答复期限停止计算，无需延迟答复。", code="transition_not_allowed")
+        statutory = fresh.reply_deadline()
+        if statutory and until <= statutory.due:
+            raise FazhiError(
+                f"延迟答复期限应晚于现在的答复期限{cn_date(statutory.due)}。",
+                fields={"until": "应晚于现在的答复期限"},
+            )
+        _not_before(notified_on, fresh.received_on, "notified_on", "告知申请人日期", "收到申请日期")
+        _not_after_today(notified_on, "notified_on", "告知申请人日期")
+        fresh.deferred_until = until
+        fresh.deferral_reason = reason
+        fresh.deferral_notified_on = notified_on
+        fresh.refresh_deadlines()
+
+    return ledger.update(actor, request, expected_version, apply)
+
+
 def reply(
     actor,
     request: DisclosureRequest,

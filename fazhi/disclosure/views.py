@@ -112,6 +112,14 @@ ACTIONS = {
         available=_may_extend,
         secondary=True,
     ),
+    "defer": PageAction(
+        "延迟答复（第三十五条）",
+        forms.DeferForm,
+        services.defer,
+        initial=on_today("notified_on"),
+        available=in_status(RECEIVED, CONSULTING),
+        secondary=True,
+    ),
     "reply": PageAction(
         "答复",
         forms.ReplyForm,

@@ -282,3 +282,16 @@ def test_a_whole_lifecycle_verifies_against_the_audit_trail(tree, office):
     )
     services.reply(office, r, r.version, replied_on=D(2026, 7, 15), outcome="public")
     assert [p for p in check_ledgers().problems if "政府信息公开" in p] == []
+
+
+def test_excessive_requests_may_be_deferred_to_a_reasonable_date(tree, office):
+    r = new_request(office, tree["a"], received_on=JULY_1)
+    with pytest.raises(FazhiError, match="应晚于现在的答复期限"):
+        services.defer(
+            office, r, r.version, until=D(2026, 7, 20), reason="一次申请200项", notified_on=D(2026, 7, 15)
+        )
+    r = services.defer(
+        office, r, r.version, until=D(2026, 9, 30), reason="一次申请200项", notified_on=D(2026, 7, 15)
+    )
+    assert r.due_date == D(2026, 9, 30)
+    assert "第三十五条" in r.clock_lines()[-1]

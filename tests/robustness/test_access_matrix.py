@@ -112,6 +112,12 @@ PAYLOADS = {
         "approved_on": DAY,
         "notified_on": DAY,
     },
+    "disclosure.defer": lambda w, o: {
+        "version": o.version,
+        "until": "2025-12-31",
+        "reason": "越权延迟",
+        "notified_on": DAY,
+    },
     "disclosure.reply": lambda w, o: {"version": o.version, "replied_on": DAY, "outcome": "public"},
     "disclosure.link_case": lambda w, o: {"version": o.version, "case": w.records["b"]["litigation.Case"].number},
     "disclosure.reveal": lambda w, o: {},
