@@ -3,17 +3,14 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import request_sheet
-from .filters import base_queryset, filter_requests
+from .filters import FILTERS, base_queryset
 from .importing import export_rows, import_requests
 from .models import DisclosureRequest
 
 
 def _filtered(user, params):
-    return (
-        filter_requests(base_queryset(user), params, user=user)
-        .prefetch_related("parties")
-        .order_by("received_on", "pk")
-    )
+    queryset = FILTERS.apply(base_queryset(user), params, user=user, default=("received_on", "pk"))
+    return queryset.prefetch_related("parties")
 
 
 PAGES = ExcelPages(

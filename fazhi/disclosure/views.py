@@ -10,13 +10,22 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record as audit
 from fazhi.dates import today
 from fazhi.errors import FazhiError
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
+from fazhi.ledger.pages import (
+    LedgerPages,
+    ListPage,
+    NewPage,
+    PageAction,
+    allows,
+    current,
+    in_status,
+    is_open,
+    on_today,
+)
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
 
 from . import forms, services
-from .filters import base_queryset, filter_requests
+from .filters import FILTERS, base_queryset
 from .letter import letter_docx
 from .models import (
     CONSULTING,
@@ -24,30 +33,20 @@ from .models import (
     HOLDER_KINDS,
     RECEIVED,
     REPLIED,
-    STATES,
-    ApplicantKind,
-    Channel,
     DisclosureSettings,
-    Outcome,
 )
 from .table import annual_tables, scope_for, tables_docx, tables_xlsx
 from .timeline import timeline
 
-
-def request_list(request):
-    queryset = filter_requests(base_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset.prefetch_related("parties")),
-        "title": "政府信息公开申请台账",
-        "params": request.GET,
-        "states": STATES.choices,
-        "channels": Channel.choices,
-        "kinds": ApplicantKind.choices,
-        "outcomes": Outcome.choices,
-        "orgs": visible_orgs(request.user),
-        "today": today(),
-    }
-    return render(request, "disclosure/list.html", context)
+LISTS = (
+    ListPage(
+        "政府信息公开申请台账",
+        "disclosure/list.html",
+        FILTERS,
+        related=("parties",),
+        empty="没有符合条件的申请。",
+    ),
+)
 
 
 def _detail(request, record) -> dict:
@@ -149,7 +148,7 @@ ACTIONS = {
 PAGES = LedgerPages(
     namespace="disclosure",
     queryset=base_queryset,
-    list_view=request_list,
+    lists=LISTS,
     new=NewPage(
         forms.RegisterForm,
         services.register,
