@@ -68,7 +68,7 @@ def test_request_through_correction_consultation_extension_and_reply(browser_pag
         save(page, "延长答复期限已保存")
         assert "2026年9月8日" in page.locator("#reply-due").inner_text()
 
-        page.click("a:has-text('答复')")
+        page.get_by_role("link", name="答复", exact=True).click()
         page.select_option("select[name=outcome]", value="partial")
         page.fill("textarea[name=reply_summary]", "隐去第三方商业秘密后公开")
         save(page, "答复已保存")
