@@ -15,7 +15,7 @@ from django.db.models import F
 
 from fazhi.figures.registry import Figure, breakdown, declare, figure, key_figures, trend_figures
 
-from .models import OUTCOME_GROUPS, ApplicantKind, Consultation, DisclosureRequest, Outcome, outcome_group
+from .models import OUTCOME_GROUPS, Consultation, DisclosureRequest, Outcome, outcome_group
 from .table import (
     CASE_GROUPS,
     COLUMN_LABELS,
@@ -182,5 +182,3 @@ def replied_by_outcome(orgs, start, end):
 
 key_figures("disclosure.received", "disclosure.on_time_rate")
 trend_figures("disclosure.received")
-
-__all__ = ["ApplicantKind"]

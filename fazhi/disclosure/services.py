@@ -392,6 +392,3 @@ def link_case(actor, request: DisclosureRequest, expected_version: int, *, case)
         record(Action.UPDATE, actor=actor, target=fresh, changes={"关联复议诉讼": [None, case.number]})
 
     return ledger.update(actor, request, expected_version, apply)
-
-
-__all__ = ["REPLIED", "PartyData", "register"]
