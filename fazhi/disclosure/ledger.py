@@ -9,7 +9,7 @@ from .models import HOLDER_KINDS, DisclosureRequest, DisclosureSettings
 LEDGER = Ledger(
     namespace="disclosure",
     label="政府信息公开",
-    order=50,
+    order=60,
     models=(DisclosureRequest,),
     urls="fazhi.disclosure.urls",
     api="fazhi.disclosure.api",

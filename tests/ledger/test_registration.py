@@ -27,6 +27,7 @@ def test_the_ledger_apps_register_themselves_in_order():
         "legal",
         "litigation",
         "oversight",
+        "petitions",
         "disclosure",
     ]
     for ledger in registry.ledgers():
@@ -36,22 +37,24 @@ def test_the_ledger_apps_register_themselves_in_order():
 def test_navigation_urls_demo_and_generator_come_from_the_registration():
     lines = work_lines()
     assert lines[0] == HOME
-    assert [(line.label, line.prefix) for line in lines[1:6]] == [
+    assert [(line.label, line.prefix) for line in lines[1:7]] == [
         ("纠纷调解", "/disputes/"),
         ("合法性审查", "/legal/"),
         ("复议诉讼", "/litigation/"),
         ("监督事项", "/oversight/"),
+        ("信访与民意", "/petitions/"),
         ("政府信息公开", "/disclosure/"),
     ]
-    assert [line.url_name for line in lines[6:]] == ["figures:dashboard", "reports:list", "reports:analysis"]
+    assert [line.url_name for line in lines[7:]] == ["figures:dashboard", "reports:list", "reports:analysis"]
     for ledger in registry.ledgers():
         assert reverse(ledger.nav_url) == f"/{ledger.prefix}"
     loaders = demo.loaders()
-    assert [loader.__module__ for loader in loaders[:5]] == [
+    assert [loader.__module__ for loader in loaders[:6]] == [
         "fazhi.disputes.demo",
         "fazhi.legal.demo",
         "fazhi.litigation.demo",
         "fazhi.oversight.demo",
+        "fazhi.petitions.demo",
         "fazhi.disclosure.demo",
     ]
     assert [ledger.generator for ledger in registry.ledgers()] == [
@@ -59,6 +62,7 @@ def test_navigation_urls_demo_and_generator_come_from_the_registration():
         "fazhi.ops.gen.legal.generate",
         "fazhi.ops.gen.litigation.generate",
         "fazhi.ops.gen.oversight.generate",
+        "fazhi.ops.gen.petitions.generate",
         "fazhi.ops.gen.disclosure.generate",
     ]
 
