@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "fazhi.oversight",
     "fazhi.petitions",
     "fazhi.enforcement",
+    "fazhi.disclosure",
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",

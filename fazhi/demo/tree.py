@@ -43,6 +43,7 @@ PEOPLE = [
     ("sifa", "陈司法", "legal", "wuchang-sfs", "司法所/法律顾问（合法性审查、诉讼）"),
     ("fazhiban", "周法治", "office", "wuchang", "党政办（法治办）：全街道台账、指标与年度报告"),
     ("xinfang", "郑信访", "petition", "wuchang", "信访办：信访接访、民意诉求、居民议事会（可转为纠纷调解）"),
+    ("gongkai", "王公开", "petition", "wuchang-office", "党政办信息公开人员：政府信息公开申请的登记与答复"),
     ("lingdao", "吴主任", "leader", "wuchang", "街道领导（只读）"),
     ("zhifa", "孔执法", "enforcement", "wuchang-zf", "综合行政执法队执法人员（案件、执法证、执法检查）"),
     ("cangqian", "郑仓前", "handler", "cangqian-tw", "仓前街道调解员（看不到五常的记录）"),

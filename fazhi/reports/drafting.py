@@ -150,6 +150,32 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
         ),
     ),
     DraftTemplate(
+        "disclosure.summary",
+        "oversight",
+        (
+            _s(
+                "{year}年，{subject}共收到政府信息公开申请{{disclosure.received}}件",
+                "上年结转{{disclosure.carried_in}}件",
+                "办结{{disclosure.replied}}件",
+                "结转下年度继续办理{{disclosure.carried_over}}件",
+            ),
+            _s(
+                "予以公开{{disclosure.replied.public}}件",
+                "部分公开{{disclosure.replied.partial}}件",
+                "不予公开{{disclosure.replied.withheld}}件",
+                "无法提供{{disclosure.replied.unavailable}}件",
+                "不予处理{{disclosure.replied.refused}}件",
+                "其他处理{{disclosure.replied.other}}件",
+                lead="办结的申请中，",
+            ),
+            _s("按期答复率{{disclosure.on_time_rate}}%"),
+            _s(
+                "因政府信息公开申请引发行政复议{{disclosure.reconsideration}}件",
+                "行政诉讼{{disclosure.litigation}}件",
+            ),
+        ),
+    ),
+    DraftTemplate(
         "enforcement.summary",
         "enforcement",
         (

@@ -29,6 +29,7 @@ def test_the_ledger_apps_register_themselves_in_order():
         "litigation",
         "oversight",
         "petitions",
+        "disclosure",
         "learning",
     ]
     for ledger in registry.ledgers():
@@ -46,9 +47,14 @@ def test_navigation_urls_demo_and_generator_come_from_the_registration():
         ("复议诉讼", "/litigation/"),
         ("监督事项", "/oversight/"),
         ("信访与民意", "/petitions/"),
+        ("政府信息公开", "/disclosure/"),
         ("学法普法", "/learning/"),
     ]
-    assert [line.url_name for line in lines[1 + count :]] == ["figures:dashboard", "reports:list", "reports:analysis"]
+    assert [line.url_name for line in lines[1 + count :]] == [
+        "figures:dashboard",
+        "reports:list",
+        "reports:analysis",
+    ]
     for ledger in registry.ledgers():
         assert reverse(ledger.nav_url) == f"/{ledger.prefix}"
     loaders = demo.loaders()
@@ -59,6 +65,7 @@ def test_navigation_urls_demo_and_generator_come_from_the_registration():
         "fazhi.litigation.demo",
         "fazhi.oversight.demo",
         "fazhi.petitions.demo",
+        "fazhi.disclosure.demo",
         "fazhi.learning.demo",
     ]
     assert [ledger.generator for ledger in registry.ledgers()] == [
@@ -68,6 +75,7 @@ def test_navigation_urls_demo_and_generator_come_from_the_registration():
         "fazhi.ops.gen.litigation.generate",
         "fazhi.ops.gen.oversight.generate",
         "fazhi.ops.gen.petitions.generate",
+        "fazhi.ops.gen.disclosure.generate",
         "fazhi.ops.gen.learning.generate",
     ]
 

@@ -7,6 +7,7 @@ import pytest
 from fazhi.accounts.testing import login_with_second_factor
 from fazhi.audit.models import AuditEntry
 from fazhi.audit.watch import is_watched
+from fazhi.disclosure.models import DisclosureSettings
 from fazhi.disputes.models import DisputeSettings, DisputeType
 from fazhi.disputes.reference import ensure_default_types
 from fazhi.enforcement.models import EnforcementSettings
@@ -31,7 +32,14 @@ def _url(model, suffix=""):
 
 
 def test_the_registered_settings_lists_are_the_known_ones_and_all_watched():
-    assert set(settings_models()) == {DisputeSettings, DisputeType, LegalSettings, PetitionSettings, EnforcementSettings}
+    assert set(settings_models()) == {
+        DisputeSettings,
+        DisputeType,
+        LegalSettings,
+        PetitionSettings,
+        EnforcementSettings,
+        DisclosureSettings,
+    }
     assert all(is_watched(model) for model in settings_models())
 
 
@@ -76,7 +84,13 @@ def test_the_default_rows_write_nothing_to_the_trail():
 
 
 def test_the_system_admin_opens_every_settings_list_but_no_ledger_record(client, sys_admin):
-    DisputeSettings.current(), LegalSettings.current(), PetitionSettings.current(), EnforcementSettings.current()
+    (
+        DisputeSettings.current(),
+        LegalSettings.current(),
+        PetitionSettings.current(),
+        EnforcementSettings.current(),
+        DisclosureSettings.current(),
+    )
     for model in settings_models():
         assert client.get(_url(model)).status_code == 200, model
         row = model.objects.order_by("pk").first()

@@ -264,6 +264,21 @@ def _certificate(world, street):
     return _officers(world, street, f"{street}执法丙")[0]
 
 
+def _disclosure_request(world, street):
+    from fazhi.disclosure import services
+
+    return services.register(
+        world.writer(street),
+        org=world.orgs[street],
+        channel="in_person",
+        submitted_on=TODAY,
+        received_on=TODAY,
+        applicant_kind="person",
+        content=f"{street}街道申请公开征收补偿方案",
+        parties=[services.PartyData(name="赵六", id_number=PERSONAL[street][0], phone=PERSONAL[street][1])],
+    )
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "enforcement.EnforcementCase": _enforcement_case,
@@ -281,6 +296,7 @@ LEDGER_FACTORIES = {
     "learning.LeadershipAct": _leadership_act,
     "learning.LegalLiterate": _legal_literate,
     "learning.ExamRound": _exam_round,
+    "disclosure.DisclosureRequest": _disclosure_request,
 }
 
 

@@ -1,0 +1,184 @@
+"""Figures of the disclosure ledger: every number of tables 三 and 四 of the 政府信息公开工作年度报告 has
+a code, counted by ``table.py`` (its docstring states the counting rule), so the yearly report's table,
+the dashboards and the 法治政府建设年度报告's 政务公开 sentence say the same.
+
+Codes: disclosure.received (and .received.<applicant kind>), .carried_in, .replied (总计), the outcome
+groups .replied.public / .partial / .withheld / .unavailable / .refused / .other and each reason under them
+.replied.<outcome>, .carried_over; table 四 .cases.<reconsideration|direct|after_reconsideration>[.<result>],
+.reconsideration and .litigation; and the handling figures .replied_late, .on_time_rate, .corrections,
+.consultations, .extensions.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import F
+
+from fazhi.figures.registry import Figure, breakdown, declare, figure, key_figures, trend_figures
+
+from .models import OUTCOME_GROUPS, Consultation, DisclosureRequest, Outcome, outcome_group
+from .table import (
+    CASE_GROUPS,
+    COLUMN_LABELS,
+    COLUMNS,
+    RESULT_COLUMNS,
+    by_kind,
+    by_outcome_and_kind,
+    carried_in_q,
+    carried_over_q,
+    received_q,
+    replied_q,
+    table_four,
+)
+
+
+def _requests(orgs):
+    return DisclosureRequest.objects.filter(org__in=orgs)
+
+
+@figure(
+    "disclosure.received",
+    "本年新收政府信息公开申请",
+    "件",
+    phrases=("收到政府信息公开申请", "新收政府信息公开申请"),
+)
+def received(orgs, start, end):
+    return _requests(orgs).filter(received_q(start, end)).count()
+
+
+@figure("disclosure.carried_in", "上年结转政府信息公开申请", "件")
+def carried_in(orgs, start, end):
+    return _requests(orgs).filter(carried_in_q(start)).count()
+
+
+@figure(
+    "disclosure.replied",
+    "办结政府信息公开申请",
+    "件",
+    phrases=("答复政府信息公开申请", "办理政府信息公开申请"),
+)
+def replied(orgs, start, end):
+    return _requests(orgs).filter(replied_q(start, end)).count()
+
+
+@figure("disclosure.carried_over", "结转下年度继续办理", "件")
+def carried_over(orgs, start, end):
+    return _requests(orgs).filter(carried_over_q(end)).count()
+
+
+def _count_outcomes(outcomes):
+    def compute(orgs, start, end):
+        counts = by_outcome_and_kind(orgs, start, end)
+        return sum(n for (outcome, _), n in counts.items() if outcome in outcomes)
+
+    return compute
+
+
+for _group, _label in OUTCOME_GROUPS:
+    _members = [o.value for o in Outcome if outcome_group(o.value) == _group]
+    declare(
+        Figure(
+            f"disclosure.replied.{_group}", f"政府信息公开申请{_label}", "件", _count_outcomes(set(_members))
+        )
+    )
+    if len(_members) > 1:
+        for _outcome in _members:
+            _name = f"政府信息公开申请{Outcome(_outcome).label}"
+            declare(Figure(f"disclosure.replied.{_outcome}", _name, "件", _count_outcomes({_outcome})))
+
+
+def _received_of(kind):
+    def compute(orgs, start, end):
+        return by_kind(_requests(orgs).filter(received_q(start, end)))[kind]
+
+    return compute
+
+
+for _kind in COLUMNS:
+    declare(
+        Figure(
+            f"disclosure.received.{_kind}", f"新收申请（{COLUMN_LABELS[_kind]}）", "件", _received_of(_kind)
+        )
+    )
+
+
+def _cases(groups, result=None):
+    def compute(orgs, start, end):
+        table = table_four(orgs, start, end)
+        return sum(table[g][result or "total"] for g in groups)
+
+    return compute
+
+
+_GROUP_LABELS = dict(CASE_GROUPS)
+for _group, _label in CASE_GROUPS:
+    declare(Figure(f"disclosure.cases.{_group}", f"政府信息公开{_label}", "件", _cases([_group])))
+    for _result, _result_label in RESULT_COLUMNS:
+        declare(
+            Figure(
+                f"disclosure.cases.{_group}.{_result}",
+                f"政府信息公开{_label}（{_result_label}）",
+                "件",
+                _cases([_group], _result),
+            )
+        )
+declare(Figure("disclosure.reconsideration", "因政府信息公开申请行政复议", "件", _cases(["reconsideration"])))
+declare(
+    Figure(
+        "disclosure.litigation",
+        "因政府信息公开提起行政诉讼",
+        "件",
+        _cases(["direct", "after_reconsideration"]),
+    )
+)
+
+
+@figure("disclosure.replied_late", "逾期答复政府信息公开申请", "件")
+def replied_late(orgs, start, end):
+    return _requests(orgs).filter(replied_q(start, end), replied_on__gt=F("due_date")).count()
+
+
+@figure("disclosure.on_time_rate", "政府信息公开申请按期答复率", "%", phrases=("按期答复率",))
+def on_time_rate(orgs, start, end):
+    total = replied(orgs, start, end)
+    if not total:
+        return None
+    rate = Decimal((total - replied_late(orgs, start, end)) * 100) / Decimal(total)
+    return rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@figure("disclosure.corrections", "告知补正", "件")
+def corrections(orgs, start, end):
+    return (
+        _requests(orgs).filter(correction_requested_on__gte=start, correction_requested_on__lte=end).count()
+    )
+
+
+@figure("disclosure.consultations", "征求第三方和其他机关意见", "次")
+def consultations(orgs, start, end):
+    return Consultation.objects.filter(request__org__in=orgs, sent_on__gte=start, sent_on__lte=end).count()
+
+
+@figure("disclosure.extensions", "延长答复期限", "件")
+def extensions(orgs, start, end):
+    return _requests(orgs).filter(extension_approved_on__gte=start, extension_approved_on__lte=end).count()
+
+
+@breakdown("disclosure.received.by_applicant_kind", "新收政府信息公开申请（按申请人类别）")
+def received_by_applicant_kind(orgs, start, end):
+    counts = by_kind(_requests(orgs).filter(received_q(start, end)))
+    return {COLUMN_LABELS[k]: n for k, n in counts.items() if n}
+
+
+@breakdown("disclosure.replied.by_outcome", "政府信息公开申请办理结果")
+def replied_by_outcome(orgs, start, end):
+    counts = by_outcome_and_kind(orgs, start, end)
+    groups = dict(OUTCOME_GROUPS)
+    totals: dict[str, int] = {}
+    for (outcome, _), n in counts.items():
+        label = groups[outcome_group(outcome)]
+        totals[label] = totals.get(label, 0) + n
+    return totals
+
+
+key_figures("disclosure.received", "disclosure.on_time_rate")
+trend_figures("disclosure.received")

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import excel_views, views
+
+app_name = "disclosure"
+
+urlpatterns = [
+    path("annual/", views.annual, name="annual"),
+    path("<int:pk>/letter.docx", views.letter, name="letter"),
+    *views.PAGES.urls(),
+    *excel_views.PAGES.urls(),
+]
