@@ -249,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choices stay inline in each field: eight ledgers name fields alike (status, channel) with
+    # different choice sets, and named enum components would collide or get hashed names.
+    "POSTPROCESSING_HOOKS": [],
 }
 
 LOGGING = {

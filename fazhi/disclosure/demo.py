@@ -174,6 +174,8 @@ class Maker:
         """``count`` requests received in ``year`` (up to ``until``), each answered as it would be."""
         start = datetime.date(year, 1, 1)
         end = min(datetime.date(year, 12, 31), until or datetime.date(year, 12, 31))
+        if end < start:  # early January: the running year has no settled requests yet
+            return []
         days = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)]
         working = [d for d in days if is_working_day(d)] or days
         received = sorted(self.rng.choice(working) for _ in range(count))
@@ -218,15 +220,21 @@ def link_demo_cases(org) -> int:
     return linked
 
 
+PAST_YEARS = {2023: 36, 2024: 41, 2025: 44}  # requests received by 五常 in each year
+
+
 def load_demo(orgs, users, stdout):
     maker = Maker(seed=2024)
     now = today()
     office, cangqian = orgs["wuchang-office"], orgs["cangqian-office"]
-    for year, count in ((2023, 36), (2024, 41), (2025, 44)):
-        write(maker.year(office, year, count, until=now), f"演示数据 五常{year}年政府信息公开申请")
-    if now.year > 2025:
-        items = maker.year(office, now.year, 40, until=now - datetime.timedelta(days=35))
-        write(items + maker.open_requests(office, 6), f"演示数据 五常{now.year}年政府信息公开申请")
+    # every past year from 2023 in full, whatever the clock says (a demo loaded in 2027 still has 2026)
+    for year in range(2023, now.year):
+        write(
+            maker.year(office, year, PAST_YEARS.get(year, 40), until=now),
+            f"演示数据 五常{year}年政府信息公开申请",
+        )
+    items = maker.year(office, now.year, 40, until=now - datetime.timedelta(days=35))
+    write(items + maker.open_requests(office, 6), f"演示数据 五常{now.year}年政府信息公开申请")
     write(maker.year(cangqian, 2024, 12) + maker.open_requests(cangqian, 2), "演示数据 仓前政府信息公开申请")
     linked = link_demo_cases(orgs["wuchang"])
     stdout.write(

@@ -31,7 +31,7 @@ FILTER_PARAMS = [
 
 class EnforcementCaseViewSet(LedgerViewSet):
     pages = PAGES
-    serializer_class = s.CaseSerializer
+    serializer_class = s.EnforcementCaseSerializer
     api_fields = {"officers": s.officers_field, "review_item": s.review_item_field}
     create_summary = "行政执法案件立案"
     list_summary = "行政执法案件列表（按权限范围）"

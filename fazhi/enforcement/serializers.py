@@ -8,14 +8,14 @@ from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
 from .models import CaseParty, Certificate, EnforcementCase, Officer
 
 
-class PartySerializer(MaskedPartySerializer):
+class EnforcementPartySerializer(MaskedPartySerializer):
     class Meta:
         model = CaseParty
         fields = ["id", "role", "kind", "enterprise", "name", "id_number", "phone"]
 
 
-class CaseSerializer(RecordSerializer):
-    parties = PartySerializer(many=True)
+class EnforcementCaseSerializer(RecordSerializer):
+    parties = EnforcementPartySerializer(many=True)
     officers = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
 
     class Meta:
