@@ -180,7 +180,7 @@ def add_hearing(
 
     def apply(fresh):
         if fresh.is_closed:
-            raise FazhiError("该案件已结案，不能再登记庭审。", code="transition_not_allowed")
+            raise TransitionNotAllowed("该案件已结案，不能再登记庭审。")
         if held_on < fresh.copy_received_on:
             raise FazhiError("开庭日期不能早于收到副本日期。", fields={"held_on": "不能早于收到副本日期"})
         Hearing.objects.create(
