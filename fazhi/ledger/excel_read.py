@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from fazhi.ledger.excel_cells import CellProblem, is_blank, read_cell
 from fazhi.ledger.excel_spec import Column, Sheet, header_key
 from fazhi.ledger.excel_write import CHOICES_TITLE, INSTRUCTIONS_TITLE
+from fazhi.ziplimits import directory_problem
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,10 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_PART_BYTES = 32 * 1024 * 1024
 # Cells in all worksheets, counted in the XML before openpyxl reads it: 200,000 rows of 40 columns.
 MAX_CELLS = MAX_ROWS * 40
+# Parts of the zip, read from its end record before the directory is parsed (fazhi.ziplimits): a workbook
+# has a few dozen; two million empty entries fit in an upload and would take a gigabyte to list.
+MAX_ZIP_ENTRIES = 10_000
+MAX_ZIP_DIRECTORY_BYTES = 2 * 1024 * 1024
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _SCAN_CHUNK = 1024 * 1024
@@ -52,6 +57,10 @@ PART_TOO_BIG = (
 TOO_MANY_CELLS = (
     f"文件中的单元格超过 {MAX_CELLS:,} 个（可能有大量空白但带格式的单元格）；请只保留模板中的列和数据行，"
     "或拆分成多个文件分批上传"
+)
+TOO_MANY_PARTS = (
+    f"文件内部的部件超过 {MAX_ZIP_ENTRIES:,} 个，不像是一个 Excel 台账文件；"
+    "请用下载的模板填写后另存为 .xlsx 再上传"
 )
 OUR_FAULT = "读取文件时系统出错（已记录，不是文件的问题）；请稍后重试，若仍不成功请联系系统管理员"
 REQUIRED = "必填，不能为空；请补充后重新上传"
@@ -160,6 +169,9 @@ def _file_problem(data: bytes) -> str | None:
         return OLE_FILE
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return NOT_XLSX
+    problem = directory_problem(data, max_entries=MAX_ZIP_ENTRIES, max_bytes=MAX_ZIP_DIRECTORY_BYTES)
+    if problem:
+        return NOT_XLSX if problem == "damaged" else TOO_MANY_PARTS
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _size_problem(archive)
