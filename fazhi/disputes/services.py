@@ -137,7 +137,7 @@ def add_session(actor, dispute: Dispute, expected_version: int, **fields) -> Dis
             ) from exc
         if session.held_on < fresh.received_on:
             raise FazhiError("调解日期不能早于受理日期，请核对。", fields={"held_on": "不能早于受理日期"})
-        session.save()
+        ledger.save_part(session)
 
     if dispute.status in (RECEIVED, DISPATCHED):
         return ledger.transition(actor, dispute, expected_version, MEDIATING, apply)

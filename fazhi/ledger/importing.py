@@ -7,6 +7,7 @@ from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import can_read, can_write
 
 from .excel import CellError
+from .services import date_problems
 
 
 @dataclass
@@ -17,6 +18,21 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def date_errors(number: int, sheet, *instances) -> list[CellError]:
+    """The kit's date rule (fazhi.ledger.services.date_problems), the one pages and the API apply, on the
+    records an import row makes: row ``number``'s cell errors under the sheet's column titles (a date no
+    column holds, such as a computed one, under its own label)."""
+    titles = {column.key: column.header for column in sheet.columns}
+    errors: list[CellError] = []
+    for instance in instances:
+        for name, message in date_problems(instance).items():
+            column = titles.get(name) or str(instance._meta.get_field(name).verbose_name)
+            error = CellError(number, column, message)
+            if error not in errors:
+                errors.append(error)
+    return errors
 
 
 class UnitResolver:

@@ -99,13 +99,15 @@ def submit(
     item.due_date = due
     with transaction.atomic():
         ledger.create(actor, item, year=submitted_on.year)
-        ReviewRound.objects.create(
-            item=item,
-            seq=1,
-            submitted_on=submitted_on,
-            materials=materials,
-            due_date=due,
-            earliest_opinion_on=earliest,
+        ledger.save_part(
+            ReviewRound(
+                item=item,
+                seq=1,
+                submitted_on=submitted_on,
+                materials=materials,
+                due_date=due,
+                earliest_opinion_on=earliest,
+            )
         )
     return item
 
@@ -191,7 +193,7 @@ def _record_opinion(fresh: ReviewItem, *, opinion: str, text: str, opinion_on: d
     current.letter_issued = letter
     current.working_days = max(working_days_between(current.submitted_on, opinion_on), 0)
     current.too_short = bool(current.earliest_opinion_on and opinion_on < current.earliest_opinion_on)
-    current.save()
+    ledger.save_part(current)
     return current
 
 
@@ -270,15 +272,17 @@ def resubmit(
         if submitted_on > today():
             raise FazhiError("重新送审日期不能晚于今天，请核对。", fields={"submitted_on": "不能晚于今天"})
         due, earliest = round_dates(fresh.kind, submitted_on)
-        ReviewRound.objects.create(
-            item=fresh,
-            seq=last.seq + 1,
-            submitted_on=submitted_on,
-            materials=materials,
-            due_date=due,
-            earliest_opinion_on=earliest,
-            reviewer_org=last.reviewer_org,
-            reviewer=last.reviewer,
+        ledger.save_part(
+            ReviewRound(
+                item=fresh,
+                seq=last.seq + 1,
+                submitted_on=submitted_on,
+                materials=materials,
+                due_date=due,
+                earliest_opinion_on=earliest,
+                reviewer_org=last.reviewer_org,
+                reviewer=last.reviewer,
+            )
         )
         fresh.due_date = due
 
