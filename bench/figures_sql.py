@@ -190,12 +190,12 @@ def litigation(path: str, start, end) -> dict:
               SUM(CASE WHEN s.kind = 'judicial' THEN 1 ELSE 0 END),
               SUM(CASE WHEN s.kind = 'procuratorate' THEN 1 ELSE 0 END),
               SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END)
-            FROM litigation_suggestion s JOIN orgs_organisation o ON o.id = s.org_id
+            FROM oversight_suggestion s JOIN orgs_organisation o ON o.id = s.org_id
             WHERE {IN_TREE} AND s.received_on BETWEEN %s AND %s""",
         [path, start, end],
     )
     reminders = _one(
-        f"""SELECT COUNT(*) FROM litigation_reminder r JOIN orgs_organisation o ON o.id = r.org_id
+        f"""SELECT COUNT(*) FROM oversight_reminder r JOIN orgs_organisation o ON o.id = r.org_id
             WHERE {IN_TREE} AND r.issued_on BETWEEN %s AND %s""",
         [path, start, end],
     )
@@ -224,7 +224,7 @@ def litigation(path: str, start, end) -> dict:
     # 到期回复率: on time among those due (replied, or past their date).
     due_rows = _one(
         f"""SELECT SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END), COUNT(*)
-            FROM litigation_suggestion s JOIN orgs_organisation o ON o.id = s.org_id
+            FROM oversight_suggestion s JOIN orgs_organisation o ON o.id = s.org_id
             WHERE {IN_TREE} AND s.received_on BETWEEN %s AND %s AND (s.replied_on IS NOT NULL OR s.reply_due < %s)""",
         [path, start, end, now],
     )

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.legal",
     "fazhi.litigation",
+    "fazhi.oversight",
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",

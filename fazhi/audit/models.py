@@ -18,6 +18,13 @@ class Action(models.TextChoices):
     CHECKPOINT = "checkpoint", "审计检查点"
 
 
+def target_labels(model) -> tuple[str, ...]:
+    """The ``target_type`` values the entries about ``model``'s records carry: its label, and the labels it
+    had before it moved to another app (the model's ``FORMER_LABELS``, e.g. "litigation.suggestion"). The
+    chain is never rewritten, so an entry keeps the label it was written with; lookups ask for all of them."""
+    return (model._meta.label_lower, *getattr(model, "FORMER_LABELS", ()))
+
+
 class AuditEntry(models.Model):
     """One link of the append-only, hash-chained audit trail.
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from fazhi.orgs.scoping import role_codes
-from fazhi.web.paging import paginate
+from fazhi.paging import paginate
 
 from .models import Action, AuditEntry
 

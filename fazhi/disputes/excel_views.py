@@ -3,17 +3,14 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import dispute_sheet
-from .filters import base_queryset, filter_disputes
+from .filters import FILTERS, base_queryset
 from .importing import export_rows, import_disputes
 from .models import Dispute
 
 
 def _filtered(user, params):
-    return (
-        filter_disputes(base_queryset(user), params, user=user)
-        .prefetch_related("parties")
-        .order_by("received_on", "pk")
-    )
+    queryset = FILTERS.apply(base_queryset(user), params, user=user, default=("received_on", "pk"))
+    return queryset.prefetch_related("parties")
 
 
 PAGES = ExcelPages(

@@ -1,45 +1,43 @@
-"""The list filters shared by the pages, the API and the Excel export (one meaning everywhere)."""
+"""The dispute list, declared once: its filters (the same meaning on the page, in the API and in the
+Excel export; the API's parameters and the page's form come from here) and its columns."""
 
 from django.db.models import Q, QuerySet
 
-from fazhi.ledger.filtering import (
-    by_deadline,
-    by_party_contact,
-    choice,
-    flag,
-    id_param,
-    in_date_range,
-    in_unit,
+from fazhi.ledger.filters import (
+    Choice,
+    Contact,
+    DateRange,
+    Deadline,
+    Flag,
+    LedgerFilterSet,
+    ListColumn,
+    Ref,
+    Search,
+    Unit,
 )
 
-from .models import STATES, Channel, Dispute, Party
+from .models import STATES, Channel, Dispute, DisputeType
 
-
-def filter_disputes(queryset: QuerySet, params, *, user) -> QuerySet:
-    """Narrow an already scoped queryset (``Dispute.objects.visible_to(user)``) by the request params.
-
-    status, org (code; the unit and those below it), type (id), channel, received_from/received_to,
-    overdue=1, due_soon=1, group=1, q (number, summary or party name), contact (a party's ID number or
-    phone) and id_number / phone (exact, by digest; only for ``user`` where they see personal data).
-    Unknown or malformed values are ignored rather than widening the result (an export refuses them).
-    """
-    get = params.get
-    if status := choice(params, "status", STATES.labels):
-        queryset = queryset.filter(status=status)
-    queryset = in_unit(queryset, get("org"), params=params)
-    if (type_id := id_param(params, "type")) is not None:
-        queryset = queryset.filter(dispute_type_id=type_id)
-    if channel := choice(params, "channel", Channel.values):
-        queryset = queryset.filter(channel=channel)
-    queryset = in_date_range(queryset, params, "received_on", "received_from", "received_to")
-    queryset = by_deadline(queryset, params, STATES.closed)
-    if flag(params, "group"):
-        queryset = queryset.filter(is_group=True)
-    if q := (get("q") or "").strip():
-        named = Party.objects.filter(name__icontains=q).values("dispute_id")
-        queryset = queryset.filter(Q(number__icontains=q) | Q(summary__icontains=q) | Q(pk__in=named))
-    queryset = by_party_contact(queryset, params, Party, "dispute_id", user=user)
-    return queryset
+FILTERS = LedgerFilterSet(
+    Choice("status", "状态", STATES.choices),
+    Unit("org", "单位"),
+    Ref("type", "类型", "dispute_type", DisputeType),
+    Choice("channel", "渠道", Channel.choices),
+    DateRange("received_on", "受理日期", "received_from", "received_to"),
+    Deadline(STATES.closed),
+    Flag("group", "群体性", Q(is_group=True)),
+    Search("编号、简况、当事人姓名", ("number", "summary", "parties__name")),
+    Contact(),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("受理日期", "received_on"),
+        ListColumn("类型", "dispute_type__order", key="type"),
+        ListColumn("当事人"),
+        ListColumn("承办单位", "org__path"),
+        ListColumn("状态", "status"),
+        ListColumn("办理期限", "due_date"),
+    ),
+)
 
 
 def base_queryset(user, *, write: bool = False) -> QuerySet:

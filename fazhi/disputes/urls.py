@@ -5,7 +5,6 @@ from . import excel_views, views
 app_name = "disputes"
 
 urlpatterns = [
-    path("inbox/", views.inbox, name="inbox"),
     path("<int:pk>/agreement.docx", views.agreement, name="agreement"),
     *views.PAGES.urls(),
     *excel_views.PAGES.urls(),

@@ -3,13 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.dates import today
 from fazhi.ledger.pages import (
     LedgerPages,
+    ListPage,
     NewPage,
     PageAction,
     allows,
@@ -20,46 +21,36 @@ from fazhi.ledger.pages import (
     on_today,
 )
 from fazhi.ledger.parties import masked_parties
-from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
 
 from . import forms, services
 from .agreement import agreement_docx
-from .filters import base_queryset, filter_disputes
-from .models import DISPATCHED, STATES, SUCCESS, WITHDRAWN, Channel, DisputeType
+from .filters import FILTERS, base_queryset
+from .models import DISPATCHED, SUCCESS, WITHDRAWN
 from .timeline import timeline
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _list_context(request, queryset, title: str) -> dict:
-    return {
-        **paginate(request, queryset.prefetch_related("parties")),
-        "title": title,
-        "params": request.GET,
-        "states": STATES.choices,
-        "channels": Channel.choices,
-        "types": DisputeType.objects.all(),
-        "orgs": visible_orgs(request.user),
-        "today": today(),
-    }
-
-
-def dispute_list(request):
-    queryset = filter_disputes(base_queryset(request.user), request.GET, user=request.user)
-    return render(request, "disputes/list.html", _list_context(request, queryset, "矛盾纠纷台账"))
-
-
-@login_required
-def inbox(request):
+def _inbox(request, queryset):
     """Disputes dispatched to the person's own units and not yet taken up."""
-    own_units = request.user.roles.values_list("org", flat=True)
-    queryset = base_queryset(request.user).filter(status=DISPATCHED, org__in=own_units)
-    context = _list_context(
-        request, filter_disputes(queryset, request.GET, user=request.user), "待办收件箱（分派给本单位）"
-    )
-    context["inbox"] = True
-    return render(request, "disputes/list.html", context)
+    return queryset.filter(status=DISPATCHED, org__in=request.user.roles.values_list("org", flat=True))
+
+
+LISTS = (
+    ListPage(
+        "矛盾纠纷台账", "disputes/list.html", FILTERS, related=("parties",), empty="没有符合条件的纠纷。"
+    ),
+    ListPage(
+        "待办收件箱（分派给本单位）",
+        "disputes/list.html",
+        FILTERS,
+        related=("parties",),
+        narrow=_inbox,
+        path="inbox/",
+        name="inbox",
+        empty="收件箱是空的：没有分派给本单位待接手的纠纷。",
+    ),
+)
 
 
 def _detail(request, dispute) -> dict:
@@ -152,7 +143,7 @@ ACTIONS = {
 PAGES = LedgerPages(
     namespace="disputes",
     queryset=base_queryset,
-    list_view=dispute_list,
+    lists=LISTS,
     new=NewPage(
         forms.IntakeForm,
         services.intake,

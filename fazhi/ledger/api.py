@@ -69,21 +69,25 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     create_serializer = None  # input of the create, when it cannot be made from the page's form
     create_summary = ""
     list_summary = ""
-    filter_params: list = []  # OpenAPI parameters of the list filter
+    filters = None  # the list's LedgerFilterSet (ledger.filters): the pages' first list's unless given
+    filter_params: list = []  # without ``filters``: OpenAPI parameters of ``filter``
     api_fields: dict = {}  # form field name → the serializer field class the API takes it as (ledger.inputs)
     list_related: tuple = ()  # prefetched for the list and the detail
     detail_related: tuple = ()  # prefetched for the detail only
 
     @staticmethod
     def filter(queryset, params, *, user):
-        """The ledger's list filter (its filters.py); ``user`` decides the personal-data lookups."""
+        """Without ``filters``: the ledger's list filter; ``user`` decides the personal-data lookups."""
         return queryset
 
     def get_queryset(self):
         queryset = self.pages.queryset(self.request.user).prefetch_related(*self.list_related)
-        if self.action == "list":
+        if self.action != "list":
+            return queryset.prefetch_related(*self.detail_related)
+        if self.filters is None:
             return self.filter(queryset, self.request.query_params, user=self.request.user)
-        return queryset.prefetch_related(*self.detail_related)
+        # filtered and sorted as on the list page (``ordering``); ``page_size`` is the paginator's
+        return self.filters.apply(queryset, self.request.query_params, user=self.request.user)
 
     def get_serializer_class(self):
         return self.serializer_class if self.action == "list" else self._detail_serializer()
@@ -121,8 +125,11 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         if cls.pages is None:
             return
         detail = cls._detail_serializer()
+        if cls.filters is None and cls.pages.lists:
+            cls.filters = cls.pages.lists[0].filters
         if cls.list_summary:
-            cls.list = extend_schema(parameters=cls.filter_params, summary=cls.list_summary)(
+            parameters = cls.filters.parameters() if cls.filters else cls.filter_params
+            cls.list = extend_schema(parameters=parameters, summary=cls.list_summary)(
                 _named("list", _list)
             )
         model = cls.serializer_class.Meta.model.__name__

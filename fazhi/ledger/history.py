@@ -15,7 +15,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
-from fazhi.audit.models import AuditEntry
+from fazhi.audit.models import AuditEntry, target_labels
 
 EMPTY = "（空）"
 # Within one day: what opens a matter first, what closes it last.
@@ -42,7 +42,7 @@ def business_timeline(events: list[Event]) -> list[Event]:
 
 def audit_events(record) -> list[Event]:
     model = type(record)
-    entries = AuditEntry.objects.filter(target_type=model._meta.label_lower, target_id=str(record.pk))
+    entries = AuditEntry.objects.filter(target_type__in=target_labels(model), target_id=str(record.pk))
     return [
         Event(
             timezone.localtime(entry.at).date(),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from fazhi.audit.models import Action, AuditEntry, ChainHead
+from fazhi.audit.models import Action, AuditEntry, ChainHead, target_labels
 
 from .registry import ledger_models
 from .services import _audited_snapshot
@@ -56,10 +56,11 @@ def _same(field, audited, current) -> bool:
     return False
 
 
-def _histories(label: str, fields: set[str]) -> tuple[dict[str, _History], int]:
+def _histories(labels: tuple[str, ...], fields: set[str]) -> tuple[dict[str, _History], int]:
+    """Replayed per record id; ``labels`` include the model's former ones (entries from before a move)."""
     histories: dict[str, _History] = {}
     imported = 0
-    entries = AuditEntry.objects.filter(target_type=label).order_by("seq")
+    entries = AuditEntry.objects.filter(target_type__in=labels).order_by("seq")
     for target_id, action, changes in entries.values_list("target_id", "action", "changes").iterator(2000):
         if not target_id:
             if action == Action.IMPORT:
@@ -86,9 +87,9 @@ def _named(items: list[str]) -> str:
 
 def check_model(model, purged: bool) -> LedgerReport:
     report = LedgerReport()
-    label, name = model._meta.label_lower, model._meta.verbose_name
+    name = model._meta.verbose_name
     fields = {f.attname: f for f in model._meta.concrete_fields}
-    histories, imported = _histories(label, set(fields))
+    histories, imported = _histories(target_labels(model), set(fields))
     edited, unaudited, undeleted = [], [], []
     seen = set()
     for row in model._base_manager.order_by("pk").iterator(2000):

@@ -1,6 +1,9 @@
 """The pages every ledger has, declared once per ledger (``<app>/views.py``) and mounted by ``urls()``:
 the detail page, the reveal of personal data, the registration page and one page per action.
 
+A list is a :class:`ListPage`: its filters and columns (a ``filters.LedgerFilterSet``) and the template
+drawing one row; the list page is the kit's (filtered, sorted, paged with a chosen page size).
+
 An action is a row of ``actions``: its form, its service (``run``), the form's initial values and when it
 is available; ``fazhi.ledger.api.LedgerViewSet`` makes the API route from the same row (its input made
 from the form by ``ledger.inputs``, or the row's serializer). The detail page's buttons come from ``available(record, user)``, so the condition a button
@@ -23,6 +26,7 @@ from django.views.decorators.http import require_POST
 from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import can_write, sees_personal_data
+from fazhi.paging import paginate
 from fazhi.web.forms import add_service_error
 
 from .forms import bind_parties, filled_rows
@@ -81,6 +85,21 @@ class NewPage:
 
 
 @dataclass(frozen=True)
+class ListPage:
+    """A list of the ledger's records. ``template`` extends ``ledger/list.html`` and draws a row's cells
+    (``r`` is the record); ``narrow`` (request, queryset) → the records of this list, e.g. an inbox."""
+
+    title: str
+    template: str
+    filters: Any  # the ledger's LedgerFilterSet (its filters.py)
+    related: tuple = ()  # prefetched for the rows
+    narrow: Callable | None = None
+    path: str = ""  # under the pages' prefix; "" for the ledger's list
+    name: str = ""  # URL name; the pages' ``list_name`` unless given
+    empty: str = "没有符合条件的记录。"
+
+
+@dataclass(frozen=True)
 class Button:
     url: str
     label: str
@@ -95,7 +114,8 @@ class LedgerPages:
     detail: Callable[..., dict]  # (request, record) → the detail page's own context
     actions: dict[str, PageAction] = field(default_factory=dict)
     new: NewPage | None = None
-    list_view: Callable | None = None  # the list page (its filters and columns stay with the ledger)
+    lists: tuple[ListPage, ...] = ()  # the list pages, the first the ledger's list
+    list_view: Callable | None = None  # a list page of the ledger's own, instead of ``lists``
     has_parties: bool = False  # parties with personal data: a reveal page (logged in the audit trail)
     prefix: str = ""  # URL prefix inside the namespace, e.g. "suggestions/"
     list_name: str = "list"
@@ -108,7 +128,15 @@ class LedgerPages:
 
     def urls(self) -> list:
         p = self.prefix
-        urls = []
+        urls = [
+            path(
+                f"{p}{page.path}",
+                login_required(self.list_page),
+                {"listing": page},
+                name=page.name or self.list_name,
+            )
+            for page in self.lists
+        ]
         if self.list_view:
             urls.append(path(p, login_required(self.list_view), name=self.list_name))
         if self.new:
@@ -148,6 +176,16 @@ class LedgerPages:
         ]
 
     # --- views ------------------------------------------------------------------------------------
+
+    def list_page(self, request, listing: ListPage):
+        user = request.user
+        queryset = self.queryset(user)
+        if listing.narrow:
+            queryset = listing.narrow(request, queryset)
+        queryset = listing.filters.apply(queryset, request.GET, user=user).prefetch_related(*listing.related)
+        context = {"title": listing.title, "empty": listing.empty, "today": today()}
+        context |= paginate(request, queryset, sizes=listing.filters.page_sizes)
+        return render(request, listing.template, context | listing.filters.page_context(request))
 
     def detail_page(self, request, pk: int):
         record = get_object_or_404(self.queryset(request.user), pk=pk)

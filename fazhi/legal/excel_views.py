@@ -3,13 +3,14 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import review_sheet
-from .filters import base_queryset, filter_items
+from .filters import FILTERS, base_queryset
 from .importing import export_rows, import_items
 from .models import ReviewItem
 
 
 def _filtered(user, params):
-    return filter_items(base_queryset(user), params).prefetch_related("rounds").order_by("submitted_on", "pk")
+    queryset = FILTERS.apply(base_queryset(user), params, user=user, default=("submitted_on", "pk"))
+    return queryset.prefetch_related("rounds")
 
 
 PAGES = ExcelPages(

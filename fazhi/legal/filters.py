@@ -1,41 +1,43 @@
-"""The list filters shared by the pages, the API and the Excel export (one meaning everywhere)."""
+"""The review list, declared once: its filters (the same meaning on the page, in the API and in the
+Excel export; the API's parameters and the page's form come from here) and its columns. Review items
+have no parties, so no lookup by ID number or phone."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from fazhi.ledger.filtering import by_deadline, choice, flag, in_date_range, in_unit
+from fazhi.ledger.filters import Choice, DateRange, Deadline, Flag, LedgerFilterSet, ListColumn, Search, Unit
 
 from .models import STATES, ReviewItem, ReviewKind, ReviewOpinion
 
 
-def filter_items(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    """Narrow an already scoped queryset (``ReviewItem.objects.visible_to(user)``) by the request params.
+def _to_file(queryset: QuerySet) -> QuerySet:
+    """Contracts to be filed and not yet filed (an unlawful one is never filed)."""
+    return queryset.filter(requires_filing=True, filed_on__isnull=True).exclude(
+        opinion=ReviewOpinion.UNLAWFUL
+    )
 
-    status, kind, opinion, org (unit holding the item, with those below it), submitted_by (code, with
-    those below), submitted_from/submitted_to, overdue=1, due_soon=1, to_file=1 (contracts to be
-    filed and not yet filed), q (number, title, counterparty). Malformed values are ignored rather
-    than widening the result; an unknown unit code gives nothing. ``user`` is taken for the kit's one
-    filter signature: review items have no parties to look up by ID number or phone.
-    """
-    get = params.get
-    if status := choice(params, "status", STATES.labels):
-        queryset = queryset.filter(status=status)
-    if kind := choice(params, "kind", ReviewKind.values):
-        queryset = queryset.filter(kind=kind)
-    if opinion := choice(params, "opinion", ReviewOpinion.values):
-        queryset = queryset.filter(opinion=opinion)
-    queryset = in_unit(queryset, get("org"), params=params)
-    queryset = in_unit(queryset, get("submitted_by"), field="submitted_by", params=params)
-    queryset = in_date_range(queryset, params, "submitted_on", "submitted_from", "submitted_to")
-    queryset = by_deadline(queryset, params, STATES.closed)
-    if flag(params, "to_file"):
-        queryset = queryset.filter(requires_filing=True, filed_on__isnull=True).exclude(
-            opinion=ReviewOpinion.UNLAWFUL
-        )
-    if q := (get("q") or "").strip():
-        queryset = queryset.filter(
-            Q(number__icontains=q) | Q(title__icontains=q) | Q(counterparty__icontains=q)
-        )
-    return queryset
+
+FILTERS = LedgerFilterSet(
+    Choice("status", "状态", STATES.choices),
+    Choice("kind", "类别", ReviewKind.choices),
+    Choice("opinion", "审查意见", ReviewOpinion.choices),
+    Unit("org", "所在单位"),
+    Unit("submitted_by", "送审单位", field="submitted_by"),
+    DateRange("submitted_on", "送审日期", "submitted_from", "submitted_to"),
+    Deadline(STATES.closed),
+    Flag("to_file", "待备案合同", _to_file),
+    Search("编号、名称、合同相对方", ("number", "title", "counterparty")),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("类别", "kind"),
+        ListColumn("事项名称", "title"),
+        ListColumn("送审单位", "submitted_by__path", key="submitted_by"),
+        ListColumn("送审日期", "submitted_on"),
+        ListColumn("审查单位", "reviewer_org__path", key="reviewer_org"),
+        ListColumn("状态", "status"),
+        ListColumn("审查意见", "opinion"),
+        ListColumn("审查期限", "due_date"),
+    ),
+)
 
 
 def base_queryset(user, *, write: bool = False) -> QuerySet:

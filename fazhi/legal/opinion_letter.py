@@ -1,10 +1,28 @@
-"""法律意见书 (legality review opinion letter) of one review round, as Word."""
+"""法律意见书 (legality review opinion letter) of one review round, as Word, and its download (the page's
+and the API's: one audited answer)."""
 
 import io
 
+from django.http import HttpResponse
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+
+from .services import audit_letter_download, letter_round
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def letter_download(user, item, seq=None) -> HttpResponse:
+    """Round ``seq``'s letter (the latest round with one unless given), its download in the audit trail;
+    a round without a letter is refused (404) by ``letter_round``."""
+    round_ = letter_round(item, seq)
+    audit_letter_download(user, item, round_)
+    response = HttpResponse(opinion_docx(item, round_), content_type=DOCX)
+    response["Content-Disposition"] = (
+        f"attachment; filename*=UTF-8''legal-opinion-{item.pk}-{round_.seq}.docx"
+    )
+    return response
 
 
 def _fmt(day) -> str:

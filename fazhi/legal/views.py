@@ -1,37 +1,25 @@
 """Pages of the legality review ledger. Every queryset starts from ReviewItem.objects.visible_to(user)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 
-from fazhi.errors import FazhiError
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, in_status, is_open, on_today
-from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
+from fazhi.ledger.pages import (
+    LedgerPages,
+    ListPage,
+    NewPage,
+    PageAction,
+    allows,
+    current,
+    in_status,
+    is_open,
+    on_today,
+)
 
 from . import forms, services
-from .filters import base_queryset, filter_items
-from .models import CONCLUDED, RETURNED, REVIEWING, STATES, WITHDRAWN, ReviewKind, ReviewOpinion
-from .opinion_letter import opinion_docx
+from .filters import FILTERS, base_queryset
+from .models import CONCLUDED, RETURNED, REVIEWING, WITHDRAWN, ReviewOpinion
+from .opinion_letter import letter_download
 from .timeline import timeline
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def item_list(request):
-    queryset = filter_items(base_queryset(request.user), request.GET)
-    return render(
-        request,
-        "legal/list.html",
-        {
-            **paginate(request, queryset),
-            "params": request.GET,
-            "states": STATES.choices,
-            "kinds": ReviewKind.choices,
-            "opinions": ReviewOpinion.choices,
-            "orgs": visible_orgs(request.user),
-        },
-    )
 
 
 def _detail(request, item) -> dict:
@@ -52,15 +40,7 @@ def _may_file(item, user) -> bool:
 
 @login_required
 def letter(request, pk: int, seq: int):
-    item = get_object_or_404(base_queryset(request.user), pk=pk)
-    try:
-        round_ = services.letter_round(item, seq)
-    except FazhiError as exc:
-        raise Http404(exc.message) from exc
-    services.audit_letter_download(request.user, item, round_)
-    response = HttpResponse(opinion_docx(item, round_), content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''legal-opinion-{item.pk}-{seq}.docx"
-    return response
+    return letter_download(request.user, get_object_or_404(base_queryset(request.user), pk=pk), seq)
 
 
 def _round_warning(item) -> str:
@@ -131,7 +111,7 @@ ACTIONS = {
 PAGES = LedgerPages(
     namespace="legal",
     queryset=base_queryset,
-    list_view=item_list,
+    lists=(ListPage("合法性审查台账", "legal/list.html", FILTERS, empty="没有符合条件的审查事项。"),),
     new=NewPage(
         forms.SubmitForm,
         services.submit,

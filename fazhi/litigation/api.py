@@ -1,6 +1,6 @@
-"""REST API: /api/litigation-cases/, /api/litigation-meetings/, /api/suggestions/, /api/reminders/."""
+"""REST API: /api/litigation-cases/, /api/litigation-meetings/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -12,28 +12,9 @@ from fazhi.orgs.scoping import visible_orgs
 
 from . import serializers as s
 from . import services
-from .filters import case_queryset, filter_cases, filter_reminders, filter_suggestions
+from .filters import case_queryset
 from .models import AnalysisMeeting
-from .views import PAGES, REMINDER_PAGES, SUGGESTION_PAGES
-
-COMMON_PARAMS = [
-    OpenApiParameter("org", description="单位代码（含下级单位）"),
-    OpenApiParameter("overdue", bool, description="只看已超期"),
-    OpenApiParameter("due_soon", bool, description="只看即将到期"),
-    OpenApiParameter("q", description="搜索"),
-]
-CASE_PARAMS = [
-    OpenApiParameter("kind", description="案件类别：reconsideration/administrative/civil"),
-    OpenApiParameter("stage", description="审级：first/appeal/retrial"),
-    OpenApiParameter("status", description="状态：received/answered/concluded"),
-    OpenApiParameter("outcome", description="结案结果代码"),
-    OpenApiParameter("received_from", description="收到副本日期起（YYYY-MM-DD）"),
-    OpenApiParameter("received_to", description="收到副本日期止（YYYY-MM-DD）"),
-    OpenApiParameter("contact", description="当事人身份证号码或电话（完整号码，精确匹配）"),
-    OpenApiParameter("id_number", description="当事人身份证号码（精确）"),
-    OpenApiParameter("phone", description="当事人电话（精确）"),
-    *COMMON_PARAMS,
-]
+from .views import PAGES
 
 
 class CaseViewSet(LedgerViewSet):
@@ -43,8 +24,6 @@ class CaseViewSet(LedgerViewSet):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     create_summary = "登记案件"
     list_summary = "复议诉讼案件列表（按权限范围）"
-    filter_params = CASE_PARAMS
-    filter = staticmethod(filter_cases)
     list_related = ("parties",)
     detail_related = ("documents__attachment", "hearings", "follow_ups")
 
@@ -77,25 +56,5 @@ class MeetingViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, v
         return Response(s.LitigationMeetingSerializer(meeting).data, status=status.HTTP_201_CREATED)
 
 
-class SuggestionViewSet(LedgerViewSet):
-    pages = SUGGESTION_PAGES
-    serializer_class = s.SuggestionSerializer
-    create_summary = "登记建议书"
-    list_summary = "司法建议书和检察建议书列表"
-    filter_params = [OpenApiParameter("kind", description="judicial/procuratorate"), *COMMON_PARAMS]
-    filter = staticmethod(filter_suggestions)
-
-
-class ReminderViewSet(LedgerViewSet):
-    pages = REMINDER_PAGES
-    serializer_class = s.ReminderSerializer
-    create_summary = "发出提醒函"
-    list_summary = "法治督察提醒函列表"
-    filter_params = COMMON_PARAMS
-    filter = staticmethod(filter_reminders)
-
-
 router.register("litigation-cases", CaseViewSet, basename="litigation-case")
 router.register("litigation-meetings", MeetingViewSet, basename="litigation-meeting")
-router.register("suggestions", SuggestionViewSet, basename="suggestion")
-router.register("reminders", ReminderViewSet, basename="reminder")

@@ -1,11 +1,11 @@
-"""Demo cases, suggestions and reminders, written through the services (numbered and audited).
+"""Demo cases and analysis meetings, written through the services (numbered and audited).
 
 五常 2024 reproduces its report: 诉讼案件72起 (民事50, 行政诉讼14, 行政复议8); 判决书41份 (无行政败诉),
 行政调解书4份, 行政复议决定书6份, 协助执行通知书3份, 律师函1份, 其他文书43份 (here 准予撤诉裁定书14份
 and 29 other documents); 行政诉讼调撤率83.33% (12 administrative cases concluded in 2024, 6 withdrawn
 and 4 mediated); 出庭率100%; one reconsideration corrected (the report's 行政复议纠错案件). 2023 is a
-smaller baseline. 西乡-like suggestions: 司法建议书2份 and 检察建议书2份, all replied on time; 提醒函5份
-and 涉诉案件分析会5场 plus the annual one (观澜). The current year has open cases whose replies are due
+smaller baseline. 涉诉案件分析会5场 plus the annual one (观澜). (The suggestions and 提醒函 of the same
+years are the oversight app's demo.) The current year has open cases whose replies are due
 soon or overdue.
 """
 
@@ -15,7 +15,7 @@ import random
 from fazhi.dates import today
 
 from . import services
-from .models import Case, CaseKind, Reminder, Suggestion
+from .models import AnalysisMeeting, Case, CaseKind
 from .models import LitigationDocumentKind as Doc
 from .models import LitigationOutcome as Out
 
@@ -202,43 +202,8 @@ def _carry_over(maker: Maker, year: int) -> None:
         maker.conclude(case, Out.UPHELD, on)
 
 
-def _suggestions_and_reminders(maker: Maker, year: int, orgs) -> None:
-    actor, office = maker.actor, orgs["wuchang-office"]
-    judicial = [("杭州市余杭区人民法院", datetime.date(year, 4, 8), datetime.date(year, 5, 8)),
-                ("杭州市中级人民法院", datetime.date(year, 9, 12), datetime.date(year, 10, 31))]  # fmt: skip
-    for issuer, received, due in judicial:
-        item = services.receive_suggestion(
-            actor, org=office, kind="judicial", issuer=issuer, received_on=received, reply_due=due,
-            content="建议规范征收补偿协议签订程序，加强合同履行风险评估。",
-        )  # fmt: skip
-        services.reply_suggestion(
-            actor,
-            item,
-            item.version,
-            replied_on=due - datetime.timedelta(days=6),
-            reply_text="已完善协议审查流程。",
-        )
-    for received in (datetime.date(year, 3, 20), datetime.date(year, 8, 2)):
-        item = services.receive_suggestion(
-            actor, org=office, kind="procuratorate", issuer="杭州市余杭区人民检察院", received_on=received,
-            content="建议加强对辖区建筑垃圾违规倾倒的监管，落实属地管理责任。",
-        )  # fmt: skip
-        services.reply_suggestion(
-            actor, item, item.version, replied_on=item.reply_due - datetime.timedelta(days=10),
-            reply_text="已开展专项整治并将落实情况书面反馈区检察院。",
-        )  # fmt: skip
-    units = ("wuchang-zf", "wuchang-sfs", "wuchang-office", "wuchang-zf", "wuchang-wy")
-    for index, unit in enumerate(units):
-        issued = datetime.date(year, 2 + index * 2, 15)
-        reminder = services.issue_reminder(
-            actor, org=orgs["wuchang"], to_unit=orgs[unit], issued_on=issued,
-            matter="行政执法程序不规范，存在履职法律风险，请对照整改并书面反馈。",
-            follow_up_due=issued + datetime.timedelta(days=30),
-        )  # fmt: skip
-        services.record_follow_up(
-            actor, reminder, reminder.version, followed_on=issued + datetime.timedelta(days=20),
-            follow_up="已组织自查并完善执法文书。",
-        )  # fmt: skip
+def _meetings(maker: Maker, year: int, orgs) -> None:
+    actor = maker.actor
     year_cases = list(
         Case.objects.filter(
             copy_received_on__year=year, kind="administrative", org__code__startswith="wuchang"
@@ -294,20 +259,6 @@ def _open_now(maker: Maker, orgs) -> None:
         )
         if answered:
             maker.reply(case)
-    office = orgs["wuchang-office"]
-    services.receive_suggestion(
-        maker.actor, org=office, kind="procuratorate", issuer="杭州市余杭区人民检察院",
-        received_on=now - datetime.timedelta(days=70), content="建议加强对流动摊贩占道经营的执法监管。",
-    )  # fmt: skip
-    services.receive_suggestion(
-        maker.actor, org=office, kind="judicial", issuer="杭州市余杭区人民法院",
-        received_on=now - datetime.timedelta(days=10), reply_due=now + datetime.timedelta(days=2),
-        content="建议规范政府信息公开答复书中救济途径的告知。",
-    )  # fmt: skip
-    services.issue_reminder(
-        maker.actor, org=orgs["wuchang"], to_unit=orgs["wuchang-zf"], issued_on=now - datetime.timedelta(days=25),
-        matter="行政处罚案件听证告知程序不规范，请整改并反馈。", follow_up_due=now - datetime.timedelta(days=3),
-    )  # fmt: skip
 
 
 def _cangqian(orgs, users) -> None:
@@ -326,15 +277,15 @@ def load_demo(orgs, users, stdout):
     maker = Maker(orgs, users, seed=72)
     _year(maker, 2023, PLAN_2023)
     _carry_over(maker, 2023)
-    _suggestions_and_reminders(maker, 2023, orgs)
+    _meetings(maker, 2023, orgs)
     _year(maker, 2024, PLAN_2024)
     _carry_over(maker, 2024)
-    _suggestions_and_reminders(maker, 2024, orgs)
+    _meetings(maker, 2024, orgs)
     _year(maker, 2025, PLAN_2023)
     _carry_over(maker, 2025)
     _open_now(maker, orgs)
     _cangqian(orgs, users)
     stdout.write(
-        f"复议诉讼：已载入演示案件 {Case.objects.count()} 件、建议书 {Suggestion.objects.count()} 份、"
-        f"提醒函 {Reminder.objects.count()} 份。"
+        f"复议诉讼：已载入演示案件 {Case.objects.count()} 件、"
+        f"涉诉案件分析会 {AnalysisMeeting.objects.count()} 场。"
     )

@@ -3,17 +3,14 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import CASE_SHEET
-from .filters import case_queryset, filter_cases
+from .filters import CASE_FILTERS, case_queryset
 from .importing import export_rows, import_cases
 from .models import Case
 
 
 def _filtered(user, params):
-    return (
-        filter_cases(case_queryset(user), params, user=user)
-        .prefetch_related("parties", "hearings")
-        .order_by("copy_received_on", "pk")
-    )
+    queryset = CASE_FILTERS.apply(case_queryset(user), params, user=user, default=("copy_received_on", "pk"))
+    return queryset.prefetch_related("parties", "hearings")
 
 
 PAGES = ExcelPages(

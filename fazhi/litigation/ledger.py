@@ -1,18 +1,18 @@
 """The reconsideration and litigation ledger's one registration (read by fazhi.ledger.registry;
-checked at start-up). Suggestions and reminders ride along until the oversight app takes them."""
+checked at start-up). Its analysis meetings are served by its own pages and API."""
 
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
 from . import excel_views
 from .demo import load_demo
-from .models import Case, Reminder, Suggestion
+from .models import Case
 
 LEDGER = Ledger(
     namespace="litigation",
     label="复议诉讼",
     order=30,
-    models=(Case, Suggestion, Reminder),
+    models=(Case,),
     urls="fazhi.litigation.urls",
     api="fazhi.litigation.api",
     figures="fazhi.litigation.figures",
@@ -27,10 +27,6 @@ LEDGER = Ledger(
         Kind.MEDIATION_STUDIO,
         Kind.LAWYER_MEDIATOR,
         Kind.PSYCH_SERVICE,
-    },
-    unit_kinds={
-        "reminder_issuer": frozenset({Kind.STREET, Kind.OFFICE}),  # who sends a 督办提醒
-        "reminder_to": frozenset(Kind.values) - {Kind.DISTRICT},
     },
     figure_prefix="litigation",
 )

@@ -1,4 +1,4 @@
-"""API shapes of cases, suggestions and reminders. Personal data leaves only masked."""
+"""API shapes of cases and analysis meetings. Personal data leaves only masked."""
 
 from rest_framework import serializers
 
@@ -14,8 +14,6 @@ from .models import (
     CaseParty,
     Hearing,
     LitigationDocumentKind,
-    Reminder,
-    Suggestion,
 )
 
 
@@ -98,27 +96,3 @@ class LitigationMeetingInputSerializer(serializers.Serializer):
     annual_review = serializers.BooleanField(default=False)
     cases = serializers.ListField(child=serializers.CharField(), required=False, default=list,
                                   help_text="案件编号")  # fmt: skip
-
-
-class SuggestionSerializer(RecordSerializer):
-    kind = serializers.CharField()
-    replied_on_time = serializers.BooleanField(allow_null=True)
-
-    class Meta:
-        model = Suggestion
-        fields = [
-            *RECORD_FIELDS, "kind", "issuer", "letter_number", "received_on", "content", "reply_due",
-            "replied_on", "replied_on_time", "reply_text",
-        ]  # fmt: skip
-
-
-class ReminderSerializer(RecordSerializer):
-    to_unit = serializers.CharField(source="to_unit.code")
-    to_unit_name = serializers.CharField(source="to_unit.name")
-
-    class Meta:
-        model = Reminder
-        fields = [
-            *RECORD_FIELDS, "to_unit", "to_unit_name", "issued_on", "matter", "due_date", "followed_on",
-            "follow_up",
-        ]  # fmt: skip

@@ -8,7 +8,5 @@ urlpatterns = [
     *views.PAGES.urls(),
     path("meetings/", views.meeting_list, name="meetings"),
     path("meetings/new/", views.meeting_new, name="meeting_new"),
-    *views.SUGGESTION_PAGES.urls(),
-    *views.REMINDER_PAGES.urls(),
     *excel_views.PAGES.urls(),
 ]

@@ -1,4 +1,4 @@
-"""Pages of reconsideration and litigation, suggestions and reminders. Every queryset starts from
+"""Pages of reconsideration and litigation and of its analysis meetings. Every queryset starts from
 ``Model.objects.visible_to(user)`` (through the filters module)."""
 
 from django.contrib import messages
@@ -9,36 +9,23 @@ from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attachments_of
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
+from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
+from fazhi.paging import paginate
 from fazhi.web.forms import add_service_error
-from fazhi.web.paging import paginate
 
 from . import forms, services
 from . import serializers as s
-from .filters import (
-    case_queryset,
-    filter_cases,
-    filter_reminders,
-    filter_suggestions,
-    reminder_queryset,
-    suggestion_queryset,
-)
+from .filters import CASE_FILTERS, case_queryset
 from .models import (
     ANSWERED,
-    CASE_STATES,
     CONCLUDED,
     REPLY_RULES,
     AnalysisMeeting,
-    CaseKind,
     CaseStage,
-    LitigationOutcome,
-    Reminder,
-    Suggestion,
-    SuggestionKind,
 )
-from .timeline import case_timeline, reminder_timeline, suggestion_timeline
+from .timeline import case_timeline
 
 
 def _page(request, queryset):
@@ -46,19 +33,6 @@ def _page(request, queryset):
 
 
 # --- cases ---------------------------------------------------------------------------------------------
-
-
-def case_list(request):
-    queryset = filter_cases(case_queryset(request.user), request.GET, user=request.user).prefetch_related(
-        "parties"
-    )
-    context = _page(request, queryset) | {
-        "states": CASE_STATES.choices,
-        "kinds": CaseKind.choices,
-        "outcomes": LitigationOutcome.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "litigation/list.html", context)
 
 
 def _case_detail(request, case) -> dict:
@@ -133,7 +107,15 @@ CASE_ACTIONS = {
 PAGES = LedgerPages(
     namespace="litigation",
     queryset=case_queryset,
-    list_view=case_list,
+    lists=(
+        ListPage(
+            "行政复议与诉讼案件台账",
+            "litigation/list.html",
+            CASE_FILTERS,
+            related=("parties",),
+            empty="没有符合条件的案件。",
+        ),
+    ),
     new=NewPage(
         forms.CaseForm,
         services.register_case,
@@ -181,101 +163,3 @@ def meeting_new(request):
             return redirect("litigation:meetings")
     return render(request, "ledger/new.html", {"form": form, "title": "登记涉诉案件分析会",
                                                      "back": "litigation:meetings"})  # fmt: skip
-
-
-# --- suggestions ------------------------------------------------------------------------------------------
-
-
-def suggestion_list(request):
-    queryset = filter_suggestions(suggestion_queryset(request.user), request.GET)
-    context = _page(request, queryset) | {
-        "kinds": SuggestionKind.choices,
-        "states": Suggestion.STATES.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "litigation/suggestions.html", context)
-
-
-SUGGESTION_PAGES = LedgerPages(
-    namespace="litigation",
-    prefix="suggestions/",
-    queryset=suggestion_queryset,
-    list_view=suggestion_list,
-    list_name="suggestions",
-    new=NewPage(
-        forms.SuggestionForm,
-        services.receive_suggestion,
-        "ledger/new.html",
-        saved=lambda item: (
-            f"已登记：{item.number}"
-            + (f"，回复期限{item.due_label('reply_due')}" if item.reply_due else "，未填写回复期限")
-            + "。"
-        ),
-        name="suggestion_new",
-        title="登记司法建议书或检察建议书",
-    ),
-    detail_name="suggestion",
-    detail_template="litigation/suggestion.html",
-    detail=lambda request, item: {"events": suggestion_timeline(item)},
-    action_name="",
-    actions={
-        "reply": PageAction(
-            "登记回复",
-            forms.SuggestionReplyForm,
-            services.reply_suggestion,
-            initial=on_today("replied_on"),
-            available=is_open,
-        ),
-        "edit": PageAction(
-            "修改建议书信息",
-            forms.SuggestionEditForm,
-            services.update_suggestion,
-            initial=current(*services.SUGGESTION_EDITABLE),
-            label=lambda item: "修改",
-            secondary=True,
-        ),
-    },
-)
-
-
-# --- reminders ------------------------------------------------------------------------------------------
-
-
-def reminder_list(request):
-    queryset = filter_reminders(reminder_queryset(request.user), request.GET)
-    context = _page(request, queryset) | {
-        "states": Reminder.STATES.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "litigation/reminders.html", context)
-
-
-REMINDER_PAGES = LedgerPages(
-    namespace="litigation",
-    prefix="reminders/",
-    queryset=reminder_queryset,
-    list_view=reminder_list,
-    list_name="reminders",
-    new=NewPage(
-        forms.ReminderForm,
-        services.issue_reminder,
-        "ledger/new.html",
-        saved=lambda item: f"已登记：{item.number}。",
-        name="reminder_new",
-        title="发出法治督察提醒函",
-    ),
-    detail_name="reminder",
-    detail_template="litigation/reminder.html",
-    detail=lambda request, item: {"events": reminder_timeline(item)},
-    action_name="",
-    actions={
-        "follow_up": PageAction(
-            "登记整改反馈",
-            forms.FollowUpForm,
-            services.record_follow_up,
-            initial=on_today("followed_on"),
-            available=is_open,
-            api_path="follow-up",
-        ),
-    },
-)

@@ -115,13 +115,26 @@ def has_business_data() -> bool:
     return any(model._base_manager.exists() for model in watched)
 
 
-def _models_of(manifest: dict) -> list:
+def moved_labels() -> dict[str, str]:
+    """Model labels of earlier versions → today's, for models that moved to another app (their
+    ``FORMER_LABELS``, e.g. "litigation.suggestion" → "oversight.suggestion"): a backup made before the
+    move restores into the new app, its content types and permissions renamed with it."""
+    return {
+        former: model._meta.label_lower
+        for model in apps.get_models()
+        for former in getattr(model, "FORMER_LABELS", ())
+    }
+
+
+def _models_of(manifest: dict) -> list[tuple[str, type]]:
+    """(label in the backup, model) for every table of the backup."""
     found = []
+    moved = moved_labels()
     for label in manifest["models"]:
         if label in EXCLUDED:
             continue
         try:
-            found.append(apps.get_model(label))
+            found.append((label, apps.get_model(moved.get(label, label))))
         except (LookupError, ValueError) as exc:
             raise BackupError(
                 f"备份中有数据表“{label}”，但本系统没有这个模型；请先升级到生成备份的版本并执行 migrate。"
@@ -131,6 +144,7 @@ def _models_of(manifest: dict) -> list:
 
 class _Loader:
     def __init__(self):
+        self.moved = {tuple(old.split(".")): tuple(new.split(".")) for old, new in moved_labels().items()}
         self.content_types = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
         self.permissions = {
             (p.codename, p.content_type.app_label, p.content_type.model): p.pk
@@ -193,11 +207,13 @@ class _Loader:
             ) from exc
 
     def _content_type(self, key: tuple) -> int:
+        key = self.moved.get(key, key)
         if key not in self.content_types:
             self.content_types[key] = ContentType.objects.get_or_create(app_label=key[0], model=key[1])[0].pk
         return self.content_types[key]
 
     def _permission(self, key: tuple) -> int:
+        key = (key[0], *self.moved.get(key[1:], key[1:]))
         if key not in self.permissions:
             raise BackupError(
                 f"权限“{key[1]}.{key[0]}”在本系统中不存在；请先升级到生成备份的版本并执行 migrate。"
@@ -267,7 +283,8 @@ def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> Restore
             manifest = read_verified_manifest(archive)
         except (tarfile.TarError, OSError, EOFError) as exc:
             raise BackupError(f"备份文件已损坏，无法读完（{exc}），已停止恢复，未写入任何数据。") from exc
-        models = _models_of(manifest)
+        tables = _models_of(manifest)
+        models = [model for _, model in tables]
         media = _media_targets(manifest)  # every name checked before the first write
         if has_business_data() and not replace:
             raise BackupError(
@@ -285,8 +302,7 @@ def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> Restore
                     cursor.execute("SET LOCAL fazhi.sanctioned_truncate = 'on'")
             _clear(models)
             loader = _Loader()
-            for model in models:
-                label = model._meta.label_lower
+            for label, model in tables:  # the label the backup has (an earlier app's, if the model moved)
                 try:
                     with archive.extractfile(data_member(label)) as handle:
                         lines = (raw.decode("utf-8") for raw in handle if raw.strip())

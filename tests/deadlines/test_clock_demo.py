@@ -12,8 +12,9 @@ from fazhi.demo.tree import DEMO_PASSWORD
 from fazhi.disputes.models import Dispute
 from fazhi.ledger.registry import ledger_models
 from fazhi.legal.models import ReviewItem
-from fazhi.litigation.models import Case, Reminder, Suggestion
+from fazhi.litigation.models import Case
 from fazhi.orgs.models import Organisation
+from fazhi.oversight.models import Reminder, Suggestion
 from fazhi.reports.models import AnnualReport
 from fazhi.web.views import deadline_board
 from tests.conftest import clock_at

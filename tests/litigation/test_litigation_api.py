@@ -176,61 +176,6 @@ def test_cases_are_found_by_a_partys_exact_id_number_or_phone(people, tree):
     assert numbers(phone=PHONE_A[:-1]) == set()  # exact only, never a partial match
 
 
-def test_suggestions_and_reminders_api(people, tree):
-    client = client_for(people["office"])
-    r = client.post(
-        "/api/suggestions/",
-        {
-            "org": "a",
-            "kind": "procuratorate",
-            "issuer": "区检察院",
-            "received_on": "2024-08-02",
-            "content": "x",
-        },
-        format="json",
-    )
-    assert r.status_code == 201 and r.json()["reply_due"] == "2024-10-08"
-    pk = r.json()["id"]
-    r = client.post(
-        f"/api/suggestions/{pk}/reply/", {"version": 1, "replied_on": "2024-09-01", "reply_text": "已整改"}
-    )
-    assert r.status_code == 200 and r.json()["replied_on_time"] is True
-    r = client.post(
-        "/api/reminders/",
-        {
-            "org": "a",
-            "to_unit": "a-tw",
-            "issued_on": "2024-03-01",
-            "matter": "程序不规范",
-            "follow_up_due": "2024-03-31",
-        },
-        format="json",
-    )
-    assert r.status_code == 201 and r.json()["deadline_status"] == "overdue"
-    judicial = client.post(
-        "/api/suggestions/",
-        {"org": "a", "kind": "judicial", "issuer": "区法院", "received_on": "2024-04-08", "content": "x"},
-        format="json",
-    ).json()
-    assert judicial["reply_due"] == "2024-06-11" and judicial["provisional"] is False  # the rule's two months
-    r = client.patch(
-        f"/api/suggestions/{judicial['id']}/", {"version": 1, "reply_due": "2024-05-08"}, format="json"
-    )
-    assert r.status_code == 200 and r.json()["reply_due"] == "2024-05-08"
-    r = client.patch(
-        f"/api/suggestions/{judicial['id']}/", {"version": 2, "reply_due": "2024-04-01"}, format="json"
-    )
-    assert r.status_code == 400 and "不能早于收到日期" in r.json()["error"]["message"]
-    other = client_for(people["other"])
-    assert (
-        other.patch(f"/api/suggestions/{pk}/", {"version": 2, "issuer": "x"}, format="json").status_code
-        == 404
-    )
-    assert other.get("/api/suggestions/").json()["count"] == 0
-    assert other.get(f"/api/suggestions/{pk}/").status_code == 404
-    assert other.get("/api/reminders/").json()["count"] == 0
-
-
 def test_the_migration_fills_the_digests_of_parties_registered_before_them(people, tree):
     from importlib import import_module
 

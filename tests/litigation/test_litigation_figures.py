@@ -100,41 +100,10 @@ def test_an_appealed_case_counts_once_and_only_its_last_stage_outcome(tree, pers
     assert value("litigation.concluded", tree["a"]) == 1
 
 
-def test_suggestion_and_reminder_figures(tree, person):
-    actor = person("office_a", "office", tree["a"])
-    a = tree["a"]
-    on_time = services.receive_suggestion(
-        actor, org=a, kind="procuratorate", issuer="检察院", received_on=D(Y, 3, 1), content="x"
-    )
-    services.reply_suggestion(actor, on_time, on_time.version, replied_on=D(Y, 4, 1), reply_text="已整改")
-    late = services.receive_suggestion(
-        actor,
-        org=a,
-        kind="judicial",
-        issuer="法院",
-        received_on=D(Y, 3, 1),
-        content="x",
-        reply_due=D(Y, 3, 31),
-    )
-    services.reply_suggestion(actor, late, late.version, replied_on=D(Y, 4, 2), reply_text="已整改")
-    services.receive_suggestion(
-        actor, org=a, kind="judicial", issuer="法院", received_on=D(Y, 5, 1), content="x"
-    )
-    services.issue_reminder(actor, org=a, to_unit=tree["a-tw"], issued_on=D(Y, 5, 1), matter="x")
-    assert value("suggestions.received", a) == 3
-    assert value("suggestions.judicial", a) == 2 and value("suggestions.procuratorate", a) == 1
-    assert value("suggestions.replied_on_time", a) == 1
-    # The unanswered 司法建议书 without a stated date was due by the rule's two months: 1 of 3 due ones in time.
-    assert value("suggestions.reply_rate", a) == Decimal("33.33")
-    assert value("reminders.issued", a) == 1
-
-
 def test_report_phrases_map_to_the_figures():
     assert registry.code_for_phrase("调撤率") == "litigation.withdrawal_rate"
     assert registry.code_for_phrase("行政负责人出庭率") == "litigation.appearance_rate"
     assert registry.code_for_phrase("诉讼案件") == "litigation.cases"
-    assert registry.code_for_phrase("检察建议书") == "suggestions.procuratorate"
-    assert registry.code_for_phrase("发出提醒函") == "reminders.issued"
     from fazhi.reports.drafting import template_codes
 
     litigation_codes = {c for c in template_codes() if c.startswith("litigation.")}

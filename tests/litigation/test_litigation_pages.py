@@ -3,8 +3,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fazhi.deadlines.engine import due_for_rule
-from fazhi.litigation.models import AnalysisMeeting, Case, Reminder, Suggestion
+from fazhi.litigation.models import AnalysisMeeting, Case
 from tests.conftest import TODAY
 from tests.litigation.litigation_fixtures import new_case
 
@@ -69,56 +68,12 @@ def test_action_pages_and_stale_form(client, tree, office):
     assert client.get(f"{url}nothing/").status_code == 404
 
 
-def test_meetings_suggestions_reminders_pages(client, tree, office):
+def test_meetings_pages(client, tree, office):
     case = new_case(office, tree["a"])
     r = client.post("/litigation/meetings/new/", {"org": tree["a"].pk, "held_on": TODAY.isoformat(),
                                                   "attendees": "主任、法律顾问", "conclusions": "积极应诉", "cases": [case.pk]})  # fmt: skip
     assert r.status_code == 302 and AnalysisMeeting.objects.get().cases.get() == case
     assert "积极应诉" in client.get("/litigation/meetings/").content.decode()
-
-    r = client.post("/litigation/suggestions/new/", {"org": tree["a"].pk, "kind": "judicial", "issuer": "区法院",
-                                                     "received_on": TODAY.isoformat(), "content": "规范告知"})  # fmt: skip
-    item = Suggestion.objects.get()
-    # No date in the letter: the rule's two months, with its source on the page.
-    assert r.status_code == 302 and item.reply_due == due_for_rule("suggestion.judicial", TODAY).due
-    assert "收到司法建议书之日起2个月" in client.get(f"/litigation/suggestions/{item.pk}/").content.decode()
-    due = TODAY + datetime.timedelta(days=20)
-    r = client.post(f"/litigation/suggestions/{item.pk}/edit/", {"version": 1, "issuer": "区法院", "content": "规范告知",
-                                                                "reply_due": due.isoformat()})  # fmt: skip
-    assert r.status_code == 302 and Suggestion.objects.get().due_date == due
-    stale = client.post(
-        f"/litigation/suggestions/{item.pk}/edit/", {"version": 1, "issuer": "x", "content": "y"}
-    )
-    assert "保存失败" in stale.content.decode()
-    r = client.post(f"/litigation/suggestions/{item.pk}/reply/",
-                    {"version": 2, "replied_on": TODAY.isoformat(), "reply_text": "已整改"})  # fmt: skip
-    assert r.status_code == 302 and Suggestion.objects.get().status == "replied"
-
-    r = client.post("/litigation/reminders/new/", {"org": tree["a"].pk, "to_unit": tree["a-tw"].pk,
-                                                   "issued_on": TODAY.isoformat(), "matter": "程序不规范"})  # fmt: skip
-    reminder = Reminder.objects.get()
-    assert r.status_code == 302
-    r = client.post(f"/litigation/reminders/{reminder.pk}/follow-up/",
-                    {"version": 1, "followed_on": TODAY.isoformat(), "follow_up": "已整改"})  # fmt: skip
-    assert r.status_code == 302 and Reminder.objects.get().is_closed
-    assert "已反馈" in client.get("/litigation/reminders/").content.decode()
-
-
-def test_other_street_cannot_open_suggestions_or_reminders(client, tree, office, person):
-    from fazhi.litigation import services
-
-    item = services.receive_suggestion(
-        office, org=tree["a"], kind="judicial", issuer="x", received_on=TODAY, content="y"
-    )
-    reminder = services.issue_reminder(
-        office, org=tree["a"], to_unit=tree["a-tw"], issued_on=TODAY, matter="z"
-    )
-    client.force_login(person("office_b", "office", tree["b"]))
-    assert client.get(f"/litigation/suggestions/{item.pk}/").status_code == 404
-    assert client.post(f"/litigation/suggestions/{item.pk}/reply/", {"version": 1}).status_code == 404
-    assert client.get(f"/litigation/reminders/{reminder.pk}/").status_code == 404
-    assert item.number not in client.get("/litigation/suggestions/").content.decode()
-    assert reminder.number not in client.get("/litigation/reminders/").content.decode()
 
 
 def test_overdue_reply_is_on_the_home_board_until_answered(client, tree, office):
@@ -167,24 +122,10 @@ def test_the_case_page_shows_the_appeal_period_once_a_judgment_is_served(client,
 def test_the_lists_show_due_dates_exact_and_provisional(client, tree, office):
     """The lists include the due-date cell without a style (short 「暂定」 flag): it must render, with the
     flag only on a date counted through a year without a holiday notice."""
-    from fazhi.litigation import services
     from tests.conftest import clock_at
 
     exact = new_case(office, tree["a"], received_on=TODAY - datetime.timedelta(days=3))
-    suggestion = services.receive_suggestion(
-        office, org=tree["a"], kind="procuratorate", issuer="区检察院", received_on=TODAY, content="建议"
-    )
-    reminder = services.issue_reminder(
-        office, org=tree["a"], to_unit=tree["a-tw"], issued_on=TODAY, matter="整改",
-        follow_up_due=TODAY + datetime.timedelta(days=30),
-    )  # fmt: skip
-    for url, record in (
-        ("/litigation/", exact),
-        ("/litigation/suggestions/", suggestion),
-        ("/litigation/reminders/", reminder),
-        (f"/litigation/suggestions/{suggestion.pk}/", suggestion),
-        (f"/litigation/reminders/{reminder.pk}/", reminder),
-    ):
+    for url, record in (("/litigation/", exact), (f"/litigation/{exact.pk}/", exact)):
         page = client.get(url)
         assert page.status_code == 200, url
         html = page.content.decode()

@@ -83,7 +83,7 @@ def _case(world, street):
 
 
 def _suggestion(world, street):
-    from fazhi.litigation import services
+    from fazhi.oversight import services
 
     return services.receive_suggestion(
         world.writer(street),
@@ -96,7 +96,7 @@ def _suggestion(world, street):
 
 
 def _reminder(world, street):
-    from fazhi.litigation import services
+    from fazhi.oversight import services
 
     return services.issue_reminder(
         world.writer(street),
@@ -111,8 +111,8 @@ LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "legal.ReviewItem": _review_item,
     "litigation.Case": _case,
-    "litigation.Suggestion": _suggestion,
-    "litigation.Reminder": _reminder,
+    "oversight.Suggestion": _suggestion,
+    "oversight.Reminder": _reminder,
 }
 
 

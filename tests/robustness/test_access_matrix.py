@@ -368,11 +368,10 @@ WEB_TARGETS = {
     "litigation:detail": ("litigation.Case", None),
     "litigation:reveal": ("litigation.Case", None),
     "litigation:action": ("litigation.Case", "fazhi.litigation.views.CASE_ACTIONS"),
-    "litigation:suggestion": ("litigation.Suggestion", None),
-    "litigation:suggestion_edit": ("litigation.Suggestion", None),
-    "litigation:suggestion_reply": ("litigation.Suggestion", None),
-    "litigation:reminder": ("litigation.Reminder", None),
-    "litigation:reminder_follow_up": ("litigation.Reminder", None),
+    "oversight:detail": ("oversight.Suggestion", None),
+    "oversight:action": ("oversight.Suggestion", "fazhi.oversight.views.SUGGESTION_ACTIONS"),
+    "oversight:reminder": ("oversight.Reminder", None),
+    "oversight:reminder_follow_up": ("oversight.Reminder", None),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
     "reports:draft": ("report", None),
@@ -388,7 +387,10 @@ WEB_TARGETS = {
 }
 
 # Pages whose path has placeholders but no object of an organisation.
-WEB_NOT_ORG_SCOPED = {}
+WEB_NOT_ORG_SCOPED = {
+    "moved_suggestions": "旧网址 /litigation/suggestions/…，只永久重定向到 /oversight/…，不读任何数据",
+    "moved_reminders": "旧网址 /litigation/reminders/…，只永久重定向到 /oversight/reminders/…，不读任何数据",
+}
 
 # Pages on which a role held at the district legitimately sees every 街道 (besides the 区级审阅).
 SEES_WHOLE_DISTRICT = {"/audit/": (REVIEWER, "audit_admin")}  # 审计管理员查看全区审计日志是其职责

@@ -1,0 +1,114 @@
+"""Pages of the oversight items: suggestions received (the work line's list, /oversight/) and the
+法治督察提醒函 (/oversight/reminders/). Every queryset starts from ``Model.objects.visible_to(user)``
+(through the filters module)."""
+
+from django.shortcuts import render
+
+from fazhi.dates import today
+from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current, is_open, on_today
+from fazhi.orgs.scoping import visible_orgs
+from fazhi.web.paging import paginate
+
+from . import forms, services
+from .filters import filter_reminders, filter_suggestions, reminder_queryset, suggestion_queryset
+from .models import Reminder, Suggestion, SuggestionKind
+from .timeline import reminder_timeline, suggestion_timeline
+
+
+def _page(request, queryset):
+    return {**paginate(request, queryset), "params": request.GET, "today": today()}
+
+
+# --- suggestions ------------------------------------------------------------------------------------------
+
+
+def suggestion_list(request):
+    queryset = filter_suggestions(suggestion_queryset(request.user), request.GET)
+    context = _page(request, queryset) | {
+        "kinds": SuggestionKind.choices,
+        "states": Suggestion.STATES.choices,
+        "orgs": visible_orgs(request.user),
+    }
+    return render(request, "oversight/suggestions.html", context)
+
+
+SUGGESTION_ACTIONS = {
+    "reply": PageAction(
+        "登记回复",
+        forms.SuggestionReplyForm,
+        services.reply_suggestion,
+        initial=on_today("replied_on"),
+        available=is_open,
+    ),
+    "edit": PageAction(
+        "修改建议书信息",
+        forms.SuggestionEditForm,
+        services.update_suggestion,
+        initial=current(*services.SUGGESTION_EDITABLE),
+        label=lambda item: "修改",
+        secondary=True,
+    ),
+}
+
+SUGGESTION_PAGES = LedgerPages(
+    namespace="oversight",
+    queryset=suggestion_queryset,
+    list_view=suggestion_list,
+    new=NewPage(
+        forms.SuggestionForm,
+        services.receive_suggestion,
+        "ledger/new.html",
+        saved=lambda item: (
+            f"已登记：{item.number}"
+            + (f"，回复期限{item.due_label('reply_due')}" if item.reply_due else "，未填写回复期限")
+            + "。"
+        ),
+        title="登记司法建议书或检察建议书",
+    ),
+    detail_template="oversight/suggestion.html",
+    detail=lambda request, item: {"events": suggestion_timeline(item)},
+    actions=SUGGESTION_ACTIONS,
+)
+
+
+# --- reminders ------------------------------------------------------------------------------------------
+
+
+def reminder_list(request):
+    queryset = filter_reminders(reminder_queryset(request.user), request.GET)
+    context = _page(request, queryset) | {
+        "states": Reminder.STATES.choices,
+        "orgs": visible_orgs(request.user),
+    }
+    return render(request, "oversight/reminders.html", context)
+
+
+REMINDER_PAGES = LedgerPages(
+    namespace="oversight",
+    prefix="reminders/",
+    queryset=reminder_queryset,
+    list_view=reminder_list,
+    list_name="reminders",
+    new=NewPage(
+        forms.ReminderForm,
+        services.issue_reminder,
+        "ledger/new.html",
+        saved=lambda item: f"已登记：{item.number}。",
+        name="reminder_new",
+        title="发出法治督察提醒函",
+    ),
+    detail_name="reminder",
+    detail_template="oversight/reminder.html",
+    detail=lambda request, item: {"events": reminder_timeline(item)},
+    action_name="",
+    actions={
+        "follow_up": PageAction(
+            "登记整改反馈",
+            forms.FollowUpForm,
+            services.record_follow_up,
+            initial=on_today("followed_on"),
+            available=is_open,
+            api_path="follow-up",
+        ),
+    },
+)
