@@ -103,3 +103,19 @@ def test_filing_of_a_contract_not_yet_reviewed(api, writer, tree):
             f"/api/legal-reviews/{item.pk}/filing/", {"version": item.version, "filed_on": DAY}, format="json"
         )
     )
+
+
+def test_no_service_gives_the_code_without_the_status():
+    """A FazhiError(code="transition_not_allowed") would answer 400: the refusal is TransitionNotAllowed."""
+    import re
+    from pathlib import Path
+
+    import fazhi
+
+    pattern = re.compile(r"code\s*=\s*[\"']transition_not_allowed[\"']")
+    found = [
+        str(path.relative_to(Path(fazhi.__file__).parent))
+        for path in Path(fazhi.__file__).parent.rglob("*.py")
+        if path.name != "errors.py" and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
