@@ -79,3 +79,20 @@ def test_every_configuration_redacts_its_logs(path, tmp_path, restore_gunicorn_l
     assert "Error handling request /disputes/?status=received&contact=***" in error
     for log in (access, error):
         assert ID_NUMBER not in log and PHONE not in log
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (f"GET /accounts/login/?next=/disputes/%3Fstatus%3Dx%26contact%3D{ID_NUMBER}%26q%3D1", "%26q%3D1"),
+        (f"GET /accounts/login/?next=%2Fdisputes%2F%3Fphone%3D{PHONE}", "next=%2Fdisputes%2F%3Fphone%3D***"),
+        (f"{QUERY}", "status=received"),
+        (f'"https://fazhi.example/legal/?contact={PHONE}" "Mozilla/5.0"', "Mozilla/5.0"),
+    ],
+)
+def test_a_query_inside_another_or_bare_is_redacted(line, kept):
+    from fazhi.web.redact import redact_query
+
+    redacted = redact_query(line)
+    assert ID_NUMBER not in redacted and PHONE not in redacted, redacted
+    assert kept in redacted
