@@ -101,3 +101,23 @@ def test_an_end_record_claiming_a_huge_directory_is_refused():
     end = data.rfind(b"PK\x05\x06")
     data[end + 12 : end + 16] = (50 * 1024 * 1024).to_bytes(4, "little")  # size of the directory
     assert not parse(SHEET, bytes(data)).ok
+
+
+def test_a_few_huge_cells_are_refused_before_openpyxl_holds_them():
+    """Under the cell count, but 60 MB of XML in ten cells: openpyxl would hold each value whole."""
+    huge = "".join(
+        f'<c r="A{n}" t="inlineStr"><is><t>{"x" * (6 * 1024 * 1024)}</t></is></c>' for n in range(1, 11)
+    )
+    sheet = f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{huge}</row></sheetData></worksheet>'
+    data = xlsx({"xl/worksheets/sheet1.xml": sheet.encode()})
+    assert len(data) < 1024 * 1024
+    assert "单元格的文字长达数 MB" in refused_quickly(data)
+
+
+def test_an_ordinary_sheet_is_well_within_its_allowance():
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>张三{n}</t></is></c></row>' for n in range(1, 5000)
+    )
+    sheet = f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
+    with zipfile.ZipFile(io.BytesIO(xlsx({"xl/worksheets/sheet1.xml": sheet.encode()}))) as archive:
+        assert excel_read._size_problem(archive) is None
