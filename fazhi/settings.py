@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "fazhi.legal",
     "fazhi.litigation",
     "fazhi.oversight",
+    "fazhi.petitions",
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",

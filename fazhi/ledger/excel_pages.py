@@ -72,7 +72,8 @@ class ExcelPages:
                 if result.ok:
                     if len(result.created) >= BULK_ROWS:
                         refresh_planner_statistics()
-                    messages.success(request, f"已导入{len(result.created)}{self.counter}。")
+                    skipped = f"；{result.skipped}行已导入过，未重复登记" if result.skipped else ""
+                    messages.success(request, f"已导入{len(result.created)}{self.counter}{skipped}。")
                     return redirect(f"{self.namespace}:list")
         context = {"form": form, "errors": errors, "pages": self}
         return render(request, "ledger/excel_import.html", context)

@@ -14,6 +14,7 @@ from .services import date_problems
 class ImportResult:
     created: list = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
+    skipped: int = 0  # rows of records already registered (a platform's file imported again), left alone
 
     @property
     def ok(self) -> bool:

@@ -153,6 +153,12 @@ class Deadlined(models.Model):
         provisional = name in self.computed_dates() and is_provisional(value)
         return write(value) + (f"（{PROVISIONAL_LABEL}）" if provisional else "")
 
+    @property
+    def due_basis(self) -> str:
+        """What the watched due date rests on (an article, a platform's time limit), for the home board;
+        "" where the ledger does not say."""
+        return ""
+
     def deadline_status(self, today=None) -> str:
         """ "overdue", "due_soon" or "ok" — decided by the deadline engine, nowhere else."""
         from fazhi.deadlines.engine import status

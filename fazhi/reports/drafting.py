@@ -109,6 +109,43 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
         ),
     ),
     DraftTemplate(
+        "petitions.summary",
+        "disputes",
+        (
+            _s(
+                # no 同比 here: more petitions is not an achievement (观澜 states the count alone)
+                "{year}年，{subject}累计接访群众{{petitions.batches}}批",
+                "其中领导接访日接访群众{{petitions.leader_batches}}批",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "demands.summary",
+        "disputes",
+        (
+            _s(
+                "{year}年，{subject}受理群众诉求{{demands.received}}件",
+                "{{change:demands.received}}",
+                "解决民生诉求{{demands.resolved}}件",
+                "{{change:demands.resolved}}",
+            ),
+            _s(
+                "办理网站留言{{demands.web_messages}}条",
+                "网民问政{{demands.online_questions}}宗",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "council.summary",
+        "disputes",
+        (
+            _s(
+                "{year}年，{subject}累计召开居民议事会{{council.meetings}}场",
+                "讨论解决议题{{council.topics}}条",
+            ),
+        ),
+    ),
+    DraftTemplate(
         "enforcement.summary",
         "enforcement",
         (

@@ -27,6 +27,7 @@ def test_the_ledger_apps_register_themselves_in_order():
         "legal",
         "litigation",
         "oversight",
+        "petitions",
     ]
     for ledger in registry.ledgers():
         assert isinstance(apps.get_app_config(ledger.namespace), LedgerConfig)
@@ -35,27 +36,30 @@ def test_the_ledger_apps_register_themselves_in_order():
 def test_navigation_urls_demo_and_generator_come_from_the_registration():
     lines = work_lines()
     assert lines[0] == HOME
-    assert [(line.label, line.prefix) for line in lines[1:5]] == [
+    assert [(line.label, line.prefix) for line in lines[1:6]] == [
         ("纠纷调解", "/disputes/"),
         ("合法性审查", "/legal/"),
         ("复议诉讼", "/litigation/"),
         ("监督事项", "/oversight/"),
+        ("信访与民意", "/petitions/"),
     ]
-    assert [line.url_name for line in lines[5:]] == ["figures:dashboard", "reports:list", "reports:analysis"]
+    assert [line.url_name for line in lines[6:]] == ["figures:dashboard", "reports:list", "reports:analysis"]
     for ledger in registry.ledgers():
         assert reverse(ledger.nav_url) == f"/{ledger.prefix}"
     loaders = demo.loaders()
-    assert [loader.__module__ for loader in loaders[:4]] == [
+    assert [loader.__module__ for loader in loaders[:5]] == [
         "fazhi.disputes.demo",
         "fazhi.legal.demo",
         "fazhi.litigation.demo",
         "fazhi.oversight.demo",
+        "fazhi.petitions.demo",
     ]
     assert [ledger.generator for ledger in registry.ledgers()] == [
         "fazhi.ops.gen.disputes.generate",
         "fazhi.ops.gen.legal.generate",
         "fazhi.ops.gen.litigation.generate",
         "fazhi.ops.gen.oversight.generate",
+        "fazhi.ops.gen.petitions.generate",
     ]
 
 

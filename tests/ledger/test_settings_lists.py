@@ -11,6 +11,7 @@ from fazhi.disputes.models import DisputeSettings, DisputeType
 from fazhi.disputes.reference import ensure_default_types
 from fazhi.ledger.registry import ledger_models, settings_models
 from fazhi.legal.models import LegalSettings
+from fazhi.petitions.models import PetitionSettings
 
 
 def entries_for(obj):
@@ -29,7 +30,7 @@ def _url(model, suffix=""):
 
 
 def test_the_registered_settings_lists_are_the_known_ones_and_all_watched():
-    assert set(settings_models()) == {DisputeSettings, DisputeType, LegalSettings}
+    assert set(settings_models()) == {DisputeSettings, DisputeType, LegalSettings, PetitionSettings}
     assert all(is_watched(model) for model in settings_models())
 
 
@@ -74,7 +75,7 @@ def test_the_default_rows_write_nothing_to_the_trail():
 
 
 def test_the_system_admin_opens_every_settings_list_but_no_ledger_record(client, sys_admin):
-    DisputeSettings.current(), LegalSettings.current()
+    DisputeSettings.current(), LegalSettings.current(), PetitionSettings.current()
     for model in settings_models():
         assert client.get(_url(model)).status_code == 200, model
         row = model.objects.order_by("pk").first()

@@ -107,12 +107,55 @@ def _reminder(world, street):
     )
 
 
+def _petition(world, street):
+    from fazhi.petitions import services
+
+    return services.register(
+        world.writer(street),
+        org=world.orgs[street],
+        form="visit",
+        received_on=TODAY,
+        matter=f"{street}街道反映道路施工影响出行",
+        persons=1,
+        parties=[services.PartyData(name="赵六", id_number=PERSONAL[street][0], phone=PERSONAL[street][1])],
+    )
+
+
+def _demand(world, street):
+    from fazhi.petitions import services
+
+    return services.register_demand(
+        world.writer(street),
+        org=world.orgs[street],
+        channel="hotline",
+        external_number=f"{street}-GD-0001",
+        received_on=TODAY,
+        content=f"{street}街道路灯损坏",
+    )
+
+
+def _council(world, street):
+    from fazhi.petitions import services
+
+    return services.record_council(
+        world.writer(street),
+        org=world.orgs[street],
+        held_on=TODAY,
+        topics_raised=2,
+        topics_resolved=1,
+        topics=f"{street}街道停车位规划",
+    )
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "legal.ReviewItem": _review_item,
     "litigation.Case": _case,
     "oversight.Suggestion": _suggestion,
     "oversight.Reminder": _reminder,
+    "petitions.Petition": _petition,
+    "petitions.CitizenDemand": _demand,
+    "petitions.ResidentCouncil": _council,
 }
 
 

@@ -1,0 +1,62 @@
+"""The demo reproduces the seeds' figures of this work line for 五常 2024, and the drafted annual report
+states them (figures from the ledger, not typed)."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from fazhi.demo.tree import build_orgs, build_people
+from fazhi.figures import registry
+from fazhi.orgs.models import Organisation
+from fazhi.petitions.demo import load_demo
+from fazhi.petitions.models import CitizenDemand, Petition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        orgs = build_orgs()
+        load_demo(orgs, build_people(orgs), io.StringIO())
+        yield orgs
+        transaction.set_rollback(True)
+
+
+def value(orgs, code, year):
+    wuchang = Organisation.objects.subtree_of([orgs["wuchang"]])
+    return registry.get(code).compute(wuchang, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def test_demo_reproduces_the_seed_figures(demo):
+    assert value(demo, "petitions.batches", 2024) == 5056  # 观澜: 接访群众5056批
+    assert value(demo, "petitions.leader_batches", 2024) == 24  # 周四大接访 24批
+    assert value(demo, "petitions.received", 2024) > 5056  # letters, online and phone petitions besides
+    assert value(demo, "demands.web_messages", 2024) == 478  # 西乡: 网站留言478条
+    assert value(demo, "demands.online_questions", 2024) == 492  # 西乡: 网民问政492宗
+    assert value(demo, "demands.received", 2024) == 2 * value(demo, "demands.received", 2023)  # 增长100%
+    assert value(demo, "demands.resolved", 2024) * 2 == value(demo, "demands.resolved", 2023) * 3  # 增幅50%
+    assert value(demo, "council.meetings", 2024) == 135 and value(demo, "council.topics", 2024) == 334
+
+
+def test_demo_has_open_petitions_near_or_past_their_limits(demo):
+    open_now = list(Petition.objects.filter(Petition.open_q()))
+    assert len(open_now) >= 20
+    assert {p.deadline_status() for p in open_now} >= {"overdue"}
+    assert CitizenDemand.objects.filter(status="pending").exists()
+    sample = Petition.objects.filter(status="answered").first()
+    assert sample.parties.get().id_number_digest  # petitioners encrypted and findable by digest
+
+
+def test_the_drafted_report_states_the_petition_and_demand_figures(demo, tmp_path):
+    output = tmp_path / "wuchang-2024.txt"
+    call_command("annual_report", "wuchang", "2024", output=str(output), stdout=io.StringIO())
+    text = output.read_text(encoding="utf-8")
+    assert "累计接访群众5056批，其中领导接访日接访群众24批。" in text
+    assert "办理网站留言478条，网民问政492宗" in text
+    assert "受理群众诉求" in text and "同比上升100%" in text and "同比上升50%" in text
+    assert "累计召开居民议事会135场，讨论解决议题334条" in text
