@@ -4,6 +4,7 @@ import datetime
 import os
 import shutil
 from contextlib import contextmanager
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -108,6 +109,30 @@ def person(db, django_user_model):
     return make
 
 
+# --- prerequisites outside the repository ---------------------------------------------------------
+
+# The real reports the analyzer is tested on (the project's shared folder, or FAZHI_SEEDS_DIR).
+SEEDS = Path(
+    os.environ.get("FAZHI_SEEDS_DIR", Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds")
+)
+
+
+def unavailable(message: str):
+    """A prerequisite of the test is missing: in CI (CI set) a failure, so that a green run has really run
+    every test; elsewhere a skip with the message."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def seed_path(name: str) -> Path:
+    """The seed report ``name``; missing, the test skips (fails in CI)."""
+    path = SEEDS / name
+    if not path.is_file():
+        unavailable(f"未找到种子报告 {name}（在 {SEEDS}；可设置 FAZHI_SEEDS_DIR）")
+    return path
+
+
 # --- browser tests -----------------------------------------------------------------------------
 
 CHROMIUM_ARGS = [
@@ -144,10 +169,7 @@ def chromium():
     """Debian's chromium driven by Playwright; in CI its absence is a failure, elsewhere a skip."""
     path = shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(path):
-        message = "未安装 Debian 的 chromium：浏览器测试无法运行（以 root 运行 make test 会自动安装）。"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable("未安装 Debian 的 chromium：浏览器测试无法运行（以 root 运行 make test 会自动安装）。")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -4,7 +4,7 @@ and export rows as the ledger kit's masking policy allows the reader."""
 from decimal import Decimal
 
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -79,9 +79,11 @@ def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     orgs = UnitResolver(actor, "纠纷")
     types = {t.name: t for t in DisputeType.objects.all()}
     threshold = DisputeSettings.current().group_threshold
+    sheet = dispute_sheet()
     items = []
     for row in rows:
         number = row.get("_row", 0)
+        found = len(result.errors)
         org, problem = orgs.resolve(row.get("org") or "")
         if problem:
             result.errors.append(CellError(number, "承办单位", problem))
@@ -91,8 +93,10 @@ def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> 
             )
         for column, message in _row_problems(row):
             result.errors.append(CellError(number, column, message))
-        if not result.errors:
-            items.append(_new_dispute(row, org, types, threshold))
+        if len(result.errors) == found:  # the row is whole: its records get the kit's date rule
+            item = _new_dispute(row, org, types, threshold)
+            result.errors += date_errors(number, sheet, item.dispute)
+            items.append(item)
     if result.errors:
         return result
     result.created = insert_many(actor, items, source=source)

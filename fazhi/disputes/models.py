@@ -114,6 +114,8 @@ class Dispute(LedgerRecord):
     STATES = STATES
     DEADLINE_RULE = "mediation.conclude"
     COMPUTED_DATES = ("due_date", "confirmation_due")
+    # An agreement may be performed in instalments over years (fazhi.ledger.services' date rule).
+    DATES_AHEAD = {"performance_due": 10}
 
     channel = models.CharField("来源渠道", max_length=20, choices=Channel.choices, default=Channel.VISIT)
     external_number = models.CharField("外部案件编号", max_length=60, blank=True)

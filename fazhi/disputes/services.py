@@ -13,7 +13,7 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.dates import today
 from fazhi.deadlines.rules import get_rule
-from fazhi.errors import FazhiError
+from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
 from fazhi.ledger.parties import save_parties
@@ -137,14 +137,12 @@ def add_session(actor, dispute: Dispute, expected_version: int, **fields) -> Dis
             ) from exc
         if session.held_on < fresh.received_on:
             raise FazhiError("调解日期不能早于受理日期，请核对。", fields={"held_on": "不能早于受理日期"})
-        session.save()
+        ledger.save_part(session)
 
     if dispute.status in (RECEIVED, DISPATCHED):
         return ledger.transition(actor, dispute, expected_version, MEDIATING, apply)
     if dispute.is_closed:
-        raise FazhiError(
-            f"该纠纷已{dispute.status_label}，不能再添加调解记录。", code="transition_not_allowed"
-        )
+        raise TransitionNotAllowed(f"该纠纷已{dispute.status_label}，不能再添加调解记录。")
     return ledger.update(actor, dispute, expected_version, apply)
 
 
@@ -250,7 +248,7 @@ def record_confirmation(
 
     def apply(fresh):
         if fresh.status != SUCCESS:
-            raise FazhiError("只有调解成功的纠纷才能申请司法确认。", code="transition_not_allowed")
+            raise TransitionNotAllowed("只有调解成功的纠纷才能申请司法确认。")
         if applied_on < fresh.concluded_on:
             raise FazhiError(
                 "司法确认申请日期不能早于协议达成日期。", fields={"applied_on": "不能早于协议日期"}
@@ -282,7 +280,7 @@ def record_visit(
 
     def apply(fresh):
         if not fresh.is_closed:
-            raise FazhiError("纠纷办结后才能登记回访。", code="transition_not_allowed")
+            raise TransitionNotAllowed("纠纷办结后才能登记回访。")
         if visited_on < fresh.concluded_on:
             raise FazhiError("回访日期不能早于办结日期。", fields={"visited_on": "不能早于办结日期"})
         fresh.visited_on = visited_on

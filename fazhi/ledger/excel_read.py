@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from fazhi.ledger.excel_cells import CellProblem, is_blank, read_cell
 from fazhi.ledger.excel_spec import Column, Sheet, header_key
 from fazhi.ledger.excel_write import CHOICES_TITLE, INSTRUCTIONS_TITLE
+from fazhi.ziplimits import directory_problem
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,15 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_PART_BYTES = 32 * 1024 * 1024
 # Cells in all worksheets, counted in the XML before openpyxl reads it: 200,000 rows of 40 columns.
 MAX_CELLS = MAX_ROWS * 40
+# Worksheets are streamed, but openpyxl holds each cell's value whole: a few cells of hundreds of MB would
+# pass the cell count. Excel's own limit is 32,767 characters a cell (about 100 KB of XML); a sheet may
+# hold its cells' XML at 2 KB a cell on average, plus 4 MB of everything else (columns, validations).
+MAX_BYTES_PER_CELL = 2 * 1024
+SHEET_SLACK_BYTES = 4 * 1024 * 1024
+# Parts of the zip, read from its end record before the directory is parsed (fazhi.ziplimits): a workbook
+# has a few dozen; two million empty entries fit in an upload and would take a gigabyte to list.
+MAX_ZIP_ENTRIES = 10_000
+MAX_ZIP_DIRECTORY_BYTES = 2 * 1024 * 1024
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _SCAN_CHUNK = 1024 * 1024
@@ -52,6 +62,14 @@ PART_TOO_BIG = (
 TOO_MANY_CELLS = (
     f"文件中的单元格超过 {MAX_CELLS:,} 个（可能有大量空白但带格式的单元格）；请只保留模板中的列和数据行，"
     "或拆分成多个文件分批上传"
+)
+CELLS_TOO_LONG = (
+    "工作表的内容远超其单元格数量应有的大小（有单元格的文字长达数 MB）；请删除过长的内容，"
+    "或把详细材料作为附件上传"
+)
+TOO_MANY_PARTS = (
+    f"文件内部的部件超过 {MAX_ZIP_ENTRIES:,} 个，不像是一个 Excel 台账文件；"
+    "请用下载的模板填写后另存为 .xlsx 再上传"
 )
 OUR_FAULT = "读取文件时系统出错（已记录，不是文件的问题）；请稍后重试，若仍不成功请联系系统管理员"
 REQUIRED = "必填，不能为空；请补充后重新上传"
@@ -160,6 +178,9 @@ def _file_problem(data: bytes) -> str | None:
         return OLE_FILE
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return NOT_XLSX
+    problem = directory_problem(data, max_entries=MAX_ZIP_ENTRIES, max_bytes=MAX_ZIP_DIRECTORY_BYTES)
+    if problem:
+        return NOT_XLSX if problem == "damaged" else TOO_MANY_PARTS
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _size_problem(archive)
@@ -181,23 +202,36 @@ def _size_problem(archive: zipfile.ZipFile) -> str | None:
             return PART_TOO_BIG.format(name=item.filename, limit=MAX_PART_BYTES // (1024 * 1024))
     cells = 0
     for item in sheets:
-        cells += _count_cells(archive, item, MAX_CELLS - cells)
+        found = _count_cells(archive, item, MAX_CELLS - cells, bytes_per_cell=MAX_BYTES_PER_CELL)
+        cells += found
         if cells > MAX_CELLS:
             return TOO_MANY_CELLS
+        if item.file_size > _sheet_allowance(found):
+            return CELLS_TOO_LONG
     return None
 
 
-def _count_cells(archive: zipfile.ZipFile, item: zipfile.ZipInfo, budget: int) -> int:
-    """Cell elements in a worksheet's XML, read in chunks; stops once past ``budget``."""
-    count, tail = 0, b""
+def _sheet_allowance(cells: int) -> int:
+    return SHEET_SLACK_BYTES + cells * MAX_BYTES_PER_CELL
+
+
+def _count_cells(
+    archive: zipfile.ZipFile, item: zipfile.ZipInfo, budget: int, *, bytes_per_cell: int | None = None
+) -> int:
+    """Cell elements in a worksheet's XML, read in chunks; stops once past ``budget``, and, with
+    ``bytes_per_cell``, once more XML has been read than that many cells could hold (a few huge cells)."""
+    count, tail, read = 0, b"", 0
     with archive.open(item) as stream:
         while chunk := stream.read(_SCAN_CHUNK):
+            read += len(chunk)
             # The last 64 bytes wait for the next chunk, so that a tag cut in two is counted there, once.
             text = tail + chunk
             tail = text[-64:]
             count += len(_CELL_TAG.findall(text)) - len(_CELL_TAG.findall(tail))
             if count > budget:
                 return count
+            if bytes_per_cell is not None and read > SHEET_SLACK_BYTES + count * bytes_per_cell:
+                return count  # the caller refuses the sheet on its declared size
     return count + len(_CELL_TAG.findall(tail))
 
 

@@ -4,9 +4,10 @@ unit named in a row (by code or full name) checked against the importer's right 
 from dataclasses import dataclass, field
 
 from fazhi.orgs.models import Organisation
-from fazhi.orgs.scoping import can_write
+from fazhi.orgs.scoping import can_read, can_write
 
 from .excel import CellError
+from .services import date_problems
 
 
 @dataclass
@@ -20,9 +21,26 @@ class ImportResult:
         return not self.errors
 
 
+def date_errors(number: int, sheet, *instances) -> list[CellError]:
+    """The kit's date rule (fazhi.ledger.services.date_problems), the one pages and the API apply, on the
+    records an import row makes: row ``number``'s cell errors under the sheet's column titles (a date no
+    column holds, such as a computed one, under its own label)."""
+    titles = {column.key: column.header for column in sheet.columns}
+    errors: list[CellError] = []
+    for instance in instances:
+        for name, message in date_problems(instance).items():
+            column = titles.get(name) or str(instance._meta.get_field(name).verbose_name)
+            error = CellError(number, column, message)
+            if error not in errors:
+                errors.append(error)
+    return errors
+
+
 class UnitResolver:
     """Unit lookup by code or full name (what the exports write), and the actor's right to write there,
-    each asked once a file. A name two active units share is refused with their codes, never guessed."""
+    each asked once a file. A name two units share is refused with their codes, never guessed. Only units
+    the actor may read are looked up at all: a unit outside their scope gets the same answer as one that
+    does not exist, in the words they typed, so an import neither confirms nor names it."""
 
     def __init__(self, actor, what: str):
         self.actor = actor
@@ -32,19 +50,32 @@ class UnitResolver:
         for org in Organisation.objects.filter(active=True):
             self.by_code[org.code] = org
             self.by_name.setdefault(org.name, []).append(org)
+        self.readable: dict[int, bool] = {}
         self.writable: dict[int, bool] = {}
+
+    def _readable(self, org: Organisation) -> bool:
+        if org.pk not in self.readable:
+            self.readable[org.pk] = can_read(self.actor, org)
+        return self.readable[org.pk]
 
     def resolve(self, text: str) -> tuple[Organisation | None, str]:
         key = (text or "").strip()
-        named = self.by_name.get(key, [])
-        org = self.by_code.get(key) or (named[0] if len(named) == 1 else None)
-        if org is None and len(named) > 1:
+        coded = self.by_code.get(key)
+        if coded is not None and self._readable(coded):
+            named = [coded]
+        else:
+            named = [org for org in self.by_name.get(key, []) if self._readable(org)]
+        if not named:
+            return None, (
+                f"“{key}”不是您可以登记{self.what}的单位（没有这个代码或名称的单位，或不在您的管辖范围内）；"
+                f"请填写本单位及下级单位的代码或与系统一致的单位全称"
+            )
+        if len(named) > 1:
             codes = "、".join(o.code for o in named)
             return None, f"有{len(named)}个单位名为“{key}”；请改填其中一个的单位代码（{codes}）"
-        if org is None:
-            return None, f"没有代码或名称为“{text}”的单位；请填写单位代码或与系统一致的单位全称"
+        org = named[0]
         if org.pk not in self.writable:
             self.writable[org.pk] = can_write(self.actor, org)
         if not self.writable[org.pk]:
-            return None, f"您无权在“{org.name}”登记{self.what}；请只导入本单位及下级单位的{self.what}"
+            return None, f"您无权在“{key}”登记{self.what}；请只导入本单位及下级单位的{self.what}"
         return org, ""

@@ -4,12 +4,15 @@ Each function checks the actor's right through the scoping rule, runs in one tra
 writes the audit entry in it. Ledger apps build their own services on these.
 """
 
-from django.db import transaction
+import datetime
+
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
+from fazhi.dates import today
 from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
@@ -58,6 +61,84 @@ def check_text_lengths(instance) -> None:
         raise FazhiError("；".join(errors.values()), fields=errors, code="invalid")
 
 
+# Plausible dates, one rule for every date field of every ledger model and its parts (sessions, hearings,
+# rounds), on pages, in the API and in Excel imports: not before EARLIEST_DATE, and not after today —
+# except a deadline (a field named due_date or *_due), which may lie up to DEADLINE_YEARS_AHEAD years
+# ahead, and a field the model declares in DATES_AHEAD = {"field": years} (a performance date).
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+DEADLINE_YEARS_AHEAD = 5
+
+
+def years_ahead(model, name: str) -> int:
+    """How many years after today the model's date field ``name`` may lie (0: not after today)."""
+    declared = getattr(model, "DATES_AHEAD", {})
+    if name in declared:
+        return declared[name]
+    return DEADLINE_YEARS_AHEAD if name == "due_date" or name.endswith("_due") else 0
+
+
+def _latest(years: int) -> datetime.date:
+    day = today()
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def date_problems(instance, before: dict | None = None) -> dict[str, str]:
+    """Field name → what is wrong, for each date outside its plausible range; with ``before`` (attname →
+    value before the change), only the dates that changed: an old record is not refused for a date it
+    already had."""
+    problems, computed = {}, {}
+    derived = set(getattr(instance, "COMPUTED_DATES", ()))
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, models.DateField) or isinstance(field, models.DateTimeField):
+            continue
+        found = computed if field.name in derived else problems
+        value = getattr(instance, field.attname, None)
+        if not isinstance(value, datetime.date) or (
+            before is not None and before.get(field.attname) == value
+        ):
+            continue
+        years = years_ahead(type(instance), field.name)
+        latest = _latest(years)
+        if value < EARLIEST_DATE:
+            found[field.name] = (
+                f"“{field.verbose_name}”不能早于{EARLIEST_DATE:%Y年%m月%d日}（填的是{value:%Y年%m月%d日}）"
+            )
+        elif value > latest:
+            limit = f"今天起{years}年" if years else "今天"
+            found[field.name] = (
+                f"“{field.verbose_name}”不能晚于{limit}（{latest:%Y年%m月%d日}），填的是{value:%Y年%m月%d日}"
+            )
+    # A date the deadline engine derives from a wrong typed date is wrong because of it: named only alone.
+    return problems or computed
+
+
+def check_dates(instance, before: dict | None = None) -> None:
+    """A FazhiError keyed by field for any implausible date (see date_problems)."""
+    problems = date_problems(instance, before)
+    if problems:
+        raise FazhiError("；".join(problems.values()) + "；请核对。", fields=problems, code="invalid")
+
+
+def _dates(instance) -> dict:
+    return {
+        f.attname: getattr(instance, f.attname)
+        for f in instance._meta.concrete_fields
+        if isinstance(f, models.DateField)
+    }
+
+
+def save_part(instance):
+    """Check and save a part of a record (a mediation session, a hearing, a review round) inside the
+    record's own service: the same bounds on text and dates as the record itself."""
+    check_text_lengths(instance)
+    check_dates(instance)
+    instance.save()
+    return instance
+
+
 def create(actor, instance, *, year: int | None = None):
     """Number (a Numbered record), save and audit a new record; a Stateful one starts in its initial status."""
     require_write(actor, instance.org)
@@ -69,6 +150,7 @@ def create(actor, instance, *, year: int | None = None):
             instance.number = next_number(instance.org, instance.NUMBER_KIND, year)
         instance.created_by = instance.updated_by = actor
         check_text_lengths(instance)
+        check_dates(instance)
         instance.full_clean(exclude=NOT_VALIDATED)
         instance.save(force_insert=True)
         record(Action.CREATE, actor=actor, target=instance, changes=diff({}, _audited_snapshot(instance)))
@@ -91,12 +173,14 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
                 "请刷新页面查看最新内容后重新修改。"
             )
         before = _audited_snapshot(fresh)
+        dates_before = _dates(fresh)
         org_before = fresh.org
         apply(fresh)
         if fresh.org != org_before:
             require_write(actor, fresh.org)
         fresh.updated_by = actor
         check_text_lengths(fresh)
+        check_dates(fresh, dates_before)
         fresh.full_clean(exclude=NOT_VALIDATED)
         fresh.save()
         rows = model.objects.filter(pk=fresh.pk, version=expected_version).update(version=F("version") + 1)

@@ -7,7 +7,7 @@ review round, numbered in the submitting unit's sequence, and the whole file is 
 from fazhi.deadlines.calendar import working_days_between
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.orgs.models import Organisation
 
 from .columns import review_sheet
@@ -115,9 +115,11 @@ def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
     result = ImportResult()
     orgs = UnitResolver(actor, "审查事项")
     threshold = LegalSettings.current().filing_threshold
+    sheet = review_sheet()
     pairs = []
     for row in rows:
         number = row.get("_row", 0)
+        found = len(result.errors)
         submitted_by, problem = orgs.resolve(row.get("submitted_by") or "")
         if problem:
             result.errors.append(CellError(number, "送审单位", problem))
@@ -132,8 +134,10 @@ def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
                 )
         for column, message in _row_problems(row, threshold):
             result.errors.append(CellError(number, column, message))
-        if not result.errors:
-            pairs.append(build(row, submitted_by, reviewer_org, threshold))
+        if len(result.errors) == found:  # the row is whole: its records get the kit's date rule
+            item, round_ = build(row, submitted_by, reviewer_org, threshold)
+            result.errors += date_errors(number, sheet, item, round_)
+            pairs.append((item, round_))
     if result.errors:
         return result
     result.created = insert_items(actor, pairs, source=source)

@@ -193,6 +193,9 @@ class ReviewItem(LedgerRecord):
 class ReviewRound(models.Model):
     """One submission and its review: the first, and one more each time the unit resubmits."""
 
+    # The earliest day an opinion may be given is computed ahead, like a deadline (fazhi.ledger.services).
+    DATES_AHEAD = {"earliest_opinion_on": 5}
+
     item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="rounds")
     seq = models.PositiveSmallIntegerField("轮次")
     submitted_on = models.DateField("送审日期")

@@ -99,13 +99,15 @@ def submit(
     item.due_date = due
     with transaction.atomic():
         ledger.create(actor, item, year=submitted_on.year)
-        ReviewRound.objects.create(
-            item=item,
-            seq=1,
-            submitted_on=submitted_on,
-            materials=materials,
-            due_date=due,
-            earliest_opinion_on=earliest,
+        ledger.save_part(
+            ReviewRound(
+                item=item,
+                seq=1,
+                submitted_on=submitted_on,
+                materials=materials,
+                due_date=due,
+                earliest_opinion_on=earliest,
+            )
         )
     return item
 
@@ -211,7 +213,7 @@ def _record_opinion(fresh: ReviewItem, *, opinion: str, text: str, opinion_on: d
     current.letter_issued = letter
     current.working_days = max(working_days_between(current.submitted_on, opinion_on), 0)
     current.too_short = bool(current.earliest_opinion_on and opinion_on < current.earliest_opinion_on)
-    current.save()
+    ledger.save_part(current)
     return current
 
 
@@ -290,15 +292,17 @@ def resubmit(
         if submitted_on > today():
             raise FazhiError("重新送审日期不能晚于今天，请核对。", fields={"submitted_on": "不能晚于今天"})
         due, earliest = round_dates(fresh.kind, submitted_on)
-        ReviewRound.objects.create(
-            item=fresh,
-            seq=last.seq + 1,
-            submitted_on=submitted_on,
-            materials=materials,
-            due_date=due,
-            earliest_opinion_on=earliest,
-            reviewer_org=last.reviewer_org,
-            reviewer=last.reviewer,
+        ledger.save_part(
+            ReviewRound(
+                item=fresh,
+                seq=last.seq + 1,
+                submitted_on=submitted_on,
+                materials=materials,
+                due_date=due,
+                earliest_opinion_on=earliest,
+                reviewer_org=last.reviewer_org,
+                reviewer=last.reviewer,
+            )
         )
         fresh.due_date = due
 
@@ -321,11 +325,9 @@ def file_contract(actor, item: ReviewItem, expected_version: int, *, filed_on: d
 
     def apply(fresh):
         if fresh.kind != ReviewKind.CONTRACT or not fresh.requires_filing:
-            raise FazhiError("只有金额达到备案标准的合同需要备案。", code="transition_not_allowed")
+            raise TransitionNotAllowed("只有金额达到备案标准的合同需要备案。")
         if fresh.status != CONCLUDED or fresh.opinion == ReviewOpinion.UNLAWFUL:
-            raise FazhiError(
-                "合同经审查出具合法或修改后合法的意见后才能备案。", code="transition_not_allowed"
-            )
+            raise TransitionNotAllowed("合同经审查出具合法或修改后合法的意见后才能备案。")
         if filed_on < fresh.concluded_on or filed_on > today():
             raise FazhiError(
                 "备案日期应在出具审查意见之后、今天之前，请核对。", fields={"filed_on": "日期有误"}

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -127,6 +127,7 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
         if org and not problems:
             case, children = _build(actor, row, org)
             problems = _invalid(case, children)
+            result.errors += date_errors(number, CASE_SHEET, case, *children)
             built.append((case, children))
         result.errors += [CellError(number, column, message) for column, message in problems]
     if result.errors:

@@ -153,7 +153,7 @@ def add_document(
             raise FazhiError("文书信息有误：" + _problems(exc)) from exc
         if upload is not None:
             document.attachment = attach(actor, fresh, upload, description=document.get_kind_display())
-        document.save()
+        ledger.save_part(document)
 
     return ledger.update(actor, case, expected_version, apply)
 
@@ -176,11 +176,13 @@ def add_hearing(
 
     def apply(fresh):
         if fresh.is_closed:
-            raise FazhiError("该案件已结案，不能再登记庭审。", code="transition_not_allowed")
+            raise TransitionNotAllowed("该案件已结案，不能再登记庭审。")
         if held_on < fresh.copy_received_on:
             raise FazhiError("开庭日期不能早于收到副本日期。", fields={"held_on": "不能早于收到副本日期"})
-        Hearing.objects.create(
-            case=fresh, held_on=held_on, head_appeared=head_appeared, appeared_by=appeared_by, note=note
+        ledger.save_part(
+            Hearing(
+                case=fresh, held_on=held_on, head_appeared=head_appeared, appeared_by=appeared_by, note=note
+            )
         )
 
     return ledger.update(actor, case, expected_version, apply)
@@ -267,13 +269,15 @@ def record_meeting(
     if not conclusions.strip():
         raise FazhiError("请填写会议结论或应诉意见。", fields={"conclusions": "必填"})
     with transaction.atomic():
-        meeting = AnalysisMeeting.objects.create(
-            org=org,
-            held_on=held_on,
-            attendees=attendees,
-            conclusions=conclusions,
-            annual_review=annual_review,
-            recorded_by=actor,
+        meeting = ledger.save_part(
+            AnalysisMeeting(
+                org=org,
+                held_on=held_on,
+                attendees=attendees,
+                conclusions=conclusions,
+                annual_review=annual_review,
+                recorded_by=actor,
+            )
         )
         meeting.cases.set(cases)
         for case in cases:

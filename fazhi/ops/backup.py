@@ -221,7 +221,11 @@ def create_backup(output: Path) -> dict:
         (workdir / MANIFEST).write_bytes(manifest_bytes)
         (workdir / SIGNATURE).write_text(sign_manifest(manifest_bytes), encoding="ascii")
         partial = output.with_name(output.name + ".part")
-        with tarfile.open(partial, "w:gz") as archive:
+        # Readable by the owner only, from the first byte: the archive holds every table (personal data
+        # encrypted, token digests, password hashes) and must not be world-readable in between.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # an existing .part keeps its mode through O_CREAT
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             archive.add(workdir / MANIFEST, arcname=MANIFEST)
             archive.add(workdir / SIGNATURE, arcname=SIGNATURE)
             for member in files:  # data first, in load order, so restore reads the archive front to back

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.orgs.models import Organisation
 
 from .columns import SUGGESTION_SHEET
@@ -75,6 +75,7 @@ def import_suggestions(actor, rows: list[dict], *, source: str = "Excel导入") 
         if org and not problems:
             item = _build(row, org)
             problems = _invalid(item)
+            result.errors += date_errors(number, SUGGESTION_SHEET, item)
             built.append(item)
         result.errors += [CellError(number, column, message) for column, message in problems]
     if result.errors:

@@ -3,10 +3,11 @@ every row is right. A demand already registered (the same channel and 工单编�
 in the file) is skipped rather than registered twice."""
 
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 
 from .bulk import NewPetition, insert_demands, insert_petitions
+from .columns import DEMAND_SHEET, PETITION_SHEET
 from .ledger_units import HOLDER_KINDS
 from .models import (
     ANSWERED,
@@ -82,6 +83,7 @@ def import_demands(actor, rows: list[dict], *, source: str = "Excel导入") -> I
                     satisfied=row.get("satisfied"),
                 )
             )
+            result.errors += date_errors(number, DEMAND_SHEET, demands[-1])  # the kit's date rule
     if result.errors:
         return result
     result.created = insert_demands(actor, demands, source=source)
@@ -185,6 +187,7 @@ def import_petitions(actor, rows: list[dict], *, source: str = "Excel导入") ->
             result.errors.append(CellError(number, column, message))
         if not result.errors:
             items.append(_new_petition(row, org, threshold))
+            result.errors += date_errors(number, PETITION_SHEET, items[-1].petition)  # the kit's date rule
     if result.errors:
         return result
     result.created = insert_petitions(actor, items, source=source)

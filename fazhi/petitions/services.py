@@ -12,7 +12,7 @@ from fazhi.audit.services import record
 from fazhi.dates import today
 from fazhi.deadlines.calendar import cn_date
 from fazhi.deadlines.rules import get_rule
-from fazhi.errors import FazhiError
+from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
 from fazhi.ledger.parties import save_parties
@@ -184,12 +184,9 @@ def extend_handling(
 
     def apply(fresh):
         if fresh.status != ACCEPTED:
-            raise FazhiError("只有办理中的信访事项才能延期。", code="transition_not_allowed")
+            raise TransitionNotAllowed("只有办理中的信访事项才能延期。")
         if fresh.extension_days:
-            raise FazhiError(
-                f"该信访事项已于此前延长{fresh.extension_days}日，不能再次延期。",
-                code="transition_not_allowed",
-            )
+            raise TransitionNotAllowed(f"该信访事项已于此前延长{fresh.extension_days}日，不能再次延期。")
         _not_before(told_on, fresh.decided_on, "told_on", "告知日期", "受理日期")
         _not_future(told_on, "told_on", "告知日期")
         if told_on > fresh.handling_due:
@@ -272,7 +269,7 @@ def record_hearing(
 
     def apply(fresh):
         if fresh.status != REEXAMINING:
-            raise FazhiError("只有复核中的信访事项才能登记听证。", code="transition_not_allowed")
+            raise TransitionNotAllowed("只有复核中的信访事项才能登记听证。")
         _not_before(
             hearing_from, fresh.reexamination_requested_on, "hearing_from", "听证开始日期", "复核请求日期"
         )
@@ -315,7 +312,7 @@ def record_satisfaction(
 
     def apply(fresh):
         if fresh.status not in (ANSWERED, REVIEWING, REVIEWED, REEXAMINING, REEXAMINED):
-            raise FazhiError("出具处理意见书后才能登记评价。", code="transition_not_allowed")
+            raise TransitionNotAllowed("出具处理意见书后才能登记评价。")
         _not_before(evaluated_on, fresh.opinion_on, "evaluated_on", "评价日期", "处理意见书日期")
         _not_future(evaluated_on, "evaluated_on", "评价日期")
         fresh.evaluated_on, fresh.satisfaction = evaluated_on, satisfaction
@@ -340,9 +337,7 @@ def to_dispute(
     with transaction.atomic():
         fresh = Petition.objects.select_for_update().get(pk=petition.pk)
         if fresh.dispute_id:
-            raise FazhiError(
-                f"该信访事项已转为矛盾纠纷{fresh.dispute.number}。", code="transition_not_allowed"
-            )
+            raise TransitionNotAllowed(f"该信访事项已转为矛盾纠纷{fresh.dispute.number}。")
         applicants = [
             disputes.PartyData(name=p.name, id_number=p.id_number, phone=p.phone, address=p.address)
             for p in fresh.parties.all()

@@ -106,7 +106,8 @@ def test_bad_file_refused_whole_with_row_reasons(client, tree, person):
     upload.name = "bad.xlsx"
     client.force_login(actor)
     body = client.post("/disputes/excel/import/", {"file": upload}).content.decode()
-    assert "本次没有导入任何数据" in body and "第3行" in body and "您无权在“乙街道调委会”登记纠纷" in body
+    assert "本次没有导入任何数据" in body and "第3行" in body
+    assert "“b-tw”不是您可以登记纠纷的单位" in body and "乙街道" not in body  # typed, not named
 
 
 def test_cell_errors_from_the_engine_are_shown(client, tree, person):

@@ -77,3 +77,47 @@ def test_cells_are_counted_across_chunk_boundaries(monkeypatch, prefix):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         item = archive.getinfo("xl/worksheets/sheet1.xml")
         assert excel_read._count_cells(archive, item, 10_000) == 100
+
+
+def many_entries(count: int, first: dict[str, bytes]) -> bytes:
+    """A zip of ``first`` and then ``count`` empty entries: small to upload, costly to list."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, content in first.items():
+            archive.writestr(name, content)
+        for n in range(count):
+            archive.writestr(f"{n:x}", b"")
+    return buffer.getvalue()
+
+
+def test_a_zip_of_many_entries_is_refused_on_its_end_record_before_the_directory_is_listed():
+    data = many_entries(60_000, {"xl/workbook.xml": WORKBOOK.encode()})
+    message = refused_quickly(data)  # listing 60,000 entries alone takes more memory than allowed
+    assert f"{excel_read.MAX_ZIP_ENTRIES:,} 个" in message
+
+
+def test_an_end_record_claiming_a_huge_directory_is_refused():
+    data = bytearray(xlsx({"xl/worksheets/sheet1.xml": b"<worksheet/>"}))
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 12 : end + 16] = (50 * 1024 * 1024).to_bytes(4, "little")  # size of the directory
+    assert not parse(SHEET, bytes(data)).ok
+
+
+def test_a_few_huge_cells_are_refused_before_openpyxl_holds_them():
+    """Under the cell count, but 60 MB of XML in ten cells: openpyxl would hold each value whole."""
+    huge = "".join(
+        f'<c r="A{n}" t="inlineStr"><is><t>{"x" * (6 * 1024 * 1024)}</t></is></c>' for n in range(1, 11)
+    )
+    sheet = f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{huge}</row></sheetData></worksheet>'
+    data = xlsx({"xl/worksheets/sheet1.xml": sheet.encode()})
+    assert len(data) < 1024 * 1024
+    assert "单元格的文字长达数 MB" in refused_quickly(data)
+
+
+def test_an_ordinary_sheet_is_well_within_its_allowance():
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>张三{n}</t></is></c></row>' for n in range(1, 5000)
+    )
+    sheet = f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
+    with zipfile.ZipFile(io.BytesIO(xlsx({"xl/worksheets/sheet1.xml": sheet.encode()}))) as archive:
+        assert excel_read._size_problem(archive) is None

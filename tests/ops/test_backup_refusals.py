@@ -220,3 +220,7 @@ def test_restore_yes_is_the_sanctioned_truncate_on_postgresql(archive, person):
             cursor.execute("SET fazhi.sanctioned_truncate = 'on'")
     assert get_user_model().objects.filter(username="tiaojie").exists()
     assert verify() == []
+
+
+def test_the_backup_is_readable_by_its_owner_only(archive):
+    assert archive.stat().st_mode & 0o077 == 0, oct(archive.stat().st_mode)

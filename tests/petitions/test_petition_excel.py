@@ -61,7 +61,7 @@ def test_every_bad_cell_is_named_and_nothing_written(client, clerk, xf):
     ]
     body = upload(client, rows).content.decode()
     assert "本次没有导入任何数据" in body
-    for text in ("第3行", "您无权在“乙街道”登记民意诉求", "第4行", "不承办民意诉求", "第5行", "状态为“已办结”时必填办结日期",
+    for text in ("第3行", "“b”不是您可以登记民意诉求的单位", "第4行", "不承办民意诉求", "第5行", "状态为“已办结”时必填办结日期",
                  "第6行", "办结日期不能早于受理日期"):  # fmt: skip
         assert text in body, text
     assert not CitizenDemand.objects.exists()

@@ -6,12 +6,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from test_analyzer_seeds import GUANLAN, SEEDS, WUCHANG, XIXIANG
+from test_analyzer_seeds import GUANLAN, WUCHANG, XIXIANG
 
 from fazhi.figures.models import ManualValue
 from fazhi.reports.analysis_forms import baseline_candidates
 from fazhi.reports.analyzer import analyze
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, seed_path
 
 PAGE = "/reports/analysis/"
 IMPORT = "/reports/analysis/import/"
@@ -19,9 +19,7 @@ BINARY = bytes(range(256)) * 40
 
 
 def upload(name):
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed report {name} not found in {SEEDS} (set FAZHI_SEEDS_DIR)")
+    path = seed_path(name)
     return SimpleUploadedFile(f"{name}", path.read_bytes(), content_type="text/plain")
 
 
@@ -109,9 +107,7 @@ def test_no_file_is_a_form_error(handler):
 
 
 def test_baseline_candidates_take_the_first_exact_mention_in_the_registry_unit():
-    path = SEEDS / XIXIANG
-    if not path.is_file():
-        pytest.skip("seed missing")
+    path = seed_path(XIXIANG)
     chosen = {c["code"]: c for c in baseline_candidates(analyze(path).figures)}
     assert chosen["disputes.received"]["value"] == "4532"  # 4532宗 counts in the registry's 件
     amount = chosen["disputes.amount_involved"]
@@ -120,9 +116,7 @@ def test_baseline_candidates_take_the_first_exact_mention_in_the_registry_unit()
 
 
 def test_only_approximate_mention_is_taken_and_flagged():
-    path = SEEDS / GUANLAN
-    if not path.is_file():
-        pytest.skip("seed missing")
+    path = seed_path(GUANLAN)
     chosen = {c["code"]: c for c in baseline_candidates(analyze(path).figures)}
     success = chosen["disputes.mediated_success"]
     assert (success["value"], success["approx"]) == ("300", "余")

@@ -2,9 +2,9 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from test_analyzer_seeds import SEEDS, WUCHANG
+from test_analyzer_seeds import WUCHANG
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, seed_path
 
 URL = "/api/report-analysis/"
 
@@ -17,9 +17,7 @@ def api(client, tree, person):
 
 
 def seed_file():
-    path = SEEDS / WUCHANG
-    if not path.is_file():
-        pytest.skip(f"seed report missing in {SEEDS}")
+    path = seed_path(WUCHANG)
     return SimpleUploadedFile("wuchang.txt", path.read_bytes())
 
 

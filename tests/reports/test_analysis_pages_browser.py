@@ -1,17 +1,15 @@
 """In a browser: choose two files in the file input, analyse, read the figures table."""
 
 import pytest
-from test_analyzer_seeds import SEEDS, WUCHANG
+from test_analyzer_seeds import WUCHANG
 
-from tests.conftest import login
+from tests.conftest import login, seed_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_upload_and_read_the_figures(browser_page, tree, person):
-    path = SEEDS / WUCHANG
-    if not path.is_file():
-        pytest.skip(f"seed report missing in {SEEDS}")
+    path = seed_path(WUCHANG)
     person("fazhiban", "office", tree["a"])
     violations = []
     browser_page.on(

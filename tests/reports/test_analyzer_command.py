@@ -2,26 +2,20 @@
 
 import io
 import json
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from fazhi.figures import registry
 from fazhi.reports.management.commands.analyze_report import Command
+from tests.conftest import SEEDS, seed_path
 
-SEEDS = Path(
-    os.environ.get("FAZHI_SEEDS_DIR", Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds")
-)
 WUCHANG = SEEDS / "004_8030a51ea79497b7.txt"
 
 
 @pytest.fixture
 def wuchang_path():
-    if not WUCHANG.is_file():
-        pytest.skip(f"seed report not found in {SEEDS} (set FAZHI_SEEDS_DIR)")
-    return WUCHANG
+    return seed_path(WUCHANG.name)
 
 
 def run(*args):

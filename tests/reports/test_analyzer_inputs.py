@@ -1,28 +1,21 @@
 """Every input form the analyzer accepts, and every unreadable one it refuses with a Chinese message."""
 
 import io
-import os
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 
 from fazhi.reports.analyzer import ReportUnreadable, analyze, analyze_text
 from fazhi.reports.analyzer.decode import MAX_TEXT_BYTES
+from tests.conftest import seed_path
 
-SEEDS = Path(
-    os.environ.get("FAZHI_SEEDS_DIR", Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds")
-)
 WUCHANG = "004_8030a51ea79497b7.txt"
 GUANLAN = "000_db59382493192273.txt"
 
 
 def seed_text(name):
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed report {name} not found in {SEEDS} (set FAZHI_SEEDS_DIR)")
-    return path.read_text(encoding="utf-8")
+    return seed_path(name).read_text(encoding="utf-8")
 
 
 def shape(result):

@@ -53,3 +53,14 @@ def test_a_bomb_in_the_document_part_is_refused():
 def test_pictures_beyond_the_unpacked_limit_are_refused():
     message = refused(docx({"word/media/image1.png": 50}))
     assert f"{decode.MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB" in message and "图片" in message
+
+
+def test_a_docx_of_many_entries_is_refused_before_its_directory_is_listed():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        for n in range(60_000):
+            archive.writestr(f"{n:x}", b"")
+    message = refused(buffer.getvalue())
+    assert f"{decode.MAX_DOCX_PARTS} 个" in message

@@ -1,29 +1,22 @@
 """The three published seed reports: outline, mandated items, metadata and every DOMAIN.md figure."""
 
 import datetime
-import os
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from fazhi.figures import registry
 from fazhi.reports.analyzer import analyze, analyze_text
+from tests.conftest import seed_path
 
-SEEDS = Path(
-    os.environ.get("FAZHI_SEEDS_DIR", Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds")
-)
 GUANLAN = "000_db59382493192273.txt"
 XIXIANG = "003_6a7d4b23cf609262.txt"
 WUCHANG = "004_8030a51ea79497b7.txt"
 
 
 def seed(name):
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed report {name} not found in {SEEDS} (set FAZHI_SEEDS_DIR)")
-    return analyze(path)
+    return analyze(seed_path(name))
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from fazhi.ziplimits import directory_problem
+
 from .errors import ReportUnreadable
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .docx may carry pictures
@@ -23,8 +25,12 @@ MAX_TEXT_CHARS = 500_000  # after extraction, whatever the format: 15× a long r
 # bomb is refused on its directory alone. An annual report's XML is a few MB at most.
 MAX_DOCX_XML_BYTES = 16 * 1024 * 1024  # all XML parts together
 MAX_DOCX_UNPACKED_BYTES = 40 * 1024 * 1024  # everything, pictures included
-MAX_DOCX_PARTS = 2000
+MAX_DOCX_PARTS = 2000  # checked on the zip's end record, before the directory is parsed
+MAX_DOCX_DIRECTORY_BYTES = 1024 * 1024
 BAD_CHAR_RATIO = 0.01
+TOO_MANY_PARTS = (
+    f"Word 文件内部的部件超过 {MAX_DOCX_PARTS} 个，不像是一份报告：请只保留报告正文，另存为 .docx 后重试。"
+)
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .wps of old
@@ -189,6 +195,11 @@ def _html_text(html: str) -> str:
 
 
 def _docx_text(data: bytes) -> str:
+    if directory_problem(data, max_entries=MAX_DOCX_PARTS, max_bytes=MAX_DOCX_DIRECTORY_BYTES) in (
+        "entries",
+        "directory",
+    ):
+        raise ReportUnreadable(TOO_MANY_PARTS)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.getinfo("word/document.xml")
@@ -215,9 +226,7 @@ def _check_docx_sizes(members: list[zipfile.ZipInfo]) -> None:
     megabytes = 1024 * 1024
     xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
     if len(members) > MAX_DOCX_PARTS:
-        raise ReportUnreadable(
-            f"Word 文件内部的部件超过 {MAX_DOCX_PARTS} 个，不像是一份报告：请只保留报告正文，另存为 .docx 后重试。"
-        )
+        raise ReportUnreadable(TOO_MANY_PARTS)
     if xml > MAX_DOCX_XML_BYTES:
         raise ReportUnreadable(
             f"Word 文件的正文和格式解压后超过 {MAX_DOCX_XML_BYTES // megabytes} MB，无法分析："
