@@ -4,9 +4,10 @@ writing through the ledger kit's ``insert_batch``, and export rows as the maskin
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 
+from .columns import request_sheet
 from .models import HOLDER_KINDS, RECEIVED, REPLIED, Applicant, ApplicantRole, Channel, DisclosureRequest
 
 
@@ -69,9 +70,11 @@ def import_requests(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
     result = ImportResult()
     orgs = UnitResolver(actor, "政府信息公开申请")
+    sheet = request_sheet()
     items = []
     for row in rows:
         number = row.get("_row", 0)
+        found = len(result.errors)
         org, problem = orgs.resolve(row.get("org") or "")
         if problem:
             result.errors.append(CellError(number, "办理单位", problem))
@@ -83,8 +86,9 @@ def import_requests(actor, rows: list[dict], *, source: str = "Excel导入") -> 
             )
         for column, message in _row_problems(row):
             result.errors.append(CellError(number, column, message))
-        if not result.errors:
+        if len(result.errors) == found:  # the row is whole: its request gets the kit's date rule
             items.append(new_request(row, org))
+            result.errors += date_errors(number, sheet, items[-1][0])
     if result.errors:
         return result
     result.created = insert_requests(actor, items, source=source)

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 from fazhi.dates import today
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 
 from .bulk import NewCase, insert_cases, insert_inspections
+from .columns import CASE_SHEET, INSPECTION_SHEET
 from .models import (
     STATES,
     CaseParty,
@@ -43,12 +44,13 @@ def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") 
     batches = []
     for row in rows:
         number = row.get("_row", 0)
+        found = len(result.errors)
         org, problem = orgs.resolve(row.get("org") or "")
         if problem:
             result.errors.append(CellError(number, "执法队", problem))
         for column, message in _inspection_problems(row):
             result.errors.append(CellError(number, column, message))
-        if not result.errors:
+        if len(result.errors) == found:  # the row is whole: its batch gets the kit's date rule
             batches.append(
                 InspectionBatch(
                     org=org,
@@ -66,6 +68,7 @@ def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") 
                     note=row.get("note") or "",
                 )
             )
+            result.errors += date_errors(number, INSPECTION_SHEET, batches[-1])
     if not result.errors:
         result.created = insert_inspections(actor, batches, source=source)
     return result
@@ -170,6 +173,7 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
     items = []
     for row in rows:
         number = row.get("_row", 0)
+        found = len(result.errors)
         org, problem = orgs.resolve(row.get("org") or "")
         if problem:
             result.errors.append(CellError(number, "承办单位", problem))
@@ -180,8 +184,9 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
             officer_ids, problem = officers.resolve(org, row.get("officers"), row["filed_on"])
             if problem:
                 result.errors.append(CellError(number, "承办执法人员", problem))
-        if not result.errors:
+        if len(result.errors) == found:  # the row is whole: its case gets the kit's date rule
             items.append(_new_case(row, org, officer_ids))
+            result.errors += date_errors(number, CASE_SHEET, items[-1].case)
     if not result.errors:
         result.created = insert_cases(actor, items, source=source)
     return result

@@ -3,9 +3,10 @@
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.orgs.models import Organisation
 
+from .columns import event_sheet, service_sheet, session_sheet
 from .models import (
     SERVICE_UNIT_KINDS,
     Material,
@@ -21,9 +22,11 @@ def import_services(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
     result = ImportResult()
     units = UnitResolver(actor, "法律服务记录")
+    sheet = service_sheet()
     records = []
     for row in rows:
         number = row.get("_row", 0)
+        found = len(result.errors)
         org, problem = units.resolve(row.get("org") or "")
         if problem:
             result.errors.append(CellError(number, "驿站或法律顾问室", problem))
@@ -35,7 +38,7 @@ def import_services(actor, rows: list[dict], *, source: str = "Excel导入") -> 
             result.errors.append(CellError(number, "日期", "日期不能晚于今天"))
         if row.get("count") is not None and row["count"] < 1:
             result.errors.append(CellError(number, "数量", "数量至少为1"))
-        if not result.errors:
+        if len(result.errors) == found:  # the row is whole: its record gets the kit's date rule
             records.append(
                 ServiceRecord(
                     org=org,
@@ -47,6 +50,7 @@ def import_services(actor, rows: list[dict], *, source: str = "Excel导入") -> 
                     summary=row.get("summary") or "",
                 )
             )
+            result.errors += date_errors(number, sheet, records[-1])
     if result.errors:
         return result
     result.created = insert_batch(actor, ServiceRecord, records, source=source, owner=None, day=None)
@@ -90,12 +94,14 @@ def _common_checks(result: ImportResult, units: UnitResolver, row: dict, day: st
 def import_sessions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     result = ImportResult()
     units = UnitResolver(actor, "学法培训")
+    sheet = session_sheet()
     records = []
     for row in rows:
+        found = len(result.errors)
         org = _common_checks(result, units, row, "held_on")
         if row.get("attendance") is not None and row["attendance"] < 1:
             result.errors.append(CellError(row.get("_row", 0), "参加人次", "参加人次至少为1"))
-        if result.errors:
+        if len(result.errors) != found:
             continue
         topics = "\n".join(
             part.strip() for part in (row.get("topics") or "").replace(";", "；").split("；") if part.strip()
@@ -114,6 +120,7 @@ def import_sessions(actor, rows: list[dict], *, source: str = "Excel导入") -> 
                 hosted_by_head=bool(row.get("hosted_by_head")),
             )
         )
+        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
     if not result.errors:
         result.created = insert_batch(actor, StudySession, records, source=source, owner=None, day=None)
     return result
@@ -122,10 +129,12 @@ def import_sessions(actor, rows: list[dict], *, source: str = "Excel导入") -> 
 def import_events(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     result = ImportResult()
     units = UnitResolver(actor, "普法活动")
+    sheet = event_sheet()
     records, lines = [], []
     for row in rows:
+        found = len(result.errors)
         org = _common_checks(result, units, row, "held_on")
-        if result.errors:
+        if len(result.errors) != found:
             continue
         records.append(
             PufaEvent(
@@ -139,6 +148,7 @@ def import_events(actor, rows: list[dict], *, source: str = "Excel导入") -> Im
                 media_reports=row.get("media_reports") or 0,
             )
         )
+        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
         lines.append(
             [
                 Material(kind=kind, unit=unit, quantity=row[key])

@@ -101,3 +101,13 @@ def test_export_page_masks_for_a_role_without_personal_data(client, tree, person
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert ID_A not in values and "**************002X" in values
     assert client.get("/disclosure/excel/export/", {"outcome": "nonsense"}).status_code == 400
+
+
+def test_import_refuses_an_implausible_date_under_its_column(clerk, tree):
+    # The kit's plausible-date rule (fazhi.ledger.services.date_problems): a typing slip in a date no
+    # hand-written check covers is refused under its column, nothing written. A parsed row is given
+    # directly, as an Excel cell cannot hold year 1.
+    rows = [_row(_row=2), _row(_row=3, submitted_on=D(1, 1, 1))]
+    result = import_requests(clerk, rows)
+    assert [(e.row, e.column) for e in result.errors] == [(3, "申请提交日期")]
+    assert not DisclosureRequest.objects.exists()

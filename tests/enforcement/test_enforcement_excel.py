@@ -100,3 +100,33 @@ def test_case_import_checks_officers_and_simple_threshold(signed_in, team, offic
     body = upload(signed_in, "/enforcement/excel/import/", CASE_SHEET, [row]).content.decode()
     assert "承办执法人员" in body and "两名" in body and "第五十一条" in body
     assert not EnforcementCase.objects.exists()
+
+
+# The kit's plausible-date rule (fazhi.ledger.services.date_problems) on every date of an imported row: a
+# typing slip (year 1, 2099) is refused under its column, nothing written. Parsed rows are given directly,
+# as an Excel cell cannot hold year 1.
+
+
+def test_inspection_import_refuses_an_implausible_date_under_its_column(officer_user, team):
+    from fazhi.enforcement.importing import import_inspections
+
+    rows = [inspection_row(_row=2), inspection_row(_row=3, held_on=datetime.date(1, 1, 1))]
+    result = import_inspections(officer_user, rows)
+    assert [(e.row, e.column) for e in result.errors] == [(3, "检查日期")]
+    assert "不能早于2000年01月01日" in result.errors[0].message
+    assert not InspectionBatch.objects.exists()
+
+
+def test_case_import_refuses_an_implausible_date_under_its_column(officer_user, team, officers):
+    from fazhi.enforcement.importing import import_cases
+
+    row = {
+        "_row": 2, "filed_on": TODAY - 3 * DAY, "procedure": "general", "source": "patrol", "field": "city",
+        "org": team.code, "officers": "沈一、韩二", "party": "陈某", "summary": "占道经营", "status": "closed",
+        "decision_on": TODAY - 2 * DAY, "penalty_kind": "warning", "closed_on": datetime.date(2099, 1, 1),
+        "published_on": datetime.date(1, 1, 1),
+    }  # fmt: skip
+    result = import_cases(officer_user, [row])
+    assert {(e.row, e.column) for e in result.errors} == {(2, "结案日期"), (2, "公示日期")}
+    assert not EnforcementCase.objects.exists()
+    assert import_cases(officer_user, [row | {"closed_on": TODAY, "published_on": TODAY}]).ok

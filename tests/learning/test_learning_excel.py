@@ -112,3 +112,34 @@ def test_a_study_session_list_round_trips(client, office, units):
     assert (saved.topic_count, saved.hosted_by_head, saved.org) == (2, True, units["a"])
     exported = parse(session_sheet(), io.BytesIO(client.get("/learning/sessions/excel/export/").content))
     assert exported.ok and exported.rows[0]["topics"] == "民法典；行政复议法"
+
+
+# The kit's plausible-date rule (fazhi.ledger.services.date_problems) on every imported row: a typing slip
+# (year 1) is refused under the date column, nothing written. Parsed rows are given directly, as an Excel
+# cell cannot hold year 1.
+SLIP = datetime.date(1, 1, 1)
+
+
+def test_a_service_list_with_an_implausible_date_is_refused(office, units):
+    result = import_services(office, [GOOD | {"_row": 2}, GOOD | {"_row": 3, "served_on": SLIP}])
+    assert [(e.row, e.column) for e in result.errors] == [(3, "日期")]
+    assert "2000年01月01日" in result.errors[0].message and not ServiceRecord.objects.exists()
+
+
+def test_a_session_list_with_an_implausible_date_is_refused(office, units):
+    from fazhi.learning.importing import import_sessions
+
+    session = {"_row": 2, "held_on": SLIP, "kind": "党工委会议会前学法", "title": "会前学法：民法典",
+               "topics": "民法典", "audience": "领导班子", "attendance": 15, "org": "甲街道"}  # fmt: skip
+    result = import_sessions(office, [session])
+    assert [(e.row, e.column) for e in result.errors] == [(2, "日期")]
+    assert not StudySession.objects.exists()
+
+
+def test_an_event_list_with_an_implausible_date_is_refused(office, units):
+    from fazhi.learning.importing import import_events
+
+    event = {"_row": 2, "held_on": SLIP, "kind": "month", "title": "民法典宣传月", "org": "a", "fen": 100}
+    result = import_events(office, [event])
+    assert [(e.row, e.column) for e in result.errors] == [(2, "日期")]
+    assert not PufaEvent.objects.exists() and not Material.objects.exists()
