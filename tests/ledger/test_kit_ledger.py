@@ -6,7 +6,6 @@ import datetime
 import io
 
 import pytest
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from fazhi.audit.models import Action, AuditEntry
@@ -47,7 +46,9 @@ def notice(people, tree, *, org="a", issued_on=TODAY, title="违规占道经营�
 
 
 def entries(record):
-    return AuditEntry.objects.filter(target_type="kit_ledger.notice", target_id=str(record.pk)).order_by("seq")
+    return AuditEntry.objects.filter(target_type="kit_ledger.notice", target_id=str(record.pk)).order_by(
+        "seq"
+    )
 
 
 def logged_in(client, user):
@@ -214,7 +215,9 @@ def test_a_person_of_another_street_neither_sees_nor_writes_it(client, people, t
     api = client_for(people["other"])
     assert api.get("/api/kit-notices/").json()["results"] == []
     assert api.get(f"/api/kit-notices/{record.pk}/").status_code == 404
-    answer = api.post(f"/api/kit-notices/{record.pk}/cancel/", {"version": 1, "reason": "越权"}, format="json")
+    answer = api.post(
+        f"/api/kit-notices/{record.pk}/cancel/", {"version": 1, "reason": "越权"}, format="json"
+    )
     assert answer.status_code in (403, 404)
     created = api.post("/api/kit-notices/", {"org": "a", "title": "越权", "issued_on": TODAY}, format="json")
     assert created.status_code == 403
