@@ -46,9 +46,7 @@ def notice(people, tree, *, org="a", issued_on=TODAY, title="违规占道经营�
 
 
 def entries(record):
-    return AuditEntry.objects.filter(target_type="kit_ledger.notice", target_id=str(record.pk)).order_by(
-        "seq"
-    )
+    return AuditEntry.objects.filter(target_type="kit.notice", target_id=str(record.pk)).order_by("seq")
 
 
 def logged_in(client, user):
@@ -189,14 +187,14 @@ def test_excel_template_import_and_export(client, people, tree):
     answer = client.post("/kit/excel/import/", {"file": _upload(rows)})
     assert answer.status_code == 302, answer.content.decode()[:2000]
     assert sorted(Notice.objects.values_list("title", flat=True)) == ["店招整改", "楼道堆物整改"]
-    assert AuditEntry.objects.filter(action=Action.IMPORT, target_type="kit_ledger.notice").count() == 1
+    assert AuditEntry.objects.filter(action=Action.IMPORT, target_type="kit.notice").count() == 1
 
     exported = client.get("/kit/excel/export/")
     assert exported.status_code == 200
     values = [c.value for row in load_workbook(io.BytesIO(exported.content)).worksheets[0] for c in row]
     assert all(number in values for number in Notice.objects.values_list("number", flat=True))
     assert "甲街道一社区" in values and "a-sq" not in values  # units by name
-    assert AuditEntry.objects.filter(action=Action.EXPORT, target_type="kit_ledger.notice").count() == 1
+    assert AuditEntry.objects.filter(action=Action.EXPORT, target_type="kit.notice").count() == 1
 
 
 # --- scoping -------------------------------------------------------------------------------------
