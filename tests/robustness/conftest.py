@@ -58,7 +58,7 @@ def _review_item(world, street):
 
     return services.submit(
         world.writer(street),
-        org=world.orgs[street],
+        org=world.orgs[f"{street}-sfs"],  # a 街道 submits through its units (legal's holder_kinds)
         kind="contract",
         title=f"{street}街道物业服务采购合同",
         submitted_on=TODAY,

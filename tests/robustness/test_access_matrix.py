@@ -250,7 +250,7 @@ CREATE_PAYLOADS = {
         "summary": "越权登记",
         "parties": [{"name": "某甲"}],
     },
-    "legal-review": {"org": "b", "kind": "contract", "title": "越权送审", "submitted_on": DAY},
+    "legal-review": {"org": "b-sfs", "kind": "contract", "title": "越权送审", "submitted_on": DAY},
     "litigation-case": {
         "org": "b",
         "kind": "administrative",

@@ -3,7 +3,7 @@ only through the audited reveal action."""
 
 from rest_framework import serializers
 
-from fazhi.ledger.parties import page_value
+from .parties import page_value
 
 
 class MaskedPartySerializer(serializers.ModelSerializer):
