@@ -19,14 +19,6 @@ class MaskedPartySerializer(serializers.ModelSerializer):
         return page_value("phone", party.phone)
 
 
-class PartyInputSerializer(serializers.Serializer):
-    """Base of a ledger's party input; the subclass adds ``role`` with its own choices."""
-
-    name = serializers.CharField(max_length=100)
-    id_number = serializers.CharField(required=False, allow_blank=True, default="")
-    phone = serializers.CharField(required=False, allow_blank=True, default="")
-
-
 class RevealedPartySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
