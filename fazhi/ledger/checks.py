@@ -165,8 +165,8 @@ def _parts(ledger: Ledger) -> list[checks.Error]:
 
 
 def _deadlines(ledger: Ledger) -> list[checks.Error]:
-    """A deadlined model says how its due dates are computed (the hook the services, the board and the
-    recompute after a holiday notice call), and names only rules of the table."""
+    """A deadlined model with computed dates says how they are computed (the hook the ledger's services and
+    the recompute after a holiday notice call), and names only rules of the table."""
     from fazhi.deadlines.rules import RULES_BY_CODE
 
     from .models import Deadlined
@@ -176,7 +176,8 @@ def _deadlines(ledger: Ledger) -> list[checks.Error]:
         if not (isinstance(model, type) and issubclass(model, Deadlined)):
             continue
         name = model.__name__
-        if model.refresh_deadlines is Deadlined.refresh_deadlines:
+        # Dates a person types (a certificate's expiry) need no hook: COMPUTED_DATES = () says so.
+        if model.COMPUTED_DATES and model.refresh_deadlines is Deadlined.refresh_deadlines:
             errors.append(
                 _error(
                     ledger,
@@ -184,7 +185,7 @@ def _deadlines(ledger: Ledger) -> list[checks.Error]:
                     f"的模型 {name} 没有期限计算方法 refresh_deadlines。",
                     f"model {name} does not say how its due dates are computed (refresh_deadlines).",
                     "在模型上实现 refresh_deadlines()：按 DEADLINE_RULE 和起算日填写 due_date"
-                    "（fazhi.deadlines.engine.due_for_rule）。",
+                    "（fazhi.deadlines.engine.due_for_rule）；期限均由人工填写的，声明 COMPUTED_DATES = ()。",
                 )
             )
         if model.DEADLINE_RULE and model.DEADLINE_RULE not in RULES_BY_CODE:

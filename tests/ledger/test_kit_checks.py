@@ -88,6 +88,12 @@ def test_a_deadlined_model_without_its_deadline_hook_fails(monkeypatch):
     assert "fazhi.E016" in message and "refresh_deadlines" in message
 
 
+def test_typed_dates_need_no_hook(monkeypatch):
+    monkeypatch.setattr(WithoutHook, "COMPUTED_DATES", ())  # e.g. a certificate's expiry, typed from it
+    message = fazhi_check_errors(monkeypatch, models=(WithoutHook,))
+    assert "fazhi.E016" not in message
+
+
 def test_a_deadline_rule_outside_the_rules_table_fails(monkeypatch):
     monkeypatch.setattr(Notice, "DEADLINE_RULE", "kit.no_such_rule")
     message = fazhi_check_errors(monkeypatch)
