@@ -1,7 +1,7 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import notice_sheet
-from .filters import filter_notices, queryset
+from .filters import FILTERS, queryset
 from .importing import export_rows, import_rows
 from .models import Notice
 
@@ -11,7 +11,9 @@ PAGES = ExcelPages(
     counter="件整改事项",
     model=Notice,
     sheet=notice_sheet,
-    filtered=lambda user, params: filter_notices(queryset(user), params).order_by("issued_on", "pk"),
+    filtered=lambda user, params: FILTERS.apply(
+        queryset(user), params, user=user, default=("issued_on", "pk")
+    ),
     export_rows=export_rows,
     import_rows=import_rows,
 )

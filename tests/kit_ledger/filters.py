@@ -1,23 +1,26 @@
-"""The list filter shared by the list page, the API and the Excel export."""
+"""The list, declared once: filters and columns for the list page, the API (its parameters) and the export."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from fazhi.ledger.filtering import by_deadline, choice, in_unit
+from fazhi.ledger.filters import Choice, Deadline, LedgerFilterSet, ListColumn, Search, Unit
 
 from .models import STATES, Notice
+
+FILTERS = LedgerFilterSet(
+    Choice("status", "状态", STATES.choices),
+    Unit("org", "承办单位"),
+    Deadline(STATES.closed),
+    Search("编号、事项名称", ("number", "title")),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("事项名称", "title"),
+        ListColumn("承办单位", "org__path", key="org"),
+        ListColumn("交办日期", "issued_on"),
+        ListColumn("状态", "status"),
+        ListColumn("办理期限", "due_date"),
+    ),
+)
 
 
 def queryset(user, *, write: bool = False) -> QuerySet:
     return Notice.objects.visible_to(user, write=write).select_related("org")
-
-
-def filter_notices(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    """status, org (with the units below it), overdue=1, due_soon=1, q (number or title); malformed values
-    are ignored, never widening the result."""
-    if status := choice(params, "status", STATES.labels):
-        queryset = queryset.filter(status=status)
-    queryset = in_unit(queryset, params.get("org"), params=params)
-    queryset = by_deadline(queryset, params, STATES.closed)
-    if q := (params.get("q") or "").strip():
-        queryset = queryset.filter(Q(number__icontains=q) | Q(title__icontains=q))
-    return queryset

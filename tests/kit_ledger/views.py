@@ -1,20 +1,10 @@
 """The ledger's pages: one action table; the kit makes the detail, new and action pages and buttons."""
 
-from django.shortcuts import render
-
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
-from fazhi.web.paging import paginate
+from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, allows, current, is_open, on_today
 
 from . import forms, services
-from .filters import filter_notices, queryset
-from .models import CANCELLED, DONE, STATES
-
-
-def notice_list(request):
-    notices = filter_notices(queryset(request.user), request.GET)
-    context = {**paginate(request, notices), "params": request.GET, "states": STATES.choices}
-    return render(request, "kit_ledger/list.html", context)
-
+from .filters import FILTERS, queryset
+from .models import CANCELLED, DONE
 
 ACTIONS = {
     "finish": PageAction(
@@ -36,7 +26,7 @@ ACTIONS = {
 PAGES = LedgerPages(
     namespace="kit",
     queryset=queryset,
-    list_view=notice_list,
+    lists=(ListPage("整改事项台账", "kit_ledger/list.html", FILTERS, empty="没有符合条件的整改事项。"),),
     new=NewPage(
         forms.NewForm,
         services.register,

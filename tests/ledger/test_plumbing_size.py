@@ -36,11 +36,6 @@ DOMAIN = frozenset(
 )
 BASELINES = {"disputes": 782, "legal": 618, "litigation": 1119}
 
-# Over the target until the list filters are declared once (the filters work); the lead makes these strict
-# after merging it. litigation is under its target since suggestions and reminders moved to oversight.
-WAITING = pytest.mark.xfail(strict=False, reason="等待“列表筛选只声明一次”合并后达标；合并后改为严格")
-OVER_TARGET = ("disputes", "legal")
-
 
 def counted_lines(path: Path) -> int:
     return sum(
@@ -73,9 +68,7 @@ def test_the_counting_rule():
     )
 
 
-@pytest.mark.parametrize(
-    "app", [pytest.param(app, marks=WAITING if app in OVER_TARGET else ()) for app in BASELINES]
-)
+@pytest.mark.parametrize("app", sorted(BASELINES))
 def test_a_ledgers_plumbing_is_at_most_half_of_what_it_was(app):
     lines, target = plumbing_lines(app), BASELINES[app] // 2
     modules = ", ".join(f"{p.name} {counted_lines(p)}" for p in plumbing_modules(app))
