@@ -29,7 +29,7 @@ def main() -> None:
     import docx
     from django.db import transaction
 
-    from fazhi.reports import compose, drafting, figure_source, services
+    from fazhi.reports import compose, drafting, figure_source, services, values
     from fazhi.reports.render import render
     from fazhi.reports.render_text import render_text
 
@@ -52,8 +52,8 @@ def main() -> None:
 
     with transaction.atomic():  # the bench leaves no report behind
         report = services.draft_report(None, street, year)
-        values = services.current_values(report)
-        document = compose.to_document(report, values)
+        current = values.current_values(report)
+        document = compose.to_document(report, current)
         transaction.set_rollback(True)
     text = render_text(document)
 

@@ -133,6 +133,15 @@ def seed_path(name: str) -> Path:
     return path
 
 
+def client_for(user):
+    """An API client acting as ``user`` (signed in without the login form)."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
 # --- browser tests -----------------------------------------------------------------------------
 
 CHROMIUM_ARGS = [

@@ -90,21 +90,6 @@ def _walk(patterns, prefix="", namespace=""):
             yield prefix + str(entry.pattern), entry, namespace
 
 
-def plain_api_views(prefix: str = "api/") -> list[str]:
-    """Paths under /api/ that are not viewset routes (token, me, schema, docs), from the URL resolver."""
-    from_router = {r.pattern for r in router_routes()}
-    found = []
-    for path, entry, _ in _walk(get_resolver().url_patterns):
-        if not path.startswith(prefix) or (
-            getattr(entry.callback, "cls", None) is not None and hasattr(entry.callback, "actions")
-        ):
-            continue
-        readable = "/" + _readable(path)
-        if readable not in from_router and "format" not in readable:
-            found.append(readable)
-    return sorted(set(found))
-
-
 def all_web_paths() -> list[tuple[str, str]]:
     """(path with placeholders, URL name) of every page in the project, API included."""
     result = []

@@ -2,8 +2,8 @@
 
 from rest_framework import serializers
 
-from fazhi.api.parties import MaskedPartySerializer
 from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.api_parties import MaskedPartySerializer
 
 from .models import Applicant, Consultation, DisclosureRequest
 

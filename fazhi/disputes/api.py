@@ -1,8 +1,8 @@
 """REST API of the dispute ledger: /api/disputes/ with filters; writes and actions from ``views.ACTIONS``."""
 
-from fazhi.api.fields import OrgCodeField
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
+from fazhi.ledger.api_fields import OrgCodeField
 
 from . import serializers as s
 from .views import PAGES

@@ -4,13 +4,12 @@ success rate; 2025 and the current year look alike, with a few dozen open cases 
 due date; 仓前 has disputes too. Written with bulk inserts and one audit entry per batch."""
 
 import datetime
-import random
 from decimal import Decimal
 
 from django.utils import timezone
 
 from fazhi.dates import today
-from fazhi.ledger.personal import id_check_char
+from fazhi.demo.people import People
 
 from .bulk import NewDispute, insert_many
 from .models import (
@@ -26,8 +25,6 @@ from .models import (
     Session,
 )
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰建华海燕小红晓东文斌国庆"
 COMPANIES = ("杭州某某科技有限公司", "余杭某物业服务有限公司", "某餐饮管理有限公司", "某装饰工程有限公司",
              "某电子商务有限公司", "某建筑劳务有限公司", "某房地产开发有限公司", "某快递服务站")  # fmt: skip
 PLACES = ("街道矛调中心调解室", "社区调解室", "警民联调工作室", "当事人家中", "物业办公室", "企业会议室")
@@ -66,28 +63,15 @@ CHANNELS = ((Channel.VISIT, 30), (Channel.GRID, 20), (Channel.HOTLINE, 18), (Cha
 COMMUNITY_UNITS = ("wuchang-wy-tw", "wuchang-yy-tw", "wuchang-js-tw", "wuchang-xx-tw")
 
 
-class Maker:
+class Maker(People):
     def __init__(self, orgs, users, seed: int):
-        self.rng = random.Random(seed)
+        super().__init__(seed)
         self.orgs = orgs
         self.dispatcher = users.get("fazhiban")
         self.types = {t.name: t for t in DisputeType.objects.all()}
         self.type_names = list(TYPES)
         self.type_weights = [TYPES[n][0] for n in self.type_names]
         self.dispatches: list[tuple[NewDispute, str]] = []
-
-    def person_name(self) -> str:
-        r = self.rng
-        return r.choice(SURNAMES) + "".join(r.choice(GIVEN) for _ in range(r.choice((1, 2))))
-
-    def id_number(self) -> str:
-        r = self.rng
-        born = datetime.date(1950, 1, 1) + datetime.timedelta(days=r.randrange(365 * 55))
-        first = f"330110{born:%Y%m%d}{r.randrange(1000):03d}"
-        return first + id_check_char(first)
-
-    def phone(self) -> str:
-        return f"1{self.rng.choice('3578')}{self.rng.randrange(10**9):09d}"
 
     def make(
         self, unit: str, received_on: datetime.date, status: str, concluded_on=None, via=None

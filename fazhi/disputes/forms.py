@@ -4,21 +4,20 @@ from django import forms
 
 from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
+from fazhi.ledger.holders import holder_units
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
 from .models import (
     Channel,
     ConfirmationResult,
+    Dispute,
     DisputeType,
     PartyKind,
     PartyRole,
     Referral,
     Satisfaction,
 )
-
-# Units that hold no dispute themselves: cases go to a mediation committee or studio.
-NOT_MEDIATING = ["district", "street", "community", "office"]
 
 
 class _Details(forms.Form):
@@ -52,7 +51,7 @@ class IntakeForm(_Details):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        writable = visible_orgs(user, write=True).exclude(kind__in=NOT_MEDIATING)
+        writable = holder_units(Dispute, visible_orgs(user, write=True))  # the mediation units (ledger.py)
         self.fields["org"].queryset = writable
         self.fields["assisting_units"].queryset = visible_orgs(user).filter(
             kind__in=["police_joint", "psych_service", "lawyer_mediator", "mediation_studio", "legal_station"]
@@ -99,7 +98,7 @@ class DispatchForm(VersionForm):
 
 def dispatch_targets(user, dispute):
     """Units the person may hand the dispute to: dispatching needs the right to write the target too."""
-    return visible_orgs(user, write=True).exclude(pk=dispute.org_id).exclude(kind__in=NOT_MEDIATING)
+    return holder_units(Dispute, visible_orgs(user, write=True)).exclude(pk=dispute.org_id)
 
 
 class SessionForm(VersionForm):

@@ -84,7 +84,7 @@ def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     for row in rows:
         number = row.get("_row", 0)
         found = len(result.errors)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", Dispute)
         if problem:
             result.errors.append(CellError(number, "承办单位", problem))
         if row.get("dispute_type") not in types:

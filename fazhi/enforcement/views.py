@@ -12,7 +12,7 @@ from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
+from fazhi.paging import paginate
 
 from . import forms, services
 from .filters import (

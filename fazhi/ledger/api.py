@@ -12,8 +12,8 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from fazhi.api.parties import RevealedPartySerializer
 from fazhi.errors import TransitionNotAllowed
+from fazhi.ledger.api_parties import RevealedPartySerializer
 from fazhi.orgs.scoping import can_write
 
 from .inputs import input_serializer

@@ -129,6 +129,8 @@ def _parts(ledger: Ledger) -> list[checks.Error]:
                 "在 api 中写注册接口视图集的模块路径。",
             )
         )
+    else:
+        errors += _api_routes(ledger)
     if not ledger.excel:
         errors.append(
             _error(
@@ -160,6 +162,64 @@ def _parts(ledger: Ledger) -> list[checks.Error]:
             )
         )
     return errors
+
+
+def _deadlines(ledger: Ledger) -> list[checks.Error]:
+    """A deadlined model with computed dates says how they are computed (the hook the ledger's services and
+    the recompute after a holiday notice call), and names only rules of the table."""
+    from fazhi.deadlines.rules import RULES_BY_CODE
+
+    from .models import Deadlined
+
+    errors = []
+    for model in ledger.models:
+        if not (isinstance(model, type) and issubclass(model, Deadlined)):
+            continue
+        name = model.__name__
+        # Dates a person types (a certificate's expiry) need no hook: COMPUTED_DATES = () says so.
+        if model.COMPUTED_DATES and model.refresh_deadlines is Deadlined.refresh_deadlines:
+            errors.append(
+                _error(
+                    ledger,
+                    16,
+                    f"的模型 {name} 没有期限计算方法 refresh_deadlines。",
+                    f"model {name} does not say how its due dates are computed (refresh_deadlines).",
+                    "在模型上实现 refresh_deadlines()：按 DEADLINE_RULE 和起算日填写 due_date"
+                    "（fazhi.deadlines.engine.due_for_rule）；期限均由人工填写的，声明 COMPUTED_DATES = ()。",
+                )
+            )
+        if model.DEADLINE_RULE and model.DEADLINE_RULE not in RULES_BY_CODE:
+            errors.append(
+                _error(
+                    ledger,
+                    16,
+                    f"的模型 {name} 的期限规则“{model.DEADLINE_RULE}”不在期限规则表中。",
+                    f"DEADLINE_RULE {model.DEADLINE_RULE!r} of {name} is not in the rules table.",
+                    "使用 fazhi/deadlines/rules.py 中已有的规则代码，或先在规则表中补充该规则及其法律依据。",
+                )
+            )
+    return errors
+
+
+def _api_routes(ledger: Ledger) -> list[checks.Error]:
+    """Each record model is served by a viewset the ledger's api module registered on the API router."""
+    from fazhi.api.router import router
+
+    served = set()
+    for _prefix, viewset, _basename in router.registry:
+        serializer = getattr(viewset, "serializer_class", None)
+        served.add(getattr(getattr(serializer, "Meta", None), "model", None))
+    return [
+        _error(
+            ledger,
+            17,
+            f"的模型 {model.__name__} 没有接口路由。",
+            f"model {model.__name__} has no API viewset on the router.",
+            f"在 {ledger.api} 中为它声明 LedgerViewSet 子类并 router.register(...)（fazhi.ledger.api）。",
+        )
+        for model in ledger.models
+        if model not in served
+    ]
 
 
 def _holder_kinds(ledger: Ledger) -> list[checks.Error]:
@@ -260,6 +320,7 @@ def ledger_errors(ledger: Ledger, registered: list[Ledger] | None = None) -> lis
     registered = ledgers() if registered is None else registered
     return [
         *_models(ledger, registered),
+        *_deadlines(ledger),
         *_parts(ledger),
         *_holder_kinds(ledger),
         *_settings(ledger),

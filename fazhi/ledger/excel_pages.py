@@ -18,10 +18,9 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.db import BULK_ROWS, refresh_planner_statistics
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
-from fazhi.web.errors import respond
 
 from .excel import Sheet, export, parse, template
-from .filtering import ExportParams, FilterRefused
+from .filtering import ExportParams
 from .importing import ImportResult
 from .parties import PERSONAL
 
@@ -94,11 +93,10 @@ class ExcelPages:
 
     def export(self, request):
         params = ExportParams(request.GET)
-        try:
-            queryset = self.filtered(request.user, params)
-            params.check()
-        except FilterRefused as refused:
-            return respond(request, refused.status_code, refused.code, refused.message)
+        # A refused filter (FilterRefused, a FazhiError) is answered with its Chinese message and status
+        # by the response middleware (fazhi.web.responses), before anything is written or audited.
+        queryset = self.filtered(request.user, params)
+        params.check()
         exported: list[tuple[int, int]] = []  # (record id, owner unit id) as the rows are written
         sheet = self.sheet()
         records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported)

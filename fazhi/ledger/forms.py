@@ -3,7 +3,23 @@
 from django import forms
 from django.forms import BaseFormSet, formset_factory
 
+from fazhi.errors import FazhiError
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+WHOLE_FORM_CODES = ("stale_edit", "transition_not_allowed", "permission_denied")
+
+
+def add_service_error(form, exc: FazhiError) -> None:
+    """Put the service's Chinese message on the fields it names, or on the whole form; the form
+    is then shown again with everything the person typed."""
+    placed = False
+    for name, message in exc.fields.items():
+        if name in form.fields:
+            form.add_error(name, message)
+            placed = True
+    if not placed or exc.code in WHOLE_FORM_CODES:
+        form.add_error(None, exc.message)
 
 
 class VersionForm(forms.Form):

@@ -1,5 +1,6 @@
 """What every ledger's Excel import shares once the file is parsed: the all-or-nothing result, and the
-unit named in a row (by code or full name) checked against the importer's right to write there."""
+unit named in a row (by code or full name) checked against the importer's right to write there and,
+for the unit holding the record, against the ledger's ``holder_kinds`` (``fazhi.ledger.holders``)."""
 
 from dataclasses import dataclass, field
 
@@ -7,6 +8,7 @@ from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import can_read, can_write
 
 from .excel import CellError
+from .holders import holder_problem
 from .services import date_problems
 
 
@@ -79,3 +81,10 @@ class UnitResolver:
         if not self.writable[org.pk]:
             return None, f"您无权在“{key}”登记{self.what}；请只导入本单位及下级单位的{self.what}"
         return org, ""
+
+    def holder(self, text: str, model) -> tuple[Organisation | None, str]:
+        """``resolve``, and the unit must be of a kind that may hold ``model`` records."""
+        org, problem = self.resolve(text)
+        if org is not None and (problem := holder_problem(model, org)):
+            return None, problem
+        return org, problem

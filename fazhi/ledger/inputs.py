@@ -10,7 +10,7 @@ explicit serializer on the action: ``input_serializer`` refuses it rather than g
 from django import forms
 from rest_framework import serializers
 
-from fazhi.api.fields import CodeChoiceField, OrgCodeField
+from fazhi.ledger.api_fields import CodeChoiceField, OrgCodeField
 from fazhi.orgs.models import Organisation
 
 VERSION_HELP = "编辑所基于的版本号（乐观锁）"

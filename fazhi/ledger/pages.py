@@ -27,9 +27,8 @@ from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import can_write, sees_personal_data
 from fazhi.paging import paginate
-from fazhi.web.forms import add_service_error
 
-from .forms import bind_parties, filled_rows
+from .forms import add_service_error, bind_parties, filled_rows
 from .history import audit_events
 from .services import reveal_parties
 

@@ -61,3 +61,8 @@ def ledger_models() -> list:
 
 def settings_models() -> list:
     return [model for ledger in ledgers() for model in ledger.settings_models]
+
+
+def ledger_of(model) -> Ledger | None:
+    """The registered ledger whose records ``model`` holds, or None (a model of no ledger)."""
+    return next((ledger for ledger in ledgers() if model in ledger.models), None)

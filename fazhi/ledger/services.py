@@ -16,6 +16,7 @@ from fazhi.dates import today
 from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
+from .holders import check_holder
 from .models import Numbered, Stateful
 from .numbering import next_number
 
@@ -140,8 +141,10 @@ def save_part(instance):
 
 
 def create(actor, instance, *, year: int | None = None):
-    """Number (a Numbered record), save and audit a new record; a Stateful one starts in its initial status."""
+    """Number (a Numbered record), save and audit a new record held by a unit of a kind its ledger allows;
+    a Stateful one starts in its initial status."""
     require_write(actor, instance.org)
+    check_holder(type(instance), instance.org)
     with transaction.atomic():
         if isinstance(instance, Stateful) and not instance.status:
             instance.status = instance.STATES.initial

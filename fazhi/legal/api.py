@@ -5,9 +5,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import action
 
-from fazhi.api.fields import OrgCodeField
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
+from fazhi.ledger.api_fields import OrgCodeField
 
 from . import serializers as s
 from .opinion_letter import DOCX, letter_download

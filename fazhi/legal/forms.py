@@ -5,12 +5,11 @@ from django.contrib.auth import get_user_model
 
 from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit
+from fazhi.ledger.holders import holder_units
 from fazhi.orgs.models import Organisation, RoleAssignment
 from fazhi.orgs.scoping import visible_orgs
 
-from .models import REVIEWER_UNIT_KINDS, ReviewKind, ReviewOpinion
-
-NOT_SUBMITTING = ("district", "street")
+from .models import REVIEWER_UNIT_KINDS, ReviewItem, ReviewKind, ReviewOpinion
 
 
 class _Details(forms.Form):
@@ -38,7 +37,8 @@ class SubmitForm(_Details):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        writable = visible_orgs(user, write=True).exclude(kind__in=NOT_SUBMITTING)
+        # the submitting units: the ledger's holder_kinds (ledger.py)
+        writable = holder_units(ReviewItem, visible_orgs(user, write=True))
         self.fields["org"].queryset = writable
         if not self.is_bound:
             self.initial.setdefault("submitted_on", today())

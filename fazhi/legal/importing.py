@@ -120,7 +120,7 @@ def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
     for row in rows:
         number = row.get("_row", 0)
         found = len(result.errors)
-        submitted_by, problem = orgs.resolve(row.get("submitted_by") or "")
+        submitted_by, problem = orgs.holder(row.get("submitted_by") or "", ReviewItem)
         if problem:
             result.errors.append(CellError(number, "送审单位", problem))
         reviewer_org = None

@@ -4,10 +4,12 @@ from django import forms
 
 from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
+from fazhi.ledger.holders import holder_units
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
 from .models import (
+    Case,
     CaseKind,
     CasePartyRole,
     CaseStage,
@@ -16,12 +18,10 @@ from .models import (
     OwnRole,
 )
 
-# Units that answer for their own acts; communities' mediation committees do not stand in court.
-NOT_RESPONSIBLE = ["district", "community_committee", "mediation_studio", "lawyer_mediator", "psych_service"]
-
 
 def _writable_units(user):
-    return visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
+    """The units answering for their own acts (the ledger's holder_kinds): mediation bodies stand in no court."""
+    return holder_units(Case, visible_orgs(user, write=True))
 
 
 class _Details(forms.Form):
@@ -110,7 +110,7 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, user, cases, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = visible_orgs(user, write=True).exclude(kind__in=NOT_RESPONSIBLE)
+        self.fields["org"].queryset = _writable_units(user)
         self.fields["cases"].queryset = cases
         self.initial.setdefault("held_on", today())
         default_unit(self, user, self.fields["org"].queryset)

@@ -120,7 +120,7 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
     built = []
     for row in rows:
         number = row.get("_row", 0)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", Case)
         if problem:
             result.errors.append(CellError(number, "责任单位", problem))
         problems = _row_problems(row)

@@ -2,9 +2,9 @@
 
 from rest_framework import serializers
 
-from fazhi.api.fields import CodeChoiceField, OrgCodeField
-from fazhi.api.parties import MaskedPartySerializer
 from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.api_fields import CodeChoiceField, OrgCodeField
+from fazhi.ledger.api_parties import MaskedPartySerializer
 from fazhi.ledger.inputs import VERSION_HELP
 
 from .models import (

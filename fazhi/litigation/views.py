@@ -9,11 +9,11 @@ from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attachments_of
+from fazhi.ledger.forms import add_service_error
 from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, allows, current, is_open, on_today
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import visible_orgs
 from fazhi.paging import paginate
-from fazhi.web.forms import add_service_error
 
 from . import forms, services
 from . import serializers as s

@@ -4,14 +4,12 @@ from django import forms
 
 from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit
+from fazhi.ledger.holders import holder_units
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
-from .models import SuggestionKind
+from .models import Suggestion, SuggestionKind
 
-# The units that handle a suggestion are those that answer for their own acts (the ledger's holder kinds);
-# communities' mediation bodies and the 区 receive none.
-NOT_HANDLING = ["district", "community_committee", "mediation_studio", "lawyer_mediator", "psych_service"]
 REPLY_DUE_HELP = (
     "建议书载明的回复期限：司法建议书以此为准，未载明的按收到之日起2个月计算；"
     "检察建议书载明的期限早于收到之日起2个月的，以建议书为准。"
@@ -19,7 +17,9 @@ REPLY_DUE_HELP = (
 
 
 def _writable_units(user):
-    return visible_orgs(user, write=True).exclude(kind__in=NOT_HANDLING)
+    """The units that handle a suggestion: the ledger's holder_kinds (communities' mediation bodies and the 区
+    receive none)."""
+    return holder_units(Suggestion, visible_orgs(user, write=True))
 
 
 class SuggestionForm(forms.Form):

@@ -68,7 +68,7 @@ def import_suggestions(actor, rows: list[dict], *, source: str = "Excel导入") 
     built = []
     for row in rows:
         number = row.get("_row", 0)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", Suggestion)
         if problem:
             result.errors.append(CellError(number, TITLES["org"], problem))
         problems = _row_problems(row)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from fazhi.dates import today
 from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current, is_open, on_today
 from fazhi.orgs.scoping import visible_orgs
-from fazhi.web.paging import paginate
+from fazhi.paging import paginate
 
 from . import forms, services
 from .filters import filter_reminders, filter_suggestions, reminder_queryset, suggestion_queryset

@@ -3,6 +3,7 @@
 from django import forms
 
 from fazhi.dates import today
+from fazhi.ledger import holders
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
@@ -119,9 +120,10 @@ class SatisfactionForm(VersionForm):
 
 
 def mediation_units(user):
-    from fazhi.disputes.forms import NOT_MEDIATING
+    """The units a dispute may be handed to: the dispute ledger's holder_kinds."""
+    from fazhi.disputes.models import Dispute
 
-    return visible_orgs(user, write=True).exclude(kind__in=NOT_MEDIATING)
+    return holders.holder_units(Dispute, visible_orgs(user, write=True))
 
 
 class ToDisputeForm(VersionForm):

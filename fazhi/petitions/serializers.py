@@ -3,8 +3,8 @@ gives it unmasked (audited)."""
 
 from rest_framework import serializers
 
-from fazhi.api.parties import MaskedPartySerializer
 from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.api_parties import MaskedPartySerializer
 
 from .models import CitizenDemand, Petition, Petitioner, ResidentCouncil
 

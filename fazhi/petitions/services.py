@@ -15,6 +15,7 @@ from fazhi.deadlines.rules import get_rule
 from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
+from fazhi.ledger.holders import check_holder
 from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
@@ -326,14 +327,11 @@ def to_dispute(
     """Hand the matter to mediation: a dispute registered with the petitioners as applicants, and the link
     kept on both sides (``petition.dispute`` and ``dispute.petitions``) — one transaction, both audited."""
     from fazhi.disputes import services as disputes
-    from fazhi.disputes.forms import NOT_MEDIATING
     from fazhi.disputes.models import Channel as DisputeChannel
+    from fazhi.disputes.models import Dispute
 
-    if org.kind in NOT_MEDIATING:
-        raise FazhiError(
-            f"“{org.name}”不是调解组织；请选择调委会、调解工作室等调解单位。",
-            fields={"org": "请选择调解单位"},
-        )
+    # a mediation unit (the dispute ledger's holder_kinds), refused before anything is written
+    check_holder(Dispute, org)
     with transaction.atomic():
         fresh = Petition.objects.select_for_update().get(pk=petition.pk)
         if fresh.dispute_id:

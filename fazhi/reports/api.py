@@ -18,6 +18,7 @@ from .compose import to_document
 from .models import AnnualReport, Paragraph
 from .render import FORMATS, export_format
 from .render import render as render_export
+from .values import current_values
 
 
 class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -31,7 +32,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     def _detail(self, report, code=status.HTTP_200_OK):
         report = get_object_or_404(self.get_queryset(), pk=report.pk)
-        values = services.current_values(report)
+        values = current_values(report)
         report.problems = problems(report, values)
         report.actions = [
             {"action": a, "label": label} for a, label in services.allowed_actions(self.request.user, report)

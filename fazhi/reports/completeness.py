@@ -14,6 +14,7 @@ from . import outline
 from .figure_source import FigureValue
 from .models import AnnualReport, Section
 from .placeholders import missing
+from .values import current_values
 
 
 def _text_of(section: Section, by_parent: dict) -> str:
@@ -22,8 +23,6 @@ def _text_of(section: Section, by_parent: dict) -> str:
 
 
 def problems(report: AnnualReport, values: Mapping[str, FigureValue] | None = None) -> list[str]:
-    from .services import current_values
-
     sections = list(report.sections.all().prefetch_related("paragraphs"))
     by_key = {s.key: s for s in sections}
     by_parent: dict = {}

@@ -14,6 +14,7 @@ from .document import Paragraph as DocParagraph
 from .figure_source import FigureValue
 from .models import AnnualReport, Section
 from .placeholders import to_runs
+from .values import current_values
 
 
 def _tree(report: AnnualReport):
@@ -58,8 +59,6 @@ def section_numbers(report: AnnualReport) -> dict[int, str]:
 
 
 def to_document(report: AnnualReport, values: Mapping[str, FigureValue] | None = None) -> ReportDocument:
-    from .services import current_values
-
     if values is None:
         values = current_values(report)
     blocks = []

@@ -33,7 +33,7 @@ from fazhi.orgs.scoping import can_read, can_write, unit_label
 
 from . import drafting, figure_source, outline
 from .models import AnnualReport, Paragraph, Section, Source, Status
-from .placeholders import codes_in
+from .values import report_codes
 
 PUBLISH_RULE = "annual_report.publish"
 APPROVER_ROLE = "leader"
@@ -371,20 +371,6 @@ def update_report(
 
 
 # --- values and workflow -----------------------------------------------------------------------
-
-
-def report_codes(report: AnnualReport) -> set[str]:
-    return codes_in(*Paragraph.objects.filter(section__report=report).values_list("text", flat=True))
-
-
-def current_values(report: AnnualReport) -> dict[str, figure_source.FigureValue]:
-    """The figures the text renders with: frozen at approval, live from the ledgers before."""
-    if report.frozen:
-        return {
-            code: figure_source.FigureValue.from_json(code, data)
-            for code, data in report.frozen_values.items()
-        }
-    return figure_source.fetch(report.org, report_codes(report), report.year)
 
 
 def _transition(actor, report, expected_version, action, apply=None) -> AnnualReport:

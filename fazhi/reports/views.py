@@ -24,6 +24,7 @@ from .placeholders import to_runs
 from .render import export_format
 from .render import render as render_export
 from .render_html import render_html
+from .values import current_values
 
 DOWNLOADS = ("docx", "md", "txt")
 
@@ -85,7 +86,7 @@ def _paragraph_context(request, paragraph: Paragraph, values, *, editable: bool,
 @login_required
 def report_edit(request, pk):
     report = _report(request, pk)
-    values = services.current_values(report)
+    values = current_values(report)
     editable = report.editable and services.can_edit(request.user, report)
     numbers = section_numbers(report)
     sections = []
@@ -168,7 +169,7 @@ def _paragraph_response(request, paragraph, *, form=None, error="", message=""):
     report = paragraph.section.report
     editable = report.editable and services.can_edit(request.user, report)
     context = _paragraph_context(
-        request, paragraph, services.current_values(report), editable=editable, form=form, error=error
+        request, paragraph, current_values(report), editable=editable, form=form, error=error
     )
     context["message"] = message
     return render(request, "reports/_paragraph.html", context)

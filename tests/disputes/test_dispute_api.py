@@ -3,21 +3,15 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-from rest_framework.test import APIClient
 
 from fazhi.audit.models import Action, AuditEntry
 from tests.conftest import TODAY as DAY
+from tests.conftest import client_for
 from tests.disputes.dispute_fixtures import ID_A, PHONE_A, new_dispute
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
 TODAY = DAY.isoformat()
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -26,13 +26,13 @@ def value(code, org):
 
 def test_a_station_joining_a_review_is_counted_once_it_is_reviewed(office, units):
     adviser = make_org("a-gw", Kind.LEGAL_ADVISER, units["a"], "甲街道法律顾问室", "甲顾")
-    item = new_contract(office, units["a"])
+    item = new_contract(office, units["a-zf"])
     item = legal.assign(office, item, item.version, adviser, co_reviewers=[units["a-yz"], adviser])
     assert list(item.co_reviewers.all()) == [units["a-yz"]]  # the reviewing unit itself is not a joint one
     assert value("legal.reviewed_by_station", units["a"]) == 0  # not reviewed yet
     legal.conclude(office, item, item.version, opinion="lawful", opinion_text="合法", opinion_on=TODAY)
     assert value("legal.reviewed_by_station", units["a"]) == 1
-    other = new_contract(office, units["a"], title="另一份合同")
+    other = new_contract(office, units["a-zf"], title="另一份合同")
     with pytest.raises(FazhiError) as refused:
         legal.assign(office, other, other.version, adviser, co_reviewers=[units["a-tw"]])
     assert "联合审查单位" in str(refused.value)
@@ -40,7 +40,7 @@ def test_a_station_joining_a_review_is_counted_once_it_is_reviewed(office, units
 
 def test_the_api_assigns_joint_reviewers_by_code(office, units):
     make_org("a-gw", Kind.LEGAL_ADVISER, units["a"], "甲街道法律顾问室", "甲顾")
-    item = new_contract(office, units["a"])
+    item = new_contract(office, units["a-zf"])
     api = APIClient()
     api.force_authenticate(office)
     answer = api.post(

@@ -3,24 +3,18 @@ import io
 
 import pytest
 from docx import Document
-from rest_framework.test import APIClient
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.legal import services
 from fazhi.legal.models import ReviewItem
 from tests.conftest import TODAY as DAY
+from tests.conftest import client_for
 from tests.legal import legal_fixtures as fx
 from tests.legal.legal_fixtures import new_contract, new_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 legal_units, lawyer, office = fx.legal_units, fx.lawyer, fx.office
 TODAY = DAY.isoformat()
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

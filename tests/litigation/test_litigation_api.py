@@ -2,22 +2,16 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.litigation import services
 from fazhi.litigation.models import Case
 from tests.conftest import TODAY as DAY
+from tests.conftest import client_for
 from tests.litigation.litigation_fixtures import ID_A, PHONE_A, new_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 TODAY = DAY.isoformat()
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

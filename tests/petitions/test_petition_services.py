@@ -146,7 +146,7 @@ def test_handing_to_mediation_links_both_ways(clerk, xf):
     assert list(dispute.petitions.all()) == [linked]
     assert [p.name for p in dispute.parties.all()] == ["张三"]
     assert dispute.parties.get().id_number == ID_A
-    with pytest.raises(FazhiError, match="不是调解组织"):
+    with pytest.raises(FazhiError, match="“甲街道”是街道，不能承办矛盾纠纷"):
         services.to_dispute(clerk, linked, linked.version, org=xf["a"], dispute_type=dispute.dispute_type)
     with pytest.raises(FazhiError, match="已转为矛盾纠纷"):
         services.to_dispute(clerk, linked, linked.version, org=xf["a-tw"], dispute_type=dispute.dispute_type)

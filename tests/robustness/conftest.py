@@ -58,7 +58,7 @@ def _review_item(world, street):
 
     return services.submit(
         world.writer(street),
-        org=world.orgs[street],
+        org=world.orgs[f"{street}-sfs"],  # a 街道 submits through its units (legal's holder_kinds)
         kind="contract",
         title=f"{street}街道物业服务采购合同",
         submitted_on=TODAY,
@@ -279,6 +279,15 @@ def _disclosure_request(world, street):
     )
 
 
+def _kit_notice(world, street):
+    # the test ledger (tests/kit_ledger): the matrix covers it like any ledger
+    from tests.kit_ledger import services
+
+    return services.register(
+        world.writer(street), org=world.orgs[street], title=f"{street}街道占道经营整改", issued_on=TODAY
+    )
+
+
 LEDGER_FACTORIES = {
     "disputes.Dispute": _dispute,
     "enforcement.EnforcementCase": _enforcement_case,
@@ -297,6 +306,7 @@ LEDGER_FACTORIES = {
     "learning.LegalLiterate": _legal_literate,
     "learning.ExamRound": _exam_round,
     "disclosure.DisclosureRequest": _disclosure_request,
+    "kit.Notice": _kit_notice,
 }
 
 

@@ -226,6 +226,10 @@ PAYLOADS = {
         "case": w.records["b"]["litigation.Case"].number,
     },
     "disclosure.reveal": lambda w, o: {},
+    "kit-notice.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "kit-notice.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "kit-notice.finish": lambda w, o: {"version": o.version, "done_on": DAY, "result": "越权办结"},
+    "kit-notice.cancel": lambda w, o: {"version": o.version, "reason": "越权撤销"},
     "report.draft": lambda w, o: {"version": o.version},
     "report.transition": lambda w, o: {"version": o.version, "action": "submit"},
     "report.paragraph": lambda w, o: {"version": _paragraph(o).version, "text": "越权修改的段落"},
@@ -246,7 +250,7 @@ CREATE_PAYLOADS = {
         "summary": "越权登记",
         "parties": [{"name": "某甲"}],
     },
-    "legal-review": {"org": "b", "kind": "contract", "title": "越权送审", "submitted_on": DAY},
+    "legal-review": {"org": "b-sfs", "kind": "contract", "title": "越权送审", "submitted_on": DAY},
     "litigation-case": {
         "org": "b",
         "kind": "administrative",
@@ -311,6 +315,7 @@ CREATE_PAYLOADS = {
         "content": "越权登记",
         "parties": [{"name": "某甲"}],
     },
+    "kit-notice": {"org": "b", "title": "越权登记", "issued_on": DAY},
 }
 
 
@@ -588,6 +593,8 @@ WEB_TARGETS = {
     "disclosure:reveal": ("disclosure.DisclosureRequest", None),
     "disclosure:letter": ("disclosure.DisclosureRequest", None),
     "disclosure:action": ("disclosure.DisclosureRequest", "fazhi.disclosure.views.ACTIONS"),
+    "kit:detail": ("kit.Notice", None),
+    "kit:action": ("kit.Notice", "tests.kit_ledger.views.ACTIONS"),
     "reports:edit": ("report", None),
     "reports:meta": ("report", None),
     "reports:draft": ("report", None),

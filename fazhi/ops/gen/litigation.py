@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from django.db import transaction
 
-from fazhi.disputes.demo import Maker as PeopleMaker
+from fazhi.demo.people import People
 from fazhi.ledger.bulk import insert_batch
 from fazhi.litigation import models
 from fazhi.litigation.demo import ADMIN_ACTS, CIVIL_CAUSES, COMPANIES, OTHER_TITLES
@@ -68,7 +68,7 @@ class _Case:
         self.hearings: list[Hearing] = []
 
 
-def _case(batch: Batch, rng, people: PeopleMaker) -> _Case:
+def _case(batch: Batch, rng, people: People) -> _Case:
     units = batch.street.units
     kind = _pick(rng, KINDS)
     received = batch.day(rng, end=min(batch.end, datetime.date(batch.year, 11, 30)))
@@ -176,7 +176,7 @@ def _cases(batch: Batch, rng, people) -> dict[str, int]:
 
 def generate(batch: Batch) -> dict[str, int]:
     rng = batch.rng
-    people = PeopleMaker({}, {}, seed=batch.seed + 1)
+    people = People(seed=batch.seed + 1)
     with transaction.atomic():
         counts = _cases(batch, rng, people)
     return counts

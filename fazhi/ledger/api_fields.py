@@ -24,4 +24,3 @@ class CodeChoiceField(serializers.ChoiceField):
         listing = "；".join(f"{code}={label}" for code, label in choices)
         kwargs["help_text"] = (kwargs.get("help_text", "") + " 可选：" + listing).strip()
         super().__init__(choices, **kwargs)
-

@@ -3,7 +3,7 @@ only through the audited reveal action."""
 
 from rest_framework import serializers
 
-from fazhi.ledger.parties import page_value
+from .parties import page_value
 
 
 class MaskedPartySerializer(serializers.ModelSerializer):
@@ -17,14 +17,6 @@ class MaskedPartySerializer(serializers.ModelSerializer):
 
     def get_phone(self, party) -> str:
         return page_value("phone", party.phone)
-
-
-class PartyInputSerializer(serializers.Serializer):
-    """Base of a ledger's party input; the subclass adds ``role`` with its own choices."""
-
-    name = serializers.CharField(max_length=100)
-    id_number = serializers.CharField(required=False, allow_blank=True, default="")
-    phone = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class RevealedPartySerializer(serializers.Serializer):

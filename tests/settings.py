@@ -1,0 +1,6 @@
+"""Settings of the test suite: the product's, plus the test ledger (tests/kit_ledger), which is declared
+only through the ledger kit and must never reach a deployment (pyproject's DJANGO_SETTINGS_MODULE)."""
+
+from fazhi.settings import *  # noqa: F403
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit_ledger"]  # noqa: F405
