@@ -183,6 +183,8 @@ class DisclosureRequest(LedgerRecord):
     STATES = STATES
     DEADLINE_RULE = REPLY_RULE
     COMPUTED_DATES = ("due_date", "correction_notice_due")
+    # a deferral under 第三十五条 names a later reply date; the kit's date rule would refuse any future date
+    DATES_AHEAD = {"deferred_until": 2}
 
     channel = models.CharField("申请方式", max_length=20, choices=Channel.choices, default=Channel.IN_PERSON)
     submitted_on = models.DateField("申请提交日期")

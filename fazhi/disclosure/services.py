@@ -14,7 +14,7 @@ from fazhi.audit.services import record
 from fazhi.dates import today
 from fazhi.deadlines.calendar import cn_date
 from fazhi.deadlines.rules import get_rule
-from fazhi.errors import FazhiError
+from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
 from fazhi.ledger.attachments import attach
@@ -125,12 +125,9 @@ def request_correction(
 
     def apply(fresh):
         if fresh.correction_requested_on:
-            raise FazhiError(
-                f"已于{cn_date(fresh.correction_requested_on)}告知补正；条例第三十条要求一次性告知，不能再次告知补正。",
-                code="transition_not_allowed",
-            )
+            raise TransitionNotAllowed(f"已于{cn_date(fresh.correction_requested_on)}告知补正；条例第三十条要求一次性告知，不能再次告知补正。")
         if fresh.consultations.filter(answered_on__isnull=True).exists():
-            raise FazhiError("正在征求意见，请先登记意见结果再告知补正。", code="transition_not_allowed")
+            raise TransitionNotAllowed("正在征求意见，请先登记意见结果再告知补正。")
         _not_before(requested_on, fresh.received_on, "requested_on", "告知补正日期", "收到申请日期")
         _not_after_today(requested_on, "requested_on", "告知补正日期")
         if until is not None:
@@ -186,7 +183,7 @@ def consult(
 
     def apply(fresh):
         if fresh.consultations.filter(answered_on__isnull=True).exists():
-            raise FazhiError("上一次征求意见尚未登记结果，请先登记意见结果。", code="transition_not_allowed")
+            raise TransitionNotAllowed("上一次征求意见尚未登记结果，请先登记意见结果。")
         _not_before(
             sent_on, fresh.correction_received_on or fresh.received_on, "sent_on", "征求意见日期", "起算日"
         )
@@ -220,7 +217,7 @@ def record_opinion(
     def apply(fresh):
         consultation = fresh.consultations.filter(answered_on__isnull=True).order_by("pk").last()
         if consultation is None:
-            raise FazhiError("没有待登记结果的征求意见。", code="transition_not_allowed")
+            raise TransitionNotAllowed("没有待登记结果的征求意见。")
         if answered_on is not None:
             _not_before(answered_on, consultation.sent_on, "answered_on", "收到意见日期", "征求意见日期")
             _not_after_today(answered_on, "answered_on", "收到意见日期")
@@ -257,12 +254,9 @@ def extend(
 
     def apply(fresh):
         if fresh.extension_days:
-            raise FazhiError(
-                f"已于{cn_date(fresh.extension_approved_on)}延长{fresh.extension_days}个工作日，不能再次延长。",
-                code="transition_not_allowed",
-            )
+            raise TransitionNotAllowed(f"已于{cn_date(fresh.extension_approved_on)}延长{fresh.extension_days}个工作日，不能再次延长。")
         if fresh.status == CORRECTION:
-            raise FazhiError("待补正期间答复期限停止计算，无需延期。", code="transition_not_allowed")
+            raise TransitionNotAllowed("待补正期间答复期限停止计算，无需延期。")
         if not 1 <= days <= rule.extension.length:
             raise FazhiError(
                 f"延长的期限最长不得超过{rule.extension.length}个工作日（{rule.source}）。",
@@ -304,7 +298,7 @@ def defer(
 
     def apply(fresh):
         if fresh.status == CORRECTION:
-            raise FazhiError("待补正期间答复期限停止计算，无需延迟答复。", code="transition_not_allowed")
+            raise TransitionNotAllowed("待补正期间答复期限停止计算，无需延迟答复。")
         statutory = fresh.reply_deadline()
         if statutory and until <= statutory.due:
             raise FazhiError(

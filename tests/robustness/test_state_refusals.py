@@ -90,7 +90,7 @@ def test_hearing_of_a_concluded_case(api, writer, tree):
 def test_filing_of_a_contract_not_yet_reviewed(api, writer, tree):
     item = legal.submit(
         writer,
-        org=tree["a"],
+        org=tree["a-sq"],  # a 街道 itself holds no review item (holder_kinds): a 社区 submits
         kind="contract",
         title="物业服务采购合同",
         submitted_on=TODAY,
