@@ -19,6 +19,7 @@ from fazhi.disputes.filters import FILTERS as DISPUTE_FILTERS
 from fazhi.disputes.models import Dispute
 from fazhi.legal.filters import FILTERS as REVIEW_FILTERS
 from fazhi.litigation.filters import CASE_FILTERS
+from fazhi.oversight.filters import REMINDER_FILTERS, SUGGESTION_FILTERS
 from tests.conftest import TODAY
 from tests.disputes.dispute_fixtures import new_dispute
 
@@ -28,6 +29,8 @@ LISTS = [
     ("/api/disputes/", DISPUTE_FILTERS),
     ("/api/legal-reviews/", REVIEW_FILTERS),
     ("/api/litigation-cases/", CASE_FILTERS),
+    ("/api/suggestions/", SUGGESTION_FILTERS),
+    ("/api/reminders/", REMINDER_FILTERS),
 ]
 
 
