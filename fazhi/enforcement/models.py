@@ -196,6 +196,7 @@ class Certificate(OrgScoped, Versioned, Deadlined):
     the office); its due date is the expiry printed on the card, watched from the warning period on."""
 
     COMPUTED_DATES = ()  # the expiry is typed from the card, never computed (rules.py says why)
+    DATES_AHEAD = {"expires_on": 10, "due_date": 10}  # a card is valid for years; its due date is the expiry
 
     officer = models.ForeignKey(
         Officer, verbose_name="执法人员", on_delete=models.PROTECT, related_name="certificates"
