@@ -97,6 +97,7 @@ class ListPage:
     path: str = ""  # under the pages' prefix; "" for the ledger's list
     name: str = ""  # URL name; the pages' ``list_name`` unless given
     empty: str = "没有符合条件的记录。"
+    context: Callable | None = None  # (request) → more of the template's context, e.g. a setting it names
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,8 @@ class LedgerPages:
         queryset = listing.filters.apply(queryset, request.GET, user=user).prefetch_related(*listing.related)
         context = {"title": listing.title, "empty": listing.empty, "today": today()}
         context |= paginate(request, queryset, sizes=listing.filters.page_sizes)
+        if listing.context:
+            context |= listing.context(request)
         return render(request, listing.template, context | listing.filters.page_context(request))
 
     def detail_page(self, request, pk: int):

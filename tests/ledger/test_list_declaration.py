@@ -17,6 +17,8 @@ from rest_framework.test import APIClient
 
 from fazhi.disputes.filters import FILTERS as DISPUTE_FILTERS
 from fazhi.disputes.models import Dispute
+from fazhi.enforcement.filters import CASE_FILTERS as ENFORCEMENT_FILTERS
+from fazhi.enforcement.filters import CERTIFICATE_FILTERS
 from fazhi.legal.filters import FILTERS as REVIEW_FILTERS
 from fazhi.litigation.filters import CASE_FILTERS
 from fazhi.oversight.filters import REMINDER_FILTERS, SUGGESTION_FILTERS
@@ -31,6 +33,8 @@ LISTS = [
     ("/api/litigation-cases/", CASE_FILTERS),
     ("/api/suggestions/", SUGGESTION_FILTERS),
     ("/api/reminders/", REMINDER_FILTERS),
+    ("/api/enforcement-cases/", ENFORCEMENT_FILTERS),
+    ("/api/enforcement-certificates/", CERTIFICATE_FILTERS),
 ]
 
 
