@@ -116,7 +116,6 @@ class LedgerPages:
     actions: dict[str, PageAction] = field(default_factory=dict)
     new: NewPage | None = None
     lists: tuple[ListPage, ...] = ()  # the list pages, the first the ledger's list
-    list_view: Callable | None = None  # a list page of the ledger's own, instead of ``lists``
     has_parties: bool = False  # parties with personal data: a reveal page (logged in the audit trail)
     prefix: str = ""  # URL prefix inside the namespace, e.g. "suggestions/"
     list_name: str = "list"
@@ -138,8 +137,6 @@ class LedgerPages:
             )
             for page in self.lists
         ]
-        if self.list_view:
-            urls.append(path(p, login_required(self.list_view), name=self.list_name))
         if self.new:
             urls.append(path(f"{p}new/", login_required(self.new_page), name=self.new.name))
         urls.append(path(f"{p}<int:pk>/", login_required(self.detail_page), name=self.detail_name))
