@@ -3,21 +3,18 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import CASE_SHEET, INSPECTION_SHEET
-from .filters import base_queryset, filter_cases, filter_inspections, inspection_queryset
+from .filters import CASE_FILTERS, INSPECTION_FILTERS, base_queryset, inspection_queryset
 from .importing import export_case_rows, export_inspection_rows, import_cases, import_inspections
 from .models import EnforcementCase, InspectionBatch
 
 
 def _cases(user, params):
-    return (
-        filter_cases(base_queryset(user), params, user=user)
-        .prefetch_related("parties", "officers")
-        .order_by("filed_on", "pk")
-    )
+    queryset = CASE_FILTERS.apply(base_queryset(user), params, user=user, default=("filed_on", "pk"))
+    return queryset.prefetch_related("parties", "officers")
 
 
 def _inspections(user, params):
-    return filter_inspections(inspection_queryset(user), params, user=user).order_by("held_on", "pk")
+    return INSPECTION_FILTERS.apply(inspection_queryset(user), params, user=user, default=("held_on", "pk"))
 
 
 PAGES = ExcelPages(

@@ -1,21 +1,25 @@
-"""The list filters shared by the pages, the API and the Excel export (one meaning everywhere)."""
+"""The enforcement lists, declared once (``fazhi.ledger.filters``): cases, the 执法证 roster and the
+inspection batches — their filters (the same meaning on the page, in the API and in the Excel export; the
+API's parameters and the page's form come from here) and their columns."""
 
 from django.db.models import F, Q, QuerySet
 
 from fazhi.dates import today
-from fazhi.ledger.filtering import (
-    by_deadline,
-    by_party_contact,
-    choice,
-    flag,
-    in_date_range,
-    in_unit,
+from fazhi.ledger.filters import (
+    Choice,
+    Contact,
+    DateRange,
+    Deadline,
+    Flag,
+    LedgerFilterSet,
+    ListColumn,
+    Search,
+    Unit,
 )
 
 from .models import (
     STATES,
     ActionKind,
-    CaseParty,
     Certificate,
     CertificateStatus,
     EnforcementCase,
@@ -25,67 +29,77 @@ from .models import (
     Source,
 )
 
+CASE_FILTERS = LedgerFilterSet(
+    Choice("status", "状态", STATES.choices),
+    Unit("org", "单位"),
+    Choice("procedure", "程序", Procedure.choices),
+    Choice("field", "领域", Field.choices),
+    Choice("source", "来源", Source.choices),
+    DateRange("filed_on", "立案日期", "filed_from", "filed_to"),
+    Deadline(STATES.closed),
+    Flag("enterprise", "涉企", Q(enterprise=True)),
+    Flag("late", "逾期公示", Q(published_on__gt=F("publicity_due"))),
+    Search("编号、案由、当事人姓名", ("number", "summary", "parties__name")),
+    Contact(),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("立案日期", "filed_on"),
+        ListColumn("程序", "procedure"),
+        ListColumn("领域", "field"),
+        ListColumn("当事人"),
+        ListColumn("状态", "status"),
+        ListColumn("期限", "due_date"),
+    ),
+)
 
-def filter_cases(queryset: QuerySet, params, *, user) -> QuerySet:
-    """Narrow ``EnforcementCase.objects.visible_to(user)`` by the request params.
 
-    status, org (code; the unit and those below it), procedure, field, source, filed_from/filed_to,
-    overdue=1, due_soon=1, enterprise=1 (涉企), late=1 (公示逾期), q (number, summary or party name),
-    contact / id_number / phone (a party's, exact; only where the user sees personal data).
-    """
-    if status := choice(params, "status", STATES.labels):
-        queryset = queryset.filter(status=status)
-    queryset = in_unit(queryset, params.get("org"), params=params)
-    if procedure := choice(params, "procedure", Procedure.values):
-        queryset = queryset.filter(procedure=procedure)
-    if field := choice(params, "field", Field.values):
-        queryset = queryset.filter(field=field)
-    if source := choice(params, "source", Source.values):
-        queryset = queryset.filter(source=source)
-    queryset = in_date_range(queryset, params, "filed_on", "filed_from", "filed_to")
-    queryset = by_deadline(queryset, params, STATES.closed)
-    if flag(params, "enterprise"):
-        queryset = queryset.filter(enterprise=True)
-    if flag(params, "late"):
-        queryset = queryset.filter(published_on__gt=F("publicity_due"))
-    if q := (params.get("q") or "").strip():
-        named = CaseParty.objects.filter(name__icontains=q).values("case_id")
-        queryset = queryset.filter(Q(number__icontains=q) | Q(summary__icontains=q) | Q(pk__in=named))
-    return by_party_contact(queryset, params, CaseParty, "case_id", user=user)
+def _expiring(queryset: QuerySet) -> QuerySet:
+    """Valid cards in the warning period or past their expiry, as the home board watches them today."""
+    day = today()
+    return queryset.filter(Certificate.open_q(), Certificate.board_q(day, day))
+
+
+CERTIFICATE_FILTERS = LedgerFilterSet(
+    Unit("org", "单位"),
+    Choice("status", "证件状态", CertificateStatus.choices),
+    Flag("expiring", "即将到期或已过期", _expiring),
+    Search("姓名或证号", ("number", "officer__name")),
+    columns=(
+        ListColumn("执法证号", "number"),
+        ListColumn("姓名", "officer__name", key="name"),
+        ListColumn("人员状态"),
+        ListColumn("发证机关", "issuer"),
+        ListColumn("发证日期", "issued_on"),
+        ListColumn("证件状态", "status"),
+        ListColumn("有效期至", "expires_on"),
+    ),
+)
+
+INSPECTION_FILTERS = LedgerFilterSet(
+    Unit("org", "单位"),
+    Choice("action", "行动类型", ActionKind.choices),
+    DateRange("held_on", "检查日期", "held_from", "held_to"),
+    Flag("random", "双随机一公开", Q(random_check=True)),
+    Search("专项行动、联合单位", ("special_action", "joint_units")),
+    columns=(
+        ListColumn("检查日期", "held_on"),
+        ListColumn("执法队", "org__path", key="org"),
+        ListColumn("行动", "action"),
+        ListColumn("检查对象", "objects_checked"),
+        ListColumn("发现隐患", "hazards_found"),
+        ListColumn("已整改", "hazards_rectified"),
+        ListColumn("立案", "cases_filed"),
+        ListColumn("联合单位"),
+    ),
+)
 
 
 def base_queryset(user, *, write: bool = False) -> QuerySet:
     return EnforcementCase.objects.visible_to(user, write=write).select_related("org")
 
 
-def filter_inspections(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    """org, action, random=1 (双随机一公开), held_from/held_to, q (special action or joint units)."""
-    queryset = in_unit(queryset, params.get("org"), params=params)
-    if action := choice(params, "action", ActionKind.values):
-        queryset = queryset.filter(action=action)
-    if flag(params, "random"):
-        queryset = queryset.filter(random_check=True)
-    queryset = in_date_range(queryset, params, "held_on", "held_from", "held_to")
-    if q := (params.get("q") or "").strip():
-        queryset = queryset.filter(Q(special_action__icontains=q) | Q(joint_units__icontains=q))
-    return queryset
-
-
 def inspection_queryset(user, *, write: bool = False) -> QuerySet:
     return InspectionBatch.objects.visible_to(user, write=write).select_related("org")
-
-
-def filter_certificates(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    """org, status (证件状态), expiring=1 (in the warning period or expired, still valid), q (name or number)."""
-    queryset = in_unit(queryset, params.get("org"), params=params)
-    if status := choice(params, "status", CertificateStatus.values):
-        queryset = queryset.filter(status=status)
-    if flag(params, "expiring"):
-        day = today()
-        queryset = queryset.filter(Certificate.open_q(), Certificate.board_q(day, day))
-    if q := (params.get("q") or "").strip():
-        queryset = queryset.filter(Q(number__icontains=q) | Q(officer__name__icontains=q))
-    return queryset
 
 
 def certificate_queryset(user, *, write: bool = False) -> QuerySet:

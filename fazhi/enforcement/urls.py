@@ -6,7 +6,12 @@ from . import excel_views, views
 app_name = "enforcement"
 
 inspection_urls = [
-    path("", login_required(views.inspection_list), name="list"),
+    path(
+        "",
+        login_required(views.INSPECTION_PAGES.list_page),
+        {"listing": views.INSPECTION_LIST},
+        name="list",
+    ),
     *excel_views.INSPECTION_PAGES.urls(),
 ]
 

@@ -4,23 +4,28 @@ one ``LedgerPages`` declaration whose action rows also make the API. Every query
 
 from dataclasses import dataclass
 
-from django.shortcuts import render
-
 from fazhi.dates import today
 from fazhi.deadlines.rules import Rule, get_rule
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, allows, current, is_open, on_today
+from fazhi.ledger.pages import (
+    LedgerPages,
+    ListPage,
+    NewPage,
+    PageAction,
+    allows,
+    current,
+    is_open,
+    on_today,
+)
 from fazhi.ledger.parties import masked_parties
-from fazhi.orgs.scoping import visible_orgs
-from fazhi.paging import paginate
 
 from . import forms, services
 from .filters import (
+    CASE_FILTERS,
+    CERTIFICATE_FILTERS,
+    INSPECTION_FILTERS,
     base_queryset,
     certificate_queryset,
-    filter_cases,
-    filter_certificates,
-    filter_inspections,
     inspection_queryset,
 )
 from .models import (
@@ -36,32 +41,13 @@ from .models import (
     PAYMENT_RULE,
     REVOKED,
     SERVED,
-    STATES,
-    ActionKind,
-    CertificateStatus,
     EnforcementCase,
     EnforcementSettings,
-    Field,
     OfficerStatus,
     Procedure,
-    Source,
 )
 
 # --- cases ----------------------------------------------------------------------------------------------
-
-
-def case_list(request):
-    queryset = filter_cases(base_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset.prefetch_related("parties")),
-        "params": request.GET,
-        "states": STATES.choices,
-        "procedures": Procedure.choices,
-        "fields": Field.choices,
-        "sources": Source.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "enforcement/list.html", context)
 
 
 @dataclass(frozen=True)
@@ -190,7 +176,15 @@ ACTIONS = {
 PAGES = LedgerPages(
     namespace="enforcement",
     queryset=base_queryset,
-    list_view=case_list,
+    lists=(
+        ListPage(
+            "行政执法案件台账",
+            "enforcement/list.html",
+            CASE_FILTERS,
+            related=("parties",),
+            empty="没有符合条件的案件。",
+        ),
+    ),
     new=NewPage(
         forms.CaseForm,
         services.file_case,
@@ -209,16 +203,10 @@ PAGES = LedgerPages(
 # --- officers and certificates ------------------------------------------------------------------------
 
 
-def roster(request):
-    queryset = filter_certificates(certificate_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset.order_by("status", "expires_on", "pk")),
-        "params": request.GET,
-        "statuses": CertificateStatus.choices,
-        "orgs": visible_orgs(request.user),
-        "warning_days": EnforcementSettings.current().certificate_warning_days,
-    }
-    return render(request, "enforcement/roster.html", context)
+def _by_status_then_expiry(request, queryset):
+    """The roster's default order: by the card's status, then the soonest to expire (a chosen column
+    sorts instead)."""
+    return queryset.order_by("status", "expires_on", "pk")
 
 
 def _certificate_detail(request, certificate) -> dict:
@@ -265,7 +253,16 @@ CERTIFICATE_ACTIONS = {
 CERTIFICATE_PAGES = LedgerPages(
     namespace="enforcement",
     queryset=certificate_queryset,
-    list_view=roster,
+    lists=(
+        ListPage(
+            "执法人员与执法证",
+            "enforcement/roster.html",
+            CERTIFICATE_FILTERS,
+            narrow=_by_status_then_expiry,
+            empty="没有符合条件的执法证。",
+            context=lambda request: {"warning_days": EnforcementSettings.current().certificate_warning_days},
+        ),
+    ),
     new=NewPage(
         forms.OfficerForm,
         services.add_officer,
@@ -287,16 +284,11 @@ CERTIFICATE_PAGES = LedgerPages(
 # --- inspections ----------------------------------------------------------------------------------------
 
 
-def inspection_list(request):
-    queryset = filter_inspections(inspection_queryset(request.user), request.GET, user=request.user)
-    context = {
-        **paginate(request, queryset),
-        "params": request.GET,
-        "actions": ActionKind.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "enforcement/inspections.html", context)
-
+# The inspection list is mounted in its own namespace (enforcement:inspections:list, beside its Excel
+# pages), so urls.py mounts it with the kit's list page rather than through INSPECTION_PAGES.urls().
+INSPECTION_LIST = ListPage(
+    "执法检查台账", "enforcement/inspections.html", INSPECTION_FILTERS, empty="没有符合条件的执法检查。"
+)
 
 INSPECTION_PAGES = LedgerPages(
     namespace="enforcement",

@@ -1,22 +1,11 @@
 """REST API of the learning records: /api/learning/sessions/, /events/, /services/, /acts/; writes and
 actions from the pages' declarations (views.py)."""
 
-from drf_spectacular.utils import OpenApiParameter
-
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
-from . import filters
 from . import serializers as s
 from .views import ACT_PAGES, EVENT_PAGES, EXAM_PAGES, LITERATE_PAGES, SERVICE_PAGES, SESSION_PAGES
-
-FILTER_PARAMS = [
-    OpenApiParameter("org", description="单位代码（含下级单位）"),
-    OpenApiParameter("kind", description="类别代码"),
-    OpenApiParameter("from", description="日期起（YYYY-MM-DD）"),
-    OpenApiParameter("to", description="日期止（YYYY-MM-DD）"),
-    OpenApiParameter("q", description="名称、内容等文字"),
-]
 
 
 class StudySessionViewSet(LedgerViewSet):
@@ -24,8 +13,6 @@ class StudySessionViewSet(LedgerViewSet):
     serializer_class = s.StudySessionSerializer
     create_summary = "登记学法培训"
     list_summary = "学法培训列表（按权限范围）"
-    filter_params = FILTER_PARAMS
-    filter = staticmethod(filters.filter_sessions)
 
 
 class PufaEventViewSet(LedgerViewSet):
@@ -33,8 +20,6 @@ class PufaEventViewSet(LedgerViewSet):
     serializer_class = s.PufaEventSerializer
     create_summary = "登记普法活动"
     list_summary = "普法活动列表（按权限范围）"
-    filter_params = FILTER_PARAMS
-    filter = staticmethod(filters.filter_events)
     list_related = ("materials",)
 
 
@@ -43,8 +28,6 @@ class ServiceRecordViewSet(LedgerViewSet):
     serializer_class = s.ServiceRecordSerializer
     create_summary = "登记法律服务"
     list_summary = "公共法律服务记录列表（按权限范围）"
-    filter_params = FILTER_PARAMS
-    filter = staticmethod(filters.filter_services)
 
 
 class LeadershipActViewSet(LedgerViewSet):
@@ -52,8 +35,6 @@ class LeadershipActViewSet(LedgerViewSet):
     serializer_class = s.LeadershipActSerializer
     create_summary = "登记第一责任人履职"
     list_summary = "第一责任人履职列表（按权限范围）"
-    filter_params = FILTER_PARAMS
-    filter = staticmethod(filters.filter_acts)
 
 
 class LegalLiterateViewSet(LedgerViewSet):
@@ -61,8 +42,6 @@ class LegalLiterateViewSet(LedgerViewSet):
     serializer_class = s.LegalLiterateSerializer
     create_summary = "登记法律明白人"
     list_summary = "法律明白人名册（按权限范围）"
-    filter_params = FILTER_PARAMS
-    filter = staticmethod(filters.filter_literates)
 
 
 class ExamRoundViewSet(LedgerViewSet):
@@ -70,8 +49,6 @@ class ExamRoundViewSet(LedgerViewSet):
     serializer_class = s.ExamRoundSerializer
     create_summary = "登记学法考试"
     list_summary = "学法考试列表（按权限范围）"
-    filter_params = FILTER_PARAMS
-    filter = staticmethod(filters.filter_exams)
 
 
 router.register("learning/sessions", StudySessionViewSet, basename="study-session")

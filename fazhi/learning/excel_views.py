@@ -8,15 +8,17 @@ from .models import PufaEvent, ServiceRecord, StudySession
 
 
 def _services(user, params):
-    return filters.filter_services(filters.services(user), params, user=user).order_by("served_on", "pk")
+    return filters.SERVICE_FILTERS.apply(
+        filters.services(user), params, user=user, default=("served_on", "pk")
+    )
 
 
 def _sessions(user, params):
-    return filters.filter_sessions(filters.sessions(user), params, user=user).order_by("held_on", "pk")
+    return filters.SESSION_FILTERS.apply(filters.sessions(user), params, user=user, default=("held_on", "pk"))
 
 
 def _events(user, params):
-    return filters.filter_events(filters.events(user), params, user=user).order_by("held_on", "pk")
+    return filters.EVENT_FILTERS.apply(filters.events(user), params, user=user, default=("held_on", "pk"))
 
 
 PAGES = ExcelPages(

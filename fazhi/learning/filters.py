@@ -1,12 +1,14 @@
-"""The list filters shared by the pages, the API and the Excel export (one meaning everywhere).
+"""The learning lists, declared once (``fazhi.ledger.filters``): study sessions, 普法 events, legal
+services, leaders' acts, 法律明白人 and law exams — their filters (the same meaning on the page, in the API
+and in the Excel export; the API's parameters and the page's form come from here) and their columns.
 
-Every list takes org (a unit code: the unit and those below it), from/to (the activity's date), kind
-and q (the text of the record). Unknown or malformed values are ignored rather than widening the result
-(an export refuses them)."""
+Every list takes org (a unit code: the unit and those below it), from/to (the activity's date) and q (the
+text of the record); the activity lists also kind. Malformed values are ignored rather than widening the
+result (an export refuses them)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from fazhi.ledger.filtering import choice, in_date_range, in_unit
+from fazhi.ledger.filters import Choice, DateRange, LedgerFilterSet, ListColumn, Search, Unit
 
 from .models import (
     ActKind,
@@ -21,38 +23,102 @@ from .models import (
     StudySession,
 )
 
-
-def _common(queryset: QuerySet, params, *, day: str, kinds, text: tuple[str, ...]) -> QuerySet:
-    if kind := choice(params, "kind", kinds):
-        queryset = queryset.filter(kind=kind)
-    queryset = in_unit(queryset, params.get("org"), params=params)
-    queryset = in_date_range(queryset, params, day, "from", "to")
-    if q := (params.get("q") or "").strip():
-        condition = Q()
-        for name in text:
-            condition |= Q(**{f"{name}__icontains": q})
-        queryset = queryset.filter(condition)
-    return queryset
+UNIT = ListColumn("组织单位", "org__path", key="org")
 
 
-def filter_sessions(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    return _common(
-        queryset, params, day="held_on", kinds=StudyKind.values, text=("title", "topics", "speaker")
-    )
+def _dates(field: str) -> DateRange:
+    return DateRange(field, "日期", "from", "to")
 
 
-def filter_events(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    return _common(
-        queryset, params, day="held_on", kinds=PufaKind.values, text=("title", "place", "audience")
-    )
+SESSION_FILTERS = LedgerFilterSet(
+    Choice("kind", "类别", StudyKind.choices),
+    Unit("org", "单位"),
+    _dates("held_on"),
+    Search("主题、学习内容、主讲人", ("title", "topics", "speaker")),
+    columns=(
+        ListColumn("主题", "title"),
+        ListColumn("日期", "held_on"),
+        ListColumn("类别", "kind"),
+        UNIT,
+        ListColumn("参加对象", "audience"),
+        ListColumn("参加人次", "attendance"),
+        ListColumn("主要负责人主持", "hosted_by_head"),
+    ),
+)
 
+EVENT_FILTERS = LedgerFilterSet(
+    Choice("kind", "类别", PufaKind.choices),
+    Unit("org", "单位"),
+    _dates("held_on"),
+    Search("活动名称、地点、面向群体", ("title", "place", "audience")),
+    columns=(
+        ListColumn("活动名称", "title"),
+        ListColumn("日期", "held_on"),
+        ListColumn("类别", "kind"),
+        UNIT,
+        ListColumn("惠及群众", "people_reached"),
+        ListColumn("法律咨询", "consultations"),
+        ListColumn("宣传资料"),
+    ),
+)
 
-def filter_services(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    return _common(queryset, params, day="served_on", kinds=ServiceKind.values, text=("summary", "lawyer"))
+SERVICE_FILTERS = LedgerFilterSet(
+    Choice("kind", "类别", ServiceKind.choices),
+    Unit("org", "单位"),
+    _dates("served_on"),
+    Search("事项摘要、律师或法律顾问", ("summary", "lawyer")),
+    columns=(
+        ListColumn("服务", "kind"),
+        ListColumn("日期", "served_on"),
+        ListColumn("驿站或法律顾问室", "org__path", key="org"),
+        ListColumn("服务对象", "client_kind"),
+        ListColumn("律师或法律顾问", "lawyer"),
+        ListColumn("事项摘要"),
+    ),
+)
 
+ACT_FILTERS = LedgerFilterSet(
+    Choice("kind", "类别", ActKind.choices),
+    Unit("org", "单位"),
+    _dates("held_on"),
+    Search("事项、内容、负责人", ("title", "topics", "leader")),
+    columns=(
+        ListColumn("事项", "title"),
+        ListColumn("日期", "held_on"),
+        ListColumn("类别", "kind"),
+        ListColumn("负责人", "leader"),
+        ListColumn("单位", "org__path", key="org"),
+        ListColumn("包案纠纷"),
+    ),
+)
 
-def filter_acts(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    return _common(queryset, params, day="held_on", kinds=ActKind.values, text=("title", "topics", "leader"))
+LITERATE_FILTERS = LedgerFilterSet(
+    Unit("org", "社区"),
+    DateRange("appointed_on", "聘任日期", "from", "to"),
+    Search("姓名、身份", ("name", "occupation")),
+    columns=(
+        ListColumn("姓名", "name"),
+        ListColumn("社区", "org__path", key="org"),
+        ListColumn("身份", "occupation"),
+        ListColumn("聘任日期", "appointed_on"),
+        ListColumn("参加培训次数", "trainings_attended"),
+        ListColumn("在册"),
+    ),
+)
+
+EXAM_FILTERS = LedgerFilterSet(
+    Unit("org", "单位"),
+    _dates("held_on"),
+    Search("考试名称", ("title",)),
+    columns=(
+        ListColumn("考试名称", "title"),
+        ListColumn("日期", "held_on"),
+        UNIT,
+        ListColumn("应考", "enrolled"),
+        ListColumn("参考", "sat"),
+        ListColumn("优秀", "excellent"),
+    ),
+)
 
 
 def sessions(user, *, write: bool = False) -> QuerySet:
@@ -69,14 +135,6 @@ def services(user, *, write: bool = False) -> QuerySet:
 
 def acts(user, *, write: bool = False) -> QuerySet:
     return LeadershipAct.objects.visible_to(user, write=write).select_related("org", "dispute")
-
-
-def filter_literates(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    return _common(queryset, params, day="appointed_on", kinds=(), text=("name", "occupation"))
-
-
-def filter_exams(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    return _common(queryset, params, day="held_on", kinds=(), text=("title",))
 
 
 def literates(user, *, write: bool = False) -> QuerySet:

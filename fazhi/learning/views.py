@@ -6,29 +6,24 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.urls import reverse
 
 from fazhi.dates import today
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current
-from fazhi.orgs.scoping import visible_orgs
-from fazhi.paging import paginate
+from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, current
 
 from . import filters, forms, services
-from .models import ActKind, PufaKind, ServiceKind, StudyKind
 from .timeline import timeline
 
 
 @dataclass(frozen=True)
 class Listing:
-    """What a list page shows: its title, filter choices, columns and each record's cells."""
+    """What a list page shows: its title, its declared filters and columns (filters.py) and each record's
+    cells (in the columns' order)."""
 
     name: str  # the URL name of the list
     title: str
-    kinds: list
-    headers: tuple[str, ...]
+    filters: object  # the list's LedgerFilterSet
     cells: object  # record → tuple of cell texts, the first one linked to the record
     queryset: object
-    filter: object
     new: str  # URL name of the registration page
     excel: str = ""  # the URL name prefix of its Excel pages, if it has them
 
@@ -41,8 +36,7 @@ LISTINGS = {
     "sessions": Listing(
         "sessions",
         "学法培训",
-        StudyKind.choices,
-        ("主题", "日期", "类别", "组织单位", "参加对象", "参加人次", "主要负责人主持"),
+        filters.SESSION_FILTERS,
         lambda s: (
             s.title,
             f"{s.held_on:%Y-%m-%d}",
@@ -53,15 +47,13 @@ LISTINGS = {
             _yes(s.hosted_by_head),
         ),
         filters.sessions,
-        filters.filter_sessions,
         "session_new",
         "session_",
     ),
     "events": Listing(
         "events",
         "普法活动",
-        PufaKind.choices,
-        ("活动名称", "日期", "类别", "组织单位", "惠及群众", "法律咨询", "宣传资料"),
+        filters.EVENT_FILTERS,
         lambda e: (
             e.title,
             f"{e.held_on:%Y-%m-%d}",
@@ -72,15 +64,13 @@ LISTINGS = {
             "、".join(str(m) for m in e.materials.all()) or "—",
         ),
         filters.events,
-        filters.filter_events,
         "event_new",
         "event_",
     ),
     "services": Listing(
         "services",
         "公共法律服务",
-        ServiceKind.choices,
-        ("服务", "日期", "驿站或法律顾问室", "服务对象", "律师或法律顾问", "事项摘要"),
+        filters.SERVICE_FILTERS,
         lambda s: (
             f"{s.get_kind_display()}{s.count}{s.unit}",
             f"{s.served_on:%Y-%m-%d}",
@@ -90,15 +80,13 @@ LISTINGS = {
             s.summary or "—",
         ),
         filters.services,
-        filters.filter_services,
         "service_new",
         "service_",
     ),
     "acts": Listing(
         "acts",
         "第一责任人履职",
-        ActKind.choices,
-        ("事项", "日期", "类别", "负责人", "单位", "包案纠纷"),
+        filters.ACT_FILTERS,
         lambda a: (
             a.title,
             f"{a.held_on:%Y-%m-%d}",
@@ -108,14 +96,12 @@ LISTINGS = {
             a.dispute.number if a.dispute else "—",
         ),
         filters.acts,
-        filters.filter_acts,
         "act_new",
     ),
     "literates": Listing(
         "literates",
         "法律明白人",
-        [],
-        ("姓名", "社区", "身份", "聘任日期", "参加培训次数", "在册"),
+        filters.LITERATE_FILTERS,
         lambda p: (
             p.name,
             p.org.name,
@@ -125,17 +111,14 @@ LISTINGS = {
             "否" if p.left_on else "是",
         ),
         filters.literates,
-        filters.filter_literates,
         "literate_new",
     ),
     "exams": Listing(
         "exams",
         "学法考试",
-        [],
-        ("考试名称", "日期", "组织单位", "应考", "参考", "优秀"),
+        filters.EXAM_FILTERS,
         lambda e: (e.title, f"{e.held_on:%Y-%m-%d}", e.org.name, e.enrolled, e.sat, e.excellent),
         filters.exams,
-        filters.filter_exams,
         "exam_new",
     ),
 }
@@ -151,27 +134,11 @@ DETAIL_NAMES = {
 DAY_FIELDS = {"services": "served_on", "literates": "appointed_on"}  # the others: held_on
 
 
-def _list_page(key: str):
+def _list(key: str) -> ListPage:
+    """The kit's list page of one record type; ``learning/list.html`` draws its rows from the listing."""
     listing = LISTINGS[key]
-
-    def page(request):
-        queryset = listing.filter(listing.queryset(request.user), request.GET, user=request.user)
-        context = paginate(request, queryset)
-        detail = f"learning:{DETAIL_NAMES[key]}"
-        context["rows"] = [
-            (reverse(detail, args=[record.pk]), listing.cells(record))
-            for record in context["page"].object_list
-        ]
-        context |= {
-            "listing": listing,
-            "nav": key,
-            "params": request.GET,
-            "orgs": visible_orgs(request.user),
-        }
-        return render(request, "learning/list.html", context)
-
-    page.__name__ = f"{key}_list"
-    return page
+    extra = {"listing": listing, "nav": key, "detail_url": f"learning:{DETAIL_NAMES[key]}"}
+    return ListPage(listing.title, "learning/list.html", listing.filters, context=lambda request: extra)
 
 
 @login_required
@@ -233,7 +200,7 @@ def _pages(key: str, *, new: NewPage, detail, actions: dict) -> LedgerPages:
         namespace="learning",
         prefix=f"{key}/",
         queryset=LISTINGS[key].queryset,
-        list_view=_list_page(key),
+        lists=(_list(key),),
         list_name=key,
         new=new,
         detail_name=name,

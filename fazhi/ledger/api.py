@@ -80,22 +80,16 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     create_summary = ""
     list_summary = ""
     filters = None  # the list's LedgerFilterSet (ledger.filters): the pages' first list's unless given
-    filter_params: list = []  # without ``filters``: OpenAPI parameters of ``filter``
     api_fields: dict = {}  # form field name → the serializer field class the API takes it as (ledger.inputs)
     list_related: tuple = ()  # prefetched for the list and the detail
     detail_related: tuple = ()  # prefetched for the detail only
-
-    @staticmethod
-    def filter(queryset, params, *, user):
-        """Without ``filters``: the ledger's list filter; ``user`` decides the personal-data lookups."""
-        return queryset
 
     def get_queryset(self):
         queryset = self.pages.queryset(self.request.user).prefetch_related(*self.list_related)
         if self.action != "list":
             return queryset.prefetch_related(*self.detail_related)
-        if self.filters is None:
-            return self.filter(queryset, self.request.query_params, user=self.request.user)
+        if self.filters is None:  # a ledger without a declared list: the scoped records, unfiltered
+            return queryset
         # filtered and sorted as on the list page (``ordering``); ``page_size`` is the paginator's
         return self.filters.apply(queryset, self.request.query_params, user=self.request.user)
 
@@ -138,7 +132,7 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         if cls.filters is None and cls.pages.lists:
             cls.filters = cls.pages.lists[0].filters
         if cls.list_summary:
-            parameters = cls.filters.parameters() if cls.filters else cls.filter_params
+            parameters = cls.filters.parameters() if cls.filters else []
             cls.list = extend_schema(parameters=parameters, summary=cls.list_summary)(
                 _named("list", _list)
             )

@@ -96,6 +96,7 @@ class ListPage:
     path: str = ""  # under the pages' prefix; "" for the ledger's list
     name: str = ""  # URL name; the pages' ``list_name`` unless given
     empty: str = "没有符合条件的记录。"
+    context: Callable | None = None  # (request) → more of the template's context, e.g. a setting it names
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,6 @@ class LedgerPages:
     actions: dict[str, PageAction] = field(default_factory=dict)
     new: NewPage | None = None
     lists: tuple[ListPage, ...] = ()  # the list pages, the first the ledger's list
-    list_view: Callable | None = None  # a list page of the ledger's own, instead of ``lists``
     has_parties: bool = False  # parties with personal data: a reveal page (logged in the audit trail)
     prefix: str = ""  # URL prefix inside the namespace, e.g. "suggestions/"
     list_name: str = "list"
@@ -136,8 +136,6 @@ class LedgerPages:
             )
             for page in self.lists
         ]
-        if self.list_view:
-            urls.append(path(p, login_required(self.list_view), name=self.list_name))
         if self.new:
             urls.append(path(f"{p}new/", login_required(self.new_page), name=self.new.name))
         urls.append(path(f"{p}<int:pk>/", login_required(self.detail_page), name=self.detail_name))
@@ -184,6 +182,8 @@ class LedgerPages:
         queryset = listing.filters.apply(queryset, request.GET, user=user).prefetch_related(*listing.related)
         context = {"title": listing.title, "empty": listing.empty, "today": today()}
         context |= paginate(request, queryset, sizes=listing.filters.page_sizes)
+        if listing.context:
+            context |= listing.context(request)
         return render(request, listing.template, context | listing.filters.page_context(request))
 
     def detail_page(self, request, pk: int):

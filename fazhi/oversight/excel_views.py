@@ -3,13 +3,15 @@
 from fazhi.ledger.excel_pages import ExcelPages
 
 from .columns import SUGGESTION_SHEET
-from .filters import filter_suggestions, suggestion_queryset
+from .filters import SUGGESTION_FILTERS, suggestion_queryset
 from .importing import export_rows, import_suggestions
 from .models import Suggestion
 
 
 def _filtered(user, params):
-    return filter_suggestions(suggestion_queryset(user), params).order_by("received_on", "pk")
+    return SUGGESTION_FILTERS.apply(
+        suggestion_queryset(user), params, user=user, default=("received_on", "pk")
+    )
 
 
 PAGES = ExcelPages(

@@ -1,40 +1,44 @@
-"""The list filters shared by the pages, the API and the Excel export (one meaning everywhere)."""
+"""The oversight lists, declared once (``fazhi.ledger.filters``): suggestions and 提醒函 — their filters (the
+same meaning on the page, in the API and in the Excel export; the API's parameters and the page's form come
+from here) and their columns."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from fazhi.ledger.filtering import by_deadline, in_date_range, in_unit
+from fazhi.ledger.filters import Choice, DateRange, Deadline, LedgerFilterSet, ListColumn, Search, Unit
 
 from .models import Reminder, Suggestion, SuggestionKind
 
+SUGGESTION_FILTERS = LedgerFilterSet(
+    Choice("kind", "类别", SuggestionKind.choices),
+    Choice("status", "状态", Suggestion.STATES.choices),
+    Unit("org", "单位"),
+    DateRange("received_on", "收到日期", "received_from", "received_to"),
+    Deadline(Suggestion.STATES.closed),
+    Search("编号、发出机关、内容、文号", ("number", "issuer", "content", "letter_number")),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("类别", "kind"),
+        ListColumn("发出机关", "issuer"),
+        ListColumn("收到日期", "received_on"),
+        ListColumn("回复期限", "reply_due"),
+        ListColumn("回复"),
+    ),
+)
 
-def filter_suggestions(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    get = params.get
-    if get("kind") in SuggestionKind.values:
-        queryset = queryset.filter(kind=get("kind"))
-    if get("status") in Suggestion.STATES.labels:
-        queryset = queryset.filter(status=get("status"))
-    queryset = in_unit(queryset, get("org"))
-    queryset = in_date_range(queryset, params, "received_on", "received_from", "received_to")
-    queryset = by_deadline(queryset, params, Suggestion.STATES.closed)
-    if q := (get("q") or "").strip():
-        queryset = queryset.filter(
-            Q(number__icontains=q)
-            | Q(issuer__icontains=q)
-            | Q(content__icontains=q)
-            | Q(letter_number__icontains=q)
-        )
-    return queryset
-
-
-def filter_reminders(queryset: QuerySet, params, *, user=None) -> QuerySet:
-    get = params.get
-    if get("status") in Reminder.STATES.labels:
-        queryset = queryset.filter(status=get("status"))
-    queryset = in_unit(queryset, get("org"))
-    queryset = by_deadline(queryset, params, Reminder.STATES.closed)
-    if q := (get("q") or "").strip():
-        queryset = queryset.filter(Q(number__icontains=q) | Q(matter__icontains=q))
-    return queryset
+REMINDER_FILTERS = LedgerFilterSet(
+    Choice("status", "状态", Reminder.STATES.choices),
+    Unit("org", "单位"),
+    Deadline(Reminder.STATES.closed),
+    Search("编号、提醒事项", ("number", "matter")),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("被提醒单位", "to_unit__path", key="to_unit"),
+        ListColumn("发出日期", "issued_on"),
+        ListColumn("提醒事项"),
+        ListColumn("反馈期限", "due_date"),
+        ListColumn("状态", "status"),
+    ),
+)
 
 
 def suggestion_queryset(user, *, write: bool = False) -> QuerySet:

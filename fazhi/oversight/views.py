@@ -2,34 +2,13 @@
 法治督察提醒函 (/oversight/reminders/). Every queryset starts from ``Model.objects.visible_to(user)``
 (through the filters module)."""
 
-from django.shortcuts import render
-
-from fazhi.dates import today
-from fazhi.ledger.pages import LedgerPages, NewPage, PageAction, current, is_open, on_today
-from fazhi.orgs.scoping import visible_orgs
-from fazhi.paging import paginate
+from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, current, is_open, on_today
 
 from . import forms, services
-from .filters import filter_reminders, filter_suggestions, reminder_queryset, suggestion_queryset
-from .models import Reminder, Suggestion, SuggestionKind
+from .filters import REMINDER_FILTERS, SUGGESTION_FILTERS, reminder_queryset, suggestion_queryset
 from .timeline import reminder_timeline, suggestion_timeline
 
-
-def _page(request, queryset):
-    return {**paginate(request, queryset), "params": request.GET, "today": today()}
-
-
 # --- suggestions ------------------------------------------------------------------------------------------
-
-
-def suggestion_list(request):
-    queryset = filter_suggestions(suggestion_queryset(request.user), request.GET)
-    context = _page(request, queryset) | {
-        "kinds": SuggestionKind.choices,
-        "states": Suggestion.STATES.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "oversight/suggestions.html", context)
 
 
 SUGGESTION_ACTIONS = {
@@ -53,7 +32,14 @@ SUGGESTION_ACTIONS = {
 SUGGESTION_PAGES = LedgerPages(
     namespace="oversight",
     queryset=suggestion_queryset,
-    list_view=suggestion_list,
+    lists=(
+        ListPage(
+            "司法建议书和检察建议书",
+            "oversight/suggestions.html",
+            SUGGESTION_FILTERS,
+            empty="没有符合条件的建议书。",
+        ),
+    ),
     new=NewPage(
         forms.SuggestionForm,
         services.receive_suggestion,
@@ -74,20 +60,15 @@ SUGGESTION_PAGES = LedgerPages(
 # --- reminders ------------------------------------------------------------------------------------------
 
 
-def reminder_list(request):
-    queryset = filter_reminders(reminder_queryset(request.user), request.GET)
-    context = _page(request, queryset) | {
-        "states": Reminder.STATES.choices,
-        "orgs": visible_orgs(request.user),
-    }
-    return render(request, "oversight/reminders.html", context)
-
-
 REMINDER_PAGES = LedgerPages(
     namespace="oversight",
     prefix="reminders/",
     queryset=reminder_queryset,
-    list_view=reminder_list,
+    lists=(
+        ListPage(
+            "法治督察提醒函", "oversight/reminders.html", REMINDER_FILTERS, empty="没有符合条件的提醒函。"
+        ),
+    ),
     list_name="reminders",
     new=NewPage(
         forms.ReminderForm,

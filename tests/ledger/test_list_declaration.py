@@ -17,8 +17,13 @@ from rest_framework.test import APIClient
 
 from fazhi.disputes.filters import FILTERS as DISPUTE_FILTERS
 from fazhi.disputes.models import Dispute
+from fazhi.enforcement.filters import CASE_FILTERS as ENFORCEMENT_FILTERS
+from fazhi.enforcement.filters import CERTIFICATE_FILTERS, INSPECTION_FILTERS
+from fazhi.learning import filters as learning
+from fazhi.learning.filters import EVENT_FILTERS, LITERATE_FILTERS
 from fazhi.legal.filters import FILTERS as REVIEW_FILTERS
 from fazhi.litigation.filters import CASE_FILTERS
+from fazhi.oversight.filters import REMINDER_FILTERS, SUGGESTION_FILTERS
 from tests.conftest import TODAY
 from tests.disputes.dispute_fixtures import new_dispute
 
@@ -28,6 +33,12 @@ LISTS = [
     ("/api/disputes/", DISPUTE_FILTERS),
     ("/api/legal-reviews/", REVIEW_FILTERS),
     ("/api/litigation-cases/", CASE_FILTERS),
+    ("/api/suggestions/", SUGGESTION_FILTERS),
+    ("/api/reminders/", REMINDER_FILTERS),
+    ("/api/enforcement-cases/", ENFORCEMENT_FILTERS),
+    ("/api/enforcement-certificates/", CERTIFICATE_FILTERS),
+    ("/api/learning/events/", EVENT_FILTERS),
+    ("/api/learning/literates/", LITERATE_FILTERS),
 ]
 
 
@@ -276,6 +287,16 @@ def test_an_export_refuses_a_case_outcome_that_is_not_one(client, tree, person):
         ("/disputes/", "/api/disputes/", DISPUTE_FILTERS),
         ("/legal/", "/api/legal-reviews/", REVIEW_FILTERS),
         ("/litigation/", "/api/litigation-cases/", CASE_FILTERS),
+        ("/oversight/", "/api/suggestions/", SUGGESTION_FILTERS),
+        ("/oversight/reminders/", "/api/reminders/", REMINDER_FILTERS),
+        ("/enforcement/", "/api/enforcement-cases/", ENFORCEMENT_FILTERS),
+        ("/enforcement/certificates/", "/api/enforcement-certificates/", CERTIFICATE_FILTERS),
+        ("/learning/sessions/", "/api/learning/sessions/", learning.SESSION_FILTERS),
+        ("/learning/events/", "/api/learning/events/", EVENT_FILTERS),
+        ("/learning/services/", "/api/learning/services/", learning.SERVICE_FILTERS),
+        ("/learning/acts/", "/api/learning/acts/", learning.ACT_FILTERS),
+        ("/learning/literates/", "/api/learning/literates/", LITERATE_FILTERS),
+        ("/learning/exams/", "/api/learning/exams/", learning.EXAM_FILTERS),
     ],
 )
 def test_every_declared_column_sorts_both_ways_on_the_page_and_in_the_api(
@@ -288,3 +309,35 @@ def test_every_declared_column_sorts_both_ways_on_the_page_and_in_the_api(
         for ordering in (key, f"-{key}"):
             assert client.get(page, {"ordering": ordering}).status_code == 200, ordering
             assert api_for(office).get(api, {"ordering": ordering}).status_code == 200, ordering
+
+
+CONVERTED = [
+    ("/oversight/", "/oversight/excel/export/", SUGGESTION_FILTERS),
+    ("/enforcement/", "/enforcement/excel/export/", ENFORCEMENT_FILTERS),
+    ("/enforcement/inspections/", "/enforcement/inspections/excel/export/", INSPECTION_FILTERS),
+    ("/learning/sessions/", "/learning/sessions/excel/export/", learning.SESSION_FILTERS),
+]
+
+
+@pytest.mark.parametrize(("page", "export", "declared"), CONVERTED)
+def test_the_converted_lists_draw_their_declared_form_ignore_malformed_values_and_exports_refuse_them(
+    client, tree, person, page, export, declared
+):
+    office = person("office_a", "office", tree["a"])
+    client.force_login(office)
+    html = client.get(page).content.decode()
+    form = html[
+        html.index('<form class="filters"') : html.index("</form>", html.index('<form class="filters"'))
+    ]
+    for control in declared.page_context(_request(office))["filter_controls"]:
+        assert f'name="{control.get("name") or control["start"]}"' in form
+    malformed = {"org": "nowhere", "ordering": "nonsense"}
+    for control in declared.page_context(_request(office))["filter_controls"]:
+        if control["kind"] == "range":
+            malformed[control["start"]] = "2026-13-45"
+        elif control["kind"] == "select" and control["name"] != "org":
+            malformed[control["name"]] = "nope"
+    assert client.get(page, malformed).status_code == 200
+    for key, value in malformed.items():
+        refused = client.get(export, {key: value})
+        assert refused.status_code == 400 and "筛选条件有误，未导出" in refused.content.decode(), key
