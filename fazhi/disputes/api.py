@@ -2,7 +2,6 @@
 
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
-from fazhi.ledger.api_fields import OrgCodeField
 
 from . import serializers as s
 from .views import PAGES
@@ -12,8 +11,8 @@ class DisputeViewSet(LedgerViewSet):
     pages = PAGES
     serializer_class = s.DisputeSerializer
     detail_serializer = s.DisputeDetailSerializer
-    # The API names a type by its name and assisting units by their codes (the page offers choices).
-    api_fields = {"dispute_type": s.TypeField, "assisting_units": lambda **kw: OrgCodeField(many=True, **kw)}
+    # The API names a type by its name (the page offers choices); assisting units by their codes (the kit).
+    api_fields = {"dispute_type": s.TypeField}
     create_summary = "登记纠纷"
     list_summary = "纠纷列表（按权限范围）"
     list_related = ("parties",)

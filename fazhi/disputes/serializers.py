@@ -2,10 +2,13 @@
 
 from rest_framework import serializers
 
-from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer, own_fields
+from fazhi.ledger.api_fields import named_by
 from fazhi.ledger.api_parties import MaskedPartySerializer
 
 from .models import Dispatch, Dispute, DisputeType, Party, Session
+
+MISSING_TYPE = "没有名为“{value}”的纠纷类型，请从纠纷类型列表中选择。"
 
 
 class PartySerializer(MaskedPartySerializer):
@@ -39,12 +42,11 @@ class DisputeSerializer(RecordSerializer):
     class Meta:
         model = Dispute
         fields = [
-            *RECORD_FIELDS, "channel", "external_number", "received_on", "dispute_type", "summary",
-            "persons_involved", "amount_involved", "is_group", "due_date", "concluded_on", "agreement_text",
-            "amount_agreed", "amount_recovered", "performance_due", "referred_to", "close_reason",
-            "confirmation_due", "confirmation_applied_on", "confirmation_court", "confirmation_result",
-            "visited_on", "satisfaction", "parties",
-        ]  # fmt: skip
+            *RECORD_FIELDS,
+            *own_fields(Dispute, exclude=("received_by", "visit_note")),
+            "due_date",
+            "parties",
+        ]
 
 
 class DisputeDetailSerializer(DisputeSerializer):
@@ -56,7 +58,5 @@ class DisputeDetailSerializer(DisputeSerializer):
         fields = [*DisputeSerializer.Meta.fields, "assisting_units", "dispatches", "sessions"]
 
 
-class TypeField(serializers.SlugRelatedField):
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="name", queryset=DisputeType.objects.filter(active=True), **kwargs)
-        self.error_messages["does_not_exist"] = "没有名为“{value}”的纠纷类型，请从纠纷类型列表中选择。"
+# A type by its name (the dispute's API, and a petition handed over as a dispute)
+TypeField = named_by("name", DisputeType.objects.filter(active=True), MISSING_TYPE)

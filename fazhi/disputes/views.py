@@ -1,20 +1,17 @@
 """Pages of the dispute ledger. Every queryset starts from Dispute.objects.visible_to(user)."""
 
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from fazhi.audit.models import Action
-from fazhi.audit.services import record
 from fazhi.dates import today
+from fazhi.ledger.downloads import docx_download
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
     NewPage,
     PageAction,
     allows,
-    current,
+    edit_action,
     in_status,
     is_closed,
     is_open,
@@ -27,8 +24,6 @@ from .agreement import agreement_docx
 from .filters import FILTERS, base_queryset
 from .models import DISPATCHED, SUCCESS, WITHDRAWN
 from .timeline import timeline
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _inbox(request, queryset):
@@ -53,24 +48,13 @@ LISTS = (
 )
 
 
-def _detail(request, dispute) -> dict:
-    parties = masked_parties(request.user, dispute)
-    return {
-        "parties": parties,
-        "events": timeline(dispute),
-        "is_success": dispute.status == SUCCESS,
-    }
-
-
 @login_required
 def agreement(request, pk: int):
     dispute = get_object_or_404(base_queryset(request.user), pk=pk, status=SUCCESS)
-    parties = masked_parties(request.user, dispute, in_file=True)
-    with transaction.atomic():
-        record(Action.EXPORT, actor=request.user, target=dispute, changes={"导出": [None, "人民调解协议书"]})
-    response = HttpResponse(agreement_docx(dispute, parties), content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''agreement-{dispute.pk}.docx"
-    return response
+    content = agreement_docx(dispute, masked_parties(request.user, dispute, in_file=True))
+    return docx_download(
+        request.user, dispute, content, filename=f"agreement-{dispute.pk}.docx", what="人民调解协议书"
+    )
 
 
 def _may_dispatch(dispute, user) -> bool:
@@ -115,13 +99,7 @@ ACTIONS = {
         available=allows(WITHDRAWN),
         secondary=True,
     ),
-    "edit": PageAction(
-        "修改基本信息",
-        forms.DetailsForm,
-        services.update_details,
-        initial=current(*services.EDITABLE),
-        secondary=True,
-    ),
+    "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE),
     "confirmation": PageAction(
         "司法确认",
         forms.ConfirmationForm,
@@ -154,7 +132,8 @@ PAGES = LedgerPages(
         name="intake",
     ),
     detail_template="disputes/detail.html",
-    detail=_detail,
+    timeline=timeline,
+    detail=lambda request, dispute: {"is_success": dispute.status == SUCCESS},
     has_parties=True,
     actions=ACTIONS,
 )

@@ -17,6 +17,7 @@ from fazhi.ledger.api_parties import RevealedPartySerializer
 from fazhi.orgs.scoping import can_write
 
 from .inputs import input_serializer
+from .models import LedgerRecord
 from .pages import LedgerPages, PageAction, unavailable_message
 from .services import reveal_parties
 
@@ -51,6 +52,16 @@ RECORD_FIELDS = [
     "provisional",
     "provisional_reason",
 ]
+
+
+def own_fields(model, *, exclude=()) -> list[str]:
+    """The fields ``model`` declares itself, in declaration order: not the kit's record base (``RECORD_FIELDS``
+    says which of those an API shows), not many-to-many ones (a detail shows those), not ``exclude``. A
+    serializer that shows a model as it is names its fields once, in the model."""
+    skip = set(exclude)
+    if issubclass(model, LedgerRecord):
+        skip |= {"id", *(f.name for f in LedgerRecord._meta.fields)}
+    return [f.name for f in model._meta.get_fields() if f.concrete and not f.many_to_many and f.name not in skip]
 
 
 class ActivitySerializer(serializers.ModelSerializer):

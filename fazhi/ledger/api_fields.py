@@ -24,3 +24,22 @@ class CodeChoiceField(serializers.ChoiceField):
         listing = "；".join(f"{code}={label}" for code, label in choices)
         kwargs["help_text"] = (kwargs.get("help_text", "") + " 可选：" + listing).strip()
         super().__init__(choices, **kwargs)
+
+
+class _Named(serializers.SlugRelatedField):
+    slug, choices_from, missing = "", None, ""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", self.choices_from.all())
+        super().__init__(slug_field=self.slug, **kwargs)
+        self.error_messages["does_not_exist"] = self.missing
+
+
+def named_by(slug_field: str, queryset, missing: str, **preset):
+    """An ``api_fields`` entry (``ledger.inputs``): the API names a related record by its ``slug_field``
+    among ``queryset`` (a type by its name, a person by the user name); ``missing`` says in Chinese that
+    ``{value}`` names none and where to look; ``preset`` e.g. ``allow_null=True`` or ``many=True``."""
+    field_class = type(
+        "NamedField", (_Named,), {"slug": slug_field, "choices_from": queryset, "missing": missing}
+    )
+    return lambda **kwargs: field_class(**preset, **kwargs)

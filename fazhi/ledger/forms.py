@@ -1,9 +1,14 @@
 """Form parts every ledger's pages share. Forms only convert input; the services decide what is allowed."""
 
 from django import forms
+from django.core.validators import MinValueValidator
+from django.db import models
 from django.forms import BaseFormSet, formset_factory
 
 from fazhi.errors import FazhiError
+from fazhi.orgs.models import Organisation
+
+from .parties import PERSONAL
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,9 +33,64 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+def model_form(model, *names, base=VersionForm, labels=None, rows=None, required=(), **options):
+    """A form class whose fields restate ``model``'s fields, so that a page's input is declared once, in the
+    model: label from ``verbose_name``, required unless ``blank``, choices, ``max_length``, decimals and
+    ``min_value`` from a ``MinValueValidator``, the model's default as ``initial``; dates get the date
+    picker, texts a text area. A name ``"form_name:model_field"`` gives the input another name; ``labels``
+    word a field as the page needs it, ``rows`` size a text area, ``required`` names fields the action needs
+    though the model allows them empty, and ``options[name]`` is passed on (a queryset, an empty label).
+    A field the model does not have is declared on a subclass as usual (with ``field_order``)."""
+    labels, rows = labels or {}, rows or {}
+    fields = {}
+    for spec in names:
+        name, _, source = spec.partition(":")
+        extra = options.get(name, {}) | ({"required": True} if name in required else {})
+        field = model._meta.get_field(source or name)
+        fields[name] = _model_field(field, rows.get(name, 2), label=labels.get(name), **extra)
+    return type(f"{model.__name__}Form", (base,), {**fields, "__module__": base.__module__})
+
+
+def _model_field(field: models.Field, rows: int, *, label=None, **kwargs) -> forms.Field:
+    kwargs.setdefault("label", label or field.verbose_name)
+    kwargs.setdefault("help_text", "")  # the pages word their own hints
+    minimum = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
+    if minimum:
+        kwargs.setdefault("min_value", minimum[0])
+    if isinstance(field, models.DateField):
+        kwargs.setdefault("widget", DATE)
+    elif field.name in PERSONAL:  # an encrypted text column, typed as one line
+        kwargs.setdefault("widget", forms.TextInput)
+        kwargs.setdefault("max_length", 32)
+    elif isinstance(field, models.TextField):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+    form_field = field.formfield(**kwargs)
+    if field.choices and form_field.choices[0][0] == "":
+        form_field.choices = [("", "—"), *form_field.choices[1:]]  # not Django's "---------"
+    return form_field
+
+
 class UnitChoiceField(forms.ModelChoiceField):
+    """One unit, named with its kind. The form's ``__init__`` sets the units offered (e.g. ``holder_units``);
+    without an ``empty_label`` the first is proposed, as for the unit that holds a new record."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Organisation.objects.none())
+        kwargs.setdefault("empty_label", None)
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, org):
         return f"{org.name}（{org.get_kind_display()}）"
+
+
+class UnitsField(forms.ModelMultipleChoiceField):
+    """Several units ticked in a list (assisting units, co-reviewing units); optional. The form's
+    ``__init__`` sets the units offered (e.g. ``holders.role_units``); the API takes their codes."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, label: str, **kwargs):
+        super().__init__(queryset=Organisation.objects.none(), label=label, required=False, **kwargs)
 
 
 def default_unit(form, user, units, *, field: str = "org", preferred=None) -> None:

@@ -34,3 +34,10 @@ def holder_units(model, units):
     """The units among ``units`` (e.g. ``visible_orgs(user, write=True)``) that may hold ``model`` records."""
     kinds = holder_kinds(model)
     return units.filter(kind__in=kinds) if kinds else units
+
+
+def role_units(model, role: str, units):
+    """The units among ``units`` of the kinds the ledger declares for ``role`` (``Ledger.unit_kinds``, e.g.
+    the units that assist in a dispute): the form offers the same units the start-up check knows."""
+    ledger = ledger_of(model)
+    return units.filter(kind__in=ledger.unit_kinds[role])

@@ -2,7 +2,7 @@
 
 The rules: a required form field is required in the API unless it has an ``initial`` value, which is
 then the API's default; an optional text or choice defaults to "", any other optional value to null;
-a unit (``Organisation``) is given by its code; a choice by its code (``CodeChoiceField``). With
+a unit (``Organisation``) is given by its code, several units by a list of codes; a choice by its code (``CodeChoiceField``). With
 ``partial`` (the edit of a record's details) every field but ``version`` may be left out, and only
 the fields sent are changed. A form field the rules do not cover (another model, a file) needs an
 explicit serializer on the action: ``input_serializer`` refuses it rather than guessing."""
@@ -36,7 +36,8 @@ def _field(key: str, field: forms.Field, partial: bool) -> serializers.Field:
     text = _presence(field, partial, "") | ({} if field.required else {"allow_blank": True})
     value = _presence(field, partial, None) | ({} if field.required else {"allow_null": True})
     if isinstance(field, forms.ModelMultipleChoiceField):
-        pass
+        if field.queryset.model is Organisation:  # units ticked on the page, by their codes here
+            return OrgCodeField(many=True, **_presence(field, partial, None))
     elif isinstance(field, forms.ModelChoiceField):
         if field.queryset.model is Organisation:
             return OrgCodeField(**value)

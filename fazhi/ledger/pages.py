@@ -30,6 +30,7 @@ from fazhi.paging import paginate
 
 from .forms import add_service_error, bind_parties, filled_rows
 from .history import audit_events
+from .parties import masked_parties
 from .services import reveal_parties
 
 
@@ -106,12 +107,17 @@ class Button:
     secondary: bool
 
 
+def _no_context(request, record) -> dict:
+    return {}
+
+
 @dataclass(frozen=True)
 class LedgerPages:
     namespace: str  # the app's URL namespace, e.g. "disputes"
     queryset: Callable[..., QuerySet]  # (user, write=False) → the records the person may see (or write)
     detail_template: str
-    detail: Callable[..., dict]  # (request, record) → the detail page's own context
+    detail: Callable[..., dict] = _no_context  # (request, record) → the detail page's own context
+    timeline: Callable | None = None  # (record) → the business timeline, "events" on the detail page
     actions: dict[str, PageAction] = field(default_factory=dict)
     new: NewPage | None = None
     lists: tuple[ListPage, ...] = ()  # the list pages, the first the ledger's list
@@ -194,7 +200,10 @@ class LedgerPages:
             "buttons": self.buttons(record, request.user),
             "audit": audit_events(record),
         }
-        if self.has_parties:
+        if self.timeline:
+            context["events"] = self.timeline(record)
+        if self.has_parties:  # as the person may see them; the reveal page shows them whole
+            context["parties"] = masked_parties(request.user, record)
             context["may_reveal"] = sees_personal_data(request.user, record.org)
         return render(request, self.detail_template, context | self.detail(request, record))
 
@@ -295,6 +304,12 @@ def is_closed(record, user) -> bool:
 def current(*fields: str) -> Callable[[Any, Any], dict]:
     """Initial values: the record's current values of ``fields`` (edit forms)."""
     return lambda record, user: {name: getattr(record, name) for name in fields}
+
+
+def edit_action(form: type, run: Callable, fields, **options) -> PageAction:
+    """The action that edits a record's details (the API's PATCH): its form starts from the record's
+    current ``fields``, its button is a secondary one."""
+    return PageAction("修改基本信息", form, run, initial=current(*fields), secondary=True, **options)
 
 
 def on_today(*fields: str, **values) -> Callable[[Any, Any], dict]:

@@ -1,17 +1,22 @@
 """REST API of the legality review ledger: /api/legal-reviews/ with filters; writes and actions from
 ``views.ACTIONS``; the opinion letter."""
 
+from django.contrib.auth import get_user_model
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import action
 
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
-from fazhi.ledger.api_fields import OrgCodeField
+from fazhi.ledger.api_fields import named_by
+from fazhi.ledger.downloads import DOCX
 
 from . import serializers as s
-from .opinion_letter import DOCX, letter_download
+from .opinion_letter import letter_download
 from .views import PAGES
+
+ACTIVE_USERS = get_user_model().objects.filter(is_active=True)
+MISSING_REVIEWER = "没有用户名为“{value}”的人员，请核对。"
 
 
 class ReviewItemViewSet(LedgerViewSet):
@@ -20,10 +25,7 @@ class ReviewItemViewSet(LedgerViewSet):
     detail_serializer = s.ReviewItemDetailSerializer
     create_summary = "送审"
     list_summary = "合法性审查事项列表（按权限范围）"
-    api_fields = {
-        "reviewer": lambda **kw: s.ReviewerField(allow_null=True, **kw),  # by username
-        "co_reviewers": lambda **kw: OrgCodeField(many=True, **kw),  # by unit code
-    }
+    api_fields = {"reviewer": named_by("username", ACTIVE_USERS, MISSING_REVIEWER, allow_null=True)}
     detail_related = ("rounds__reviewer_org", "rounds__reviewer")
 
     @extend_schema(

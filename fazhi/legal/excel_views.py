@@ -7,19 +7,13 @@ from .filters import FILTERS, base_queryset
 from .importing import export_rows, import_items
 from .models import ReviewItem
 
-
-def _filtered(user, params):
-    queryset = FILTERS.apply(base_queryset(user), params, user=user, default=("submitted_on", "pk"))
-    return queryset.prefetch_related("rounds")
-
-
 PAGES = ExcelPages(
     namespace="legal",
     title="合法性审查台账",
     counter="件审查事项",
     model=ReviewItem,
     sheet=review_sheet,
-    filtered=_filtered,
+    filtered=FILTERS.export(base_queryset, default=("submitted_on", "pk"), related=("rounds",)),
     export_rows=lambda user, items: export_rows(items),
     import_rows=import_items,
     unit_columns=("submitted_by", "reviewer_org"),

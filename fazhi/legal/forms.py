@@ -4,24 +4,21 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from fazhi.dates import today
-from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit
-from fazhi.ledger.holders import holder_units
-from fazhi.orgs.models import Organisation, RoleAssignment
+from fazhi.ledger.forms import DATE, UnitChoiceField, UnitsField, VersionForm, default_unit, model_form
+from fazhi.ledger.holders import holder_units, role_units
+from fazhi.orgs.models import RoleAssignment
 from fazhi.orgs.scoping import visible_orgs
 
-from .models import REVIEWER_UNIT_KINDS, ReviewItem, ReviewKind, ReviewOpinion
+from .models import ReviewItem, ReviewKind, ReviewOpinion
 
-
-class _Details(forms.Form):
-    """What submitting and editing an item share."""
-
-    title = forms.CharField(label="事项名称", max_length=200)
-    contact = forms.CharField(label="送审联系人", required=False, max_length=60)
-    counterparty = forms.CharField(label="合同相对方（合同必填）", required=False, max_length=200)
-    amount = forms.DecimalField(
-        label="合同金额（元，合同必填）", required=False, min_value=0, decimal_places=2
-    )
-    summary = forms.CharField(label="主要内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+# What submitting and editing an item share.
+_Details = model_form(
+    ReviewItem,
+    *("title", "contact", "counterparty", "amount", "summary"),
+    base=forms.Form,
+    labels={"counterparty": "合同相对方（合同必填）", "amount": "合同金额（元，合同必填）"},
+    rows={"summary": 3},
+)
 
 
 class DetailsForm(VersionForm, _Details):
@@ -30,7 +27,7 @@ class DetailsForm(VersionForm, _Details):
 
 class SubmitForm(_Details):
     field_order = ["org", "kind", "title", "submitted_on"]
-    org = UnitChoiceField(label="送审单位", queryset=Organisation.objects.none(), empty_label=None)
+    org = UnitChoiceField(label="送审单位")
     kind = forms.ChoiceField(label="审查事项类别", choices=ReviewKind.choices)
     submitted_on = forms.DateField(label="送审日期", widget=DATE)
     materials = forms.CharField(label="送审材料", required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -46,25 +43,18 @@ class SubmitForm(_Details):
 
 
 class AssignForm(VersionForm):
-    reviewer_org = UnitChoiceField(
-        label="审查单位", queryset=Organisation.objects.none(), empty_label="请选择"
-    )
+    reviewer_org = UnitChoiceField(label="审查单位", empty_label="请选择")
     reviewer = forms.ModelChoiceField(
         label="审查人（可不填）", queryset=get_user_model().objects.none(), required=False, empty_label="—"
     )
-    co_reviewers = forms.ModelMultipleChoiceField(
-        label="联合审查单位",
-        queryset=Organisation.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="公共法律服务驿站等参与联合审查的单位",
-    )
+    co_reviewers = UnitsField("联合审查单位", help_text="公共法律服务驿站等参与联合审查的单位")
 
     def __init__(self, *args, user, record, **kwargs):
         super().__init__(*args, **kwargs)
-        units = visible_orgs(user, write=True).filter(kind__in=REVIEWER_UNIT_KINDS)
-        self.fields["reviewer_org"].queryset = units
-        self.fields["co_reviewers"].queryset = visible_orgs(user).filter(kind__in=REVIEWER_UNIT_KINDS)
+        self.fields["reviewer_org"].queryset = role_units(
+            ReviewItem, "reviewer", visible_orgs(user, write=True)
+        )
+        self.fields["co_reviewers"].queryset = role_units(ReviewItem, "reviewer", visible_orgs(user))
         legal_people = RoleAssignment.objects.filter(role="legal", org__in=visible_orgs(user)).values("user")
         self.fields["reviewer"].queryset = get_user_model().objects.filter(
             pk__in=legal_people, is_active=True
@@ -93,6 +83,4 @@ class WithdrawForm(VersionForm):
     reason = forms.CharField(label="撤回原因", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class FilingForm(VersionForm):
-    filed_on = forms.DateField(label="备案日期", widget=DATE)
-    note = forms.CharField(label="备案情况", required=False, max_length=200)
+FilingForm = model_form(ReviewItem, "filed_on", "note:filing_note", required=("filed_on",))

@@ -8,21 +8,19 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from .services import audit_letter_download, letter_round
+from fazhi.ledger.downloads import docx_download
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from .services import letter_round
 
 
 def letter_download(user, item, seq=None) -> HttpResponse:
     """Round ``seq``'s letter (the latest round with one unless given), its download in the audit trail;
     a round without a letter is refused (404) by ``letter_round``."""
     round_ = letter_round(item, seq)
-    audit_letter_download(user, item, round_)
-    response = HttpResponse(opinion_docx(item, round_), content_type=DOCX)
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''legal-opinion-{item.pk}-{round_.seq}.docx"
+    content, what = opinion_docx(item, round_), f"第{round_.seq}轮法律意见书"
+    return docx_download(
+        user, item, content, filename=f"legal-opinion-{item.pk}-{round_.seq}.docx", what=what
     )
-    return response
 
 
 def _fmt(day) -> str:

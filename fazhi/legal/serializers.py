@@ -1,18 +1,10 @@
 """API shapes of legality review items. Nothing personal is stored, so nothing is masked."""
 
-from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer, own_fields
 
 from .models import ReviewItem, ReviewKind, ReviewRound
-
-
-class ReviewerField(serializers.SlugRelatedField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", get_user_model().objects.filter(is_active=True))
-        super().__init__(slug_field="username", **kwargs)
-        self.error_messages["does_not_exist"] = "没有用户名为“{value}”的人员，请核对。"
 
 
 class ReviewRoundSerializer(serializers.ModelSerializer):
@@ -23,22 +15,7 @@ class ReviewRoundSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReviewRound
-        fields = [
-            "seq",
-            "submitted_on",
-            "materials",
-            "due_date",
-            "earliest_opinion_on",
-            "reviewer_org",
-            "reviewer",
-            "opinion",
-            "opinion_text",
-            "opinion_on",
-            "letter_issued",
-            "returned",
-            "too_short",
-            "working_days",
-        ]
+        fields = own_fields(ReviewRound, exclude=("id", "item"))
 
 
 class ReviewItemSerializer(RecordSerializer):
@@ -54,11 +31,7 @@ class ReviewItemSerializer(RecordSerializer):
 
     class Meta:
         model = ReviewItem
-        fields = [
-            *RECORD_FIELDS, "kind", "kind_label", "title", "summary", "submitted_by", "submitted_by_name",
-            "contact", "submitted_on", "counterparty", "amount", "requires_filing", "filed_on", "filing_note",
-            "reviewer_org", "reviewer", "due_date", "concluded_on", "opinion", "close_reason",
-        ]  # fmt: skip
+        fields = [*RECORD_FIELDS, *own_fields(ReviewItem), "kind_label", "submitted_by_name", "due_date"]
 
 
 class ReviewItemDetailSerializer(ReviewItemSerializer):

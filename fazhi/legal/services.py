@@ -338,16 +338,6 @@ def file_contract(actor, item: ReviewItem, expected_version: int, *, filed_on: d
     return ledger.update(actor, item, expected_version, apply)
 
 
-def audit_letter_download(actor, item: ReviewItem, round_: ReviewRound) -> None:
-    with transaction.atomic():
-        record(
-            Action.EXPORT,
-            actor=actor,
-            target=item,
-            changes={"导出": [None, f"第{round_.seq}轮法律意见书"]},
-        )
-
-
 def letter_round(item: ReviewItem, seq=None) -> ReviewRound:
     """The round whose opinion letter is asked for: ``seq``, or the latest round with a letter."""
     rounds = item.rounds.filter(letter_issued=True, opinion_on__isnull=False)

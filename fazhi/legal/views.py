@@ -9,7 +9,7 @@ from fazhi.ledger.pages import (
     NewPage,
     PageAction,
     allows,
-    current,
+    edit_action,
     in_status,
     is_open,
     on_today,
@@ -26,7 +26,7 @@ def _detail(request, item) -> dict:
     rounds = list(item.rounds.select_related("reviewer_org", "reviewer"))
     for r in rounds:
         r.warning = services.timing_warning(r) if r.opinion_on else ""
-    return {"rounds": rounds, "events": timeline(item)}
+    return {"rounds": rounds}
 
 
 def _may_file(item, user) -> bool:
@@ -102,14 +102,7 @@ ACTIONS = {
         available=allows(WITHDRAWN),
         secondary=True,
     ),
-    "edit": PageAction(
-        "修改基本信息",
-        forms.DetailsForm,
-        services.update_details,
-        initial=current(*services.EDITABLE),
-        available=is_open,
-        secondary=True,
-    ),
+    "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open),
 }
 
 PAGES = LedgerPages(
@@ -127,5 +120,6 @@ PAGES = LedgerPages(
     ),
     detail_template="legal/detail.html",
     detail=_detail,
+    timeline=timeline,
     actions=ACTIONS,
 )

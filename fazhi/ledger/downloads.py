@@ -1,0 +1,19 @@
+"""A record's document (a Word file made from it) as a download, the download itself in the audit trail:
+the one way every ledger's page and API hands out an agreement, an opinion letter, a decision."""
+
+from django.db import transaction
+from django.http import HttpResponse
+
+from fazhi.audit.models import Action
+from fazhi.audit.services import record
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_download(user, target, content: bytes, *, filename: str, what: str) -> HttpResponse:
+    """``content`` as ``filename``; the audit entry says that ``user`` exported ``what`` of ``target``."""
+    with transaction.atomic():
+        record(Action.EXPORT, actor=user, target=target, changes={"导出": [None, what]})
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
