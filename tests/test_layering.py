@@ -20,8 +20,6 @@ LEDGER_APPS = ("disputes", "legal", "litigation")  # and any app whose AppConfig
 NOT_FOR_THE_KIT = ("fazhi.web", "fazhi.api.views", "fazhi.api.urls", "fazhi.api.routes")
 
 # Known exceptions, each to be removed by whoever removes the import (stale cycle edges fail the test).
-# fazhi/web/paging.py still re-exports fazhi.paging for branches written against it; nothing in the kit or
-# the audit trail uses it any more.
 KIT_EXCEPTIONS: set[tuple[str, str]] = set()  # (file under fazhi/ledger, imported name)
 KNOWN_CYCLE_EDGES: set[tuple[str, str]] = set()  # (app, app it imports) closing a cycle
 
