@@ -16,7 +16,7 @@ from fazhi.ledger.pages import (
     NewPage,
     PageAction,
     allows,
-    current,
+    edit_action,
     in_status,
     is_open,
     on_today,
@@ -135,14 +135,7 @@ ACTIONS = {
         form_context=True,
         secondary=True,
     ),
-    "edit": PageAction(
-        "修改基本信息",
-        forms.DetailsForm,
-        services.update_details,
-        initial=current(*services.EDITABLE),
-        available=is_open,
-        secondary=True,
-    ),
+    "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open),
 }
 
 PAGES = LedgerPages(

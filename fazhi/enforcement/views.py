@@ -14,6 +14,7 @@ from fazhi.ledger.pages import (
     PageAction,
     allows,
     current,
+    edit_action,
     is_open,
     on_today,
 )
@@ -167,10 +168,7 @@ ACTIONS = {
         "案卷评查", forms.FileReviewForm, services.review_file,
         initial=on_today("reviewed_on", score=90), secondary=True, api="file_review",
     ),
-    "edit": PageAction(
-        "修改基本信息", forms.DetailsForm, services.update_details,
-        initial=current(*services.EDITABLE), available=is_open, secondary=True,
-    ),
+    "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open),
 }  # fmt: skip
 
 PAGES = LedgerPages(

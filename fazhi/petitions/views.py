@@ -8,6 +8,7 @@ from fazhi.ledger.pages import (
     PageAction,
     allows,
     current,
+    edit_action,
     in_status,
     on_today,
 )
@@ -133,13 +134,7 @@ ACTIONS = {
         form_context=True,
         secondary=True,
     ),
-    "edit": PageAction(
-        "修改基本信息",
-        forms.DetailsForm,
-        services.update_details,
-        initial=current(*services.EDITABLE),
-        secondary=True,
-    ),
+    "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE),
 }
 
 PAGES = LedgerPages(
@@ -180,13 +175,7 @@ DEMAND_ACTIONS = {
         initial=on_today("handled_on", resolved=True),
         available=allows(HANDLED),
     ),
-    "edit": PageAction(
-        "修改基本信息",
-        forms.DemandDetailsForm,
-        services.update_demand,
-        initial=current(*services.DEMAND_EDITABLE),
-        secondary=True,
-    ),
+    "edit": edit_action(forms.DemandDetailsForm, services.update_demand, services.DEMAND_EDITABLE),
 }
 
 DEMAND_PAGES = LedgerPages(
