@@ -95,9 +95,7 @@ EDITABLE = ("channel", "submitted_on", "received_on", "applicant_kind", "content
 
 
 def update_details(actor, request: DisclosureRequest, expected_version: int, **fields) -> DisclosureRequest:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():

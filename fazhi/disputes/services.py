@@ -94,9 +94,7 @@ EDITABLE = (
 
 
 def update_details(actor, dispute: Dispute, expected_version: int, **fields) -> Dispute:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():

@@ -122,9 +122,7 @@ CERTIFICATE_EDITABLE = ("number", "issuer", "issued_on", "expires_on")
 
 
 def update_certificate(actor, certificate: Certificate, expected_version: int, **fields) -> Certificate:
-    unknown = set(fields) - set(CERTIFICATE_EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, CERTIFICATE_EDITABLE)
     if "number" in fields:
         _number_free(fields["number"], exclude_pk=certificate.pk)
 
@@ -310,9 +308,7 @@ EDITABLE = (
 
 
 def update_details(actor, case: EnforcementCase, expected_version: int, **fields) -> EnforcementCase:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():

@@ -47,9 +47,7 @@ def _not_future(day, field: str) -> None:
 
 
 def _only(fields: dict, allowed) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, allowed)
 
 
 def _create(actor, instance, day, day_field: str, prepare=None):

@@ -160,6 +160,12 @@ def create(actor, instance, *, year: int | None = None):
     return instance
 
 
+def require_editable(fields, editable) -> None:
+    """Refuse an edit naming a field outside the page's editable ones (an API client may send any key)."""
+    if unknown := set(fields) - set(editable):
+        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+
+
 def update(actor, instance, expected_version: int, apply, *, action: str = Action.UPDATE):
     """Apply ``apply(fresh)`` to a fresh copy of the record, unless someone saved it since
     ``expected_version`` (the version the person's form was made from): then refuse, never overwrite.

@@ -116,9 +116,7 @@ EDITABLE = ("title", "summary", "contact", "counterparty", "amount")
 
 
 def update_details(actor, item: ReviewItem, expected_version: int, **fields) -> ReviewItem:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():

@@ -100,9 +100,7 @@ CASE_EDITABLE = (
 
 
 def update_case(actor, case: Case, expected_version: int, **fields) -> Case:
-    unknown = set(fields) - set(CASE_EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, CASE_EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():

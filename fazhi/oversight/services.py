@@ -30,9 +30,7 @@ SUGGESTION_EDITABLE = ("issuer", "letter_number", "content", "reply_due")
 
 
 def update_suggestion(actor, suggestion: Suggestion, expected_version: int, **fields) -> Suggestion:
-    unknown = set(fields) - set(SUGGESTION_EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, SUGGESTION_EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():

@@ -107,9 +107,7 @@ EDITABLE = (
 
 
 def update_details(actor, petition: Petition, expected_version: int, **fields) -> Petition:
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():
@@ -385,9 +383,7 @@ DEMAND_EDITABLE = ("channel", "external_number", "received_on", "category", "con
 
 
 def update_demand(actor, demand: CitizenDemand, expected_version: int, **fields) -> CitizenDemand:
-    unknown = set(fields) - set(DEMAND_EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, DEMAND_EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():
@@ -440,9 +436,7 @@ COUNCIL_EDITABLE = ("held_on", "topics_raised", "topics_resolved", "topics", "pa
 
 
 def update_council(actor, council: ResidentCouncil, expected_version: int, **fields) -> ResidentCouncil:
-    unknown = set(fields) - set(COUNCIL_EDITABLE)
-    if unknown:
-        raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
+    ledger.require_editable(fields, COUNCIL_EDITABLE)
 
     def apply(fresh):
         for name, value in fields.items():
