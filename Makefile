@@ -37,12 +37,12 @@ run: install
 	$(BIN)/fazhi runserver $(HOST)
 
 # Debian packages the tests drive: chromium for the browser tests (Playwright, through executable_path),
-# CJK fonts, and LibreOffice with pdftotext for the Word → PDF check. Installed when run as root; the
-# tests that need a missing one skip with a message saying which.
+# CJK fonts, LibreOffice with pdftotext for the Word → PDF check, and nginx to check deploy/nginx (`nginx -t`).
+# Installed when run as root; the tests that need a missing one skip with a message saying which.
 BROWSER_PACKAGES := chromium fonts-noto-cjk
-OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils
+OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils nginx-light
 system-packages:
-	@missing=""; for cmd in chromium soffice pdftotext; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
+	@missing=""; for cmd in chromium soffice pdftotext nginx; do PATH=$$PATH:/usr/sbin command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
 	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && export DEBIAN_FRONTEND=noninteractive && \

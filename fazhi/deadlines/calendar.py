@@ -178,6 +178,17 @@ def provisional_years(first: date, last: date) -> list[int]:
     return [y for y in range(first.year, last.year + 1) if year_calendar(y).provisional]
 
 
+NOTICE_REMINDER_MONTH = 10  # the State Council publishes next year's notice in November or December
+
+
+def missing_notice(day: date) -> int | None:
+    """Next year, when it is October or later and next year's holiday notice is still not entered; else None
+    (the home page reminds the system administrator; `fazhi holiday_notice` lets a timer do the same)."""
+    if day.month < NOTICE_REMINDER_MONTH:
+        return None
+    return day.year + 1 if year_calendar(day.year + 1).provisional else None
+
+
 def is_provisional(d: date) -> bool:
     """Whether a date counted by the engine up to d went through a year without a notice."""
     return year_calendar(d.year).provisional

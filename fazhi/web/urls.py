@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("attachments/<str:token>/", views.download_attachment, name="attachment"),
     path(
         "attachments/upload/<int:content_type_id>/<int:pk>/",

@@ -6,15 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.dates import today
-from fazhi.deadlines.calendar import year_calendar
+from fazhi.deadlines import calendar
 from fazhi.deadlines.engine import due_soon_until
 from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attach, download_response
 from fazhi.ledger.models import Attachment, Deadlined
 from fazhi.ledger.registry import ledger_models
 from fazhi.orgs.scoping import role_codes
-
-NOTICE_REMINDER_MONTH = 10  # the State Council publishes next year's notice in November or December
 
 
 def deadline_board(user, limit: int = 50) -> dict:
@@ -46,9 +44,7 @@ def deadline_board(user, limit: int = 50) -> dict:
 def missing_notice(user, day) -> int | None:
     """Next year, when the person is the system administrator (who enters holiday notices), it is October
     or later, and next year's notice is still unknown; else None."""
-    if day.month < NOTICE_REMINDER_MONTH or "sys_admin" not in role_codes(user):
-        return None
-    return day.year + 1 if year_calendar(day.year + 1).provisional else None
+    return calendar.missing_notice(day) if "sys_admin" in role_codes(user) else None
 
 
 @login_required
