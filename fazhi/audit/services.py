@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.db import locked_row
+
 from .chain import GENESIS, link_hash
 from .context import current_actor
 from .models import Action, AuditEntry, ChainHead
@@ -61,7 +63,7 @@ def record(
         if org_id is None:
             org_id = getattr(target, "org_id", None)
     with transaction.atomic():
-        head = ChainHead.objects.select_for_update().first()
+        head = locked_row(ChainHead.objects.all())
         if head is None:
             head = ChainHead.objects.create(seq=0, hash=GENESIS)
             head = ChainHead.objects.select_for_update().get(pk=head.pk)
@@ -90,7 +92,7 @@ def purge_before(cutoff: datetime.datetime, *, actor=None) -> int:
     if cutoff > limit:
         raise ValueError(f"审计日志至少保存 {RETENTION_DAYS} 天，只能清理 {limit:%Y年%m月%d日} 之前的日志。")
     with transaction.atomic():
-        head = ChainHead.objects.select_for_update().first()
+        head = locked_row(ChainHead.objects.all())
         doomed = AuditEntry.objects.filter(at__lt=cutoff).order_by("-seq").first()
         if head is None or doomed is None:
             return 0
@@ -115,7 +117,7 @@ def seal_legacy_chain(entry_model=AuditEntry, head_model=ChainHead) -> AuditEntr
     a keyed entry is left alone. Returns the entry written, if any.
     """
     with transaction.atomic():
-        head = head_model.objects.select_for_update().first()
+        head = locked_row(head_model.objects.all())
         last = entry_model.objects.order_by("-seq").first()
         if head is None or last is None or link_hash(last.prev_hash, last) == last.hash:
             return None

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
+from fazhi.db import locked_row
 from fazhi.errors import FazhiError
 from fazhi.ledger.services import require_write
 
@@ -93,7 +94,7 @@ def set_value(actor, code: str, org, year: int, value, note: str = "") -> Manual
         ) from None
     number = _number(code, value)
     with transaction.atomic():
-        row = ManualValue.objects.select_for_update().filter(figure=fig, org=org, year=year).first()
+        row = locked_row(ManualValue.objects.filter(figure=fig, org=org, year=year))
         before = snapshot(row, AUDITED_FIELDS) if row else None
         if row is None:
             row = ManualValue(figure=fig, org=org, year=year)
@@ -143,7 +144,7 @@ def import_baseline(actor, org, year: int, figures: dict) -> dict[str, list[str]
     with transaction.atomic():
         for code, number in numbers.items():
             fig = _catalogue_row_for(code)
-            row = ManualValue.objects.select_for_update().filter(figure=fig, org=org, year=year).first()
+            row = locked_row(ManualValue.objects.filter(figure=fig, org=org, year=year))
             if row is not None and not row.baseline:
                 kept.append(code)
                 continue
