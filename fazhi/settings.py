@@ -160,6 +160,19 @@ FAZHI_TRUSTED_PROXIES = [
     p.strip() for p in os.environ.get("FAZHI_TRUSTED_PROXIES", "").split(",") if p.strip()
 ]
 FAZHI_API_TOKEN_DAYS = int(os.environ.get("FAZHI_API_TOKEN_DAYS", "30"))
+# Several web servers share sessions and the cache through Redis (FAZHI_REDIS_URL, e.g.
+# redis://127.0.0.1:6379/0). Sessions stay written to the database too ("cached_db"), so restarting Redis
+# signs nobody out. Without it: database sessions and a per-process memory cache (one machine).
+FAZHI_REDIS_URL = os.environ.get("FAZHI_REDIS_URL", "")
+if FAZHI_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": FAZHI_REDIS_URL,
+            "KEY_PREFIX": "fazhi",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the 30 minutes count from the last request: an idle timeout
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
