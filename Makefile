@@ -9,7 +9,7 @@ VENDOR := fazhi/web/static/vendor
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test install vendor system-packages lint bench soak clean
+.PHONY: run test install vendor system-packages lint bench soak clean lock bundle
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.12 或更高版本（Django 6），请先安装。"; exit 1; }
@@ -62,7 +62,29 @@ bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules $(VENDOR) var
+	rm -rf $(VENV) node_modules $(VENDOR) var dist
+
+# requirements.lock: every production dependency pinned with its files' hashes, from pyproject.toml.
+# pip-tools runs in its own throw-away environment (it follows pip's internals, so it is kept apart).
+lock: | $(BIN)/python
+	rm -rf var/piptools && $(PYTHON) -m venv var/piptools && var/piptools/bin/pip install --quiet pip-tools==7.6.2
+	var/piptools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-header --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.lock.new pyproject.toml
+	{ sed -n '1,2p' requirements.lock; cat requirements.lock.new; } > requirements.lock.tmp && \
+		mv requirements.lock.tmp requirements.lock && rm -f requirements.lock.new && rm -rf var/piptools
+
+# The offline bundle: the locked wheels (hash-checked), the project's wheel with the front-end libraries
+# inside, the deploy files and install-offline.sh, for an intranet machine with the same Python and
+# architecture (named in the file). See README "Installing in an office".
+BUNDLE_NAME = fazhi-bundle-py$(shell $(BIN)/python -c 'import sys, platform; print(f"{sys.version_info[0]}{sys.version_info[1]}-{platform.machine()}")')
+bundle: install
+	rm -rf dist/fazhi-bundle dist/$(BUNDLE_NAME).tar.gz && mkdir -p dist/fazhi-bundle/wheels
+	$(BIN)/pip download --quiet --only-binary=:all: --require-hashes -r requirements.lock -d dist/fazhi-bundle/wheels
+	$(BIN)/pip wheel --quiet --no-deps . -w dist/fazhi-bundle/wheels
+	cp requirements.lock deploy/install-offline.sh dist/fazhi-bundle/ && cp -r deploy dist/fazhi-bundle/deploy
+	$(BIN)/python -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")' > dist/fazhi-bundle/PYTHON_VERSION
+	tar -C dist -czf dist/$(BUNDLE_NAME).tar.gz fazhi-bundle && rm -rf dist/fazhi-bundle
+	@echo "离线安装包：dist/$(BUNDLE_NAME).tar.gz"
 
 # Longer load run: 60 seconds at 50 concurrent clients (on PostgreSQL when DATABASE_URL points at one).
 soak: install
