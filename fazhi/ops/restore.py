@@ -55,10 +55,26 @@ class RestoreResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+# The manifest is read whole (it is signed as one piece) before any check: a forged archive must not make
+# the restore read gigabytes into memory. A real one lists each table and media file in about 100 bytes,
+# so 64 MB holds some 600,000 attachments.
+MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _small_member(archive: tarfile.TarFile, name: str, limit: int) -> bytes:
+    member = archive.getmember(name)
+    if member.size > limit:
+        raise BackupError(
+            f"备份中的 {name} 有 {member.size} 字节，超过 {limit} 字节的上限，不是 fazhi backup 生成的备份，"
+            "已拒绝恢复。"
+        )
+    return archive.extractfile(member).read(limit + 1)[:limit]
+
+
 def read_verified_manifest(archive: tarfile.TarFile) -> dict:
     """The manifest, after every member's SHA-256 matched it; BackupError otherwise."""
     try:
-        manifest_bytes = archive.extractfile(MANIFEST).read()
+        manifest_bytes = _small_member(archive, MANIFEST, MANIFEST_MAX_BYTES)
     except (KeyError, AttributeError) as exc:
         raise BackupError(
             "备份文件中没有可读的 manifest.json，不是 fazhi backup 生成的备份或已损坏。"
@@ -97,7 +113,7 @@ def read_verified_manifest(archive: tarfile.TarFile) -> dict:
 
 def _check_signature(archive: tarfile.TarFile, manifest_bytes: bytes) -> None:
     try:
-        signature = archive.extractfile(SIGNATURE).read().decode("ascii").strip()
+        signature = _small_member(archive, SIGNATURE, 1024).decode("ascii").strip()
     except (KeyError, AttributeError, UnicodeDecodeError) as exc:
         raise BackupError(
             "备份没有签名（manifest.sig），无法确认它是本系统生成且未被改动的，已拒绝恢复。"

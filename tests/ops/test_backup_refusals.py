@@ -224,3 +224,12 @@ def test_restore_yes_is_the_sanctioned_truncate_on_postgresql(archive, person):
 
 def test_the_backup_is_readable_by_its_owner_only(archive):
     assert archive.stat().st_mode & 0o077 == 0, oct(archive.stat().st_mode)
+
+
+def test_an_oversized_manifest_is_refused_before_it_is_read(archive, settings, tmp_path, monkeypatch):
+    from fazhi.ops import restore
+
+    monkeypatch.setattr(restore, "MANIFEST_MAX_BYTES", 100)  # the real manifest is larger than this
+    with pytest.raises(CommandError, match=r"manifest.json 有 \d+ 字节，超过 100 字节的上限"):
+        call_command("restore", archive, stdout=io.StringIO())
+    assert nothing_written(settings.MEDIA_ROOT)
