@@ -8,8 +8,12 @@ it at once after a bulk load makes the next queries right from the start. Other 
 statistics (a bare ANALYZE is not their syntax), so they are left to it.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
+
 from django.core.exceptions import MultipleObjectsReturned
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 BULK_ROWS = 1000  # fewer new rows than this do not change a plan
 ANALYZE_VENDORS = {"sqlite", "postgresql"}
@@ -30,3 +34,53 @@ def locked_row(queryset):
     if len(rows) > 1:
         raise MultipleObjectsReturned(f"{queryset.model.__name__}: 应只有一行，查到 {len(rows)} 行")
     return rows[0] if rows else None
+
+
+# --- a read replica for dashboards and exports ---------------------------------------------------------
+# With FAZHI_REPLICA_URL set (settings add the "replica" alias), the pages that only read much — the
+# figures dashboards and the Excel exports — read from a PostgreSQL streaming replica, so a district's
+# year-end exports do not slow the 街道's daily entry. Everything else, and anything inside a transaction
+# (an export's audit entry, a locked read), stays on the primary: a replica lags by a moment and refuses
+# writes and locks.
+
+REPLICA = "replica"
+_replica_reads: ContextVar[bool] = ContextVar("fazhi_replica_reads", default=False)
+
+
+@contextmanager
+def replica_reads():
+    """Reads inside go to the replica, when one is configured."""
+    token = _replica_reads.set(True)
+    try:
+        yield
+    finally:
+        _replica_reads.reset(token)
+
+
+def reads_from_replica(view):
+    """A view whose reads go to the replica (see replica_reads)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        with replica_reads():
+            return view(*args, **kwargs)
+
+    return wrapped
+
+
+class ReplicaRouter:
+    def db_for_read(self, model, **hints):
+        if not _replica_reads.get() or REPLICA not in connections.settings:
+            return None
+        if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+            return None
+        return REPLICA
+
+    def db_for_write(self, model, **hints):
+        return None
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True  # the same data either way
+
+    def allow_migrate(self, db, app_label, **hints):
+        return db != REPLICA  # the replica follows the primary's migrations by replication

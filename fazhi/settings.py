@@ -133,6 +133,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # the load test (make soak) asks for a file instead, to measure the product, not the test mode.
     if os.environ.get("FAZHI_SQLITE_TEST_FILE"):
         DATABASES["default"]["TEST"] = {"NAME": os.environ["FAZHI_SQLITE_TEST_FILE"]}
+# A PostgreSQL streaming replica for the dashboards and exports (fazhi.db.ReplicaRouter), when set.
+if os.environ.get("FAZHI_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["FAZHI_REPLICA_URL"], conn_max_age=int(os.environ.get("FAZHI_DB_CONN_MAX_AGE", "0"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["fazhi.db.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from fazhi.api.router import router
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.db import replica_reads
 
 from . import registry
 from .access import codes_from, org_for, period_from
@@ -107,8 +108,9 @@ class FigureViewSet(viewsets.ViewSet):
     )
     @action(detail=False)
     def export(self, request):
-        org, period, rows = _request_table(request)
-        content = workbook_bytes(org, period, rows)
+        with replica_reads():
+            org, period, rows = _request_table(request)
+            content = workbook_bytes(org, period, rows)
         with transaction.atomic():
             record(
                 Action.EXPORT,

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fazhi.dates import today
+from fazhi.db import reads_from_replica
 from fazhi.errors import FazhiError, NotPermitted
 from fazhi.orgs.models import Kind
 from fazhi.orgs.scoping import can_write, visible_orgs
@@ -49,6 +50,7 @@ def _filters(request, org, period):
 
 
 @login_required
+@reads_from_replica
 def dashboard(request):
     org, period = _resolve(request)
     deadlines = deadline_board(request.user)
@@ -72,6 +74,7 @@ def dashboard(request):
 
 
 @login_required
+@reads_from_replica
 def district(request):
     districts = visible_orgs(request.user).filter(kind=Kind.DISTRICT).order_by("path")
     if not districts.exists():

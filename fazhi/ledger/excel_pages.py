@@ -16,7 +16,7 @@ from django.urls import path
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.db import BULK_ROWS, refresh_planner_statistics
+from fazhi.db import BULK_ROWS, refresh_planner_statistics, replica_reads
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 
 from .excel import Sheet, export, parse, template
@@ -93,14 +93,15 @@ class ExcelPages:
 
     def export(self, request):
         params = ExportParams(request.GET)
-        # A refused filter (FilterRefused, a FazhiError) is answered with its Chinese message and status
-        # by the response middleware (fazhi.web.responses), before anything is written or audited.
-        queryset = self.filtered(request.user, params)
-        params.check()
         exported: list[tuple[int, int]] = []  # (record id, owner unit id) as the rows are written
         sheet = self.sheet()
-        records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported)
-        content = export(sheet, self.export_rows(request.user, records))
+        with replica_reads():
+            # A refused filter (FilterRefused, a FazhiError) is answered with its Chinese message and
+            # status by the response middleware (fazhi.web.responses), before anything is written or audited.
+            queryset = self.filtered(request.user, params)
+            params.check()
+            records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported)
+            content = export(sheet, self.export_rows(request.user, records))
         with transaction.atomic():
             record(
                 Action.EXPORT,
