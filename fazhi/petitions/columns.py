@@ -42,6 +42,8 @@ PETITION_SHEET = Sheet(
         Column("信访形式", "form", kind="choice", required=True, choices=Form.choices),
         Column("转送、交办机关", "transferred_from", max_length=100, help="直接提出的不填"),
         Column("承办单位", "org", required=True, width=24, help="单位代码或全称"),
+        Column("姓名住址不清", "identity_unclear", kind="bool",
+               help="信访人姓名（名称）、住址不清，无法书面告知的填“是”；转送、交办的不适用"),
         Column("信访人", "name", required=True, max_length=100),
         Column("信访人身份证号", "id_number", kind="id_number", width=22),
         Column("信访人电话", "phone", kind="phone"),

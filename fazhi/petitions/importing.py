@@ -135,6 +135,10 @@ def _petition_problems(row: dict) -> list[tuple[str, str]]:
         problems.append(("状态", "填写了处理意见书日期，但状态不是“已出具处理意见”"))
     if row.get("opinion_on") and row.get("decided_on") and row["opinion_on"] < row["decided_on"]:
         problems.append(("出具处理意见书日期", "不能早于告知日期"))
+    if row.get("identity_unclear") and (row.get("transferred_from") or "").strip():
+        problems.append(
+            ("姓名住址不清", "转送、交办的信访事项没有姓名、住址不清的例外（条例第二十三条第三款）")
+        )
     if row.get("leader_reception") and row.get("form") != Form.VISIT:
         problems.append(("信访形式", "领导接访日接待的信访形式应为来访"))
     if row.get("leader_reception") and not row.get("receiving_leader"):
@@ -152,6 +156,7 @@ def _new_petition(row: dict, org, threshold: int) -> NewPetition:
         form=row["form"],
         received_on=row["received_on"],
         transferred_from=row.get("transferred_from") or "",
+        identity_unclear=bool(row.get("identity_unclear")),
         matter=row["matter"],
         category=row.get("category") or "",
         persons=persons,
@@ -209,6 +214,7 @@ def export_petitions(user, petitions):
             "received_on": p.received_on,
             "form": p.form,
             "transferred_from": p.transferred_from,
+            "identity_unclear": p.identity_unclear,
             "org": p.org.name,
             "name": first.name if first else "",
             "id_number": personal("id_number"),

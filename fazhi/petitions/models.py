@@ -127,6 +127,11 @@ class Petition(LedgerRecord):
     transferred_from = models.CharField(
         "转送、交办机关", max_length=100, blank=True, help_text="上级或其他机关转送、交办的信访事项填写"
     )
+    identity_unclear = models.BooleanField(
+        "姓名（名称）、住址不清",
+        default=False,
+        help_text="信访人姓名（名称）、住址不清，无法书面告知是否受理的，勾选后不计受理告知期限",
+    )
     matter = models.TextField("信访事项")
     category = models.CharField("问题类别", max_length=40, blank=True)
     persons = models.PositiveIntegerField("来访人数", default=1, validators=[MinValueValidator(1)])
@@ -195,6 +200,20 @@ class Petition(LedgerRecord):
         return bool(self.transferred_from.strip())
 
     @property
+    def notice_excepted(self) -> bool:
+        """No written acceptance notice is due: a matter brought directly whose petitioner's name or address is
+        unclear (第二十三条第二款's exception; the third paragraph, on transferred matters, has none)."""
+        return self.identity_unclear and not self.transferred
+
+    @property
+    def notice_exception(self) -> str:
+        """The exception in words for the record page, "" where the notice is due."""
+        if not self.notice_excepted:
+            return ""
+        rule = get_rule(ACCEPTANCE_RULE)
+        return f"{rule.note}，不书面告知是否受理，不计受理告知期限（{rule.source}）"
+
+    @property
     def acceptance_rule(self) -> str:
         return TRANSFERRED_ACCEPTANCE_RULE if self.transferred else ACCEPTANCE_RULE
 
@@ -208,7 +227,9 @@ class Petition(LedgerRecord):
         ``due``: how to ask the engine (a batch passes a memoised one)."""
         accepted = self.decision == Decision.ACCEPT
         return {
-            "acceptance_due": due(self.acceptance_rule, self.received_on),
+            "acceptance_due": due(self.acceptance_rule, self.received_on)
+            if not self.notice_excepted
+            else None,
             "objection_due": due(OBJECTION_RULE, self.received_on) if self.transferred else None,
             "handling_due": due(HANDLING_RULE, self.decided_on, extension=self.extension_days or None)
             if accepted

@@ -69,6 +69,12 @@ def _fill_derived(petition: Petition) -> None:
         raise FazhiError(
             "领导接访日接待的信访须填写接访领导。", fields={"receiving_leader": "请填写接访领导"}
         )
+    if petition.identity_unclear and petition.transferred:
+        raise FazhiError(
+            "转送、交办的信访事项应自收到之日起15日内书面告知（《信访工作条例》第二十三条第三款），"
+            "该款没有姓名、住址不清的例外；请取消“姓名（名称）、住址不清”，或清空转送、交办机关。",
+            fields={"identity_unclear": "转送、交办的事项不适用"},
+        )
     petition.refresh_deadlines()
 
 
@@ -98,6 +104,7 @@ EDITABLE = (
     "form",
     "received_on",
     "transferred_from",
+    "identity_unclear",
     "matter",
     "category",
     "persons",
