@@ -13,7 +13,7 @@ DEMAND_SHEET = Sheet(
         Column("编号", "number", width=24, help="导出时填写；导入时忽略，由系统编号"),
         Column("来源渠道", "channel", kind="choice", required=True, choices=Channel.choices),
         Column("平台工单编号", "external_number", required=True, width=20, max_length=60,
-               help="同一渠道同一工单编号只导入一次；再次导入时跳过"),
+               help="同一渠道同一工单编号只登记一次；再次导入时按本行更新该工单"),
         Column("受理日期", "received_on", kind="date", required=True, width=12),
         Column("承办单位", "org", required=True, width=24, help="单位代码或全称"),
         Column("诉求类别", "category", max_length=40),

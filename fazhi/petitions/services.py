@@ -366,7 +366,8 @@ def to_dispute(
 # --- citizen demands -------------------------------------------------------------------------------
 
 
-def _check_demand(demand: CitizenDemand) -> None:
+def check_demand(demand: CitizenDemand) -> None:
+    """The checks every way of writing a demand shares (pages, API, an import's updates)."""
     _not_future(demand.received_on, "received_on", "受理日期")
     _not_before(demand.handled_on, demand.received_on, "handled_on", "办结日期", "受理日期")
     demand.external_number = demand.external_number.strip()
@@ -382,7 +383,7 @@ def _check_demand(demand: CitizenDemand) -> None:
 
 def register_demand(actor, *, org: Organisation, **fields) -> CitizenDemand:
     demand = CitizenDemand(org=org, **fields)
-    _check_demand(demand)
+    check_demand(demand)
     return ledger.create(actor, demand, year=demand.received_on.year)
 
 
@@ -395,7 +396,7 @@ def update_demand(actor, demand: CitizenDemand, expected_version: int, **fields)
     def apply(fresh):
         for name, value in fields.items():
             setattr(fresh, name, value)
-        _check_demand(fresh)
+        check_demand(fresh)
 
     return ledger.update(actor, demand, expected_version, apply)
 
