@@ -109,3 +109,19 @@ def test_api_answers_the_objection_date_and_its_stage(clerk, xf):
     stage = next(s for s in data["stages"] if s["rule"] == "petition.transfer_objection")
     assert stage["due"] == "2026-07-20" and stage["period"] == "5个工作日"
     assert stage["source"] == "《信访工作条例》第二十三条第三款"
+
+
+def test_the_migration_fills_the_date_of_undecided_transferred_matters(clerk, xf):
+    import importlib
+
+    from django.apps import apps
+
+    from fazhi.petitions.models import Petition
+
+    migration = importlib.import_module("fazhi.petitions.migrations.0002_petition_transfer_objection_due")
+    waiting = transferred(clerk, xf)
+    direct = new_petition(clerk, xf["a-xf"], received_on=MONDAY)
+    Petition.objects.update(objection_due=None)
+    migration.objection_dates(apps, None)
+    assert Petition.objects.get(pk=waiting.pk).objection_due == D(2026, 7, 20)
+    assert Petition.objects.get(pk=direct.pk).objection_due is None
