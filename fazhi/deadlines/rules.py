@@ -342,6 +342,17 @@ RULES: tuple[Rule, ...] = (
         note="认为不属于本机关职责范围的，应当在5个工作日内向转送、交办机关提出异议",
         warn_unrolled=True,
     ),
+    # The same paragraph's second limit (LEGAL-RULES.md §2 writes it in that row's extension column): the
+    # 条例 itself writes 工作日 here, so no conversion clause is involved.
+    Rule(
+        code="petition.transfer_objection",
+        name="对转送、交办的信访事项提出异议",
+        citations=(Citation(PETITION_REGULATION, 23, 3),),
+        trigger="收到转送、交办的信访事项之日",
+        length=5,
+        unit=WORKING_DAYS,
+        note="不属于本机关职责范围的，详细说明理由，经转送、交办机关核实同意后交还相关材料",
+    ),
     Rule(
         code="petition.handling",
         name="信访事项办理并出具信访处理意见书",

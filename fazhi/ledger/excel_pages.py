@@ -85,8 +85,7 @@ class ExcelPages:
                 if result.ok:
                     if len(result.created) >= BULK_ROWS:
                         refresh_planner_statistics()
-                    skipped = f"；{result.skipped}行已导入过，未重复登记" if result.skipped else ""
-                    messages.success(request, f"已导入{len(result.created)}{self.counter}{skipped}。")
+                    messages.success(request, result.summary(self.counter))
                     return redirect(self.list_url)
         context = {"form": form, "errors": errors, "pages": self}
         return render(request, "ledger/excel_import.html", context)

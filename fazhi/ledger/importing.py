@@ -16,11 +16,26 @@ from .services import date_problems
 class ImportResult:
     created: list = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
-    skipped: int = 0  # rows of records already registered (a platform's file imported again), left alone
+    skipped: int = 0  # rows repeating an earlier row of the same file, left alone
+    # A ledger whose rows carry an outside identifier (a platform's 工单编号) updates the records it already
+    # holds instead of registering them again: those changed, and the count of those the file left as they were.
+    updated: list = field(default_factory=list)
+    unchanged: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def summary(self, counter: str) -> str:
+        """What the import did, for the person: "已导入3件民意诉求；更新2件；5件已导入过且无变化。"."""
+        parts = [f"已导入{len(self.created)}{counter}"]
+        if self.updated:
+            parts.append(f"更新{len(self.updated)}件")
+        if self.unchanged:
+            parts.append(f"{self.unchanged}件已导入过且无变化")
+        if self.skipped:
+            parts.append(f"{self.skipped}行与本文件前面的行重复，未重复登记")
+        return "；".join(parts) + "。"
 
 
 def date_errors(number: int, sheet, *instances) -> list[CellError]:

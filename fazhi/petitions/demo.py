@@ -1,6 +1,6 @@
 """Demo petitions, citizen demands and 居民议事会 for 五常, reproducing the seeds' figures of this work line
 in its 2024 year: 接访群众5056批, of them 24批 on the leader's reception day (周四大接访, 观澜); 网站留言478条
-and 网民问政492宗 (西乡); 收集民情民意 up 100% on 2023 and 解决民生诉求 up 50% (观澜); 居民议事会135场,
+and 网民问政492宗 (西乡); 收集民情民意 up 100% on 2023 and 解决民生诉求51件, up 50% (观澜); 居民议事会135场,
 议题334条 (观澜). 2023 is the baseline; the current year has open petitions and demands near or past
 their due dates. Written with bulk inserts, one audit entry per batch."""
 
@@ -155,6 +155,22 @@ def _open_petitions(maker: Maker, count: int) -> list[NewPetition]:
     return items
 
 
+def _recent_petitions(maker: Maker) -> list[NewPetition]:
+    """Matters of the last days the board shows: transferred ones inside their 5 工作日 objection period, and an
+    anonymous letter whose petitioner cannot be told (no acceptance-notice date is due)."""
+    now = today()
+    items = []
+    for days in (1, 2, 4):
+        item = maker.petition("wuchang-xf", now - datetime.timedelta(days=days), RECEIVED)
+        item.petition.transferred_from = "余杭区信访局"
+        items.append(item)
+    letter = maker.petition("wuchang-xf", now - datetime.timedelta(days=20), RECEIVED, form=Form.LETTER)
+    letter.petition.transferred_from = ""
+    letter.petition.identity_unclear = True
+    letter.parties[0].name, letter.parties[0].id_number, letter.parties[0].phone = "匿名", "", ""
+    return [*items, letter]
+
+
 def _demands(maker: Maker, year: int, counts: dict, resolved: int, until=None) -> list[CitizenDemand]:
     start, end = datetime.date(year, 1, 1), until or datetime.date(year, 12, 31)
     channels = [channel for channel, n in counts.items() for _ in range(n)]
@@ -230,7 +246,9 @@ def _councils(
     return councils
 
 
-# 2024: 网站留言478 and 网民问政492 (西乡's), with 12345 and 代表直通车 making 1200 received, twice 2023's 600.
+# 2024: 网站留言478 and 网民问政492 (西乡's), with 12345 and 代表直通车 making 1200 received, twice 2023's 600
+# (观澜's 收集民情民意 增长100%). Resolved (已解决) 51, up 50% on 2023's 34: 观澜's "解决社区道路坑洼等民生诉求51件，
+# 增幅达50%"; the other demands handled are answered (办结) without the flag.
 DEMANDS_2024 = {
     Channel.WEB_MESSAGE: 478,
     Channel.ONLINE_QUESTION: 492,
@@ -261,13 +279,14 @@ def load_demo(orgs, users, stdout):
         if share
         else []
     )
-    insert_petitions(None, current + _open_petitions(maker, 24), source=f"演示数据 五常{now.year}年信访")
+    recent = _open_petitions(maker, 24) + _recent_petitions(maker)
+    insert_petitions(None, current + recent, source=f"演示数据 五常{now.year}年信访")
 
     insert_demands(
-        None, _demands(maker, 2024, DEMANDS_2024, resolved=840), source="演示数据 五常2024年民意诉求"
+        None, _demands(maker, 2024, DEMANDS_2024, resolved=51), source="演示数据 五常2024年民意诉求"
     )
     insert_demands(
-        None, _demands(maker, 2023, DEMANDS_2023, resolved=560), source="演示数据 五常2023年民意诉求"
+        None, _demands(maker, 2023, DEMANDS_2023, resolved=34), source="演示数据 五常2023年民意诉求"
     )
     insert_demands(None, _open_demands(maker, 12), source=f"演示数据 五常{now.year}年民意诉求")
 

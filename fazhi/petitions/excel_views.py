@@ -22,7 +22,7 @@ DEMAND_EXCEL = ExcelPages(
     filtered=_filtered,
     export_rows=export_rows,
     import_rows=import_demands,
-    hint="每行一件诉求；可把12345、民意速办等平台导出的表格按模板列整理后上传，已导入过的工单自动跳过。",
+    hint="每行一件诉求；可把12345、民意速办等平台导出的表格按模板列整理后上传，已导入过的工单按本次文件更新（如办结情况），内容相同的不变。",
 )
 
 

@@ -32,6 +32,11 @@ class _Details(forms.Form):
         max_length=100,
         help_text="上级或其他机关转送、交办的信访事项填写；直接提出的不填",
     )
+    identity_unclear = forms.BooleanField(
+        label="信访人姓名（名称）、住址不清",
+        required=False,
+        help_text="无法书面告知是否受理的勾选（《信访工作条例》第二十三条第二款）；转送、交办的事项不适用",
+    )
     matter = forms.CharField(label="信访事项", widget=TEXT)
     category = forms.CharField(label="问题类别", required=False, max_length=40)
     persons = forms.IntegerField(label="来访人数", min_value=1, initial=1)

@@ -3,7 +3,8 @@ stages, a citizen demand routed from a hotline or platform (12345 / 民意速办
 
 A petition runs through the stages of the 条例, each with its own statutory limit from the rules table
 (fazhi/deadlines/rules.py): the written notice whether it is accepted (``petition.acceptance``, or
-``petition.acceptance_transferred`` for a matter transferred or assigned to the office), the handling and
+``petition.acceptance_transferred`` for a matter transferred or assigned to the office, whose objection that it
+lies outside the office's remit has its own 5 工作日, ``petition.transfer_objection``), the handling and
 its 处理意见书 (``petition.handling``, extendable once by up to the rule's extension), 复查
 (``petition.review``) and 复核 (``petition.reexamination``, hearing time not counted). The record keeps each
 stage's computed date; ``due_date`` is the one of the stage it is in, which the home board watches.
@@ -11,9 +12,12 @@ stage's computed date; ``due_date`` is the one of the stage it is in, which the 
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
+from fazhi.dates import today
 from fazhi.deadlines.engine import due_for_rule
+from fazhi.deadlines.engine import status as deadline_status
 from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import LedgerRecord, PartyRecord, SettingsRow
 from fazhi.ledger.states import StatusMachine
@@ -47,6 +51,7 @@ STATES = StatusMachine(
 
 ACCEPTANCE_RULE = "petition.acceptance"
 TRANSFERRED_ACCEPTANCE_RULE = "petition.acceptance_transferred"
+OBJECTION_RULE = "petition.transfer_objection"
 HANDLING_RULE = "petition.handling"
 REVIEW_RULE = "petition.review"
 REEXAMINATION_RULE = "petition.reexamination"
@@ -108,12 +113,24 @@ class Petition(LedgerRecord):
     NUMBER_KIND = "访"
     STATES = STATES
     DEADLINE_RULE = ACCEPTANCE_RULE  # the first stage; each stage's own rule is in stage_rules()
-    COMPUTED_DATES = ("due_date", "acceptance_due", "handling_due", "review_due", "reexamination_due")
+    COMPUTED_DATES = (
+        "due_date",
+        "acceptance_due",
+        "objection_due",
+        "handling_due",
+        "review_due",
+        "reexamination_due",
+    )
 
     form = models.CharField("信访形式", max_length=20, choices=Form.choices, default=Form.VISIT)
     received_on = models.DateField("收到日期", db_index=True)
     transferred_from = models.CharField(
         "转送、交办机关", max_length=100, blank=True, help_text="上级或其他机关转送、交办的信访事项填写"
+    )
+    identity_unclear = models.BooleanField(
+        "姓名（名称）、住址不清",
+        default=False,
+        help_text="信访人姓名（名称）、住址不清，无法书面告知是否受理的，勾选后不计受理告知期限",
     )
     matter = models.TextField("信访事项")
     category = models.CharField("问题类别", max_length=40, blank=True)
@@ -123,6 +140,7 @@ class Petition(LedgerRecord):
     receiving_leader = models.CharField("接访领导", max_length=50, blank=True)
 
     acceptance_due = models.DateField("受理告知期限", null=True, blank=True)
+    objection_due = models.DateField("提出异议期限", null=True, blank=True)
     decision = models.CharField("受理决定", max_length=20, choices=Decision.choices, blank=True)
     decided_on = models.DateField("告知日期", null=True, blank=True)
     decision_note = models.TextField("告知内容或不予受理理由", blank=True)
@@ -182,6 +200,20 @@ class Petition(LedgerRecord):
         return bool(self.transferred_from.strip())
 
     @property
+    def notice_excepted(self) -> bool:
+        """No written acceptance notice is due: a matter brought directly whose petitioner's name or address is
+        unclear (第二十三条第二款's exception; the third paragraph, on transferred matters, has none)."""
+        return self.identity_unclear and not self.transferred
+
+    @property
+    def notice_exception(self) -> str:
+        """The exception in words for the record page, "" where the notice is due."""
+        if not self.notice_excepted:
+            return ""
+        rule = get_rule(ACCEPTANCE_RULE)
+        return f"{rule.note}，不书面告知是否受理，不计受理告知期限（{rule.source}）"
+
+    @property
     def acceptance_rule(self) -> str:
         return TRANSFERRED_ACCEPTANCE_RULE if self.transferred else ACCEPTANCE_RULE
 
@@ -195,7 +227,10 @@ class Petition(LedgerRecord):
         ``due``: how to ask the engine (a batch passes a memoised one)."""
         accepted = self.decision == Decision.ACCEPT
         return {
-            "acceptance_due": due(self.acceptance_rule, self.received_on),
+            "acceptance_due": due(self.acceptance_rule, self.received_on)
+            if not self.notice_excepted
+            else None,
+            "objection_due": due(OBJECTION_RULE, self.received_on) if self.transferred else None,
             "handling_due": due(HANDLING_RULE, self.decided_on, extension=self.extension_days or None)
             if accepted
             else None,
@@ -227,20 +262,55 @@ class Petition(LedgerRecord):
         "reexamination_due": REEXAMINATION_RULE,
     }
 
+    @classmethod
+    def board_q(cls, day, soon_until) -> Q:
+        """Also a transferred matter whose 5 工作日 objection period ends within the board's window: the
+        office must decide by then whether the matter lies outside its remit. A period already run out is
+        not listed (no objection was needed; the acceptance notice is then the limit watched)."""
+        objection = Q(status=RECEIVED, objection_due__gte=day, objection_due__lte=soon_until)
+        return super().board_q(day, soon_until) | objection
+
+    @property
+    def objection_open(self) -> bool:
+        """A transferred matter not yet decided whose objection period has not run out."""
+        return bool(self.status == RECEIVED and self.objection_due and self.objection_due >= today())
+
     @property
     def due_basis(self) -> str:
-        """The current stage's limit and article: "信访事项是否受理书面告知（《信访工作条例》第二十三条第二款）"."""
+        """The current stage's limit and article: "信访事项是否受理书面告知（《信访工作条例》第二十三条第二款）",
+        and, while a transferred matter may still be objected to, the objection's own date."""
         stage = self.STAGE_OF_STATUS.get(self.status)
         if stage is None:
             return ""
         rule = get_rule(self.STAGE_RULES.get(stage, self.acceptance_rule))
-        return f"{rule.name}（{rule.source}）"
+        basis = f"{rule.name}（{rule.source}）"
+        if stage == "acceptance_due" and self.objection_open:
+            objection = get_rule(OBJECTION_RULE)
+            basis += (
+                f"；不属于本机关职责范围的，应于{self.due_label('objection_due')}前提出异议"
+                f"（{objection.period_text}，{objection.source}）"
+            )
+        return basis
 
     def stages(self) -> list[dict]:
-        """The stages for the record page: the rule (name, article, period), start, due date, when done."""
+        """The stages for the record page: the rule (name, article, period), start, due date, when done.
+        A transferred matter shows its objection period while it is undecided, and (as the stage it closed
+        in) once objected to; the acceptance notice is then not shown, no notice having been due."""
         deadlines = self.stage_deadlines()
+        objected = self.decision == Decision.OBJECT
         rows = [
-            (self.acceptance_rule, "受理告知", self.received_on, "acceptance_due", self.decided_on),
+            (self.acceptance_rule, "受理告知", self.received_on, "acceptance_due", self.decided_on)
+            if not objected
+            else None,
+            (
+                OBJECTION_RULE,
+                "提出异议",
+                self.received_on,
+                "objection_due",
+                self.decided_on if objected else None,
+            )
+            if self.transferred and (objected or self.status == RECEIVED)
+            else None,
             (HANDLING_RULE, "办理并出具处理意见书", self.decided_on, "handling_due", self.opinion_on),
             (REVIEW_RULE, "复查", self.review_requested_on, "review_due", self.reviewed_on),
             (
@@ -251,21 +321,25 @@ class Petition(LedgerRecord):
                 self.reexamined_on,
             ),
         ]
+        current = self.STAGE_OF_STATUS.get(self.status)
         stages = []
-        for code, title, start, field, done in rows:
+        for code, title, start, field, done in filter(None, rows):
             deadline = deadlines[field]
             if deadline is None:
                 continue
+            due = getattr(self, field) or deadline.due
             stages.append(
                 {
                     "title": title,
                     "rule": get_rule(code),
                     "start": start,
                     "field": field,
-                    "due": getattr(self, field) or deadline.due,
+                    "due": due,
                     "deadline": deadline,
                     "done": done,
-                    "current": self.STAGE_OF_STATUS.get(self.status) == field,
+                    "current": current == field,
+                    # the objection period runs beside the acceptance notice: watched, but not "the" due date
+                    "watch": deadline_status(due, today()) if field == "objection_due" and not done else "",
                     "late": bool(done and done > deadline.due),
                 }
             )

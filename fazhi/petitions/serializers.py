@@ -32,13 +32,13 @@ class PetitionSerializer(RecordSerializer):
     class Meta:
         model = Petition
         fields = [
-            *RECORD_FIELDS, "form", "received_on", "transferred_from", "matter", "category", "persons",
-            "is_group", "leader_reception", "receiving_leader", "due_date", "acceptance_due", "decision",
-            "decided_on", "decision_note", "handling_due", "extension_days", "extension_reason",
-            "extension_approved_by", "extension_told_on", "opinion_on", "opinion_result", "opinion_text",
-            "review_requested_on", "review_due", "reviewed_on", "review_result", "reexamination_requested_on",
-            "hearing_from", "hearing_to", "reexamination_due", "reexamined_on", "reexamination_result",
-            "satisfaction", "evaluated_on", "dispute", "parties",
+            *RECORD_FIELDS, "form", "received_on", "transferred_from", "identity_unclear", "matter",
+            "category", "persons", "is_group", "leader_reception", "receiving_leader", "due_date",
+            "acceptance_due", "objection_due", "decision", "decided_on", "decision_note", "handling_due",
+            "extension_days", "extension_reason", "extension_approved_by", "extension_told_on", "opinion_on",
+            "opinion_result", "opinion_text", "review_requested_on", "review_due", "reviewed_on",
+            "review_result", "reexamination_requested_on", "hearing_from", "hearing_to", "reexamination_due",
+            "reexamined_on", "reexamination_result", "satisfaction", "evaluated_on", "dispute", "parties",
         ]  # fmt: skip
 
 

@@ -69,6 +69,12 @@ def _fill_derived(petition: Petition) -> None:
         raise FazhiError(
             "领导接访日接待的信访须填写接访领导。", fields={"receiving_leader": "请填写接访领导"}
         )
+    if petition.identity_unclear and petition.transferred:
+        raise FazhiError(
+            "转送、交办的信访事项应自收到之日起15日内书面告知（《信访工作条例》第二十三条第三款），"
+            "该款没有姓名、住址不清的例外；请取消“姓名（名称）、住址不清”，或清空转送、交办机关。",
+            fields={"identity_unclear": "转送、交办的事项不适用"},
+        )
     petition.refresh_deadlines()
 
 
@@ -98,6 +104,7 @@ EDITABLE = (
     "form",
     "received_on",
     "transferred_from",
+    "identity_unclear",
     "matter",
     "category",
     "persons",
@@ -359,7 +366,8 @@ def to_dispute(
 # --- citizen demands -------------------------------------------------------------------------------
 
 
-def _check_demand(demand: CitizenDemand) -> None:
+def check_demand(demand: CitizenDemand) -> None:
+    """The checks every way of writing a demand shares (pages, API, an import's updates)."""
     _not_future(demand.received_on, "received_on", "受理日期")
     _not_before(demand.handled_on, demand.received_on, "handled_on", "办结日期", "受理日期")
     demand.external_number = demand.external_number.strip()
@@ -375,7 +383,7 @@ def _check_demand(demand: CitizenDemand) -> None:
 
 def register_demand(actor, *, org: Organisation, **fields) -> CitizenDemand:
     demand = CitizenDemand(org=org, **fields)
-    _check_demand(demand)
+    check_demand(demand)
     return ledger.create(actor, demand, year=demand.received_on.year)
 
 
@@ -388,7 +396,7 @@ def update_demand(actor, demand: CitizenDemand, expected_version: int, **fields)
     def apply(fresh):
         for name, value in fields.items():
             setattr(fresh, name, value)
-        _check_demand(fresh)
+        check_demand(fresh)
 
     return ledger.update(actor, demand, expected_version, apply)
 

@@ -43,6 +43,7 @@ LEGAL_RULES_CODES = {
     "disclosure.proactive",
     "petition.acceptance",
     "petition.acceptance_transferred",
+    "petition.transfer_objection",  # the acceptance_transferred row's 5 工作日 objection
     "petition.handling",
     "petition.review",
     "petition.reexamination",
@@ -134,6 +135,7 @@ def test_table_holds_every_rule_once_with_its_source():
         ("disclosure.third_party", 15, "工作日", "《中华人民共和国政府信息公开条例》第三十二条"),
         ("petition.acceptance", 15, "日", "《信访工作条例》第二十三条第二款"),
         ("petition.acceptance_transferred", 15, "日", "《信访工作条例》第二十三条第三款"),
+        ("petition.transfer_objection", 5, "工作日", "《信访工作条例》第二十三条第三款"),
         ("petition.handling", 60, "日", "《信访工作条例》第三十四条"),
         ("petition.review", 30, "日", "《信访工作条例》第三十五条"),
         ("petition.reexamination", 30, "日", "《信访工作条例》第三十六条"),

@@ -137,6 +137,7 @@ CASES = {
     "disclosure.proactive": W20,
     "petition.acceptance": petition(D15, {HOLIDAY: D(2024, 10, 5)}),
     "petition.acceptance_transferred": petition(D15, {HOLIDAY: D(2024, 10, 5)}),
+    "petition.transfer_objection": W5,  # the 条例 writes 工作日 itself: nothing rolled, no warning date
     "petition.handling": petition(D60, {HOLIDAY: D(2024, 10, 4)}),
     "petition.review": petition(D30, {HOLIDAY: D(2024, 10, 6)}),
     "petition.reexamination": petition(D30, {HOLIDAY: D(2024, 10, 6)}),
