@@ -6,7 +6,7 @@ from fazhi.ledger.registry import ledgers
 urlpatterns = [
     path("", include("fazhi.web.urls")),
     path("accounts/", include("fazhi.accounts.urls")),
-    *(path(ledger.prefix, include(ledger.urls)) for ledger in ledgers()),
+    *(path(ledger.prefix, include(ledger.urlconf)) for ledger in ledgers()),
     # /litigation/suggestions/… and /litigation/reminders/… moved to /oversight/: permanent redirects
     path("litigation/", include("fazhi.oversight.moved")),
     path("figures/", include("fazhi.figures.urls")),

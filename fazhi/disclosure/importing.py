@@ -8,7 +8,7 @@ from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 
 from .columns import request_sheet
-from .models import HOLDER_KINDS, RECEIVED, REPLIED, Applicant, ApplicantRole, Channel, DisclosureRequest
+from .models import RECEIVED, REPLIED, Applicant, ApplicantRole, Channel, DisclosureRequest
 
 
 def _row_problems(row: dict) -> list[tuple[str, str]]:
@@ -75,15 +75,9 @@ def import_requests(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     for row in rows:
         number = row.get("_row", 0)
         found = len(result.errors)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", DisclosureRequest)
         if problem:
             result.errors.append(CellError(number, "办理单位", problem))
-        elif org.kind not in HOLDER_KINDS:
-            result.errors.append(
-                CellError(
-                    number, "办理单位", f"“{org.name}”不办理政府信息公开申请；请填写街道办事处或其内设机构"
-                )
-            )
         for column, message in _row_problems(row):
             result.errors.append(CellError(number, column, message))
         if len(result.errors) == found:  # the row is whole: its request gets the kit's date rule

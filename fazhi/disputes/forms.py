@@ -2,17 +2,16 @@
 
 from django import forms
 
-from fazhi.dates import today
 from fazhi.ledger.forms import (
     DATE,
+    ScopedForm,
     UnitChoiceField,
     UnitsField,
     VersionForm,
-    default_unit,
     model_form,
     party_formset,
 )
-from fazhi.ledger.holders import holder_units, role_units
+from fazhi.ledger.holders import holder_units
 from fazhi.orgs.scoping import visible_orgs
 
 from .models import (
@@ -22,7 +21,6 @@ from .models import (
     Party,
     PartyKind,
     PartyRole,
-    Satisfaction,
     Session,
 )
 
@@ -41,23 +39,14 @@ class DetailsForm(VersionForm, _Details):
     pass
 
 
-class IntakeForm(_Details):
+class IntakeForm(ScopedForm, _Details):
     field_order = ["org"]
-    org = UnitChoiceField(label="承办单位")
-    assisting_units = UnitsField("参与化解单位", help_text="警民联调工作室、心理服务、律师等参与化解的单位")
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        writable = holder_units(Dispute, visible_orgs(user, write=True))  # the mediation units (ledger.py)
-        self.fields["org"].queryset = writable
-        self.fields["assisting_units"].queryset = role_units(Dispute, "assisting", visible_orgs(user))
-        if not self.fields["assisting_units"].queryset.exists():
-            del self.fields["assisting_units"]
-        if not self.is_bound:
-            self.initial.setdefault("received_on", today())
-        # the person's own mediation unit; for a street's office, the 街道调委会 that takes most cases
-        committee = writable.filter(kind="street_committee").values_list("pk", flat=True).first()
-        default_unit(self, user, writable, preferred=committee)
+    org = UnitChoiceField(label="承办单位")  # the mediation units (ledger.py)
+    assisting_units = UnitsField(
+        "参与化解单位", role="assisting", help_text="警民联调工作室、心理服务、律师等参与化解的单位"
+    )
+    starts_today = ("received_on",)
+    preferred_kind = "street_committee"  # for a street's office, the 街道调委会 that takes most cases
 
 
 _PARTY_LABELS = {"role": "地位", "address": "住所"}
@@ -77,13 +66,9 @@ PartyFormSet = party_formset(
 )
 
 
-class DispatchForm(VersionForm):
-    to_org = UnitChoiceField(label="分派至", empty_label="请选择承办单位")
+class DispatchForm(ScopedForm, VersionForm):
+    to_org = UnitChoiceField(label="分派至", empty_label="请选择承办单位")  # the other mediation units
     note = forms.CharField(label="分派说明", required=False, max_length=300)
-
-    def __init__(self, *args, user, record, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_org"].queryset = dispatch_targets(user, record)
 
 
 def dispatch_targets(user, dispute):
@@ -130,7 +115,6 @@ class ConfirmationForm(VersionForm):
     )
 
 
-class VisitForm(VersionForm):
-    visited_on = forms.DateField(label="回访日期", widget=DATE)
-    satisfaction = forms.ChoiceField(label="满意度", choices=Satisfaction.choices)
-    note = forms.CharField(label="回访情况", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+VisitForm = model_form(
+    Dispute, "visited_on", "satisfaction", "note:visit_note", required=("visited_on", "satisfaction")
+)

@@ -1,9 +1,11 @@
 """The dispute ledger's one registration (read by fazhi.ledger.registry; checked at start-up)."""
 
+from django.urls import path
+
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import Dispute, DisputeSettings, DisputeType
 
@@ -12,10 +14,11 @@ LEDGER = Ledger(
     label="纠纷调解",
     order=10,
     models=(Dispute,),
-    urls="fazhi.disputes.urls",
     api="fazhi.disputes.api",
     figures="fazhi.disputes.figures",
+    pages=(views.PAGES,),
     excel=(excel_views.PAGES,),
+    more_urls=(path("<int:pk>/agreement.docx", views.agreement, name="agreement"),),
     demo=load_demo,
     generator="fazhi.ops.gen.disputes.generate",
     settings_models=(DisputeSettings, DisputeType),

@@ -52,7 +52,6 @@ class DisputeSerializer(RecordSerializer):
 class DisputeDetailSerializer(DisputeSerializer):
     dispatches = DispatchSerializer(many=True)
     sessions = SessionSerializer(many=True)
-    assisting_units = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta(DisputeSerializer.Meta):
         fields = [*DisputeSerializer.Meta.fields, "assisting_units", "dispatches", "sessions"]

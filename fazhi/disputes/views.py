@@ -65,16 +65,12 @@ def _session_initial(dispute, user) -> dict:
     return {"held_on": today(), "mediators": getattr(user, "full_name", "") or str(user)}
 
 
-# "dispatch" is APIView.dispatch: the API's method is dispatch_to, its URL keeps the office's word.
 ACTIONS = {
     "dispatch": PageAction(
         "分派/委派",
         forms.DispatchForm,
         services.dispatch,
         available=_may_dispatch,
-        form_context=True,
-        api="dispatch_to",
-        api_path="dispatch",
     ),
     "session": PageAction(
         "登记调解记录",

@@ -14,6 +14,7 @@ from .columns import CASE_SHEET, INSPECTION_SHEET
 from .models import (
     STATES,
     CaseParty,
+    EnforcementCase,
     InspectionBatch,
     Officer,
     OfficerStatus,
@@ -174,7 +175,7 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
     for row in rows:
         number = row.get("_row", 0)
         found = len(result.errors)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", EnforcementCase)
         if problem:
             result.errors.append(CellError(number, "承办单位", problem))
         for column, message in _case_problems(row):
@@ -193,8 +194,6 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
 
 
 def _new_case(row: dict, org, officer_ids) -> NewCase:
-    from .models import EnforcementCase
-
     case = EnforcementCase(
         org=org,
         status=row.get("status") or STATES.initial,

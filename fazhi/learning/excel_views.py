@@ -6,28 +6,13 @@ from fazhi.ledger.excel_pages import ExcelPages
 from . import columns, filters, importing
 from .models import PufaEvent, ServiceRecord, StudySession
 
-
-def _services(user, params):
-    return filters.SERVICE_FILTERS.apply(
-        filters.services(user), params, user=user, default=("served_on", "pk")
-    )
-
-
-def _sessions(user, params):
-    return filters.SESSION_FILTERS.apply(filters.sessions(user), params, user=user, default=("held_on", "pk"))
-
-
-def _events(user, params):
-    return filters.EVENT_FILTERS.apply(filters.events(user), params, user=user, default=("held_on", "pk"))
-
-
 PAGES = ExcelPages(
     namespace="learning",
     title="公共法律服务台账",
     counter="条法律服务记录",
     model=ServiceRecord,
     sheet=columns.service_sheet,
-    filtered=_services,
+    filtered=filters.SERVICE_FILTERS.export(filters.services, default=("served_on", "pk")),
     export_rows=importing.export_rows,
     import_rows=importing.import_services,
     prefix="services/",
@@ -41,7 +26,7 @@ SESSION_EXCEL = ExcelPages(
     counter="场学法培训",
     model=StudySession,
     sheet=columns.session_sheet,
-    filtered=_sessions,
+    filtered=filters.SESSION_FILTERS.export(filters.sessions, default=("held_on", "pk")),
     export_rows=importing.session_rows,
     import_rows=importing.import_sessions,
     prefix="sessions/",
@@ -55,7 +40,7 @@ EVENT_EXCEL = ExcelPages(
     counter="场普法活动",
     model=PufaEvent,
     sheet=columns.event_sheet,
-    filtered=_events,
+    filtered=filters.EVENT_FILTERS.export(filters.events, default=("held_on", "pk")),
     export_rows=importing.event_rows,
     import_rows=importing.import_events,
     prefix="events/",

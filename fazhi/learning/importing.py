@@ -27,7 +27,7 @@ def import_services(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     for row in rows:
         number = row.get("_row", 0)
         found = len(result.errors)
-        org, problem = units.resolve(row.get("org") or "")
+        org, problem = units.holder(row.get("org") or "", ServiceRecord)
         if problem:
             result.errors.append(CellError(number, "驿站或法律顾问室", problem))
         elif org.kind not in SERVICE_UNIT_KINDS:
@@ -81,9 +81,11 @@ MATERIAL_COLUMNS = {
 }
 
 
-def _common_checks(result: ImportResult, units: UnitResolver, row: dict, day: str) -> Organisation | None:
+def _common_checks(
+    result: ImportResult, units: UnitResolver, row: dict, day: str, model
+) -> Organisation | None:
     number = row.get("_row", 0)
-    org, problem = units.resolve(row.get("org") or "")
+    org, problem = units.holder(row.get("org") or "", model)
     if problem:
         result.errors.append(CellError(number, "组织单位", problem))
     if row.get(day) and row[day] > today():
@@ -98,7 +100,7 @@ def import_sessions(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     records = []
     for row in rows:
         found = len(result.errors)
-        org = _common_checks(result, units, row, "held_on")
+        org = _common_checks(result, units, row, "held_on", StudySession)
         if row.get("attendance") is not None and row["attendance"] < 1:
             result.errors.append(CellError(row.get("_row", 0), "参加人次", "参加人次至少为1"))
         if len(result.errors) != found:
@@ -133,7 +135,7 @@ def import_events(actor, rows: list[dict], *, source: str = "Excel导入") -> Im
     records, lines = [], []
     for row in rows:
         found = len(result.errors)
-        org = _common_checks(result, units, row, "held_on")
+        org = _common_checks(result, units, row, "held_on", PufaEvent)
         if len(result.errors) != found:
             continue
         records.append(

@@ -6,6 +6,9 @@ list (scoped, filtered), the detail, the create, one route per action (its input
 ``partial_update``, and ``reveal`` for a ledger with parties. Views never filter for permission
 themselves: the scope is the ledger's queryset, and the services check the write side."""
 
+import keyword
+
+from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -14,6 +17,7 @@ from rest_framework.response import Response
 
 from fazhi.errors import TransitionNotAllowed
 from fazhi.ledger.api_parties import RevealedPartySerializer
+from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import can_write
 
 from .inputs import input_serializer
@@ -24,17 +28,34 @@ from .services import reveal_parties
 EDIT = "partial_update"  # the ``api`` name of the action that edits a record's details (PATCH and PUT)
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class LedgerSerializer(serializers.ModelSerializer):
+    """A ledger model as the API shows it: a unit (or several) by its code, as the API takes units, and a
+    person by name, so that a serializer lists such fields without restating how they are shown."""
+
+    def build_relational_field(self, field_name, relation_info):
+        many = {"many": relation_info.to_many}
+        if relation_info.related_model is Organisation:
+            return serializers.SlugRelatedField, {"slug_field": "code", "read_only": True, **many}
+        if relation_info.related_model is get_user_model():
+            return serializers.StringRelatedField, many
+        return super().build_relational_field(field_name, relation_info)
+
+
+class RecordSerializer(LedgerSerializer):
     """The shape every ledger record shares; a ledger's serializer lists ``RECORD_FIELDS`` and its own."""
 
     org = serializers.CharField(source="org.code")
     org_name = serializers.CharField(source="org.name")
     status_label = serializers.CharField()
-    deadline_status = serializers.SerializerMethodField(help_text="overdue 已逾期；due_soon 即将到期；ok 未到期")
+    deadline_status = serializers.SerializerMethodField(
+        help_text="overdue 已逾期；due_soon 即将到期；ok 未到期"
+    )
     provisional = serializers.BooleanField(
         read_only=True, help_text="true：期限跨入尚未录入节假日安排的年份，暂按周末和固定日期节假日计算"
     )
-    provisional_reason = serializers.CharField(read_only=True, help_text="暂定的原因，如“2027年节假日安排尚未录入”")
+    provisional_reason = serializers.CharField(
+        read_only=True, help_text="暂定的原因，如“2027年节假日安排尚未录入”"
+    )
 
     def get_deadline_status(self, record) -> str:
         return record.deadline_status()
@@ -61,10 +82,12 @@ def own_fields(model, *, exclude=()) -> list[str]:
     skip = set(exclude)
     if issubclass(model, LedgerRecord):
         skip |= {"id", *(f.name for f in LedgerRecord._meta.fields)}
-    return [f.name for f in model._meta.get_fields() if f.concrete and not f.many_to_many and f.name not in skip]
+    return [
+        f.name for f in model._meta.get_fields() if f.concrete and not f.many_to_many and f.name not in skip
+    ]
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class ActivitySerializer(LedgerSerializer):
     """The shape an activity record (no number, no status: a study session, a 普法 event) shares."""
 
     org = serializers.CharField(source="org.code")
@@ -144,9 +167,7 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
             cls.filters = cls.pages.lists[0].filters
         if cls.list_summary:
             parameters = cls.filters.parameters() if cls.filters else []
-            cls.list = extend_schema(parameters=parameters, summary=cls.list_summary)(
-                _named("list", _list)
-            )
+            cls.list = extend_schema(parameters=parameters, summary=cls.list_summary)(_named("list", _list))
         model = cls.serializer_class.Meta.model.__name__
         new = cls.pages.new
         if new and not cls.create_serializer:
@@ -157,14 +178,15 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
             )
             cls.create = schema(_named("create", cls._create))
         for name, page_action in cls.pages.actions.items():
-            api = page_action.api or (EDIT if name == "edit" else name)
+            api = page_action.api or (EDIT if name == "edit" else _method_name(name))
             serializer = page_action.serializer or input_serializer(
                 page_action.form,
                 model + name.title().replace("_", "") + "Input",
                 partial=api == EDIT,
                 kinds=cls.api_fields,
             )
-            _add_route(cls, api, page_action, serializer, detail)
+            path = page_action.api_path or page_action.api or name
+            _add_route(cls, api, path, page_action, serializer, detail)
         if cls.pages.has_parties:
             schema = extend_schema(
                 request=None, responses=RevealedPartySerializer(many=True), summary="查看完整个人信息（留痕）"
@@ -172,6 +194,13 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
             cls.reveal = schema(
                 action(detail=True, methods=["post"], url_path="reveal")(_named("reveal", cls._reveal))
             )
+
+
+def _method_name(action_name: str) -> str:
+    """The viewset method of an action: its name, unless that is a Python keyword or already a viewset's
+    (``dispatch``); its URL keeps the action's name (``api_path``)."""
+    taken = keyword.iskeyword(action_name) or hasattr(LedgerViewSet, action_name)
+    return f"{action_name}_action" if taken else action_name
 
 
 def _list(self, request, *args, **kwargs):
@@ -196,7 +225,7 @@ def _create_input(new, model: str, kinds: dict):
     return input_serializer(new.form, f"{model}CreateInput", kinds=kinds, **extra)
 
 
-def _add_route(cls, name: str, page_action: PageAction, serializer, detail) -> None:
+def _add_route(cls, name: str, path: str, page_action: PageAction, serializer, detail) -> None:
     responses = {201: detail} if page_action.creates else detail
     schema = extend_schema(request=serializer, responses=responses, summary=page_action.title)
 
@@ -207,6 +236,5 @@ def _add_route(cls, name: str, page_action: PageAction, serializer, detail) -> N
         cls.partial_update = schema(_named(EDIT, run))
         cls.update = schema(_named("update", run))
         return
-    path = page_action.api_path or name
     route = action(detail=True, methods=["post"], url_path=path, url_name=path)(_named(name, run))
     setattr(cls, name, schema(route))

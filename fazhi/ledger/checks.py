@@ -93,7 +93,17 @@ def _models(ledger: Ledger, registered: list[Ledger]) -> list[checks.Error]:
 def _parts(ledger: Ledger) -> list[checks.Error]:
     """The pages, API, navigation, Excel pages, demo data and generator."""
     errors = []
-    if not ledger.urls or not _importable(ledger.urls):
+    if not ledger.urls and not ledger.pages:
+        errors.append(
+            _error(
+                ledger,
+                5,
+                "没有页面 pages（也没有网址模块 urls）。",
+                "no pages (and no urls module).",
+                "在 pages 中写台账的 LedgerPages，或在 urls 中写网址模块的路径。",
+            )
+        )
+    elif ledger.urls and not _importable(ledger.urls):
         errors.append(
             _error(
                 ledger,
@@ -103,7 +113,7 @@ def _parts(ledger: Ledger) -> list[checks.Error]:
                 "在 urls 中写网址模块的路径。",
             )
         )
-    elif getattr(import_module(ledger.urls), "app_name", None) != ledger.namespace:
+    elif ledger.urls and getattr(import_module(ledger.urls), "app_name", None) != ledger.namespace:
         errors.append(
             _error(
                 ledger,

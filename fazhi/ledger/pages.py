@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Model, QuerySet
+from django.db.models import Manager, Model, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -28,7 +28,7 @@ from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import can_write, sees_personal_data
 from fazhi.paging import paginate
 
-from .forms import add_service_error, bind_parties, filled_rows
+from .forms import ScopedForm, add_service_error, bind_parties, filled_rows
 from .history import audit_events
 from .parties import masked_parties
 from .services import reveal_parties
@@ -46,17 +46,21 @@ class PageAction:
     initial: Callable[[Any, Any], dict] | None = None  # (record, user) → the form's initial values
     available: Callable[[Any, Any], bool] = _always  # (record, user) → whether the action applies now
     serializer: type | None = None  # the API's input, when it cannot be made from the form (ledger.inputs)
-    api: str = ""  # the API route's name (the viewset method), when it differs from the action's;
-    # the action named "edit" is the API's PATCH (and PUT) of the record
+    # The API route's name (the viewset method and URL segment), when it differs from the action's; a
+    # keyword or a viewset's own name ("dispatch") is "<name>_action" at the URL "<name>/" by itself. The
+    # action named "edit" is the API's PATCH (and PUT) of the record.
+    api: str = ""
     api_path: str = ""  # the API URL segment, when it differs from ``api``
     creates: bool = False  # the service returns a new record: the page opens it, the API answers 201
     secondary: bool = False  # drawn as a secondary button
     label: Callable[[Any], str] | None = None  # (record) → button text, when it depends on the record
-    form_context: bool = False  # the form takes ``user=`` and ``record=`` (choices depend on them)
+    # the form takes ``user=`` and ``record=`` (choices depend on them); a ScopedForm always does
+    form_context: bool = False
     warning: Callable[[Any], str] | None = None  # (saved record) → a warning shown after saving
 
     def form_kwargs(self, user, record) -> dict:
-        return {"user": user, "record": record} if self.form_context else {}
+        context = self.form_context or issubclass(self.form, ScopedForm)
+        return {"user": user, "record": record} if context else {}
 
     def initial_for(self, record, user) -> dict:
         initial = {"version": record.version} if "version" in self.form.base_fields else {}
@@ -302,8 +306,14 @@ def is_closed(record, user) -> bool:
 
 
 def current(*fields: str) -> Callable[[Any, Any], dict]:
-    """Initial values: the record's current values of ``fields`` (edit forms)."""
-    return lambda record, user: {name: getattr(record, name) for name in fields}
+    """Initial values: the record's current values of ``fields`` (edit forms); of a many-to-many field
+    the related records' keys."""
+    return lambda record, user: {name: _value(record, name) for name in fields}
+
+
+def _value(record, name: str):
+    value = getattr(record, name)
+    return list(value.values_list("pk", flat=True)) if isinstance(value, Manager) else value
 
 
 def edit_action(form: type, run: Callable, fields, **options) -> PageAction:

@@ -17,10 +17,12 @@ class Ledger:
     label: str  # the navigation entry, e.g. "纠纷调解"
     order: int  # navigation, demo loading and data generation run in this order
     models: tuple  # the ledger's record models (LedgerRecord subclasses)
-    urls: str  # dotted path of its urls module
     api: str  # dotted path of the module that registers its API viewsets when imported
     figures: str  # dotted path of the module that declares its figures when imported
+    pages: tuple = ()  # its LedgerPages; with ``excel`` and ``more_urls`` they are its URLs (``urlconf``)
     excel: tuple = ()  # its ExcelPages
+    more_urls: tuple = ()  # URL patterns no pages declare, e.g. a document's download
+    urls: str = ""  # instead: dotted path of its own urls module (app_name = namespace)
     demo: Callable | None = None  # loader(orgs, users, stdout) for `make run`'s demo data
     generator: str = ""  # dotted path of generate(batch) -> {row label: count} for gen_data
     settings_models: tuple = ()  # settings rows and reference lists the system administrator edits
@@ -36,6 +38,15 @@ class Ledger:
     @property
     def prefix(self) -> str:
         return f"{self.namespace}/"
+
+    @property
+    def urlconf(self):
+        """What fazhi/urls.py includes at ``prefix``: the urls module, or the URLs of the ledger's pages,
+        Excel pages and ``more_urls`` under its namespace."""
+        if self.urls:
+            return self.urls
+        pages = (*self.pages, *self.excel)
+        return [*self.more_urls, *(url for page in pages for url in page.urls())], self.namespace
 
 
 _LEDGERS: dict[str, Ledger] = {}

@@ -3,9 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from fazhi.dates import today
-from fazhi.ledger.forms import DATE, UnitChoiceField, UnitsField, VersionForm, default_unit, model_form
-from fazhi.ledger.holders import holder_units, role_units
+from fazhi.ledger.forms import DATE, ScopedForm, UnitChoiceField, UnitsField, VersionForm, model_form
 from fazhi.orgs.models import RoleAssignment
 from fazhi.orgs.scoping import visible_orgs
 
@@ -25,36 +23,26 @@ class DetailsForm(VersionForm, _Details):
     pass
 
 
-class SubmitForm(_Details):
+class SubmitForm(ScopedForm, _Details):
     field_order = ["org", "kind", "title", "submitted_on"]
-    org = UnitChoiceField(label="送审单位")
+    org = UnitChoiceField(label="送审单位")  # the submitting units: the ledger's holder_kinds (ledger.py)
     kind = forms.ChoiceField(label="审查事项类别", choices=ReviewKind.choices)
     submitted_on = forms.DateField(label="送审日期", widget=DATE)
     materials = forms.CharField(label="送审材料", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        # the submitting units: the ledger's holder_kinds (ledger.py)
-        writable = holder_units(ReviewItem, visible_orgs(user, write=True))
-        self.fields["org"].queryset = writable
-        if not self.is_bound:
-            self.initial.setdefault("submitted_on", today())
-        default_unit(self, user, writable)
+    starts_today = ("submitted_on",)
 
 
-class AssignForm(VersionForm):
-    reviewer_org = UnitChoiceField(label="审查单位", empty_label="请选择")
+class AssignForm(ScopedForm, VersionForm):
+    reviewer_org = UnitChoiceField(label="审查单位", empty_label="请选择", role="reviewer")
     reviewer = forms.ModelChoiceField(
         label="审查人（可不填）", queryset=get_user_model().objects.none(), required=False, empty_label="—"
     )
-    co_reviewers = UnitsField("联合审查单位", help_text="公共法律服务驿站等参与联合审查的单位")
+    co_reviewers = UnitsField(
+        "联合审查单位", role="reviewer", help_text="公共法律服务驿站等参与联合审查的单位"
+    )
 
-    def __init__(self, *args, user, record, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer_org"].queryset = role_units(
-            ReviewItem, "reviewer", visible_orgs(user, write=True)
-        )
-        self.fields["co_reviewers"].queryset = role_units(ReviewItem, "reviewer", visible_orgs(user))
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
         legal_people = RoleAssignment.objects.filter(role="legal", org__in=visible_orgs(user)).values("user")
         self.fields["reviewer"].queryset = get_user_model().objects.filter(
             pk__in=legal_people, is_active=True
@@ -79,8 +67,7 @@ class ResubmitForm(VersionForm):
     materials = forms.CharField(label="修改情况说明", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class WithdrawForm(VersionForm):
-    reason = forms.CharField(label="撤回原因", widget=forms.Textarea(attrs={"rows": 2}))
+WithdrawForm = model_form(ReviewItem, "reason:close_reason", required=("reason",))
 
 
 FilingForm = model_form(ReviewItem, "filed_on", "note:filing_note", required=("filed_on",))

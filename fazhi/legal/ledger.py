@@ -1,9 +1,11 @@
 """The legality-review ledger's one registration (read by fazhi.ledger.registry; checked at start-up)."""
 
+from django.urls import path
+
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import REVIEWER_UNIT_KINDS, LegalSettings, ReviewItem
 
@@ -12,10 +14,11 @@ LEDGER = Ledger(
     label="合法性审查",
     order=20,
     models=(ReviewItem,),
-    urls="fazhi.legal.urls",
     api="fazhi.legal.api",
     figures="fazhi.legal.figures",
+    pages=(views.PAGES,),
     excel=(excel_views.PAGES,),
+    more_urls=(path("<int:pk>/letter/<int:seq>.docx", views.letter, name="letter"),),
     demo=load_demo,
     generator="fazhi.ops.gen.legal.generate",
     settings_models=(LegalSettings,),

@@ -176,6 +176,14 @@ class ReviewItem(LedgerRecord):
     def get_absolute_url(self) -> str:
         return reverse("legal:detail", args=[self.pk])
 
+    def filing_problem(self) -> str:
+        """Why the item cannot be filed (合同备案), "" if it can: the service's refusal and the page's button."""
+        if self.kind != ReviewKind.CONTRACT or not self.requires_filing:
+            return "只有金额达到备案标准的合同需要备案。"
+        if self.status != CONCLUDED or self.opinion == ReviewOpinion.UNLAWFUL:
+            return "合同经审查出具合法或修改后合法的意见后才能备案。"
+        return ""
+
     @property
     def current_round(self) -> "ReviewRound | None":
         return self.rounds.order_by("-seq").first()

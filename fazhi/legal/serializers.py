@@ -2,14 +2,12 @@
 
 from rest_framework import serializers
 
-from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer, own_fields
+from fazhi.ledger.api import RECORD_FIELDS, LedgerSerializer, RecordSerializer, own_fields
 
 from .models import ReviewItem, ReviewKind, ReviewRound
 
 
-class ReviewRoundSerializer(serializers.ModelSerializer):
-    reviewer_org = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    reviewer = serializers.StringRelatedField()
+class ReviewRoundSerializer(LedgerSerializer):
     # Plain text: the item's own opinion field already names the enum once in the schema.
     opinion = serializers.CharField(read_only=True)
 
@@ -19,10 +17,7 @@ class ReviewRoundSerializer(serializers.ModelSerializer):
 
 
 class ReviewItemSerializer(RecordSerializer):
-    submitted_by = serializers.CharField(source="submitted_by.code")
     submitted_by_name = serializers.CharField(source="submitted_by.name")
-    reviewer_org = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    reviewer = serializers.StringRelatedField()
     kind = serializers.CharField(
         help_text="类别代码：" + "；".join(f"{code}={label}" for code, label in ReviewKind.choices)
     )
@@ -36,8 +31,6 @@ class ReviewItemSerializer(RecordSerializer):
 
 class ReviewItemDetailSerializer(ReviewItemSerializer):
     rounds = ReviewRoundSerializer(many=True)
-
-    co_reviewers = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta(ReviewItemSerializer.Meta):
         fields = [*ReviewItemSerializer.Meta.fields, "co_reviewers", "rounds"]

@@ -322,10 +322,8 @@ def file_contract(actor, item: ReviewItem, expected_version: int, *, filed_on: d
     """合同备案 of a contract at or above the threshold, after a favourable opinion."""
 
     def apply(fresh):
-        if fresh.kind != ReviewKind.CONTRACT or not fresh.requires_filing:
-            raise TransitionNotAllowed("只有金额达到备案标准的合同需要备案。")
-        if fresh.status != CONCLUDED or fresh.opinion == ReviewOpinion.UNLAWFUL:
-            raise TransitionNotAllowed("合同经审查出具合法或修改后合法的意见后才能备案。")
+        if problem := fresh.filing_problem():
+            raise TransitionNotAllowed(problem)
         if filed_on < fresh.concluded_on or filed_on > today():
             raise FazhiError(
                 "备案日期应在出具审查意见之后、今天之前，请核对。", fields={"filed_on": "日期有误"}

@@ -9,6 +9,7 @@ from fazhi.ledger.pages import (
     NewPage,
     PageAction,
     allows,
+    current,
     edit_action,
     in_status,
     is_open,
@@ -29,15 +30,6 @@ def _detail(request, item) -> dict:
     return {"rounds": rounds}
 
 
-def _may_file(item, user) -> bool:
-    return (
-        item.requires_filing
-        and item.status == CONCLUDED
-        and item.opinion != ReviewOpinion.UNLAWFUL
-        and not item.filed_on
-    )
-
-
 @login_required
 def letter(request, pk: int, seq: int):
     return letter_download(request.user, get_object_or_404(base_queryset(request.user), pk=pk), seq)
@@ -53,14 +45,9 @@ ACTIONS = {
         "指派审查",
         forms.AssignForm,
         services.assign,
-        initial=lambda item, user: {
-            "reviewer_org": item.reviewer_org_id,
-            "reviewer": item.reviewer_id,
-            "co_reviewers": list(item.co_reviewers.values_list("pk", flat=True)),
-        },
+        initial=current("reviewer_org", "reviewer", "co_reviewers"),
         available=lambda item, user: allows(REVIEWING)(item, user) and item.status != RETURNED,
         label=lambda item: "改派审查" if item.status == REVIEWING else "指派审查",
-        form_context=True,
     ),
     "conclude": PageAction(
         "出具审查意见",
@@ -77,8 +64,6 @@ ACTIONS = {
         initial=on_today("opinion_on", letter_issued=True),
         available=allows(RETURNED),
         warning=_round_warning,
-        api="return_for_revision",
-        api_path="return",
         secondary=True,
     ),
     "resubmit": PageAction(
@@ -93,7 +78,7 @@ ACTIONS = {
         forms.FilingForm,
         services.file_contract,
         initial=on_today("filed_on"),
-        available=_may_file,
+        available=lambda item, user: not item.filing_problem() and not item.filed_on,
     ),
     "withdraw": PageAction(
         "撤回",

@@ -2,19 +2,20 @@
 
 from django import forms
 
-from fazhi.dates import today
 from fazhi.ledger import holders
-from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
+from fazhi.ledger.forms import DATE, ScopedForm, UnitChoiceField, VersionForm, party_formset
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
-from .ledger_units import COUNCIL_KINDS, HOLDER_KINDS
 from .models import (
     DEMAND_SATISFACTION,
     Channel,
+    CitizenDemand,
     Decision,
     Form,
+    Petition,
     PetitionerRole,
+    ResidentCouncil,
     Result,
     ReviewResult,
     Satisfaction,
@@ -48,21 +49,11 @@ class DetailsForm(VersionForm, _Details):
     pass
 
 
-def holder_units(user):
-    return visible_orgs(user, write=True).filter(kind__in=HOLDER_KINDS)
-
-
-class RegisterForm(_Details):
+class RegisterForm(ScopedForm, _Details):
+    model = Petition  # its units: the ledger's holder_kinds (ledger_units.py)
     field_order = ["org"]
-    org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = holder_units(user)
-        self.fields["org"].queryset = units
-        if not self.is_bound:
-            self.initial.setdefault("received_on", today())
-        default_unit(self, user, units)
+    org = UnitChoiceField(label="承办单位")
+    starts_today = ("received_on",)
 
 
 class PetitionerForm(forms.Form):
@@ -162,17 +153,11 @@ class DemandDetailsForm(VersionForm, _DemandDetails):
     pass
 
 
-class DemandForm(_DemandDetails):
+class DemandForm(ScopedForm, _DemandDetails):
+    model = CitizenDemand
     field_order = ["org"]
-    org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = holder_units(user)
-        self.fields["org"].queryset = units
-        if not self.is_bound:
-            self.initial.setdefault("received_on", today())
-        default_unit(self, user, units)
+    org = UnitChoiceField(label="承办单位")
+    starts_today = ("received_on",)
 
 
 class HandleDemandForm(VersionForm):
@@ -199,14 +184,8 @@ class CouncilDetailsForm(VersionForm, _CouncilDetails):
     pass
 
 
-class CouncilForm(_CouncilDetails):
+class CouncilForm(ScopedForm, _CouncilDetails):
+    model = ResidentCouncil
     field_order = ["org"]
-    org = UnitChoiceField(label="社区", queryset=Organisation.objects.none(), empty_label=None)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        units = visible_orgs(user, write=True).filter(kind__in=COUNCIL_KINDS)
-        self.fields["org"].queryset = units
-        if not self.is_bound:
-            self.initial.setdefault("held_on", today())
-        default_unit(self, user, units)
+    org = UnitChoiceField(label="社区", role="council")  # a community's (ledger_units.py)
+    starts_today = ("held_on",)

@@ -16,7 +16,6 @@ from fazhi.orgs.scoping import can_write
 from . import services
 from .bulk import NewPetition, insert_demands, insert_petitions
 from .columns import DEMAND_SHEET, PETITION_SHEET
-from .ledger_units import HOLDER_KINDS
 from .models import (
     ANSWERED,
     DEMAND_STATES,
@@ -112,13 +111,9 @@ def import_demands(actor, rows: list[dict], *, source: str = "Excel导入") -> I
     demands, changes = [], []
     for row in rows:
         number = row.get("_row", 0)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", CitizenDemand)
         if problem:
             result.errors.append(CellError(number, "承办单位", problem))
-        elif org.kind not in HOLDER_KINDS:
-            result.errors.append(
-                CellError(number, "承办单位", f"“{org.name}”不承办民意诉求；请填写街道、内设机构或社区")
-            )
         for column, message in _row_problems(row):
             result.errors.append(CellError(number, column, message))
         key = (row.get("channel"), (row.get("external_number") or "").strip())
@@ -292,13 +287,9 @@ def import_petitions(actor, rows: list[dict], *, source: str = "Excel导入") ->
     items = []
     for row in rows:
         number = row.get("_row", 0)
-        org, problem = orgs.resolve(row.get("org") or "")
+        org, problem = orgs.holder(row.get("org") or "", Petition)
         if problem:
             result.errors.append(CellError(number, "承办单位", problem))
-        elif org.kind not in HOLDER_KINDS:
-            result.errors.append(
-                CellError(number, "承办单位", f"“{org.name}”不承办信访事项；请填写街道、内设机构或社区")
-            )
         for column, message in _petition_problems(row):
             result.errors.append(CellError(number, column, message))
         if not result.errors:

@@ -111,3 +111,11 @@ def test_import_refuses_an_implausible_date_under_its_column(clerk, tree):
     result = import_requests(clerk, rows)
     assert [(e.row, e.column) for e in result.errors] == [(3, "申请提交日期")]
     assert not DisclosureRequest.objects.exists()
+
+
+def test_import_refuses_a_unit_that_does_not_handle_requests_naming_the_kinds_that_do(clerk, tree):
+    result = import_requests(clerk, [_row(_row=2), _row(_row=3, org="甲街道一社区")])
+    assert [(e.row, e.column) for e in result.errors] == [(3, "办理单位")]
+    message = result.errors[0].message
+    assert "“甲街道一社区”是社区，不能承办政府信息公开申请" in message and "请改选以下类别的单位" in message
+    assert not DisclosureRequest.objects.exists()

@@ -130,3 +130,19 @@ def test_case_import_refuses_an_implausible_date_under_its_column(officer_user, 
     assert {(e.row, e.column) for e in result.errors} == {(2, "结案日期"), (2, "公示日期")}
     assert not EnforcementCase.objects.exists()
     assert import_cases(officer_user, [row | {"closed_on": TODAY, "published_on": TODAY}]).ok
+
+
+def test_case_import_refuses_a_unit_that_holds_no_cases(tree, person, team, officers):
+    """The ledger's holder kinds (执法队 only) on the import too, as on the page and the API."""
+    from fazhi.enforcement.importing import import_cases
+
+    office = person("office_a", "office", tree["a"])  # may write the 街道 and its 执法队
+    row = {
+        "_row": 2, "filed_on": TODAY - 3 * DAY, "procedure": "general", "source": "patrol", "field": "city",
+        "org": "a", "officers": "沈一、韩二", "party": "陈某", "summary": "占道经营", "status": "filed",
+    }  # fmt: skip
+    result = import_cases(office, [row])
+    assert [(e.row, e.column) for e in result.errors] == [(2, "承办单位")]
+    assert "“甲街道”是街道，不能承办行政执法案件" in result.errors[0].message
+    assert not EnforcementCase.objects.exists()
+    assert import_cases(office, [row | {"org": team.code}]).ok

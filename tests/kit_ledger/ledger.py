@@ -3,7 +3,7 @@
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import Notice
 
@@ -12,9 +12,9 @@ LEDGER = Ledger(
     label="整改事项",
     order=900,  # after the product's ledgers
     models=(Notice,),
-    urls="tests.kit_ledger.urls",
     api="tests.kit_ledger.api",
     figures="tests.kit_ledger.figures",
+    pages=(views.PAGES,),
     excel=(excel_views.PAGES,),
     demo=load_demo,
     generator="tests.kit_ledger.demo.generate",

@@ -8,6 +8,7 @@ from fazhi.learning.columns import event_sheet, service_sheet, session_sheet
 from fazhi.learning.importing import import_services
 from fazhi.learning.models import Material, PufaEvent, ServiceRecord, StudySession
 from fazhi.ledger.excel import export, parse
+from tests.conftest import TODAY
 from tests.learning.learning_fixtures import new_service
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
@@ -143,3 +144,27 @@ def test_an_event_list_with_an_implausible_date_is_refused(office, units):
     result = import_events(office, [event])
     assert [(e.row, e.column) for e in result.errors] == [(2, "日期")]
     assert not PufaEvent.objects.exists() and not Material.objects.exists()
+
+
+def test_an_activity_list_naming_the_district_is_refused_for_its_kind(units, person):
+    """The ledger's holder kinds (every unit but the 区) on the imports too, as on the pages and the API."""
+    from fazhi.learning.importing import import_events, import_sessions
+
+    district_office = person("qu", "office", units["district"])  # may write the 区 itself
+    session = {"_row": 2, "held_on": TODAY, "kind": "pre_meeting", "title": "会前学法：民法典",
+               "topics": "民法典", "audience": "leaders", "attendance": 15, "org": "district"}  # fmt: skip
+    event = {
+        "_row": 2,
+        "held_on": TODAY,
+        "kind": "month",
+        "title": "民法典宣传月",
+        "org": "district",
+        "fen": 100,
+    }
+    for run, row, what in ((import_sessions, session, "学法培训"), (import_events, event, "普法活动")):
+        result = run(district_office, [row])
+        assert [(e.row, e.column) for e in result.errors] == [(2, "组织单位")]
+        assert f"“测试区”是区，不能承办{what}" in result.errors[0].message
+        assert not any(e.column == "组织单位" for e in run(district_office, [row | {"org": "a"}]).errors)
+    # only the rows at the 街道 were written
+    assert [r.org.code for r in (*StudySession.objects.all(), *PufaEvent.objects.all())] == ["a", "a"]

@@ -40,8 +40,8 @@ def test_the_complete_test_ledger_passes():
         ({"models": (model_like(STATES=None),)}, "fazhi.E002"),
         ({"models": (model_like(NUMBER_KIND=""),)}, "fazhi.E003"),
         ({"models": (model_like(NUMBER_KIND="调"),)}, "fazhi.E004"),  # the disputes ledger's
-        ({"urls": ""}, "fazhi.E005"),
-        ({"urls": "fazhi.legal.urls"}, "fazhi.E005"),  # another ledger's urls: app_name is not "kit"
+        ({"pages": ()}, "fazhi.E005"),
+        ({"urls": "fazhi.litigation.urls"}, "fazhi.E005"),  # another ledger's urls: app_name is not "kit"
         ({"label": ""}, "fazhi.E006"),
         ({"api": ""}, "fazhi.E007"),
         ({"api": "tests.kit_ledger.no_such_api"}, "fazhi.E007"),

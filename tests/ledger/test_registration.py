@@ -23,7 +23,7 @@ def ids(errors) -> list[str]:
 
 def product_ledgers():
     """The product's ledgers, without the test suite's own (tests/kit_ledger, see test_kit_ledger.py)."""
-    return [ledger for ledger in registry.ledgers() if ledger.urls.startswith("fazhi.")]
+    return [ledger for ledger in registry.ledgers() if ledger.api.startswith("fazhi.")]
 
 
 def test_the_ledger_apps_register_themselves_in_order():
@@ -113,8 +113,8 @@ class SameNumberAsDisputes:
         ({"models": ()}, "fazhi.E001"),
         ({"models": (NoStates,)}, "fazhi.E002"),
         ({"models": (NoNumber,)}, "fazhi.E003"),
-        ({"urls": ""}, "fazhi.E005"),
-        ({"urls": "fazhi.legal.urls"}, "fazhi.E005"),  # its app_name is not the namespace
+        ({"pages": ()}, "fazhi.E005"),
+        ({"urls": "fazhi.litigation.urls"}, "fazhi.E005"),  # its app_name is not the namespace
         ({"label": ""}, "fazhi.E006"),
         ({"api": ""}, "fazhi.E007"),
         ({"api": "fazhi.disputes.no_such_api"}, "fazhi.E007"),

@@ -62,7 +62,7 @@ def test_every_bad_cell_is_named_and_nothing_written(client, clerk, xf):
     ]
     body = upload(client, rows).content.decode()
     assert "本次没有导入任何数据" in body
-    for text in ("第3行", "“b”不是您可以登记民意诉求的单位", "第4行", "不承办民意诉求", "第5行", "状态为“已办结”时必填办结日期",
+    for text in ("第3行", "“b”不是您可以登记民意诉求的单位", "第4行", "不能承办民意诉求", "第5行", "状态为“已办结”时必填办结日期",
                  "第6行", "办结日期不能早于受理日期"):  # fmt: skip
         assert text in body, text
     assert not CitizenDemand.objects.exists()
@@ -149,7 +149,7 @@ def test_petition_import_names_every_bad_cell(client, clerk, xf):
         "第5行",
         "接访领导",
         "第6行",
-        "不承办信访事项",
+        "不能承办信访事项",
     ):
         assert text in body, text
     assert not Petition.objects.exists()

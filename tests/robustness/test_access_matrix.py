@@ -50,7 +50,7 @@ PAYLOADS = {
         "performance_method": "当场履行",
     },
     "dispute.confirmation": lambda w, o: {"version": o.version, "applied_on": DAY, "court": "测试区人民法院"},
-    "dispute.dispatch_to": lambda w, o: {"version": o.version, "to_org": "b-sfs", "note": "越权分派"},
+    "dispute.dispatch_action": lambda w, o: {"version": o.version, "to_org": "b-sfs", "note": "越权分派"},
     "dispute.reveal": lambda w, o: {},
     "dispute.sessions": lambda w, o: {
         "version": o.version,
@@ -72,7 +72,7 @@ PAYLOADS = {
     },
     "legal-review.filing": lambda w, o: {"version": o.version, "filed_on": DAY},
     "legal-review.resubmit": lambda w, o: {"version": o.version, "submitted_on": DAY, "materials": "越权"},
-    "legal-review.return_for_revision": lambda w, o: {
+    "legal-review.return_action": lambda w, o: {
         "version": o.version,
         "opinion_text": "越权退回",
         "opinion_on": DAY,
