@@ -246,9 +246,7 @@ def draft(actor, report: AnnualReport, expected_version: int | None = None) -> A
         report = _locked(report, expected_version)
         require_editable(report)
         values = figure_source.fetch(report.org, drafting.template_codes(), report.year)
-        wanted = {
-            d.key: d for d in drafting.drafts(report.org, report.year, values, drafting.Wording.of(report))
-        }
+        wanted = {d.key: d for d in _all_drafts(report, values)}
         sections = {s.key: s for s in report.sections.all()}
         existing = {
             p.draft_key: p for p in Paragraph.objects.filter(section__report=report).exclude(draft_key="")
@@ -388,10 +386,7 @@ def redraft_paragraph(actor, paragraph: Paragraph, expected_version: int) -> Par
         if not fresh.draft_key:
             raise FazhiError("该段落是人工添加的，没有可以重新生成的起草模板。")
         values = figure_source.fetch(report.org, drafting.template_codes(), report.year)
-        drafted = {
-            d.key: d.text
-            for d in drafting.drafts(report.org, report.year, values, drafting.Wording.of(report))
-        }
+        drafted = {d.key: d.text for d in _all_drafts(report, values)}
         text = drafted.get(fresh.draft_key)
         if text is None:
             raise FazhiError("该段落引用的指标目前没有数据，无法重新生成；可以直接编辑或删除该段落。")
