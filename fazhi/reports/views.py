@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from fazhi.errors import FazhiError, StaleEdit
+from fazhi.figures import registry
 
 from . import figure_source, services
 from . import sections as outline_edits
@@ -149,6 +150,7 @@ def report_edit(request, pk):
             "report": report,
             "sections": sections,
             "targets": targets,
+            "figures": sorted(registry.all_figures(), key=lambda fig: fig.code) if editable else [],
             "suggestions": [
                 {"key": item.key, "rendered": to_runs(item.text, evidence)}
                 for item in suggestions(report, evidence)
