@@ -6,28 +6,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0001_initial'),
-        ('reports', '0003_report_wording_choices'),
+        ("orgs", "0001_initial"),
+        ("reports", "0003_report_wording_choices"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PlanNote',
+            name="PlanNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='打算在哪一年做，如2025', verbose_name='计划年度')),
-                ('text', models.TextField(verbose_name='工作打算')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='记录时间')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="打算在哪一年做，如2025", verbose_name="计划年度"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="工作打算")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="记录时间")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="记录人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '下一年度工作打算',
-                'verbose_name_plural': '下一年度工作打算',
-                'ordering': ['year', 'created_at', 'pk'],
+                "verbose_name": "下一年度工作打算",
+                "verbose_name_plural": "下一年度工作打算",
+                "ordering": ["year", "created_at", "pk"],
             },
         ),
     ]
