@@ -54,6 +54,20 @@ def _ordered(report: AnnualReport):
     return result
 
 
+def tree_rows(report: AnnualReport) -> list[tuple[Section, int]]:
+    """(section, depth from 1) of every section in document order, printed or not (the edit page)."""
+    children = _tree(report)
+    rows: list[tuple[Section, int]] = []
+
+    def visit(parent_id, depth):
+        for section in children.get(parent_id, []):
+            rows.append((section, depth))
+            visit(section.pk, depth + 1)
+
+    visit(None, 1)
+    return rows
+
+
 def section_numbers(report: AnnualReport) -> dict[int, str]:
     return {section.pk: number for section, _level, number in _ordered(report)}
 
@@ -70,5 +84,8 @@ def to_document(report: AnnualReport, values: Mapping[str, FigureValue] | None =
                 if line.strip():
                     blocks.append(DocParagraph("", tuple(to_runs(line.strip(), values))))
     return ReportDocument(
-        title=report.title, issuer=report.org.name, signed=report.signed, blocks=tuple(blocks)
+        title=report.title,
+        issuer=report.issuer.strip() or report.org.name,
+        signed=report.signed,
+        blocks=tuple(blocks),
     )

@@ -55,16 +55,16 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
         "disputes",
         (
             _s(
-                "{year}年，{subject}共接收矛盾纠纷{{disputes.received}}件",
+                "{year}年，{subject}共接收矛盾纠纷{{disputes.received}}{件}",
                 "{{change:disputes.received}}",
-                "调解成功{{disputes.mediated_success}}件",
+                "调解成功{{disputes.mediated_success}}{件}",
                 "调解成功率{{disputes.success_rate}}%",
             ),
             _s(
-                "{subject}调委会调处{{disputes.received.street_committee}}件",
-                "各社区调委会调处{{disputes.received.community_committee}}件",
-                "警民联调工作室化解矛盾纠纷{{disputes.police_joint}}件",
-                "心理服务参与化解矛盾纠纷{{disputes.psych_service}}宗",
+                "{subject}调委会调处{{disputes.received.street_committee}}{件}",
+                "各社区调委会调处{{disputes.received.community_committee}}{件}",
+                "警民联调工作室化解矛盾纠纷{{disputes.police_joint}}{件}",
+                "心理服务参与化解矛盾纠纷{{disputes.psych_service}}{件}",
                 lead="其中",
             ),
             _s(
@@ -72,10 +72,10 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "涉案金额{{disputes.amount_involved}}",
                 "挽回经济损失{{disputes.amount_recovered}}",
             ),
-            _s("{subject}化解群体性矛盾纠纷{{disputes.group_disputes}}件"),
+            _s("{subject}受理群体性矛盾纠纷{{disputes.group_disputes}}{件}"),
             _s(
-                "委派矛盾纠纷{{disputes.dispatched}}宗",
-                "办结{{disputes.dispatched_closed}}宗",
+                "委派矛盾纠纷{{disputes.dispatched}}{件}",
+                "办结{{disputes.dispatched_closed}}{件}",
             ),
         ),
     ),
@@ -90,6 +90,7 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "行政规范性文件初审{{legal.normative_documents}}件",
                 "审查重大行政决策{{legal.major_decisions}}件",
             ),
+            _s("未发生规范性文件被撤销、重大决策违法等情况{{none:legal.unlawful}}"),
         ),
     ),
     DraftTemplate(
@@ -110,6 +111,7 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "行政诉讼调撤率达到{{litigation.withdrawal_rate}}%",
                 "行政负责人出庭率{{litigation.appearance_rate}}%",
             ),
+            _s("全年未发生行政诉讼败诉案件{{none:litigation.lost}}"),
         ),
     ),
     DraftTemplate(
@@ -294,7 +296,8 @@ FIXED_TEXTS: tuple[tuple[str, str, str], ...] = (
     (
         "preamble",
         outline.PREAMBLE,
-        "{year}年，{org}深入学习贯彻习近平法治思想，全面落实《法治政府建设实施纲要（2021－2025年）》，"
+        "{year}年，{org}深入学习贯彻{keyword}，认真贯彻落实习近平法治思想，"
+        "全面落实《法治政府建设实施纲要（2021－2025年）》，"
         "严格规范行政决策程序，不断提升依法行政能力和水平，扎实推进法治政府建设。"
         "现将{year}年度法治政府建设情况报告如下。",
     ),
@@ -325,7 +328,34 @@ def _dates(code: str, org: Organisation, year: int) -> str:
     return "、".join(f"{day.month}月{day.day}日" for day in sorted(set(days)))
 
 
-def fill(text: str, org: Organisation, year: int) -> str:
+# The year's political keyword every report of that year names in its preamble (五常 and 观澜 2024:
+# 二十届三中全会; 西乡 2023: 二十大); an office may write its own per report.
+YEAR_KEYWORDS = {
+    2022: "党的二十大精神",
+    2023: "党的二十大精神",
+    2024: "党的二十届三中全会精神",
+    2025: "党的二十届四中全会精神",
+}
+DEFAULT_KEYWORD = "习近平新时代中国特色社会主义思想"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What the office chooses for its report: the counting word of cases and the preamble's keyword."""
+
+    count_word: str = "件"
+    keyword: str = ""
+
+    def keyword_for(self, year: int) -> str:
+        return self.keyword.strip() or YEAR_KEYWORDS.get(year, DEFAULT_KEYWORD)
+
+    @classmethod
+    def of(cls, report) -> Wording:
+        return cls(report.count_word or "件", report.keyword)
+
+
+def fill(text: str, org: Organisation, year: int, wording: Wording | None = None) -> str:
+    wording = wording or Wording()
     text = DATES.sub(lambda match: _dates(match.group(1), org, year), text)
     subject = SUBJECTS.get(org.kind, org.name)
     for name, value in (
@@ -333,9 +363,26 @@ def fill(text: str, org: Organisation, year: int) -> str:
         ("{last_year}", year - 1),
         ("{subject}", subject),
         ("{org}", org.name),
+        ("{件}", wording.count_word),
+        ("{keyword}", wording.keyword_for(year)),
     ):
         text = text.replace(name, str(value))
     return text
+
+
+# Figures whose rise is no achievement (more lawsuits or petitions against the office): their change
+# is written only when they fell, never as "同比上升" in a 成效 paragraph.
+RISE_IS_BAD = (
+    "litigation.",
+    "petitions.",
+    "disclosure.reconsideration",
+    "disclosure.litigation",
+    "legal.unlawful",
+)
+
+
+def rise_is_bad(code: str) -> bool:
+    return any(code == prefix or code.startswith(prefix) for prefix in RISE_IS_BAD)
 
 
 def _usable(clause: str, values: Mapping[str, FigureValue]) -> bool:
@@ -345,8 +392,10 @@ def _usable(clause: str, values: Mapping[str, FigureValue]) -> bool:
         shown = placeholder.render(values)
         if shown is None:
             return False
-        value = values[placeholder.code].value
-        if placeholder.kind == "value" and value == 0:
+        figure = values[placeholder.code]
+        if placeholder.kind == "value" and figure.value == 0:
+            return False
+        if placeholder.kind == "change" and rise_is_bad(placeholder.code) and figure.value > figure.previous:
             return False
     return True
 
@@ -362,13 +411,15 @@ def draft_text(template: DraftTemplate, values: Mapping[str, FigureValue]) -> st
     return "".join(sentences)
 
 
-def drafts(org: Organisation, year: int, values: Mapping[str, FigureValue]) -> list[Draft]:
+def drafts(
+    org: Organisation, year: int, values: Mapping[str, FigureValue], wording: Wording | None = None
+) -> list[Draft]:
     """Every paragraph the drafting can write for the org and year, in template order."""
-    found = [Draft(key, section, fill(text, org, year)) for key, section, text in FIXED_TEXTS]
+    found = [Draft(key, section, fill(text, org, year, wording)) for key, section, text in FIXED_TEXTS]
     for template in TEMPLATES:
         text = draft_text(template, values)
         if text is not None:
-            found.append(Draft(template.key, template.section, fill(text, org, year)))
+            found.append(Draft(template.key, template.section, fill(text, org, year, wording)))
     return found
 
 

@@ -25,6 +25,7 @@ class FigureValue:
     unit: str
     value: Decimal | None
     previous: Decimal | None
+    money: str = "exact"  # how the report writes money: "exact" (2027.87万元) or "about" (约2028万元)
 
     def as_json(self) -> dict:
         return {
@@ -106,22 +107,31 @@ def plain(number: Decimal, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def format_value(value: Decimal | None, unit: str) -> str | None:
-    """A figure as the report writes it. Money carries its unit (元 become 万元 from 10,000 on)."""
+def format_value(value: Decimal | None, unit: str, money: str = "exact") -> str | None:
+    """A figure as the report writes it. Money is written in 万元 from 10,000元 on, to two decimals
+    (2027.87万元) or, where the office prefers, rounded (约2028万元)."""
     if value is None:
         return None
-    if unit == "元":
-        if abs(value) >= TEN_THOUSAND:
-            return f"{plain(value / TEN_THOUSAND, 4)}万元"
-        return f"{plain(value)}元"
-    if unit == "万元":
-        return f"{plain(value, 4)}万元"
+    if unit in MONEY_UNITS:
+        wan = value / TEN_THOUSAND if unit == "元" else value
+        if unit == "元" and abs(value) < TEN_THOUSAND:
+            return f"{plain(value)}元"
+        if money == "about":
+            return f"约{plain(wan, 0)}万元"
+        return f"{plain(wan)}万元"
     return plain(value)
 
 
-def describe_change(current: Decimal | None, previous: Decimal | None) -> str | None:
-    """Year-on-year wording (同比上升18.22%); None when last year is unknown or zero."""
-    if current is None or previous is None or previous == 0:
+def describe_change(current: Decimal | None, previous: Decimal | None, unit: str = "") -> str | None:
+    """Year-on-year wording (同比上升18.22%); a rate's change in points (同比提高21.45个百分点), as the
+    dashboard writes it. None when last year is unknown (or, for a count, zero)."""
+    if current is None or previous is None:
+        return None
+    if unit == "%":
+        from fazhi.figures.wording import describe_point_change
+
+        return describe_point_change(current, previous) or None
+    if previous == 0:
         return None
     try:
         from fazhi.figures.values import describe_change as provided

@@ -7,7 +7,7 @@ from fazhi.orgs.scoping import visible_orgs
 from . import outline
 from .services import REPORT_KINDS
 
-CHAPTER_CHOICES = [(spec.key, spec.title) for spec in outline.CHAPTERS]
+CHAPTER_CHOICES = [(spec.key, spec.title) for spec in outline.OPTIONAL_CHAPTERS + outline.CHAPTERS]
 
 
 class CreateReportForm(forms.Form):
@@ -23,6 +23,12 @@ class CreateReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="没有内容的章节不会导出，可全部保留",
     )
+    reuse_outline = forms.BooleanField(
+        label="沿用本单位上一份报告的提纲",
+        required=False,
+        initial=True,
+        help_text="有往年报告时，沿用其各部分标题（年份自动顺延）和段落位置，不再按上面的纲要章节",
+    )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,6 +41,17 @@ class ReportMetaForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label="标题", max_length=200)
     signed = forms.DateField(label="成文日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    issuer = forms.CharField(label="落款单位（机关全称）", max_length=200, required=False)
+    keyword = forms.CharField(label="导语中的年度学习内容", max_length=100, required=False)
+    count_word = forms.ChoiceField(
+        label="案件量词", choices=[("件", "件"), ("宗", "宗")], initial="件", required=False
+    )
+    money_style = forms.ChoiceField(
+        label="金额写法",
+        choices=[("exact", "万元保留两位小数"), ("about", "约数（约N万元）")],
+        initial="exact",
+        required=False,
+    )
 
 
 class ParagraphForm(forms.Form):

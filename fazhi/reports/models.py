@@ -29,6 +29,24 @@ class AnnualReport(models.Model):
     org = models.ForeignKey(Organisation, verbose_name="报告单位", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField("报告年度")
     title = models.CharField("标题", max_length=200)
+    # The office's wording: the 落款's full legal name of the issuing organ (杭州市余杭区人民政府五常街道办事处),
+    # the year's political keyword in the preamble, the counting word and how money is written.
+    issuer = models.CharField("落款单位", max_length=200, blank=True, help_text="机关全称；不填则为单位名称")
+    keyword = models.CharField(
+        "导语中的年度学习内容",
+        max_length=100,
+        blank=True,
+        help_text="如“党的二十届三中全会精神”；不填则按年度默认",
+    )
+    count_word = models.CharField(
+        "案件量词", max_length=2, choices=[("件", "件"), ("宗", "宗")], default="件"
+    )
+    money_style = models.CharField(
+        "金额写法",
+        max_length=10,
+        choices=[("exact", "万元保留两位小数（如2027.87万元）"), ("about", "约数（如约2028万元）")],
+        default="exact",
+    )
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     signed = models.DateField("成文日期", null=True, blank=True)
     publish_due = models.DateField("公开期限", null=True, blank=True)
@@ -116,6 +134,9 @@ class Section(models.Model):
     number = models.CharField("序号", max_length=10, blank=True)
     mandated = models.BooleanField("法定内容", default=False)
     heading = models.BooleanField("有标题", default=True)
+    # Drafting templates placed here by the office (moving a drafted paragraph records it), so that
+    # re-drafting writes them into this section whatever outline the office uses.
+    draft_keys = models.JSONField("起草内容", default=list, blank=True)
 
     class Meta:
         verbose_name = "报告部分"
@@ -157,6 +178,32 @@ class Paragraph(models.Model):
         verbose_name = "段落"
         verbose_name_plural = "段落"
         ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text[:40]
+
+
+class PlanNote(models.Model):
+    """A plan for next year noted during the year (明年打算), drafted into item 四 of this year's report."""
+
+    org = models.ForeignKey(Organisation, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("计划年度", help_text="打算在哪一年做，如2025")
+    text = models.TextField("工作打算")
+    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = OrgScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "下一年度工作打算"
+        verbose_name_plural = "下一年度工作打算"
+        ordering = ["year", "created_at", "pk"]
 
     def __str__(self):
         return self.text[:40]

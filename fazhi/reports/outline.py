@@ -1,8 +1,9 @@
 """The outline every annual report starts from, as data.
 
-The five items are mandated, in this order, by 《法治政府建设与责任落实督察工作规定》 第二十五条
-(LEGAL-RULES.md §3). Reports since 2022 also say how last year's shortcomings were remedied; like
-the 五常 and 观澜 seeds, that part sits inside item 2, before this year's shortcomings. Inside item 1
+The five items are mandated by 《法治政府建设与责任落实督察工作规定》 第二十五条 (LEGAL-RULES.md §3);
+an office may reorder them (观澜). Many reports since 2022 also say how last year's shortcomings were
+remedied; like the 观澜 seed, that part sits inside item 2, before this year's shortcomings. It is
+optional (五常 2024 has none), and left out of the export when empty. Inside item 1
 many offices follow the chapters of 《法治政府建设实施纲要（2021－2025年）》 (the 西乡 seed); those
 chapters are optional: a chapter left empty is not exported.
 
@@ -48,6 +49,11 @@ CHAPTERS: tuple[SectionSpec, ...] = (
 )
 CHAPTER_KEYS = tuple(chapter.key for chapter in CHAPTERS)
 
+# The 纲要's first chapter, which 观澜 and 西乡 lead with; offered, not created unless chosen, and
+# placed before the other chapters.
+THOUGHT = SectionSpec("thought", "深入学习贯彻习近平法治思想，努力实现法治政府建设全面突破")
+OPTIONAL_CHAPTERS = (THOUGHT,)
+
 OUTLINE: tuple[SectionSpec, ...] = (
     SectionSpec(PREAMBLE, "导语", heading=False),
     SectionSpec(MEASURES, "{year}年推进法治政府建设的主要举措和成效", mandated=True, children=CHAPTERS),
@@ -56,7 +62,8 @@ OUTLINE: tuple[SectionSpec, ...] = (
         "{year}年推进法治政府建设存在的不足和原因",
         mandated=True,
         children=(
-            SectionSpec(REMEDY, "{last_year}年度存在问题的整改情况", mandated=True),
+            # Optional: the 2019 规定 lists five items, not this one (the analyzer agrees: required=False).
+            SectionSpec(REMEDY, "{last_year}年度存在问题的整改情况"),
             SectionSpec(CURRENT_SHORTCOMINGS, "{year}年度存在的不足和原因"),
         ),
     ),
@@ -72,6 +79,10 @@ OUTLINE: tuple[SectionSpec, ...] = (
 MANDATED_ITEMS = tuple(spec.key for spec in OUTLINE if spec.mandated)
 
 
+# 一、/（一）/1./（1）: GB/T 9704-2012 numbers four levels of headings, so an outline goes no deeper.
+MAX_DEPTH = 4
+
+
 def walk(specs: tuple[SectionSpec, ...] = OUTLINE, parent: SectionSpec | None = None):
     """(spec, parent spec) pairs in document order."""
     for spec in specs:
@@ -81,3 +92,14 @@ def walk(specs: tuple[SectionSpec, ...] = OUTLINE, parent: SectionSpec | None = 
 
 def spec_for(key: str) -> SectionSpec | None:
     return next((spec for spec, _ in walk() if spec.key == key), None)
+
+
+def ancestors(key: str) -> list[str]:
+    """The keys above a section of the standard outline, nearest first: where its paragraphs go
+    when the office's outline has no section of that key ("disputes" → ["measures"])."""
+    parents = {spec.key: parent.key for spec, parent in walk() if parent is not None}
+    found = []
+    while key in parents:
+        key = parents[key]
+        found.append(key)
+    return found

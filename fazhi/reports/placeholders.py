@@ -1,8 +1,11 @@
 """Figure placeholders in paragraph text and their rendering to numbers.
 
 ``{{disputes.received}}`` is this year's value, ``{{change:disputes.received}}`` the year-on-year
-wording (同比上升18.22%), ``{{previous:disputes.received}}`` last year's value. A placeholder whose
-value is unknown renders as a visible 【缺：…】 mark, and the completeness check lists it.
+wording (同比上升18.22%; for a rate, 同比提高21.45个百分点), ``{{previous:disputes.received}}`` last year's
+value. ``{{none:litigation.lost}}`` stands behind a claim that something did not happen
+("未发生行政诉讼败诉案件"): it prints nothing while the ledger's value is 0, and counts as missing once
+it is not, so the claim cannot outlive the facts. A placeholder whose value is unknown renders as a
+visible 【缺：…】 mark, and the completeness check lists it.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from dataclasses import dataclass
 from .document import Run
 from .figure_source import FigureValue, describe_change, format_value, label_of
 
-PLACEHOLDER = re.compile(r"\{\{\s*(?:(change|previous)\s*:)?\s*([A-Za-z0-9_.\-]+)\s*\}\}")
-KIND_LABELS = {"value": "", "change": "同比变化", "previous": "上年数"}
+PLACEHOLDER = re.compile(r"\{\{\s*(?:(change|previous|none)\s*:)?\s*([A-Za-z0-9_.\-]+)\s*\}\}")
+KIND_LABELS = {"value": "", "change": "同比变化", "previous": "上年数", "none": "为零"}
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,12 @@ class Placeholder:
         if value is None:
             return None
         if self.kind == "change":
-            return describe_change(value.value, value.previous)
+            return describe_change(value.value, value.previous, value.unit)
         if self.kind == "previous":
-            return format_value(value.previous, value.unit)
-        return format_value(value.value, value.unit)
+            return format_value(value.previous, value.unit, value.money)
+        if self.kind == "none":
+            return "" if value.value is not None and value.value == 0 else None
+        return format_value(value.value, value.unit, value.money)
 
 
 def placeholders_in(text: str) -> list[Placeholder]:
@@ -59,7 +64,10 @@ def to_runs(text: str, values: Mapping[str, FigureValue]) -> list[Run]:
             runs.append(Run(text[position : match.start()]))
         placeholder = Placeholder(match.group(1) or "value", match.group(2))
         shown = placeholder.render(values)
-        runs.append(Run(shown if shown is not None else f"【缺：{placeholder.label}】", placeholder.code))
+        if shown is None:
+            runs.append(Run(f"【缺：{placeholder.label}】", placeholder.code))
+        elif shown:
+            runs.append(Run(shown, placeholder.code))
         position = match.end()
     if position < len(text):
         runs.append(Run(text[position:]))

@@ -19,6 +19,7 @@ version; a change made from an old version is refused (StaleEdit), never merged 
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
@@ -118,17 +119,29 @@ def _bump(report: AnnualReport, actor) -> None:
     report.refresh_from_db(fields=["version", "updated_by", "updated_at"])
 
 
-def create_report(actor, org: Organisation, year: int, *, title: str = "", chapters=outline.CHAPTER_KEYS):
-    """A new report with the mandated outline and the chosen 纲要 chapters inside item 1."""
+def create_report(
+    actor,
+    org: Organisation,
+    year: int,
+    *,
+    title: str = "",
+    chapters=outline.CHAPTER_KEYS,
+    outline_from: AnnualReport | None = None,
+):
+    """A new report with the mandated outline and the chosen 纲要 chapters inside item 1, or with the
+    outline of an earlier report of the office (``outline_from``: its own headings, years moved on)."""
     if actor is not None and not can_write(actor, org):
         raise NotPermitted(f"您无权为{unit_label(actor, org)}创建年度报告；请由本单位党政办/法治办人员创建。")
     if org.kind not in REPORT_KINDS:
         raise FazhiError(f"“{org}”不是街道或区，不单独编制法治政府建设年度报告；请选择所属街道。")
     if not 2000 <= year <= 2100:
         raise FazhiError(f"报告年度“{year}”无效，请填写四位年份，如2024。", fields={"year": "年份无效"})
-    unknown = set(chapters) - set(outline.CHAPTER_KEYS)
+    known = {spec.key for spec in outline.OPTIONAL_CHAPTERS + outline.CHAPTERS}
+    unknown = set(chapters) - known
     if unknown:
         raise FazhiError(f"未知的纲要章节：{'、'.join(sorted(unknown))}。")
+    if outline_from is not None and outline_from.org_id != org.pk:
+        raise FazhiError("只能沿用本单位以往报告的提纲。")
     if AnnualReport.objects.filter(org=org, year=year).exists():
         raise FazhiError(f"“{org}”{year}年度的报告已存在，请直接打开编辑。", code="duplicate")
     try:
@@ -141,7 +154,10 @@ def create_report(actor, org: Organisation, year: int, *, title: str = "", chapt
                 created_by=actor,
                 updated_by=actor,
             )
-            _create_sections(report, set(chapters))
+            if outline_from is not None:
+                _copy_sections(report, outline_from)
+            else:
+                _create_sections(report, set(chapters))
             renumber(report)
             record(
                 Action.CREATE,
@@ -154,22 +170,62 @@ def create_report(actor, org: Organisation, year: int, *, title: str = "", chapt
     return report
 
 
+def last_report(org: Organisation, year: int) -> AnnualReport | None:
+    """The office's latest report before ``year``, whose outline a new report may reuse."""
+    return AnnualReport.objects.filter(org=org, year__lt=year).order_by("-year").first()
+
+
 def _create_sections(report: AnnualReport, chapters: set[str]) -> None:
-    created: dict[str, Section] = {}
     order = 0
-    for spec, parent in outline.walk():
-        if parent is not None and parent.key == outline.MEASURES and spec.key not in chapters:
-            continue
+
+    def make(spec: outline.SectionSpec, parent: Section | None) -> None:
+        nonlocal order
         order += 1
-        created[spec.key] = Section.objects.create(
+        section = Section.objects.create(
             report=report,
             key=spec.key,
-            parent=created.get(parent.key) if parent else None,
+            parent=parent,
             order=order,
             title=spec.title_for(report.year),
             mandated=spec.mandated,
             heading=spec.heading,
         )
+        children = spec.children
+        if spec.key == outline.MEASURES:
+            offered = outline.OPTIONAL_CHAPTERS + outline.CHAPTERS
+            children = tuple(chapter for chapter in offered if chapter.key in chapters)
+        for child in children:
+            make(child, section)
+
+    for spec in outline.OUTLINE:
+        make(spec, None)
+
+
+def _copy_sections(report: AnnualReport, source: AnnualReport) -> None:
+    """The earlier report's sections (titles, order, placements), its years moved to this report's."""
+    shift = report.year - source.year
+    years = re.compile(r"(?<![0-9])(19|20)[0-9]{2}(?=年)")
+
+    def moved(title: str) -> str:
+        return years.sub(lambda m: str(int(m.group(0)) + shift), title)
+
+    sections = list(source.sections.all())
+
+    def copy(parent_id, parent: Section | None) -> None:
+        for section in sorted((s for s in sections if s.parent_id == parent_id), key=lambda s: s.order):
+            created = Section.objects.create(
+                report=report,
+                key=section.key,
+                parent=parent,
+                order=section.order,
+                title=moved(section.title),
+                mandated=section.mandated,
+                heading=section.heading,
+                draft_keys=list(section.draft_keys),
+            )
+            copy(section.pk, created)
+
+    copy(None, None)
 
 
 def renumber(report: AnnualReport) -> None:
@@ -190,7 +246,7 @@ def draft(actor, report: AnnualReport, expected_version: int | None = None) -> A
         report = _locked(report, expected_version)
         require_editable(report)
         values = figure_source.fetch(report.org, drafting.template_codes(), report.year)
-        wanted = {d.key: d for d in drafting.drafts(report.org, report.year, values)}
+        wanted = {d.key: d for d in _all_drafts(report, values)}
         sections = {s.key: s for s in report.sections.all()}
         existing = {
             p.draft_key: p for p in Paragraph.objects.filter(section__report=report).exclude(draft_key="")
@@ -212,7 +268,7 @@ def draft(actor, report: AnnualReport, expected_version: int | None = None) -> A
                 )
                 written.append(key)
         for key, fresh in wanted.items():
-            section = sections.get(fresh.section)
+            section = _home(sections, key, fresh.section)
             if key in existing or section is None:
                 continue
             Paragraph.objects.create(
@@ -241,11 +297,32 @@ def draft(actor, report: AnnualReport, expected_version: int | None = None) -> A
     return report
 
 
+def _all_drafts(report: AnnualReport, values) -> list[drafting.Draft]:
+    """From the figures, then from the office's own records (last year's 不足, next year's plans)."""
+    from .shortcomings import record_drafts
+
+    return drafting.drafts(report.org, report.year, values, drafting.Wording.of(report)) + record_drafts(
+        report
+    )
+
+
+def _home(sections: dict[str, Section], draft_key: str, default: str) -> Section | None:
+    """Where a drafted paragraph goes: the section the office placed it in, else its section of the
+    standard outline, else the nearest item above that (a 纲要 chapter the office dropped → item 一)."""
+    placed = [s for s in sections.values() if draft_key in (s.draft_keys or [])]
+    if placed:
+        return min(placed, key=lambda s: s.order)
+    for key in [default, *outline.ancestors(default)]:
+        if key in sections:
+            return sections[key]
+    return None
+
+
 def draft_report(actor, org: Organisation, year: int) -> AnnualReport:
     """The org's report for the year, created if needed and drafted from the figures: ready to render."""
     report = AnnualReport.objects.filter(org=org, year=year).first()
     if report is None:
-        report = create_report(actor, org, year)
+        report = create_report(actor, org, year, outline_from=last_report(org, year))
     if report.editable:
         report = draft(actor, report)
     return report
@@ -309,7 +386,7 @@ def redraft_paragraph(actor, paragraph: Paragraph, expected_version: int) -> Par
         if not fresh.draft_key:
             raise FazhiError("该段落是人工添加的，没有可以重新生成的起草模板。")
         values = figure_source.fetch(report.org, drafting.template_codes(), report.year)
-        drafted = {d.key: d.text for d in drafting.drafts(report.org, report.year, values)}
+        drafted = {d.key: d.text for d in _all_drafts(report, values)}
         text = drafted.get(fresh.draft_key)
         if text is None:
             raise FazhiError("该段落引用的指标目前没有数据，无法重新生成；可以直接编辑或删除该段落。")
@@ -347,9 +424,20 @@ def delete_paragraph(actor, paragraph: Paragraph, expected_version: int) -> None
     renumber(report)
 
 
+WORDING_FIELDS = ("issuer", "keyword", "count_word", "money_style")
+
+
 def update_report(
-    actor, report: AnnualReport, expected_version: int, *, title=None, signed=None
+    actor, report: AnnualReport, expected_version: int, *, title=None, signed=None, **wording
 ) -> AnnualReport:
+    """Title, 成文日期 and the office's wording choices (落款, keyword, 件/宗, money)."""
+    unknown = set(wording) - set(WORDING_FIELDS)
+    if unknown:
+        raise FazhiError(f"未知的报告信息：{'、'.join(sorted(unknown))}。")
+    if wording.get("count_word") not in (None, "件", "宗"):
+        raise FazhiError("案件量词只能是“件”或“宗”。")
+    if wording.get("money_style") not in (None, "exact", "about"):
+        raise FazhiError("金额写法只能是“exact”（两位小数）或“about”（约数）。")
     require_edit(actor, report)
     with transaction.atomic():
         fresh = _locked(report, expected_version)
@@ -361,6 +449,12 @@ def update_report(
         if signed is not None and signed != fresh.signed:
             changes["signed"] = [str(fresh.signed or ""), str(signed)]
             fresh.signed = signed
+        for name, value in wording.items():
+            value = (value or "").strip()
+            settable = value or name in ("issuer", "keyword")  # those two may be cleared
+            if settable and value != getattr(fresh, name):
+                changes[name] = [getattr(fresh, name), value]
+                setattr(fresh, name, value)
         if not changes:
             return fresh
         fresh.updated_by = actor
@@ -463,3 +557,45 @@ def run_action(actor, report: AnnualReport, action: str, expected_version: int) 
 def record_export(actor, report: AnnualReport, fmt: str) -> None:
     with transaction.atomic():
         record(Action.EXPORT, actor=actor, target=report, changes={"format": [None, fmt]})
+
+
+# --- item 二 suggestions and item 四 plan notes ----------------------------------------------------
+
+
+def adopt_suggestion(actor, report: AnnualReport, key: str) -> Paragraph:
+    """Write one of the ledgers' suggested 不足 into this year's shortcomings, as staff text."""
+    from .shortcomings import find
+
+    item = find(key)
+    if item is None:
+        raise FazhiError(f"没有代码为“{key}”的问题建议，请刷新页面后重试。")
+    sections = {s.key: s for s in report.sections.all()}
+    section = sections.get(outline.CURRENT_SHORTCOMINGS) or sections.get(outline.SHORTCOMINGS)
+    if section is None:
+        raise FazhiError("报告中没有“存在的不足和原因”部分，无法加入。")
+    return add_paragraph(actor, section, item.text + "。")
+
+
+def add_plan_note(actor, org: Organisation, year: int, text: str):
+    """Note a plan for ``year`` during the year before; the report of ``year - 1`` drafts it in item 四."""
+    from .models import PlanNote
+
+    if actor is not None and not can_write(actor, org):
+        raise NotPermitted(f"您无权为{unit_label(actor, org)}记录工作打算。")
+    text = " ".join((text or "").split())
+    if not text:
+        raise FazhiError("请填写工作打算的内容。", fields={"text": "请填写内容"})
+    if not 2000 <= year <= 2100:
+        raise FazhiError(f"计划年度“{year}”无效，请填写四位年份。", fields={"year": "年份无效"})
+    with transaction.atomic():
+        note = PlanNote.objects.create(org=org, year=year, text=text, created_by=actor)
+        record(Action.CREATE, actor=actor, target=note, changes={"text": [None, text], "year": [None, year]})
+    return note
+
+
+def delete_plan_note(actor, note) -> None:
+    if actor is not None and not can_write(actor, note.org):
+        raise NotPermitted(f"您无权删除{unit_label(actor, note.org)}的工作打算。")
+    with transaction.atomic():
+        record(Action.DELETE, actor=actor, target=note, changes={"text": [note.text, None]})
+        note.delete()

@@ -16,6 +16,14 @@ urlpatterns = [
     path("paragraphs/<int:pk>/redraft/", views.paragraph_redraft, name="paragraph-redraft"),
     path("paragraphs/<int:pk>/delete/", views.paragraph_delete, name="paragraph-delete"),
     path("sections/<int:pk>/paragraphs/", views.section_add_paragraph, name="paragraph-add"),
+    path("<int:pk>/sections/", views.section_add, name="section-add"),
+    path("sections/<int:pk>/rename/", views.section_rename, name="section-rename"),
+    path("sections/<int:pk>/move/<slug:direction>/", views.section_move, name="section-move"),
+    path("sections/<int:pk>/delete/", views.section_delete, name="section-delete"),
+    path("paragraphs/<int:pk>/move/", views.paragraph_move, name="paragraph-move"),
+    path("<int:pk>/suggestions/<str:key>/", views.suggestion_adopt, name="suggestion-adopt"),
+    path("plans/", views.plan_notes, name="plans"),
+    path("plans/<int:pk>/delete/", views.plan_note_delete, name="plan-delete"),
 ]
 
 from . import analysis_views  # noqa: E402

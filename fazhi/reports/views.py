@@ -10,21 +10,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from fazhi.errors import FazhiError, StaleEdit
+from fazhi.figures import registry
 
-from . import services
+from . import figure_source, services
+from . import sections as outline_edits
 from .completeness import problems
-from .compose import section_numbers, to_document
+from .compose import section_numbers, to_document, tree_rows
 from .forms import CreateReportForm, ParagraphForm, ReportMetaForm
 from .models import AnnualReport, Paragraph, Section
+from .outline import MAX_DEPTH
 from .placeholders import to_runs
 from .render import export_format
 from .render import render as render_export
 from .render_html import render_html
-from .values import current_values
+from .shortcomings import evidence_codes, suggestions
+from .values import current_values, styled
 
 DOWNLOADS = ("docx", "md", "txt")
 
@@ -60,9 +65,17 @@ def report_create(request):
     form = CreateReportForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        earlier = None
+        if data["reuse_outline"]:
+            earlier = services.last_report(data["org"], data["year"])
         try:
             report = services.create_report(
-                request.user, data["org"], data["year"], title=data["title"], chapters=data["chapters"]
+                request.user,
+                data["org"],
+                data["year"],
+                title=data["title"],
+                chapters=data["chapters"],
+                outline_from=earlier,
             )
             report = services.draft(request.user, report)
         except FazhiError as exc:
@@ -73,8 +86,19 @@ def report_create(request):
     return render(request, "reports/create.html", {"form": form})
 
 
-def _paragraph_context(request, paragraph: Paragraph, values, *, editable: bool, form=None, error=""):
+def _targets(report: AnnualReport) -> list[tuple[int, str]]:
+    """The sections a paragraph may be moved to, as the select lists them."""
+    numbers = section_numbers(report)
+    return [
+        (s.pk, f"{'　' * (depth - 1)}{numbers.get(s.pk) or ''}{s.title}") for s, depth in tree_rows(report)
+    ]
+
+
+def _paragraph_context(
+    request, paragraph: Paragraph, values, *, editable: bool, form=None, error="", targets=None
+):
     return {
+        "targets": targets if targets is not None else _targets(paragraph.section.report),
         "paragraph": paragraph,
         "rendered": to_runs(paragraph.text, values),
         "form": form or ParagraphForm(initial={"version": paragraph.version, "text": paragraph.text}),
@@ -89,26 +113,50 @@ def report_edit(request, pk):
     values = current_values(report)
     editable = report.editable and services.can_edit(request.user, report)
     numbers = section_numbers(report)
+    rows = tree_rows(report)
+    targets = _targets(report)
+    evidence = (
+        styled(report, figure_source.fetch(report.org, evidence_codes(), report.year)) if editable else {}
+    )
     sections = []
-    for section in report.sections.all().prefetch_related("paragraphs"):
+    for section, depth in rows:
         sections.append(
             {
                 "section": section,
                 "number": numbers.get(section.pk),
-                "depth": 0 if section.parent_id is None else 1,
+                "depth": depth - 1,
+                "can_nest": section.heading and depth < MAX_DEPTH,
                 "paragraphs": [
-                    _paragraph_context(request, p, values, editable=editable)
-                    for p in section.paragraphs.all()
+                    _paragraph_context(request, p, values, editable=editable, targets=targets)
+                    for p in sorted(section.paragraphs.all(), key=lambda p: (p.order, p.pk))
                 ],
             }
         )
-    meta = ReportMetaForm(initial={"version": report.version, "title": report.title, "signed": report.signed})
+    meta = ReportMetaForm(
+        initial={
+            "version": report.version,
+            "title": report.title,
+            "signed": report.signed,
+            "issuer": report.issuer or report.org.name,
+            "keyword": report.keyword,
+            "count_word": report.count_word,
+            "money_style": report.money_style,
+        }
+    )
     return render(
         request,
         "reports/edit.html",
         {
             "report": report,
             "sections": sections,
+            "targets": targets,
+            "figures": sorted(registry.all_figures(), key=lambda fig: fig.code) if editable else [],
+            "suggestions": [
+                {"key": item.key, "rendered": to_runs(item.text, evidence)}
+                for item in suggestions(report, evidence)
+            ]
+            if editable
+            else [],
             "problems": problems(report, values),
             "actions": services.allowed_actions(request.user, report),
             "editable": editable,
@@ -134,6 +182,7 @@ def report_meta(request, pk):
             form.cleaned_data["version"],
             title=form.cleaned_data["title"],
             signed=form.cleaned_data["signed"],
+            **{name: form.cleaned_data[name] for name in services.WORDING_FIELDS},
         )
         messages.success(request, "已保存报告信息。")
     except FazhiError as exc:
@@ -268,3 +317,156 @@ def report_export(request, pk, fmt):
     filename = f"{report.title}{export.extension}"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+def _section(request, pk) -> Section:
+    visible = AnnualReport.objects.visible_to(request.user)
+    return get_object_or_404(Section.objects.select_related("report__org").filter(report__in=visible), pk=pk)
+
+
+def _version(request) -> int | None:
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _outline_change(request, report, change, success: str, anchor: str = ""):
+    try:
+        change()
+        messages.success(request, success)
+    except FazhiError as exc:
+        messages.error(request, exc.message)
+    return redirect(f"{report.get_absolute_url()}{anchor}")
+
+
+@login_required
+@require_POST
+def section_add(request, pk):
+    """A new top-level part, or (with ``parent``) a sub-heading under an existing part."""
+    report = _report(request, pk)
+    parent = None
+    if request.POST.get("parent"):
+        parent = get_object_or_404(Section, pk=request.POST["parent"], report=report)
+    title = request.POST.get("title", "")
+    return _outline_change(
+        request,
+        report,
+        lambda: outline_edits.add_section(
+            request.user, report, title, parent=parent, expected_version=_version(request)
+        ),
+        f"已新增标题“{title.strip()}”。",
+    )
+
+
+@login_required
+@require_POST
+def section_rename(request, pk):
+    section = _section(request, pk)
+    title = request.POST.get("title", "")
+    return _outline_change(
+        request,
+        section.report,
+        lambda: outline_edits.rename_section(request.user, section, title, _version(request)),
+        "标题已修改。",
+        f"#section-{section.pk}",
+    )
+
+
+@login_required
+@require_POST
+def section_move(request, pk, direction):
+    section = _section(request, pk)
+    return _outline_change(
+        request,
+        section.report,
+        lambda: outline_edits.move_section(request.user, section, direction, _version(request)),
+        "顺序已调整。",
+        f"#section-{section.pk}",
+    )
+
+
+@login_required
+@require_POST
+def section_delete(request, pk):
+    section = _section(request, pk)
+    return _outline_change(
+        request,
+        section.report,
+        lambda: outline_edits.delete_section(request.user, section, _version(request)),
+        f"已删除“{section.title}”。",
+    )
+
+
+@login_required
+@require_POST
+def paragraph_move(request, pk):
+    paragraph = _paragraph(request, pk)
+    report = paragraph.section.report
+    target = Section.objects.filter(pk=request.POST.get("section") or 0, report=report).first()
+    if target is None:
+        messages.error(request, "请选择要移入的部分。")
+        return redirect(report.get_absolute_url())
+    return _outline_change(
+        request,
+        report,
+        lambda: outline_edits.move_paragraph(request.user, paragraph, target, _version(request) or 0),
+        f"段落已移至“{target.title}”。",
+        f"#section-{target.pk}",
+    )
+
+
+@login_required
+@require_POST
+def suggestion_adopt(request, pk, key):
+    report = _report(request, pk)
+    return _outline_change(
+        request,
+        report,
+        lambda: services.adopt_suggestion(request.user, report, key),
+        "已将该问题写入“存在的不足和原因”，请按实际情况修改。",
+    )
+
+
+@login_required
+def plan_notes(request):
+    """Plans for next year, noted when they come up (a meeting, a 督查 finding), for item 四."""
+    from fazhi.orgs.scoping import visible_orgs
+
+    from .models import PlanNote
+    from .services import REPORT_KINDS
+
+    orgs = visible_orgs(request.user, write=True).filter(kind__in=REPORT_KINDS)
+    if request.method == "POST":
+        org = orgs.filter(pk=request.POST.get("org") or 0).first()
+        try:
+            if org is None:
+                raise FazhiError("请选择单位。")
+            year = int(request.POST.get("year") or 0)
+            services.add_plan_note(request.user, org, year, request.POST.get("text", ""))
+            messages.success(request, f"已记录{year}年工作打算，起草{year - 1}年度报告时将写入“主要安排”。")
+        except ValueError:
+            messages.error(request, "计划年度请填写四位年份，如2025。")
+        except FazhiError as exc:
+            messages.error(request, exc.message)
+        return redirect("reports:plans")
+    notes = PlanNote.objects.visible_to(request.user).select_related("org")
+    return render(
+        request,
+        "reports/plans.html",
+        {"notes": notes, "orgs": orgs, "next_year": timezone.localdate().year + 1},
+    )
+
+
+@login_required
+@require_POST
+def plan_note_delete(request, pk):
+    from .models import PlanNote
+
+    note = get_object_or_404(PlanNote.objects.visible_to(request.user), pk=pk)
+    try:
+        services.delete_plan_note(request.user, note)
+        messages.success(request, "已删除该工作打算。")
+    except FazhiError as exc:
+        messages.error(request, exc.message)
+    return redirect("reports:plans")

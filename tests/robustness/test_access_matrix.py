@@ -605,6 +605,13 @@ WEB_TARGETS = {
     "reports:paragraph-redraft": ("paragraph", None),
     "reports:paragraph-delete": ("paragraph", None),
     "reports:paragraph-add": ("section", None),
+    "reports:paragraph-move": ("paragraph", None),
+    "reports:section-add": ("report", None),
+    "reports:section-rename": ("section", None),
+    "reports:section-move": ("section", {"direction": "up"}),
+    "reports:section-delete": ("section", None),
+    "reports:suggestion-adopt": ("report", {"key": "litigation.lost"}),
+    "reports:plan-delete": ("plan_note", None),
     "web:attachment": ("attachment", None),
     "web:attachment_upload": ("disputes.Dispute", "content_type"),
 }
@@ -644,6 +651,12 @@ def _web_object(world, kind):
         return _paragraph(world.others["b"]["report"]).section
     if kind == "attachment":
         return world.attachments["b"]
+    if kind == "plan_note":
+        from fazhi.reports.models import PlanNote
+
+        return PlanNote.objects.get_or_create(
+            org=world.others["b"]["report"].org, year=2099, text="乙街道打算"
+        )[0]
     if kind == "inspection":
         return world.others["b"]["enforcement-inspection"]
     return world.records["b"][kind]
