@@ -15,6 +15,7 @@ from .figures import find_figures
 from .mandated import check_mandated
 from .meta import read_meta
 from .outline import find_enumerations, parse_outline
+from .positions import relocate
 from .result import (
     AnalysisResult,
     Comparison,
@@ -65,8 +66,12 @@ def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult
     meta = read_meta(text, cleaned.source)
     outline = parse_outline(text, meta.signature_start)
     headings = [heading for root in outline for heading in root.walk()]
+    enumerations = find_enumerations(text, headings)
+    figures = find_figures(text)
+    relocate(raw_text, cleaned, headings, enumerations, figures)
     return AnalysisResult(
-        text=text,
+        text=raw_text,
+        normalised=text,
         format="web" if format == "text" and cleaned.web_page else format,
         encoding=encoding,
         title=meta.title,
@@ -74,7 +79,7 @@ def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult
         year=meta.year,
         signed=meta.signed,
         outline=outline,
-        enumerations=find_enumerations(text, headings),
+        enumerations=enumerations,
         mandated=check_mandated(outline),
-        figures=find_figures(text),
+        figures=figures,
     )

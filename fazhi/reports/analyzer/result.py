@@ -156,7 +156,8 @@ class FigureMention:
 
 @dataclass
 class AnalysisResult:
-    text: str  # the normalised text every offset refers to
+    text: str  # the text as given (decoded; extracted from .docx/HTML/PDF): every offset indexes it
+    normalised: str  # what the analysis read: width-folded, chrome and blank lines dropped (no offsets)
     format: str  # "text", "web" (text saved from a web page), "html" or "docx"
     encoding: str | None
     title: str | None

@@ -21,7 +21,7 @@ class Command(BaseCommand):
             "--json", action="store_true", help="输出一个 JSON 对象（结构见 docs/analyzer.md）"
         )
         parser.add_argument(
-            "--include-text", action="store_true", help="JSON 中附带规范化后的全文（偏移量所指）"
+            "--include-text", action="store_true", help="JSON 中附带报告全文（即各 start/end 偏移量所指的原文）"
         )
 
     def handle(self, *args, **options):
