@@ -57,6 +57,8 @@ class CleanText:
         return self.positions[start], self.positions[end - 1] + 1
 
 
+# "１，０００" written in full width throughout: there the "，" is a thousands separator, not a pause.
+FULL_WIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９0-9]))")
 # A line break in the caller's text: "\r\n", "\r" or "\n" (what str.splitlines() would also split
 # on, such as \u2028, stays inside a line as it did before).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -111,7 +113,7 @@ def _fold(line: str, offset: int) -> tuple[str, list[int]]:
     positions: list[int] = []
     pending_space = None  # offset of the first space of a run not yet written
     for index, char in enumerate(line):
-        folded = char.translate(WIDTH_MAP)
+        folded = "," if FULL_WIDTH_THOUSANDS.match(line, index) else char.translate(WIDTH_MAP)
         if not folded:
             continue  # zero-width characters, soft hyphens
         if folded.isspace():

@@ -9,11 +9,13 @@ from decimal import Decimal
 from fazhi.figures import registry
 
 from .numerals import (
+    BIG_UNIT_CHARS,
     CHINESE_NUMERAL_CHARS,
     MULTIPLIERS,
     arabic_to_decimal,
     as_int_if_whole,
     chinese_to_int,
+    mixed_to_decimal,
     plain,
 )
 from .result import Comparison, FigureMention
@@ -26,10 +28,13 @@ UNITS = (
     "棵", "天", "倍", "例", "间", "栋", "吨", "封", "单", "株", "%", "‰",
 )  # fmt: skip
 UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
-CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千]+"
+# A Chinese numeral may hold 万/亿 groups ("三亿五千万", "三万五千"), but never starts with one.
+CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*"
+# Arabic digits with Chinese group units: "3亿5千万", "1亿2000万", "1万5千".
+MIXED_NUMBER = r"[0-9]+亿[0-9]+千?万|[0-9]+万[0-9]+千(?:[0-9]+百)?"
 FIGURE = re.compile(
     r"(?P<pre>超过|不少于|不低于|约|近|超|逾)?"
-    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{CHINESE_NUMBER})"
+    rf"(?P<num>{MIXED_NUMBER}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{CHINESE_NUMBER})"
     r"(?P<more>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?"
     rf"(?P<unit>{UNIT_PATTERN})?"
     r"(?P<post>左右|以上|以下|以内)?"
@@ -76,13 +81,18 @@ def _figure(text: str, found: re.Match, floor: int) -> FigureMention | None:
     if written[0].isascii():
         if before in NOT_AFTER_ARABIC or before == "第":
             return None
-        value = arabic_to_decimal(written)
+        mixed = not written.isascii()
+        value = mixed_to_decimal(written) if mixed else arabic_to_decimal(written)
     else:
         if not unit or before in NOT_BEFORE_CHINESE or written in ("一", "百", "千"):
             return None
         after = text[found.end() : found.end() + 1]
         if after and after in CHINESE_NUMERAL_CHARS:
             return None  # slogans such as 三个一, 五位一体, 一案一策
+        if written[-1] in BIG_UNIT_CHARS and not any(char in BIG_UNIT_CHARS for char in written[:-1]):
+            # "五千万元" reads like "5000万元": the last 万/亿 is the unit's multiplier. A numeral with
+            # groups inside ("三亿五千万元") is one number of the base unit.
+            written, mult = written[:-1], written[-1]
         number = chinese_to_int(written)
         value = None if number is None else Decimal(number)
     if value is None or not (unit or mult):
