@@ -88,6 +88,13 @@ def test_report_like_html(text):
     analyze_or_refuse(analyze, f"<html><body><p>{text}</p></body></html>".encode())
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=600))
+@example(b"\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF")
+def test_pdf_like_junk(data):
+    analyze_or_refuse(analyze, b"%PDF-1.4\n" + data)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=300), st.sampled_from(["word/document.xml", "[Content_Types].xml", "other"]))
 def test_zip_archives_with_junk(content, name):

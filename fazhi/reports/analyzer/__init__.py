@@ -46,7 +46,7 @@ def analyze(source: bytes | bytearray | str | os.PathLike, filename: str | None 
     ``filename`` (optional, with bytes) helps recognise HTML by its extension. Raises ReportUnreadable.
     """
     raw = read_source(source, filename)
-    return _analyze(raw.text, raw.format, raw.encoding)
+    return _analyze(raw.text, raw.format, raw.encoding, raw.page_starts)
 
 
 def analyze_text(text: str) -> AnalysisResult:
@@ -56,7 +56,9 @@ def analyze_text(text: str) -> AnalysisResult:
     return _analyze(text, "text", None)
 
 
-def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult:
+def _analyze(
+    raw_text: str, format: str, encoding: str | None, page_starts: list[int] | None = None
+) -> AnalysisResult:
     cleaned = normalise(raw_text)
     if not cleaned.text.strip():
         raise ReportUnreadable(
@@ -68,7 +70,7 @@ def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult
     headings = [heading for root in outline for heading in root.walk()]
     enumerations = find_enumerations(text, headings)
     figures = find_figures(text)
-    relocate(raw_text, cleaned, headings, enumerations, figures)
+    relocate(raw_text, cleaned, headings, enumerations, figures, page_starts)
     return AnalysisResult(
         text=raw_text,
         normalised=text,

@@ -7,6 +7,8 @@ decoding), whatever was cleaned away: page chrome, full-width digits, runs of sp
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .clean import CleanText
 from .result import Comparison, Enumeration, FigureMention, Heading
 
@@ -17,8 +19,11 @@ def relocate(
     headings: list[Heading],
     enumerations: list[Enumeration],
     figures: list[FigureMention],
+    page_starts: list[int] | None = None,
 ) -> None:
-    """Move every span onto ``source`` in place; each span's ``text`` becomes source[start:end]."""
+    """Move every span onto ``source`` in place; each span's ``text`` becomes source[start:end].
+
+    With ``page_starts`` (a PDF), each figure also gets the number of the page it starts on."""
     for heading in headings:
         heading.start, heading.end = cleaned.raw_span(heading.start, heading.end)
     for enumeration in enumerations:
@@ -30,6 +35,8 @@ def relocate(
     for figure in figures:
         figure.start, figure.end = cleaned.raw_span(figure.start, figure.end)
         figure.text = source[figure.start : figure.end]
+        if page_starts:
+            figure.page = max(bisect_right(page_starts, figure.start), 1)
         comparison = figure.comparison
         if comparison is not None and id(comparison) not in moved:
             _move_comparison(source, cleaned, comparison)
