@@ -16,7 +16,10 @@ from .analyzer import analyze
 
 class ReportFileSerializer(serializers.Serializer):
     file = serializers.FileField(
-        help_text="报告文件：纯文本（UTF-8/GBK/GB18030）、网页另存的文字、.html 或 .docx，不超过 5 MB。",
+        help_text=(
+            "报告文件：纯文本（UTF-8/GBK/GB18030）、网页另存的文字、.html、.docx 或可复制文字的 PDF，"
+            "不超过 10 MB；扫描件 PDF 返回 400（report_unreadable）。"
+        ),
         error_messages={
             "required": "请在 file 字段上传报告文件。",
             "empty": "文件为空：没有可分析的内容。请选择报告正文文件。",
@@ -26,7 +29,7 @@ class ReportFileSerializer(serializers.Serializer):
 
     def validate_file(self, upload):
         if upload.size > MAX_FILE_BYTES:
-            raise serializers.ValidationError("文件过大（上限 5 MB）：请确认选择的是报告正文文件。")
+            raise serializers.ValidationError("文件过大（上限 10 MB）：请确认选择的是报告正文文件。")
         return upload
 
 

@@ -10,12 +10,11 @@ from decimal import Decimal
 from django import forms
 
 from fazhi.figures import registry
-from fazhi.orgs.models import Kind
 from fazhi.orgs.scoping import visible_orgs
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a PDF with its fonts embedded runs to a few MB
 MAX_FILES = 20
-ACCEPT = ".txt,.text,.htm,.html,.docx,text/plain,text/html"
+ACCEPT = ".txt,.text,.htm,.html,.docx,.pdf,text/plain,text/html,application/pdf"
 MULTIPLIERS = {"万": Decimal(10**4), "亿": Decimal(10**8)}
 # Reports count the same thing in different measure words: 调解纠纷4532宗 is the registry's 件.
 SAME_UNIT = ({"件", "宗", "起"}, {"人", "名", "位"})
@@ -33,7 +32,7 @@ class MultipleFileField(forms.Field):
     def clean(self, value):
         files = [f for f in (value or []) if f]
         if not files:
-            raise forms.ValidationError("请选择至少一个报告文件（.txt、.html 或 .docx）。")
+            raise forms.ValidationError("请选择至少一个报告文件（.txt、.html、.docx 或 .pdf）。")
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"一次最多分析 {MAX_FILES} 份报告，请分批上传。")
         return files
@@ -42,7 +41,10 @@ class MultipleFileField(forms.Field):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="报告文件",
-        help_text="可一次选择多份：纯文本（UTF-8/GBK/GB18030）、网页另存的文字、.html 或 .docx，每份不超过 5 MB。",
+        help_text=(
+            "可一次选择多份：纯文本（UTF-8/GBK/GB18030）、网页另存的文字、.html、.docx 或可复制文字的 PDF，"
+            "每份不超过 10 MB（扫描件 PDF 没有文字，无法分析）。"
+        ),
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
 
@@ -52,7 +54,7 @@ def read_upload(upload) -> tuple[bytes | None, str | None]:
     if upload.size > MAX_FILE_BYTES:
         return (
             None,
-            f"文件过大（{upload.size / 1024 / 1024:.1f} MB，上限 5 MB）：请确认选择的是报告正文文件。",
+            f"文件过大（{upload.size / 1024 / 1024:.1f} MB，上限 10 MB）：请确认选择的是报告正文文件。",
         )
     return upload.read(), None
 
@@ -130,9 +132,18 @@ def writable_orgs(user):
     return visible_orgs(user, write=True).order_by("path")
 
 
-def default_org(user):
-    orgs = writable_orgs(user)
-    return orgs.filter(kind=Kind.STREET).first() or orgs.first()
+def issuer_org(user, issuer: str | None):
+    """The unit of one's own that published the report: the writable unit whose name the issuer holds
+    ("杭州市余杭区人民政府五常街道办事处" holds "五常街道"), the longest such name; None when no unit or two
+    equally long ones match. Another 街道's report thus names no target: one has to choose it."""
+    if not issuer:
+        return None
+    matches = [org for org in writable_orgs(user) if org.name and org.name in issuer]
+    if not matches:
+        return None
+    longest = max(len(org.name) for org in matches)
+    best = [org for org in matches if len(org.name) == longest]
+    return best[0] if len(best) == 1 else None
 
 
 class BaselineImportForm(forms.Form):
@@ -140,6 +151,7 @@ class BaselineImportForm(forms.Form):
     org = forms.ModelChoiceField(
         label="导入到单位",
         queryset=None,
+        empty_label="（请选择单位）",
         error_messages={
             "invalid_choice": "您无权向该单位导入基线：只能选择您可填报的本单位或下级单位。",
             "required": "请选择导入到哪个单位。",

@@ -14,7 +14,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.figures.manual import import_baseline
 from fazhi.orgs.scoping import visible_orgs
@@ -23,8 +22,8 @@ from .analysis_forms import (
     BaselineImportForm,
     UploadForm,
     baseline_candidates,
-    default_org,
     figure_label,
+    issuer_org,
     plain,
     read_upload,
     writable_orgs,
@@ -79,7 +78,6 @@ def _analyse(request, upload, can_import: bool) -> dict:
         entry["error"] = exc.message
         return entry
     candidates = baseline_candidates(result.figures)
-    year = result.year or today().year - 1
     entry.update(
         result=result,
         figure_rows=_figure_rows(result),
@@ -88,20 +86,17 @@ def _analyse(request, upload, can_import: bool) -> dict:
         chosen={c["code"]: c for c in candidates},
     )
     if can_import and candidates:
-        token = _remember(request, {"name": upload.name, "year": year, "candidates": candidates})
-        entry["import_form"] = _import_form(request.user, candidates, token, year)
-        entry["checked"] = [c["code"] for c in candidates]
+        # Nothing is chosen for the person: the unit only when the report is its own (by the issuer),
+        # the year only when the report says it, and no figure ticked.
+        org = issuer_org(request.user, result.issuer)
+        report = {"name": upload.name, "issuer": result.issuer, "year": result.year, "candidates": candidates}
+        token = _remember(request, report)
+        entry["import_form"] = BaselineImportForm(
+            request.user, candidates, initial={"token": token, "year": result.year, "org": org, "codes": []}
+        )
+        entry["import_target"] = org
+        entry["checked"] = []
     return entry
-
-
-def _import_form(user, candidates, token, year, data=None):
-    initial = {
-        "token": token,
-        "year": year,
-        "org": default_org(user),
-        "codes": [c["code"] for c in candidates],
-    }
-    return BaselineImportForm(user, candidates, data=data, initial=initial)
 
 
 def _comparison(reports: list[dict]) -> list[dict]:
@@ -172,6 +167,8 @@ def analysis_import(request):
             status=400,
         )
     form = BaselineImportForm(request.user, report["candidates"], data=request.POST)
+    if form.is_valid() and request.POST.get("confirm") != "yes":
+        return _confirm(request, report, form)
     if form.is_valid():
         org, year = form.cleaned_data["org"], form.cleaned_data["year"]
         try:
@@ -197,4 +194,26 @@ def analysis_import(request):
         "reports/analysis/import.html",
         {"report": report, "form": form, "candidates": report["candidates"], "checked": checked},
         status=400,
+    )
+
+
+def _confirm(request, report: dict, form: BaselineImportForm):
+    """Before anything is written: the unit, the year and each figure, by name, with the values."""
+    org, year = form.cleaned_data["org"], form.cleaned_data["year"]
+    chosen = set(form.cleaned_data["codes"])
+    issuer = report.get("issuer")
+    return render(
+        request,
+        "reports/analysis/confirm.html",
+        {
+            "report": report,
+            "org": org,
+            "year": year,
+            "chosen": [c for c in report["candidates"] if c["code"] in chosen],
+            "codes": sorted(chosen),
+            "token": form.cleaned_data["token"],
+            "other_issuer": issuer if not issuer or org.name not in issuer else None,
+            "issuer_unknown": not issuer,
+            "other_year": report.get("year") not in (None, year),
+        },
     )

@@ -1,5 +1,6 @@
 """The report-analysis page: one report, several side by side, per-file errors, importing a baseline."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -137,6 +138,7 @@ def test_import_baseline_stores_values(handler, tree):
             "org": tree["a"].pk,
             "year": 2024,
             "codes": ["disputes.received", "legal.contracts_reviewed"],
+            "confirm": "yes",
         },
     )
     html = response.content.decode()
@@ -160,7 +162,8 @@ def test_import_survives_a_request_that_saved_the_session_alongside_the_analysis
     stale.update(before)
     stale.save()
     response = handler.post(
-        IMPORT, {"token": token, "org": tree["a"].pk, "year": 2024, "codes": ["disputes.received"]}
+        IMPORT,
+        {"token": token, "org": tree["a"].pk, "year": 2024, "codes": ["disputes.received"], "confirm": "yes"},
     )
     assert response.status_code == 200 and "已将 1 项指标导入" in response.content.decode()
 
@@ -175,11 +178,42 @@ def test_a_tampered_or_anothers_token_is_refused(handler, client, tree, person):
     assert colleague.post(IMPORT, {**fields, "token": token}).status_code == 400
 
 
-def test_import_defaults_to_the_reports_year_and_every_code(handler):
-    response = handler.post(PAGE, {"files": [upload(WUCHANG)]})
+def test_import_of_anothers_report_chooses_no_unit_and_ticks_nothing(handler):
+    response = handler.post(PAGE, {"files": [upload(WUCHANG)]})  # 五常街道's report; handler is 甲街道's
     form = response.context["reports"][0]["import_form"]
     assert form["year"].value() == 2024
-    assert "disputes.received" in form["codes"].value()
+    assert form["org"].value() is None and form["codes"].value() == []
+    html = response.content.decode()
+    assert "不是您可填报的单位" in html and "杭州市余杭区人民政府五常街道办事处" in html
+    assert (
+        'name="codes" value="disputes.received" id' in html
+        and " checked" not in html.split("baseline-import")[1]
+    )
+    shown = re.sub(r'value="[^"]*"', "", html)
+    assert "disputes.received" not in shown  # codes only in form values: people read the labels
+
+
+def test_import_of_ones_own_report_names_ones_unit(handler, tree):
+    text = "甲街道办事处2024年法治政府建设年度报告\n一、主要举措和成效\n全年共接收矛盾纠纷120件。\n"
+    response = handler.post(PAGE, {"files": [SimpleUploadedFile("own.txt", text.encode())]})
+    entry = response.context["reports"][0]
+    assert entry["import_form"]["org"].value() == tree["a"].pk
+    assert entry["import_form"]["codes"].value() == []
+
+
+def test_import_asks_to_confirm_the_unit_and_year_before_writing(handler, tree):
+    token = _token(handler.post(PAGE, {"files": [upload(WUCHANG)]}))
+    fields = {"token": token, "org": tree["a"].pk, "year": 2023, "codes": ["disputes.received"]}
+    response = handler.post(IMPORT, fields)
+    html = response.content.decode()
+    assert response.status_code == 200 and not ManualValue.objects.exists()
+    assert "“甲街道”2023年" in html and "确认导入到甲街道2023年" in html
+    assert "发布机关是“杭州市余杭区人民政府五常街道办事处”" in html  # another office's report
+    assert "报告所写年度为 2024 年" in html
+    assert "矛盾纠纷" in html and "3218件" in html
+    response = handler.post(IMPORT, {**fields, "confirm": "yes"})
+    assert response.status_code == 200
+    assert ManualValue.objects.get().year == 2023
 
 
 def test_reviewer_may_analyse_but_not_import(client, tree, person):
@@ -207,7 +241,14 @@ def test_cannot_import_into_an_org_one_cannot_write(client, tree, person):
         assert "您无权向该单位导入基线" in response.content.decode()
     assert not ManualValue.objects.exists()
     response = client.post(
-        IMPORT, {"token": token, "org": tree["a-tw"].pk, "year": 2024, "codes": ["disputes.received"]}
+        IMPORT,
+        {
+            "token": token,
+            "org": tree["a-tw"].pk,
+            "year": 2024,
+            "codes": ["disputes.received"],
+            "confirm": "yes",
+        },
     )
     assert response.status_code == 200
     assert ManualValue.objects.get().org == tree["a-tw"]

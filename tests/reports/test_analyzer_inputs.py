@@ -59,9 +59,10 @@ def test_gb18030_only_characters_are_detected_as_gb18030():
 
 def test_crlf_full_width_and_ideographic_spaces_are_normalised():
     result = analyze_text("（一）强化调解\r\n\u3000\u3000共受理纠纷１２３件，同比上升５．５％。\r\n")
-    assert result.text == "(一)强化调解\n共受理纠纷123件，同比上升5.5%。"
-    assert result.outline[0].number == "(一)"
+    assert result.normalised == "(一)强化调解\n共受理纠纷123件，同比上升5.5%。"
     (found,) = result.figures
+    assert found.text == "１２３件" and result.text[found.start : found.end] == found.text
+    assert result.outline[0].number == "(一)"
     assert (found.value, found.unit, found.subject) == (123, "件", "受理纠纷")
     assert found.comparison.rate_unit == "%" and str(found.comparison.rate) == "5.5"
 
@@ -81,8 +82,12 @@ def test_html_page(wuchang_text, wuchang_reference):
     result = analyze(html.encode("gbk"), filename="report.html")
     assert result.format == "html"
     assert shape(result) == shape(wuchang_reference)
-    assert "调解成功3212件" in result.text
-    assert "受理100件" not in result.text and "信息来源" not in result.text and "打印本页" not in result.text
+    assert "调解成功3212件" in result.normalised
+    assert (
+        "受理100件" not in result.text
+        and "信息来源" not in result.normalised
+        and "打印本页" not in result.normalised
+    )
 
 
 def test_web_page_text_with_chrome_before_and_after():
@@ -96,10 +101,11 @@ def test_web_page_text_with_chrome_before_and_after():
     assert result.format == "web"
     assert result.title == "某某街道办事处2024年法治政府建设年度报告"
     assert result.issuer == "某某街道办事处" and result.year == 2024
-    assert result.text.splitlines()[0] == result.title
+    assert result.normalised.splitlines()[0] == result.title
     assert [h.number for h in result.outline] == ["一、", "二、"]
-    assert result.outline[-1].end == len(result.text)
-    assert "上一篇" not in result.text and "打印" not in result.text
+    assert result.text == page  # offsets index the page as given, chrome included
+    assert result.text[result.outline[-1].start : result.outline[-1].end] == "二、存在的不足和原因\n不足。"
+    assert "上一篇" not in result.normalised and "打印" not in result.normalised
 
 
 def build_docx(lines, table_rows=()):

@@ -181,10 +181,12 @@ def test_metadata(guanlan, xixiang, wuchang):
 
 def test_web_page_chrome_is_stripped(xixiang):
     assert xixiang.format == "web"
-    assert xixiang.text.startswith("深圳市宝安区西乡街道办事处关于2023年法治政府建设年度报告\n2023年,我街道")
+    assert xixiang.normalised.startswith(
+        "深圳市宝安区西乡街道办事处关于2023年法治政府建设年度报告\n2023年,我街道"
+    )
     for chrome in ("您现在的位置", "信息来源", "【字体", "视力保护色", "触碰右侧展开", "首页 >"):
-        assert chrome not in xixiang.text
-    assert xixiang.text.endswith("充分发挥社区法律顾问专业优势。")
+        assert chrome not in xixiang.normalised
+    assert xixiang.normalised.endswith("充分发挥社区法律顾问专业优势。")
 
 
 def test_enumerations(guanlan, wuchang):

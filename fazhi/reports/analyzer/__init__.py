@@ -15,6 +15,7 @@ from .figures import find_figures
 from .mandated import check_mandated
 from .meta import read_meta
 from .outline import find_enumerations, parse_outline
+from .positions import relocate
 from .result import (
     AnalysisResult,
     Comparison,
@@ -45,7 +46,7 @@ def analyze(source: bytes | bytearray | str | os.PathLike, filename: str | None 
     ``filename`` (optional, with bytes) helps recognise HTML by its extension. Raises ReportUnreadable.
     """
     raw = read_source(source, filename)
-    return _analyze(raw.text, raw.format, raw.encoding)
+    return _analyze(raw.text, raw.format, raw.encoding, raw.page_starts)
 
 
 def analyze_text(text: str) -> AnalysisResult:
@@ -55,7 +56,9 @@ def analyze_text(text: str) -> AnalysisResult:
     return _analyze(text, "text", None)
 
 
-def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult:
+def _analyze(
+    raw_text: str, format: str, encoding: str | None, page_starts: list[int] | None = None
+) -> AnalysisResult:
     cleaned = normalise(raw_text)
     if not cleaned.text.strip():
         raise ReportUnreadable(
@@ -65,8 +68,12 @@ def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult
     meta = read_meta(text, cleaned.source)
     outline = parse_outline(text, meta.signature_start)
     headings = [heading for root in outline for heading in root.walk()]
+    enumerations = find_enumerations(text, headings)
+    figures = find_figures(text)
+    relocate(raw_text, cleaned, headings, enumerations, figures, page_starts)
     return AnalysisResult(
-        text=text,
+        text=raw_text,
+        normalised=text,
         format="web" if format == "text" and cleaned.web_page else format,
         encoding=encoding,
         title=meta.title,
@@ -74,7 +81,7 @@ def _analyze(raw_text: str, format: str, encoding: str | None) -> AnalysisResult
         year=meta.year,
         signed=meta.signed,
         outline=outline,
-        enumerations=find_enumerations(text, headings),
+        enumerations=enumerations,
         mandated=check_mandated(outline),
-        figures=find_figures(text),
+        figures=figures,
     )

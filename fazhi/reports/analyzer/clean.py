@@ -1,8 +1,9 @@
-"""Raw text → the normalised text all offsets refer to: one paragraph a line, page chrome removed.
+"""Raw text → the normalised text the analysis reads: one paragraph a line, page chrome removed.
 
 Normalising: full-width digits, letters, % and brackets become ASCII (so "（一）" and "(一)" read the
 same); Chinese punctuation such as ， ： ； stays (it is a delimiter either way); lines are stripped and
-blank lines dropped.
+blank lines dropped. Every normalised character remembers the offset of the character it came from, so
+that what the analysis finds is reported at its place in the caller's text (positions.py).
 """
 
 from __future__ import annotations
@@ -44,15 +45,31 @@ class CleanText:
     text: str
     web_page: bool  # page chrome was found and removed
     source: str | None  # the organ named by a "信息来源:" line, a hint for the issuer
+    # positions[i] is the offset in the caller's text of the character text[i] came from; one more
+    # entry, for len(text), is where the last kept character ends.
+    positions: list[int]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the caller's text that text[start:end] was made from."""
+        if end <= start:
+            point = self.positions[start]
+            return point, point
+        return self.positions[start], self.positions[end - 1] + 1
+
+
+# "１，０００" written in full width throughout: there the "，" is a thousands separator, not a pause.
+FULL_WIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９0-9]))")
+# A line break in the caller's text: "\r\n", "\r" or "\n" (what str.splitlines() would also split
+# on, such as \u2028, stays inside a line as it did before).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def normalise(raw: str) -> CleanText:
-    raw = raw.translate(WIDTH_MAP).replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[str] = []
+    lines: list[tuple[str, list[int]]] = []
     web_page = False
     source = None
-    for line in raw.split("\n"):
-        line = " ".join(line.split())  # tabs and runs of spaces inside a line become one space
+    for line_start, raw_line in _raw_lines(raw):
+        line, positions = _fold(raw_line, line_start)
         if not line:
             continue
         if len(line) <= MAX_CHROME_LINE and _is_chrome(line):
@@ -61,15 +78,68 @@ def normalise(raw: str) -> CleanText:
             if found and source is None:
                 source = found.group(1)
             continue
-        stripped = INLINE_CHROME.sub("", line).strip()
+        stripped, kept = _drop_inline_chrome(line, positions)
         if stripped != line:
             web_page = True
             if not stripped:
                 continue
-        lines.append(stripped)
+        lines.append((stripped, kept))
     if web_page:
         lines = _drop_before_title(lines)
-    return CleanText("\n".join(lines), web_page, source)
+    text_parts: list[str] = []
+    positions: list[int] = []
+    for number, (line, kept) in enumerate(lines):
+        if number:
+            text_parts.append("\n")
+            positions.append(lines[number - 1][1][-1] + 1)  # the break after the previous line
+        text_parts.append(line)
+        positions.extend(kept)
+    positions.append(positions[-1] + 1 if positions else 0)
+    return CleanText("".join(text_parts), web_page, source, positions)
+
+
+def _raw_lines(raw: str):
+    start = 0
+    for found in LINE_BREAK.finditer(raw):
+        yield start, raw[start : found.start()]
+        start = found.end()
+    yield start, raw[start:]
+
+
+def _fold(line: str, offset: int) -> tuple[str, list[int]]:
+    """Width-fold a line and turn each run of spaces into one space (none at either end), keeping
+    for each character the offset of the character it came from."""
+    chars: list[str] = []
+    positions: list[int] = []
+    pending_space = None  # offset of the first space of a run not yet written
+    for index, char in enumerate(line):
+        folded = "," if FULL_WIDTH_THOUSANDS.match(line, index) else char.translate(WIDTH_MAP)
+        if not folded:
+            continue  # zero-width characters, soft hyphens
+        if folded.isspace():
+            if pending_space is None:
+                pending_space = offset + index
+            continue
+        if pending_space is not None and chars:
+            chars.append(" ")
+            positions.append(pending_space)
+        pending_space = None
+        chars.append(folded)
+        positions.append(offset + index)
+    return "".join(chars), positions
+
+
+def _drop_inline_chrome(line: str, positions: list[int]) -> tuple[str, list[int]]:
+    """Remove 【字体…】/【打印】 inside a line, then the spaces left at either end."""
+    keep = [True] * len(line)
+    for found in INLINE_CHROME.finditer(line):
+        keep[found.start() : found.end()] = [False] * (found.end() - found.start())
+    chars = [(char, position) for char, position, kept in zip(line, positions, keep, strict=True) if kept]
+    while chars and chars[0][0] == " ":
+        chars.pop(0)
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    return "".join(char for char, _ in chars), [position for _, position in chars]
 
 
 def _is_chrome(line: str) -> bool:
@@ -80,9 +150,9 @@ def _is_chrome(line: str) -> bool:
     )
 
 
-def _drop_before_title(lines: list[str]) -> list[str]:
+def _drop_before_title(lines: list[tuple[str, list[int]]]) -> list[tuple[str, list[int]]]:
     """On a web page the lines above the report's title are navigation (e.g. a section name)."""
-    for index, line in enumerate(lines[:20]):
+    for index, (line, _) in enumerate(lines[:20]):
         if find_title_line(line):
             return lines[index:]
         if len(line) > 80 or "。" in line or HEADING_START.match(line):

@@ -1,4 +1,4 @@
-"""Bytes or a file path → raw text: Word (.docx), HTML, or plain text in UTF-8 / GBK / GB18030.
+"""Bytes or a file path → raw text: Word (.docx), text PDF, HTML, or plain text in UTF-8 / GBK / GB18030.
 
 Every failure becomes ReportUnreadable with a Chinese message; nothing else escapes.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from fazhi.ziplimits import directory_problem
 
 from .errors import ReportUnreadable
+from .pdf import pdf_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .docx may carry pictures
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # plain text or HTML: an annual report is ~20 KB
@@ -52,8 +53,9 @@ SIZE_LIMIT_MESSAGE = "文件过大（超过 {limit} MB），年度报告一般�
 @dataclass
 class RawDocument:
     text: str
-    format: str  # "text", "html" or "docx"
+    format: str  # "text", "html", "docx" or "pdf"
     encoding: str | None
+    page_starts: list[int] | None = None  # PDF: offset in text where each page begins
 
 
 def read_source(source: bytes | bytearray | str | os.PathLike, filename: str | None = None) -> RawDocument:
@@ -90,10 +92,9 @@ def read_bytes(data: bytes, filename: str = "") -> RawDocument:
         raise ReportUnreadable(
             "这是旧版 Word（.doc）或 WPS 文件，暂不支持：请在 Word/WPS 中另存为 .docx 后重新上传。"
         )
-    if data.startswith(PDF_MAGIC):
-        raise ReportUnreadable(
-            "暂不支持 PDF 文件：请上传 .docx、网页或文本格式的报告，或复制正文另存为文本文件。"
-        )
+    if data[:1024].lstrip().startswith(PDF_MAGIC):
+        pdf = pdf_text(data)
+        return RawDocument(_check_length(pdf.text), "pdf", None, pdf.page_starts)
     if len(data) > MAX_TEXT_BYTES:
         raise ReportUnreadable(SIZE_LIMIT_MESSAGE.format(limit=MAX_TEXT_BYTES // (1024 * 1024)))
     text, encoding = decode_text(data)

@@ -9,15 +9,18 @@ from decimal import Decimal
 from fazhi.figures import registry
 
 from .numerals import (
+    BIG_UNIT_CHARS,
     CHINESE_NUMERAL_CHARS,
     MULTIPLIERS,
     arabic_to_decimal,
     as_int_if_whole,
     chinese_to_int,
+    mixed_to_decimal,
+    parse_number,
     plain,
 )
 from .result import Comparison, FigureMention
-from .subjects import clean_subject, needs_object, subject_before, with_object
+from .subjects import clean_subject, needs_object, object_after, subject_before, with_object
 
 UNITS = (
     "个百分点", "个工作日", "工作日", "平方米", "公里", "个月", "人次", "家次", "场次", "台次", "件次", "户次",
@@ -26,21 +29,28 @@ UNITS = (
     "棵", "天", "倍", "例", "间", "栋", "吨", "封", "单", "株", "%", "‰",
 )  # fmt: skip
 UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
-CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千]+"
+# A Chinese numeral may hold 万/亿 groups ("三亿五千万", "三万五千"), but never starts with one.
+CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*"
+# Arabic digits with Chinese group units: "3亿5千万", "1亿2000万", "1万5千".
+MIXED_NUMBER = r"[0-9]+亿[0-9]+千?万|[0-9]+万[0-9]+千(?:[0-9]+百)?"
 FIGURE = re.compile(
     r"(?P<pre>超过|不少于|不低于|约|近|超|逾)?"
-    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{CHINESE_NUMBER})"
+    rf"(?P<num>{MIXED_NUMBER}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{CHINESE_NUMBER})"
     r"(?P<more>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?"
     rf"(?P<unit>{UNIT_PATTERN})?"
     r"(?P<post>左右|以上|以下|以内)?"
 )
+RATE_UNITS = ("%", "个百分点", "倍")
 COMPARISON = re.compile(
     r"(?P<basis>(?:较|比|与)(?P<what>去年同期|上年同期|去年|上年|上一年度?|同期|[0-9]{4}年度?(?:同期)?)(?:相比)?)?"
     r"(?P<marker>同比|环比)?"
     r"(?P<verb>上升|增长|增加|提高|提升|下降|减少|降低|下滑|回落|增幅|降幅|涨幅)"
-    r"(?:了|为|达到|达|约)?"
-    r"(?P<rate>[0-9]+(?:\.[0-9]+)?)(?P<runit>%|个百分点|倍)"
+    r"(?P<filler>了|为|达到|达|约)?"
+    r"(?P<rate>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{1,3}(?=个百分点|倍))"
+    rf"(?P<runit>%|个百分点|倍|{UNIT_PATTERN})"
 )
+# "连续三年获评优秀", "连续8年开展述法": a count of years (or terms) in a row, not a count of things.
+YEARS = re.compile(r"连续(?P<num>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?P<unit>个年度|年|届)")
 DOWN_WORDS = ("下降", "减少", "降低", "下滑", "回落", "降幅")
 NOT_AFTER_ARABIC = set("0123456789.-~_/") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NOT_BEFORE_CHINESE = set(CHINESE_NUMERAL_CHARS) | set("第数几周初星礼")
@@ -50,23 +60,50 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def find_figures(text: str) -> list[FigureMention]:
     comparisons = [c for c in (_comparison(m) for m in COMPARISON.finditer(text)) if c is not None]
+    years = [y for y in (_years(text, m) for m in YEARS.finditer(text)) if y is not None]
+    # Spans read otherwise: a comparison's rate and "连续3个年度" hold no figure of their own.
+    taken = sorted([(c.start, c.end) for c in comparisons] + [(y.start, y.end) for y in years])
     figures: list[FigureMention] = []
     floor = 0
-    upcoming = 0  # comparisons do not overlap and come in order: one pointer finds the next one
+    upcoming = 0  # the taken spans do not overlap and come in order: one pointer finds the next one
     for found in FIGURE.finditer(text):
-        while upcoming < len(comparisons) and comparisons[upcoming].end <= found.start():
+        while upcoming < len(taken) and taken[upcoming][1] <= found.start():
             upcoming += 1
-        if upcoming < len(comparisons) and comparisons[upcoming].start < found.end():
-            continue  # the rate of a comparison, not a figure of its own
+        if upcoming < len(taken) and taken[upcoming][0] < found.end():
+            continue
         figure = _figure(text, found, floor)
         if figure is not None:
             figures.append(figure)
             floor = figure.end
     _attach(text, figures, comparisons)
-    figures.sort(key=lambda f: f.start)
     for figure in figures:
         figure.code = registry.code_for_phrase(figure.subject) if figure.subject else None
+    figures.extend(years)  # no registry figure counts years in a row: no code
+    figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _years(text: str, found: re.Match) -> FigureMention | None:
+    value = parse_number(found.group("num"))
+    if not value:
+        return None
+    unit = "年" if found.group("unit") == "个年度" else found.group("unit")
+    subject = clean_subject(object_after(text, found.end()).removeprefix("被"))
+    if not subject:
+        subject = subject_before(text, found.start(), 0)
+    number = as_int_if_whole(value)
+    return FigureMention(
+        text=found.group(0),
+        value=number,
+        unit=unit,
+        base_value=number,
+        base_unit=unit,
+        subject=subject,
+        approx=[],
+        start=found.start(),
+        end=found.end(),
+        kind="years",
+    )
 
 
 def _figure(text: str, found: re.Match, floor: int) -> FigureMention | None:
@@ -76,13 +113,18 @@ def _figure(text: str, found: re.Match, floor: int) -> FigureMention | None:
     if written[0].isascii():
         if before in NOT_AFTER_ARABIC or before == "第":
             return None
-        value = arabic_to_decimal(written)
+        mixed = not written.isascii()
+        value = mixed_to_decimal(written) if mixed else arabic_to_decimal(written)
     else:
         if not unit or before in NOT_BEFORE_CHINESE or written in ("一", "百", "千"):
             return None
         after = text[found.end() : found.end() + 1]
         if after and after in CHINESE_NUMERAL_CHARS:
             return None  # slogans such as 三个一, 五位一体, 一案一策
+        if written[-1] in BIG_UNIT_CHARS and not any(char in BIG_UNIT_CHARS for char in written[:-1]):
+            # "五千万元" reads like "5000万元": the last 万/亿 is the unit's multiplier. A numeral with
+            # groups inside ("三亿五千万元") is one number of the base unit.
+            written, mult = written[:-1], written[-1]
         number = chinese_to_int(written)
         value = None if number is None else Decimal(number)
     if value is None or not (unit or mult):
@@ -108,10 +150,12 @@ def _figure(text: str, found: re.Match, floor: int) -> FigureMention | None:
 
 
 def _comparison(found: re.Match) -> Comparison | None:
-    verb = found.group("verb")
-    if not (found.group("basis") or found.group("marker") or verb.endswith("幅")):
-        return None  # "提升到100%" states a level, not a change
-    rate = arabic_to_decimal(found.group("rate"))
+    verb, unit = found.group("verb"), found.group("runit")
+    stated = found.group("basis") or found.group("marker") or verb.endswith("幅")
+    if not stated and (unit not in RATE_UNITS or found.group("filler") not in (None, "了")):
+        # "增长100%" is a change; "提升为100%" states a level, and "增加3个" counts new things.
+        return None
+    rate = parse_number(found.group("rate"))
     if rate is None:
         return None
     direction = "flat" if rate == 0 else ("down" if verb in DOWN_WORDS else "up")

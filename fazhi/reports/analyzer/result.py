@@ -104,17 +104,23 @@ class MandatedItem:
 class Comparison:
     direction: str  # "up", "down" or "flat"
     rate: Decimal
-    rate_unit: str  # "%", "个百分点" or "倍"
+    rate_unit: str  # "%", "个百分点", "倍", or a count's unit ("较去年减少12件")
     basis: str  # what it is compared with, as written ("去年同期", "2022年"), or ""
     text: str
     start: int
     end: int
+
+    @property
+    def measure(self) -> str:
+        """ "percent" (同比上升18.22%), "points" (下降3个百分点), "times" (增长1.5倍) or "count" (减少12件)."""
+        return {"%": "percent", "个百分点": "points", "倍": "times"}.get(self.rate_unit, "count")
 
     def to_dict(self) -> dict:
         return {
             "direction": self.direction,
             "rate": json_number(self.rate),
             "rate_unit": self.rate_unit,
+            "measure": self.measure,
             "basis": self.basis,
             "text": self.text,
             "start": self.start,
@@ -133,9 +139,11 @@ class FigureMention:
     approx: list[str]  # qualifiers as written: "余", "近", "超", "约", "多", "左右", "以上" …
     start: int
     end: int
-    kind: str = "value"  # "value", or "change" for a comparison that qualifies no figure of its own
+    # "value"; "change" for a comparison that qualifies no figure of its own; "years" for 连续三年
+    kind: str = "value"
     comparison: Comparison | None = None
     code: str | None = None  # figure-registry code when the subject means a declared figure
+    page: int | None = None  # PDF only: the page (from 1) the figure starts on
 
     def to_dict(self) -> dict:
         return {
@@ -151,13 +159,15 @@ class FigureMention:
             "start": self.start,
             "end": self.end,
             "code": self.code,
+            "page": self.page,
         }
 
 
 @dataclass
 class AnalysisResult:
-    text: str  # the normalised text every offset refers to
-    format: str  # "text", "web" (text saved from a web page), "html" or "docx"
+    text: str  # the text as given (decoded; extracted from .docx/HTML/PDF): every offset indexes it
+    normalised: str  # what the analysis read: width-folded, chrome and blank lines dropped (no offsets)
+    format: str  # "text", "web" (text saved from a web page), "html", "docx" or "pdf"
     encoding: str | None
     title: str | None
     issuer: str | None

@@ -15,7 +15,10 @@ LEADING_TIME = re.compile(
     r"^(?:截至|截止|自|从)?(?:(?:今|本|全)年(?:以来|度)?|[0-9]{4}年度?(?:以来|全年|底|初|上半年|下半年)?"
     r"|[0-9]{1,2}月份?(?:[0-9]{1,2}日)?(?:以来|前|底)?|年内|年度|全年|目前|至今|以来|当年)+"
 )
-LEADING_ACTOR = re.compile(r"^(?:(?:我|本)(?:街道|镇|乡|区|县|市|单位)|全街道)")
+LEADING_ACTOR = re.compile(r"^(?:(?:我|本)(?:街道|镇|乡|区|县|市|单位)|全街道|街道(?=$|[0-9]))")
+# Where the noun after a count ends and what is said of it begins: in "163名工作人员参加学法考试，
+# 达标率100%" the 163 count 工作人员; the exam and its rate are the next figure's business.
+OBJECT_STOP = re.compile(r"参加|参与|网上|线上|线下|通过|学法|考试|均|全部")
 LEADING_FILLER = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其中|同时|并且|另外|以及|并|且|另|还|和|及|已|均|都)+"
 )
@@ -92,5 +95,7 @@ def object_after(text: str, position: int) -> str:
     end = position
     limit = min(len(text), position + MAX_FORWARD)
     while end < limit and text[end] not in DELIMITERS and text[end] not in "、和及0123456789":
+        if end > position and OBJECT_STOP.match(text, end):
+            break
         end += 1
     return text[position:end].lstrip("的").strip(QUOTES)

@@ -6,86 +6,193 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnnualReport',
+            name="AnnualReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='报告年度')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('status', models.CharField(choices=[('draft', '起草中'), ('review', '待审定'), ('approved', '已审定'), ('published', '已公开')], default='draft', max_length=20, verbose_name='状态')),
-                ('signed', models.DateField(blank=True, null=True, verbose_name='成文日期')),
-                ('publish_due', models.DateField(blank=True, null=True, verbose_name='公开期限')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='公开日期')),
-                ('frozen_values', models.JSONField(blank=True, default=dict, verbose_name='审定时的指标值')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='审定时间')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('approved_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审定人')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='创建人')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='报告单位')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="报告年度")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "起草中"),
+                            ("review", "待审定"),
+                            ("approved", "已审定"),
+                            ("published", "已公开"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("signed", models.DateField(blank=True, null=True, verbose_name="成文日期")),
+                ("publish_due", models.DateField(blank=True, null=True, verbose_name="公开期限")),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="公开日期")),
+                ("frozen_values", models.JSONField(blank=True, default=dict, verbose_name="审定时的指标值")),
+                ("approved_at", models.DateTimeField(blank=True, null=True, verbose_name="审定时间")),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审定人",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="创建人",
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="报告单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '法治政府建设年度报告',
-                'verbose_name_plural': '法治政府建设年度报告',
-                'ordering': ['-year', 'org__path'],
+                "verbose_name": "法治政府建设年度报告",
+                "verbose_name_plural": "法治政府建设年度报告",
+                "ordering": ["-year", "org__path"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=40, verbose_name='代码')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='顺序')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('number', models.CharField(blank=True, max_length=10, verbose_name='序号')),
-                ('mandated', models.BooleanField(default=False, verbose_name='法定内容')),
-                ('heading', models.BooleanField(default=True, verbose_name='有标题')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='reports.section', verbose_name='上级部分')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='reports.annualreport', verbose_name='报告')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=40, verbose_name="代码")),
+                ("order", models.PositiveSmallIntegerField(verbose_name="顺序")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("number", models.CharField(blank=True, max_length=10, verbose_name="序号")),
+                ("mandated", models.BooleanField(default=False, verbose_name="法定内容")),
+                ("heading", models.BooleanField(default=True, verbose_name="有标题")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="reports.section",
+                        verbose_name="上级部分",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="reports.annualreport",
+                        verbose_name="报告",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '报告部分',
-                'verbose_name_plural': '报告部分',
-                'ordering': ['order'],
+                "verbose_name": "报告部分",
+                "verbose_name_plural": "报告部分",
+                "ordering": ["order"],
             },
         ),
         migrations.CreateModel(
-            name='Paragraph',
+            name="Paragraph",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='顺序')),
-                ('draft_key', models.CharField(blank=True, max_length=60, verbose_name='起草模板')),
-                ('template', models.TextField(blank=True, verbose_name='起草文字')),
-                ('text', models.TextField(blank=True, verbose_name='文字')),
-                ('source', models.CharField(choices=[('drafted', '自动起草'), ('edited', '人工编辑')], default='drafted', max_length=10, verbose_name='来源')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='版本')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='最后修改人')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='reports.section', verbose_name='所属部分')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="顺序")),
+                ("draft_key", models.CharField(blank=True, max_length=60, verbose_name="起草模板")),
+                ("template", models.TextField(blank=True, verbose_name="起草文字")),
+                ("text", models.TextField(blank=True, verbose_name="文字")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("drafted", "自动起草"), ("edited", "人工编辑")],
+                        default="drafted",
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False, verbose_name="版本")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="最后修改人",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paragraphs",
+                        to="reports.section",
+                        verbose_name="所属部分",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '段落',
-                'verbose_name_plural': '段落',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "段落",
+                "verbose_name_plural": "段落",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='annualreport',
-            constraint=models.UniqueConstraint(fields=('org', 'year'), name='one_report_per_org_and_year'),
+            model_name="annualreport",
+            constraint=models.UniqueConstraint(fields=("org", "year"), name="one_report_per_org_and_year"),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('report', 'key'), name='unique_section_key_per_report'),
+            model_name="section",
+            constraint=models.UniqueConstraint(
+                fields=("report", "key"), name="unique_section_key_per_report"
+            ),
         ),
     ]

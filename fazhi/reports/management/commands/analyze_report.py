@@ -13,15 +13,17 @@ APPROX_NOTE = "（约数）"
 
 class Command(BaseCommand):
     requires_system_checks = []  # reads a file; needs neither the database nor the other apps
-    help = "分析一份已发布的法治政府建设年度报告（文本、网页或 .docx）：提纲、法定事项、数字。"
+    help = "分析一份已发布的法治政府建设年度报告（文本、网页、.docx 或 PDF）：提纲、法定事项、数字。"
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="报告文件路径（.txt / .html / .docx）")
+        parser.add_argument("path", help="报告文件路径（.txt / .html / .docx / .pdf）")
         parser.add_argument(
             "--json", action="store_true", help="输出一个 JSON 对象（结构见 docs/analyzer.md）"
         )
         parser.add_argument(
-            "--include-text", action="store_true", help="JSON 中附带规范化后的全文（偏移量所指）"
+            "--include-text",
+            action="store_true",
+            help="JSON 中附带报告全文（即各 start/end 偏移量所指的原文）",
         )
 
     def handle(self, *args, **options):
@@ -61,5 +63,6 @@ def summary(result: AnalysisResult) -> str:
         if figure.comparison is not None and figure.kind == "value":
             comparison = f"，{figure.comparison.text}"
         code = f" [{figure.code}]" if figure.code else ""
-        lines.append(f"  {figure.subject or '（未识别）'}：{figure.text}{note}{comparison}{code}")
+        page = f"（第 {figure.page} 页）" if figure.page else ""
+        lines.append(f"  {figure.subject or '（未识别）'}：{figure.text}{note}{comparison}{page}{code}")
     return "\n".join(lines)
