@@ -188,6 +188,36 @@ EXAM = {
     "excellent": 140,
 }
 
+# 2023, for the dashboard's 同比 (see _last_year).
+BASELINE_YEAR = YEAR - 1
+BASELINE_STUDY = 44
+BASELINE_SERVICES = {
+    ServiceKind.CONSULTATION: 64,
+    ServiceKind.CHECKUP: 18,
+    ServiceKind.LECTURE: 4,
+    ServiceKind.PUBLICITY: 10,
+}
+BASELINE_EVENTS = [
+    (
+        5,
+        20,
+        PufaKind.MONTH,
+        "“民法典”宣传月宣传活动",
+        700,
+        260,
+        [(MaterialKind.LEAFLET, MaterialUnit.FEN, 1500)],
+    ),
+    (
+        12,
+        4,
+        PufaKind.CONSTITUTION,
+        "国家宪法日宣传活动",
+        600,
+        200,
+        [(MaterialKind.LEAFLET, MaterialUnit.FEN, 1000)],
+    ),
+]
+
 EVENTS = [
     # (month, day, kind, title, reached, consultations, materials [(kind, unit, quantity)])
     (
@@ -254,21 +284,24 @@ def _link_station(station, street) -> tuple[int, int]:
     return len(chosen), len(picked)
 
 
-def _services(actor, station) -> None:
-    for kind, total in SERVICE_TOTALS.items():
-        base, extra = divmod(total, 12)
-        for month in range(1, 13):
-            count = base + (1 if month <= extra else 0)
+def _services(actor, station, totals=SERVICE_TOTALS, year=YEAR, months=range(1, 13)) -> int:
+    """Each kind's total for the year, spread over the months as monthly tallies (on the 28th)."""
+    written = 0
+    for kind, total in totals.items():
+        base, extra = divmod(total, len(months))
+        for index, month in enumerate(months):
             services.record_service(
                 actor,
                 org=station,
-                served_on=_day(month, 28),
+                served_on=datetime.date(year, month, 28),
                 kind=kind,
-                count=count,
+                count=base + (1 if index < extra else 0),
                 client_kind="enterprise" if kind == ServiceKind.CHECKUP else "resident",
                 lawyer="驿站值班律师",
                 summary=f"{month}月汇总",
             )
+            written += 1
+    return written
 
 
 def _sessions(actor, street) -> None:
@@ -288,12 +321,20 @@ def _sessions(actor, street) -> None:
 
 
 def _centre_group(actor, street) -> int:
-    """The 中心组's weekly study (Thursdays, spread over the year) that brings the year to 53 sessions and 129
-    topics; how many and how many topics follow from the sessions above, so the two lists cannot drift apart."""
+    """The 中心组's weekly study that brings the year to 53 sessions and 129 topics; how many and how many
+    topics follow from the sessions above, so the two lists cannot drift apart."""
     held = [row for row in SESSIONS if row[2] in STUDY_KINDS]
     count = STUDY_SESSIONS - len(held)
-    topics = STUDY_TOPICS - sum(len(row[4].splitlines()) for row in held)
-    thursdays = [_day(1, 4) + datetime.timedelta(weeks=week) for week in range(52)]
+    return _weekly_study(
+        actor, street, YEAR, count, STUDY_TOPICS - sum(len(row[4].splitlines()) for row in held)
+    )
+
+
+def _weekly_study(actor, street, year: int, count: int, topics: int) -> int:
+    """``count`` sessions on Thursdays spread over the year, ``topics`` topics among them."""
+    first = datetime.date(year, 1, 1)
+    first += datetime.timedelta(days=(3 - first.weekday()) % 7)
+    thursdays = [first + datetime.timedelta(weeks=week) for week in range(52)]
     base, extra = divmod(topics, count)
     taken = 0
     for index in range(count):
@@ -320,12 +361,12 @@ def _exam(actor, street) -> None:
                          **{k: v for k, v in EXAM.items() if k != "title"})  # fmt: skip
 
 
-def _events(actor, street) -> None:
-    for month, day, kind, title, reached, consultations, materials in EVENTS:
+def _events(actor, street, rows=EVENTS, year=YEAR) -> None:
+    for month, day, kind, title, reached, consultations, materials in rows:
         event = services.record_event(
             actor,
             org=street,
-            held_on=_day(month, day),
+            held_on=datetime.date(year, month, day),
             kind=kind,
             title=title,
             people_reached=reached,
@@ -336,6 +377,25 @@ def _events(actor, street) -> None:
             event = services.add_material(
                 actor, event, event.version, kind=material_kind, unit=unit, quantity=quantity
             )
+
+
+def _last_year(actor, street, station) -> None:
+    """2023, the year the dashboard's 同比 compares 2024 with (no 2023 figure of this line is in a seed)."""
+    _weekly_study(actor, street, BASELINE_YEAR, BASELINE_STUDY, 2 * BASELINE_STUDY)
+    _events(actor, street, BASELINE_EVENTS, BASELINE_YEAR)
+    # the stations opened at the end of 2023 ("2023年底…试点"): two months of tallies
+    _services(actor, station, BASELINE_SERVICES, BASELINE_YEAR, range(11, 13))
+    services.record_session(
+        actor,
+        org=street,
+        held_on=datetime.date(BASELINE_YEAR, 6, 15),
+        kind=StudyKind.MEDIATOR_TRAINING,
+        title="人民调解员业务培训",
+        topics="人民调解工作规范",
+        audience=Audience.MEDIATORS,
+        attendance=180,
+        speaker="区司法局",
+    )
 
 
 def _acts(actor, street) -> None:
@@ -408,14 +468,15 @@ def _literates(actor, orgs) -> int:
 def load_demo(orgs, users, stdout):
     street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
     disputes, reviews = _link_station(station, street)
-    _services(actor, station)
+    records = _services(actor, station)
     _sessions(actor, street)
     weekly = _centre_group(actor, street)
     _exam(actor, street)
     _events(actor, street)
     _acts(actor, street)
     literates = _literates(actor, orgs)
+    _last_year(actor, street, station)
     stdout.write(
-        f"学法普法：五常{YEAR}年学法培训{len(SESSIONS) + weekly}场、学法考试1次、普法活动{len(EVENTS)}场、驿站法律服务记录{12 * len(SERVICE_TOTALS)}条、法律明白人{literates}名；"
+        f"学法普法：五常{YEAR}年学法培训{len(SESSIONS) + weekly}场、学法考试1次、普法活动{len(EVENTS)}场、驿站法律服务记录{records}条、法律明白人{literates}名；"
         f"驿站参与调解{disputes}件、参与合法性审查{reviews}件（关联已有记录）。"
     )

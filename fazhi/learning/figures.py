@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
 
-from fazhi.figures.registry import breakdown, figure
+from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
 from fazhi.orgs.models import Kind
 
 from .models import (
@@ -63,9 +63,17 @@ def study_topics(orgs, start, end):
     return _sum(study(orgs, start, end), "topic_count")
 
 
-@figure("study.law_sessions", "党工委会议会前学法", "次", phrases=("会前学法",))
+def _pre_meeting(orgs, start, end):
+    return sessions(orgs, start, end).filter(kind=StudyKind.PRE_MEETING)
+
+
+def law_session_days(orgs, start, end):
+    return list(_pre_meeting(orgs, start, end).values_list("held_on", flat=True))
+
+
+@figure("study.law_sessions", "党工委会议会前学法", "次", phrases=("会前学法",), dates=law_session_days)
 def law_sessions(orgs, start, end):
-    return sessions(orgs, start, end).filter(kind=StudyKind.PRE_MEETING).count()
+    return _pre_meeting(orgs, start, end).count()
 
 
 @figure("study.leader_lectures", "领导干部法治讲座", "场", phrases=("法治讲座",))
@@ -286,3 +294,8 @@ def exam_participation_rate(orgs, start, end):
 def exam_excellence_rate(orgs, start, end):
     rounds = _in(ExamRound, orgs, start, end)
     return _rate(_sum(rounds, "excellent"), _sum(rounds, "sat"))
+
+
+# The dashboard's cards: one figure of each part of this work line (study, 普法, the 驿站), with its 同比.
+key_figures("study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations")
+trend_figures("services.consultations")

@@ -9,6 +9,7 @@ import datetime
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 
@@ -79,7 +80,10 @@ def test_the_drafted_report_states_them(demo, tmp_path):
     assert "组织调解员业务培训250人次。" in text
     assert "组织学法考试，参考率100%，优秀率93%。" in text
     item_three = text[text.index("三、") : text.index("四、")]
-    assert "安排会前学法4次，全年开展党工委会议会前学法4次" in item_three
+    assert (
+        "年初制发年度党工委会议学法计划，安排会前学法4次，全年于2月26日、5月14日、8月20日、11月12日开展党工委会议"
+        "会前学法4次，党政主要负责人主持学法52次。"  # the 4 会前学法 and the 中心组's 48
+    ) in item_three
     assert "于3月15日、8月16日召开党工委（办事处）会议专题研究法治建设2次" in item_three
     assert "包案化解矛盾纠纷和行政争议2件" in item_three and "出庭应诉" in item_three
 
@@ -101,3 +105,22 @@ def test_deleting_a_row_changes_what_the_report_says(demo, tmp_path):
         assert "学法考试" not in text  # no round recorded: nothing is claimed
         transaction.set_rollback(True)
     assert value(orgs, "study.sessions") == 53
+
+
+def test_the_dashboard_shows_this_work_line_with_its_change_on_2023(demo, client):
+    _, users = demo
+    client.force_login(users["fazhiban"])
+    response = client.get("/figures/", {"org": "wuchang", "year": "2024"})
+    page = BeautifulSoup(response.content, "html.parser")
+    cards = {
+        card["data-code"]: (card.select_one(".value").text, card.select_one(".change").text)
+        for card in page.select(".kpi")
+    }
+    assert cards["study.sessions"] == ("53场", "同比上升20.45%")  # 44 in 2023
+    assert cards["training.person_times"] == (
+        "280人次",
+        "同比上升55.56%",
+    )  # 250 mediators + 30 法律明白人; 180
+    assert cards["pufa.events"] == ("3场", "同比上升50%")
+    assert cards["pufa.reach"] == ("1960人", "同比上升50.77%")  # 1300 in 2023
+    assert cards["services.consultations"] == ("541次", "同比上升745.31%")  # the stations opened late in 2023
