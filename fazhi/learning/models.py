@@ -222,6 +222,14 @@ class LeadershipAct(OrgScoped, Versioned):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    petition = models.ForeignKey(
+        "petitions.Petition",
+        verbose_name="包案的信访事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     note = models.TextField("备注", blank=True)
 
     class Meta:
