@@ -1,4 +1,10 @@
-"""Demo: hand-entered figures of the 五常 2024 report and the 2023 baseline its year-on-year rate implies."""
+"""Demo: a hand-entered figure of the 五常 2024 report and the 2023 baseline its year-on-year rate implies.
+
+Only what no ledger records is entered by hand. The 调解员培训250人次, the 驿站's 法律讲座42场, the 普法
+materials 3000份 and the 700人次 consultations were once entered here; the learning ledger now computes them
+from its records (fazhi/learning/demo.py), so they are not. What remains is 五常's 调解经费: "和合"社会组织
+调解服务资金保障44万, which no ledger keeps (NEXT-LEDGERS.md, hand-entry route).
+"""
 
 from . import registry
 from .manual import import_baseline, set_value
@@ -6,10 +12,7 @@ from .models import ManualFigure
 
 # (code, label, unit, other wordings, 五常 2024 value as the seed report states it)
 HAND_ENTERED = [
-    ("manual.mediator_training", "调解员培训", "人次", "调解业务培训", 250),
-    ("manual.legal_lectures", "法律讲座", "场", "开展法律讲座", 42),
-    ("manual.publicity_materials", "普法宣传资料", "份", "法治宣传折页", 3000),
-    ("manual.legal_consultations", "法律咨询", "人次", "接受法律咨询", 700),
+    ("manual.mediation_funding", "调解经费保障", "万元", "调解服务资金保障", 44),
 ]
 
 # 3218 received in 2024, "同比上升18.22%": 2023 had 2722 (3218 / 1.1822).

@@ -10,10 +10,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
 
-from fazhi.figures.registry import breakdown, figure
+from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
 from fazhi.orgs.models import Kind
 
 from .models import (
+    STUDY_KINDS,
+    TRAINING_KINDS,
     ActKind,
     Audience,
     ExamRound,
@@ -45,21 +47,33 @@ def sessions(orgs, start, end):
     return _in(StudySession, orgs, start, end)
 
 
+def study(orgs, start, end):
+    """The sessions held for study (not trainings, not the online platform): 学法活动 and their topics."""
+    return sessions(orgs, start, end).filter(kind__in=STUDY_KINDS)
+
+
 @figure("study.sessions", "学法活动", "场", phrases=("开展学法活动", "学习会议"))
 def study_sessions(orgs, start, end):
-    return (
-        sessions(orgs, start, end).exclude(kind__in=(StudyKind.TRAINING, StudyKind.MEDIATOR_TRAINING)).count()
-    )
+    return study(orgs, start, end).count()
 
 
 @figure("study.topics", "学习主题", "个", phrases=("学习主题",))
 def study_topics(orgs, start, end):
-    return _sum(sessions(orgs, start, end), "topic_count")
+    """The topics of those same sessions (观澜: 53场 on 129个主题); a training's topics are not counted."""
+    return _sum(study(orgs, start, end), "topic_count")
 
 
-@figure("study.law_sessions", "党工委会议会前学法", "次", phrases=("会前学法",))
+def _pre_meeting(orgs, start, end):
+    return sessions(orgs, start, end).filter(kind=StudyKind.PRE_MEETING)
+
+
+def law_session_days(orgs, start, end):
+    return list(_pre_meeting(orgs, start, end).values_list("held_on", flat=True))
+
+
+@figure("study.law_sessions", "党工委会议会前学法", "次", phrases=("会前学法",), dates=law_session_days)
 def law_sessions(orgs, start, end):
-    return sessions(orgs, start, end).filter(kind=StudyKind.PRE_MEETING).count()
+    return _pre_meeting(orgs, start, end).count()
 
 
 @figure("study.leader_lectures", "领导干部法治讲座", "场", phrases=("法治讲座",))
@@ -79,7 +93,7 @@ def platform_participants(orgs, start, end):
 
 @figure("training.person_times", "法治培训", "人次", phrases=("培训人次",))
 def training_person_times(orgs, start, end):
-    trainings = sessions(orgs, start, end).filter(kind__in=(StudyKind.TRAINING, StudyKind.MEDIATOR_TRAINING))
+    trainings = sessions(orgs, start, end).filter(kind__in=TRAINING_KINDS)
     return _sum(trainings, "attendance")
 
 
@@ -280,3 +294,8 @@ def exam_participation_rate(orgs, start, end):
 def exam_excellence_rate(orgs, start, end):
     rounds = _in(ExamRound, orgs, start, end)
     return _rate(_sum(rounds, "excellent"), _sum(rounds, "sat"))
+
+
+# The dashboard's cards: one figure of each part of this work line (study, 普法, the 驿站), with its 同比.
+key_figures("study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations")
+trend_figures("services.consultations")

@@ -88,7 +88,7 @@ ACT_FILTERS = LedgerFilterSet(
         ListColumn("类别", "kind"),
         ListColumn("负责人", "leader"),
         ListColumn("单位", "org__path", key="org"),
-        ListColumn("包案纠纷"),
+        ListColumn("包案纠纷或信访"),
     ),
 )
 
@@ -134,7 +134,7 @@ def services(user, *, write: bool = False) -> QuerySet:
 
 
 def acts(user, *, write: bool = False) -> QuerySet:
-    return LeadershipAct.objects.visible_to(user, write=write).select_related("org", "dispute")
+    return LeadershipAct.objects.visible_to(user, write=write).select_related("org", "dispute", "petition")
 
 
 def literates(user, *, write: bool = False) -> QuerySet:

@@ -128,6 +128,7 @@ class _ActFields(forms.Form):
     topics = forms.CharField(label="研究议题或内容", required=False, widget=TEXT)
     planned_sessions = forms.IntegerField(label="计划会前学法次数（学法计划）", required=False, min_value=1)
     dispute_number = forms.CharField(label="包案的纠纷编号（包案化解）", required=False, max_length=60)
+    petition_number = forms.CharField(label="包案的信访事项编号（包案化解）", required=False, max_length=60)
     note = forms.CharField(label="备注", required=False, widget=TEXT)
 
 

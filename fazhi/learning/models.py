@@ -24,6 +24,9 @@ class StudyKind(models.TextChoices):
 
 # The kinds that are trainings (counted as 培训人次), not the leaders' own study.
 TRAINING_KINDS = (StudyKind.TRAINING, StudyKind.MEDIATOR_TRAINING)
+# The kinds that are study sessions held (学习会议, 观澜's "53场…129个主题"): neither a training nor the
+# online platform, whose record counts participants rather than a session held.
+STUDY_KINDS = (StudyKind.PRE_MEETING, StudyKind.CENTRE_GROUP, StudyKind.LEADER_LECTURE)
 
 
 class Audience(models.TextChoices):
@@ -214,6 +217,14 @@ class LeadershipAct(OrgScoped, Versioned):
     dispute = models.ForeignKey(
         "disputes.Dispute",
         verbose_name="包案的纠纷",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    petition = models.ForeignKey(
+        "petitions.Petition",
+        verbose_name="包案的信访事项",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -39,11 +39,12 @@ class ServiceRecordSerializer(ActivitySerializer):
 
 class LeadershipActSerializer(ActivitySerializer):
     dispute = serializers.SlugRelatedField(slug_field="number", read_only=True)
+    petition = serializers.SlugRelatedField(slug_field="number", read_only=True)
 
     class Meta:
         model = LeadershipAct
         fields = [*ACTIVITY_FIELDS, "held_on", "kind", "leader", "title", "topics", "planned_sessions",
-                  "dispute", "note"]  # fmt: skip
+                  "dispute", "petition", "note"]  # fmt: skip
 
 
 class LegalLiterateSerializer(ActivitySerializer):

@@ -36,7 +36,8 @@ SESSION_FIELDS = (
 EVENT_FIELDS = ("held_on", "kind", "title", "place", "audience", "people_reached", "consultations",
                 "media_reports", "outlets", "note")  # fmt: skip
 SERVICE_FIELDS = ("served_on", "kind", "count", "client_kind", "lawyer", "summary")
-ACT_FIELDS = ("held_on", "kind", "leader", "title", "topics", "planned_sessions", "dispute_number", "note")
+ACT_FIELDS = ("held_on", "kind", "leader", "title", "topics", "planned_sessions", "dispute_number",
+              "petition_number", "note")  # fmt: skip
 
 
 def _not_future(day, field: str) -> None:
@@ -145,26 +146,31 @@ def update_service(actor, service, expected_version: int, **fields) -> ServiceRe
 # --- the principal leaders' acts --------------------------------------------------------------------------
 
 
-def _dispute(actor, number: str):
-    """The dispute a leader took on (包案), found by its number among those the person may see."""
-    from fazhi.disputes.models import Dispute
-
+def _linked(actor, model, number: str, field: str, what: str):
+    """The dispute or petition a leader took on (包案), found by its number among those the person may see."""
     number = (number or "").strip()
     if not number:
         return None
-    found = Dispute.objects.visible_to(actor).filter(number=number).first()
+    found = model.objects.visible_to(actor).filter(number=number).first()
     if found is None:
         raise FazhiError(
-            f"没有找到编号为“{number}”的纠纷，或您无权查看；请核对纠纷编号。",
-            fields={"dispute_number": "没有这个纠纷"},
+            f"没有找到编号为“{number}”的{what}，或您无权查看；请核对{what}编号。",
+            fields={field: f"没有这个{what}"},
         )
     return found
 
 
 def _act_fields(actor, fields: dict) -> dict:
+    from fazhi.disputes.models import Dispute
+    from fazhi.petitions.models import Petition
+
     fields = dict(fields)
     if "dispute_number" in fields:
-        fields["dispute"] = _dispute(actor, fields.pop("dispute_number"))
+        fields["dispute"] = _linked(actor, Dispute, fields.pop("dispute_number"), "dispute_number", "纠纷")
+    if "petition_number" in fields:
+        fields["petition"] = _linked(
+            actor, Petition, fields.pop("petition_number"), "petition_number", "信访事项"
+        )
     return fields
 
 
@@ -176,11 +182,11 @@ def _check_act(act: LeadershipAct) -> None:
     if act.kind != ActKind.STUDY_PLAN:
         act.planned_sessions = None
     if act.kind != ActKind.CASE_CONTACT:
-        act.dispute = None
+        act.dispute = act.petition = None
 
 
 def record_act(actor, *, org, **fields) -> LeadershipAct:
-    """登记第一责任人履职: 专题研究法治建设, 学法计划, 述法, 包案化解 (with the dispute's number)."""
+    """登记第一责任人履职: 专题研究法治建设, 学法计划, 述法, 包案化解 (with the dispute's or petition's number)."""
     _only(fields, ACT_FIELDS)
     act = LeadershipAct(org=org, **_act_fields(actor, fields))
     return _create(actor, act, act.held_on, "held_on", _check_act)
@@ -189,7 +195,7 @@ def record_act(actor, *, org, **fields) -> LeadershipAct:
 def update_act(actor, act, expected_version: int, **fields) -> LeadershipAct:
     _only(fields, ACT_FIELDS)
     fields = _act_fields(actor, fields)
-    allowed = (*ACT_FIELDS, "dispute")
+    allowed = (*ACT_FIELDS, "dispute", "petition")
     return _update(actor, act, expected_version, fields, allowed, "held_on", _check_act)
 
 

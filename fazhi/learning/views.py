@@ -93,7 +93,7 @@ LISTINGS = {
             a.get_kind_display(),
             a.leader,
             a.org.name,
-            a.dispute.number if a.dispute else "—",
+            " ".join(linked.number for linked in (a.dispute, a.petition) if linked) or "—",
         ),
         filters.acts,
         "act_new",
@@ -181,7 +181,7 @@ def _detail(names: tuple[str, ...], extra=None):
 
 
 def _act_extra(act) -> dict:
-    return {"dispute": act.dispute} if act.dispute else {}
+    return {"dispute": act.dispute, "petition": act.petition}
 
 
 def _event_extra(event) -> dict:
@@ -189,8 +189,10 @@ def _event_extra(event) -> dict:
 
 
 def _act_initial(act, user) -> dict:
-    return current(*services.ACT_FIELDS[:-2], "note")(act, user) | {
-        "dispute_number": act.dispute.number if act.dispute else ""
+    numbers = {"dispute_number": act.dispute, "petition_number": act.petition}
+    plain = [name for name in services.ACT_FIELDS if name not in numbers]
+    return current(*plain)(act, user) | {
+        name: linked.number if linked else "" for name, linked in numbers.items()
     }
 
 

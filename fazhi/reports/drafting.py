@@ -266,8 +266,9 @@ TEMPLATES += (
             _s(
                 "{year}年，{subject}党工委将领导干部学法作为避免行政争议产生的重要抓手，"
                 "年初制发年度党工委会议学法计划，安排会前学法{{lead.planned_law_sessions}}次",
-                "全年开展党工委会议会前学法{{study.law_sessions}}次",
-                "其中党政主要负责人主持{{study.hosted_by_head}}次",
+                "全年于{dates:study.law_sessions}开展党工委会议会前学法{{study.law_sessions}}次",
+                # not "其中": the head also chairs the 中心组 study, so this may exceed the 会前学法
+                "党政主要负责人主持学法{{study.hosted_by_head}}次",
             ),
         ),
     ),

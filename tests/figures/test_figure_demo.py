@@ -3,7 +3,7 @@ import io
 from fazhi.demo.tree import build_orgs, build_people
 from fazhi.figures import registry
 from fazhi.figures.demo import load_demo
-from fazhi.figures.models import ManualValue
+from fazhi.figures.models import ManualFigure, ManualValue
 from fazhi.figures.values import values
 
 
@@ -14,11 +14,21 @@ def test_demo_enters_the_wuchang_hand_figures_and_the_2023_baseline(db):
         orgs = build_orgs()
         users = build_people(orgs)
         load_demo(orgs, users, io.StringIO())
-        found = values(orgs["wuchang"], ["manual.legal_lectures", "manual.mediator_training"], 2024)
-        assert found["manual.legal_lectures"].value == 42
-        assert found["manual.mediator_training"].value == 250
+        found = values(orgs["wuchang"], ["manual.mediation_funding"], 2024)
+        assert found["manual.mediation_funding"].value == 44
         code = registry.code_for_phrase("接收矛盾纠纷")
         baseline = ManualValue.objects.get(figure__code=code, org=orgs["wuchang"], year=2023)
         assert baseline.baseline and baseline.value == 2722
     finally:
         registry._REGISTRY.pop("test.received", None)
+
+
+def test_demo_enters_by_hand_nothing_a_ledger_computes(db):
+    """250/42/3000/700 come from the learning ledger now: no hand-entered value stands beside them."""
+    orgs = build_orgs()
+    load_demo(orgs, build_people(orgs), io.StringIO())
+    hand = set(ManualFigure.objects.filter(kind=ManualFigure.Kind.HAND_ENTERED).values_list("code", flat=True))
+    assert hand == {"manual.mediation_funding"}
+    computed = {f.code for f in registry.all_figures() if not f.hand_entered}
+    for phrase in ("调解业务培训", "开展法律讲座", "接受法律咨询", "宣传资料份"):
+        assert registry.code_for_phrase(phrase) in computed, phrase

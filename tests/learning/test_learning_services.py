@@ -91,3 +91,31 @@ def test_a_dispute_of_another_street_cannot_be_linked(office, units, person):
             office, org=units["a"], held_on=TODAY, kind="case_contact", leader="主任", title="包案",
             dispute_number=dispute.number,
         )  # fmt: skip
+
+
+def test_a_leader_takes_on_a_petition_by_its_number(office, units, person, client):
+    """包案化解 of a 信访事项 (linked, as a dispute is): the act names it; one not visible cannot be linked."""
+    from tests.conftest import PASSWORD
+    from tests.petitions.petition_fixtures import new_petition
+
+    petition = new_petition(office, units["a"])
+    act = services.record_act(
+        office, org=units["a"], held_on=TODAY, kind="case_contact", leader="主任", title="包案化解信访积案",
+        petition_number=petition.number,
+    )  # fmt: skip
+    assert act.petition == petition and act.dispute is None
+    client.login(username="fzb_a", password=PASSWORD)
+    page = client.get(act.get_absolute_url()).content.decode()
+    assert "包案的信访事项" in page and petition.number in page
+    edit = client.get(f"{act.get_absolute_url()}edit/")  # the edit form offers the linked number back
+    assert edit.status_code == 200 and f'value="{petition.number}"' in edit.content.decode()
+    other = new_petition(person("fzb_b", "office", units["b"]), units["b"])
+    with pytest.raises(FazhiError) as refused:
+        services.record_act(
+            office, org=units["a"], held_on=TODAY, kind="case_contact", leader="主任", title="包案",
+            petition_number=other.number,
+        )  # fmt: skip
+    assert "petition_number" in refused.value.fields and "信访事项" in refused.value.message
+    # a plan is not a 包案: a petition named on it is dropped
+    plan = services.update_act(office, act, act.version, kind="study_plan", planned_sessions=4)
+    assert plan.petition is None
