@@ -316,6 +316,15 @@ class EnforcementCase(LedgerRecord):
         "检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.SHOP
     )
     special_action = models.CharField("专项行动", max_length=100, blank=True, help_text="如“百日攻坚”")
+    # The inspection whose hazard the case was opened from: the case names it, the inspection lists its cases.
+    inspection = models.ForeignKey(
+        "InspectionBatch",
+        verbose_name="来源执法检查",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
     summary = models.TextField("案由及违法事实")
     officers = models.ManyToManyField(Officer, verbose_name="承办执法人员", related_name="cases")
     party_kind = models.CharField("当事人类型", max_length=20, default="person", editable=False)

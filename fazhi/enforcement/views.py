@@ -19,6 +19,7 @@ from fazhi.ledger.pages import (
     on_today,
 )
 from fazhi.ledger.parties import masked_parties
+from fazhi.orgs.scoping import can_write
 
 from . import forms, services
 from .filters import (
@@ -171,6 +172,23 @@ ACTIONS = {
     "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open),
 }  # fmt: skip
 
+
+def _from_inspection(request) -> dict:
+    """立案 from an inspection's page (?inspection=<id>): the inspection chosen, its field, objects and
+    专项行动 carried over; an id the person does not see is ignored."""
+    pk = request.GET.get("inspection", "")
+    batch = inspection_queryset(request.user, write=True).filter(pk=pk).first() if pk.isdigit() else None
+    if batch is None:
+        return {}
+    return {
+        "inspection": batch.pk,
+        "source": "patrol",
+        "field": batch.field,
+        "object_kind": batch.object_kind,
+        "special_action": batch.special_action,
+    }
+
+
 PAGES = LedgerPages(
     namespace="enforcement",
     queryset=base_queryset,
@@ -191,6 +209,7 @@ PAGES = LedgerPages(
         parties=forms.PartyFormSet,
         party=services.PartyData,
         title="行政执法案件立案",
+        initial=_from_inspection,
     ),
     detail_template="enforcement/detail.html",
     detail=_detail,
@@ -288,6 +307,18 @@ INSPECTION_LIST = ListPage(
     "执法检查台账", "enforcement/inspections.html", INSPECTION_FILTERS, empty="没有符合条件的执法检查。"
 )
 
+
+def _inspection_detail(request, batch) -> dict:
+    return {
+        "cases": batch.cases.visible_to(request.user).order_by("filed_on", "pk"),
+        "may_file": can_write(request.user, batch.org),
+    }
+
+
+INSPECTION_ACTIONS = {
+    "edit": edit_action(forms.InspectionEditForm, services.update_inspection, services.INSPECTION_EDITABLE),
+}
+
 INSPECTION_PAGES = LedgerPages(
     namespace="enforcement",
     queryset=inspection_queryset,
@@ -301,8 +332,9 @@ INSPECTION_PAGES = LedgerPages(
         title="登记执法检查",
     ),
     detail_template="enforcement/inspection.html",
-    detail=lambda request, batch: {},
+    detail=_inspection_detail,
+    actions=INSPECTION_ACTIONS,
     prefix="inspections/",
     detail_name="inspection",
-    action_name="",
+    action_name="inspection_action",
 )

@@ -130,6 +130,7 @@ def _narrowed_values(world) -> dict[str, list]:
         "password": [PASSWORD],
         "days": [1, 7, 30],
         "expires_on": ["2030-06-30"],  # a 执法证 is valid for years ahead of its issue date
+        "inspection": [world.others["a"]["enforcement-inspection"].pk],  # a case opened from it
     }
 
 
@@ -137,6 +138,7 @@ def _narrowed_values(world) -> dict[str, list]:
 COMPONENT_VALUES: dict[str, dict[str, list]] = {
     # Only a 综合执法队 holds enforcement cases (holder_kinds), and their officers are that team's.
     "EnforcementCaseCreateInputRequest": {"org": ["a-zf"]},
+    "InspectionBatchCreateInputRequest": {"org": ["a-zf"]},
     # 听证 at least 7 工作日 after its notice (enforcement.hearing_notice): after any notice day of DATES.
     "EnforcementCaseHearingInputRequest": {"hearing_on": ["2025-06-20"]},
 }
