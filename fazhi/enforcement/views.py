@@ -117,8 +117,12 @@ def _detail(request, case) -> dict:
 
 
 def _may_decide(case, user) -> bool:
-    ready = case.procedure == Procedure.SIMPLE or case.status in (NOTIFIED, HEARING)
-    return allows(DECIDED)(case, user) and ready
+    """简易程序 at once; 普通程序 after 告知, and not while the party may still ask for a hearing (the
+    service refuses a decision dated inside that window, so the button waits for it to pass)."""
+    if case.procedure == Procedure.SIMPLE:
+        return allows(DECIDED)(case, user)
+    waiting = case.hearing_request_due and not case.hearing_on and today() <= case.hearing_request_due
+    return case.status in (NOTIFIED, HEARING) and allows(DECIDED)(case, user) and not waiting
 
 
 def _may_hear(case, user) -> bool:
