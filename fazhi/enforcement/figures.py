@@ -5,7 +5,8 @@ Counting rules: a record counts for the units ``orgs`` when its unit is one of t
   video patrol's dispatched cases, which were dispatched whatever came of them); penalties and the
   amounts fined or confiscated count decisions by **决定日期**; 公示 counts by **公示日期**.
 - Inspection figures sum the batches held in the period (a batch carries its count of objects checked).
-- Roster figures count the dated events (新增, 调离, 注销, 遗失公告) in the period.
+- Roster figures count the dated events (新增, 调离, 注销, 遗失公告) in the period; training hours are kept
+  per officer and year, and count for the years the period touches.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -25,6 +26,7 @@ from .models import (
     InspectionBatch,
     ObjectKind,
     OfficerEvent,
+    OfficerTraining,
     Procedure,
     Source,
 )
@@ -176,6 +178,26 @@ def certificates_cancelled(orgs, start, end):
 @figure("enforcement.certificates.lost_notices", "发布证件遗失公告", "次")
 def certificates_lost(orgs, start, end):
     return events(orgs, start, end, EventKind.LOST).count()
+
+
+def trainings(orgs, start, end):
+    """The training rows of the years the period touches (hours are kept per year)."""
+    return OfficerTraining.objects.filter(org__in=orgs, year__gte=start.year, year__lte=end.year)
+
+
+@figure("enforcement.training_hours", "执法人员培训学时", "学时", phrases=("执法人员培训",))
+def training_hours(orgs, start, end):
+    return Decimal(_sum(trainings(orgs, start, end), "hours"))
+
+
+@figure("enforcement.training_hours.average", "执法人员人均培训学时", "学时", phrases=("人均培训学时",))
+def training_hours_average(orgs, start, end):
+    """Hours per officer with hours recorded for the year (an officer in two years counts once a year)."""
+    rows = trainings(orgs, start, end)
+    count = rows.count()
+    if not count:
+        return None
+    return (Decimal(_sum(rows, "hours")) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @figure("enforcement.file_reviews", "案卷评查", "份", phrases=("案卷评查",))

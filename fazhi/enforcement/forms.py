@@ -219,7 +219,8 @@ class CertificateEventForm(VersionForm):
 
 
 class TrainingForm(VersionForm):
-    training_hours = forms.DecimalField(label="本年度培训学时", min_value=0, decimal_places=1, max_digits=6)
+    year = forms.IntegerField(label="年度", min_value=2000)
+    training_hours = forms.DecimalField(label="该年度培训学时", min_value=0, decimal_places=1, max_digits=6)
 
 
 # --- inspections ----------------------------------------------------------------------------------

@@ -156,13 +156,6 @@ class Officer(OrgScoped, Versioned):
         "状态", max_length=20, choices=OfficerStatus.choices, default=OfficerStatus.ON_DUTY
     )
     left_on = models.DateField("调离日期", null=True, blank=True)
-    training_hours = models.DecimalField(
-        "本年度培训学时",
-        max_digits=6,
-        decimal_places=1,
-        default=Decimal("0"),
-        validators=[MinValueValidator(0)],
-    )
 
     class Meta:
         verbose_name = "执法人员"
@@ -182,6 +175,28 @@ class Officer(OrgScoped, Versioned):
             .order_by("-expires_on")
             .first()
         )
+
+
+class OfficerTraining(OrgScoped, Versioned):
+    """An officer's training hours of one year (执法人员年度培训学时): one row per officer and year, so that
+    each year's figure keeps its own hours."""
+
+    officer = models.ForeignKey(
+        Officer, verbose_name="执法人员", on_delete=models.CASCADE, related_name="trainings"
+    )
+    year = models.PositiveSmallIntegerField("年度", validators=[MinValueValidator(2000)])
+    hours = models.DecimalField("培训学时", max_digits=6, decimal_places=1, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = "执法人员年度培训学时"
+        verbose_name_plural = "执法人员年度培训学时"
+        ordering = ["-year", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "year"], name="enforcement_one_training_row_a_year")
+        ]
+
+    def __str__(self):
+        return f"{self.officer} {self.year}年 {self.hours}学时"
 
 
 class CertificateStatus(models.TextChoices):

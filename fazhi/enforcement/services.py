@@ -41,6 +41,7 @@ from .models import (
     Officer,
     OfficerEvent,
     OfficerStatus,
+    OfficerTraining,
     PartyKind,
     PartyRole,
     PenaltyKind,
@@ -202,13 +203,26 @@ def transfer_officer(actor, certificate, expected_version: int, *, on, note: str
         return certificate
 
 
-def record_training(actor, certificate, expected_version: int, *, training_hours: Decimal) -> Certificate:
+def record_training(
+    actor, certificate, expected_version: int, *, year: int, training_hours: Decimal
+) -> Certificate:
+    """登记培训学时: the officer's hours of ``year`` (that year's row written, or corrected, audited)."""
+    if not 2000 <= year <= today().year:
+        raise _refuse("year", f"年度应在2000年至{today().year}年之间，请核对。", "年度有误")
+    if training_hours is None or training_hours < 0:
+        raise _refuse("training_hours", "培训学时不能为负数。")
     officer = certificate.officer
+    row = OfficerTraining.objects.filter(officer=officer, year=year).first()
+    if row is None:
+        ledger.create(
+            actor, OfficerTraining(org=officer.org, officer=officer, year=year, hours=training_hours)
+        )
+    else:
 
-    def apply(fresh):
-        fresh.training_hours = training_hours
+        def apply(fresh):
+            fresh.hours = training_hours
 
-    ledger.update(actor, officer, officer.version, apply)
+        ledger.update(actor, row, row.version, apply)
     return certificate
 
 

@@ -236,8 +236,15 @@ def _certificate_detail(request, certificate) -> dict:
         "officer": officer,
         "cards": officer.certificates.order_by("-issued_on", "-pk"),
         "roster_events": officer.events.select_related("certificate"),
+        "trainings": officer.trainings.all(),
         "warning_days": EnforcementSettings.current().certificate_warning_days,
     }
+
+
+def _this_years_training(certificate, user) -> dict:
+    year = today().year
+    row = certificate.officer.trainings.filter(year=year).first()
+    return {"year": year, "training_hours": row.hours if row else 0}
 
 
 def _on_duty(certificate, user) -> bool:
@@ -263,7 +270,7 @@ CERTIFICATE_ACTIONS = {
     ),
     "training": PageAction(
         "登记培训学时", forms.TrainingForm, services.record_training,
-        initial=lambda c, u: {"training_hours": c.officer.training_hours}, available=_on_duty, secondary=True,
+        initial=_this_years_training, available=_on_duty, secondary=True,
     ),
     "edit": PageAction(
         "修改证件信息", forms.CertificateForm, services.update_certificate,

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -45,6 +46,8 @@ def test_demo_year_and_its_figures(demo):
     assert year(orgs, "enforcement.joint_actions", 2024) == 4
     assert year(orgs, "enforcement.random_checks", 2024) == 12
     assert year(orgs, "enforcement.video_dispatched", 2024) == VIDEO_2024
+    assert year(orgs, "enforcement.training_hours", 2024) == 1144
+    assert year(orgs, "enforcement.training_hours.average", 2024) == Decimal("67.3")
     assert year(orgs, "enforcement.officers.added", 2024) == 3
     assert year(orgs, "enforcement.officers.transferred", 2024) == 1
     assert year(orgs, "enforcement.certificates.cancelled", 2024) == 2

@@ -190,7 +190,11 @@ PAYLOADS = {
     "enforcement-certificate.cancel": lambda w, o: {"version": o.version, "on": DAY},
     "enforcement-certificate.lost": lambda w, o: {"version": o.version, "on": DAY},
     "enforcement-certificate.transfer": lambda w, o: {"version": o.version, "on": DAY},
-    "enforcement-certificate.training": lambda w, o: {"version": o.version, "training_hours": "12"},
+    "enforcement-certificate.training": lambda w, o: {
+        "version": o.version,
+        "year": TODAY.year,
+        "training_hours": "12",
+    },
     "enforcement-certificate.renew": lambda w, o: {
         "version": o.version,
         "number": "越权证号",
