@@ -1,17 +1,22 @@
-"""REST API of the enforcement ledger: /api/enforcement-cases/ with filters; writes and actions from
-``views.ACTIONS``."""
+"""REST API of the enforcement ledger: /api/enforcement-cases/, -certificates/ and -inspections/ with
+filters; writes and actions from the pages' action rows (views.py)."""
 
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
 from . import serializers as s
-from .views import CERTIFICATE_PAGES, PAGES
+from .filters import INSPECTION_FILTERS
+from .views import CERTIFICATE_PAGES, INSPECTION_PAGES, PAGES
 
 
 class EnforcementCaseViewSet(LedgerViewSet):
     pages = PAGES
     serializer_class = s.EnforcementCaseSerializer
-    api_fields = {"officers": s.officers_field, "review_item": s.review_item_field}
+    api_fields = {
+        "officers": s.officers_field,
+        "review_item": s.review_item_field,
+        "inspection": s.inspection_field,
+    }
     create_summary = "行政执法案件立案"
     list_summary = "行政执法案件列表（按权限范围）"
     list_related = ("parties", "officers")
@@ -31,3 +36,18 @@ class CertificateViewSet(LedgerViewSet):
 
 
 router.register("enforcement-certificates", CertificateViewSet, basename="enforcement-certificate")
+
+
+class InspectionViewSet(LedgerViewSet):
+    """执法检查: the list (the page's filters), one inspection with the cases opened from it, the
+    registration and the edit, from the same declaration as the pages."""
+
+    pages = INSPECTION_PAGES
+    filters = INSPECTION_FILTERS  # the inspection list is mounted beside its Excel pages, not in the pages
+    serializer_class = s.InspectionSerializer
+    create_summary = "登记执法检查"
+    list_summary = "执法检查列表（按权限范围）"
+    list_related = ("cases",)
+
+
+router.register("enforcement-inspections", InspectionViewSet, basename="enforcement-inspection")

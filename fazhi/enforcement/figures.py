@@ -1,10 +1,12 @@
 """Figures of the enforcement ledger (NEXT-LEDGERS.md §1.1), declared in the figure registry.
 
 Counting rules: a record counts for the units ``orgs`` when its unit is one of them.
-- Case figures count cases by **立案日期** (案卷 made in the period), 撤销立案 left out; penalties and the
+- Case figures count cases by **立案日期** (案卷 made in the period), 撤销立案 left out (except the
+  video patrol's dispatched cases, which were dispatched whatever came of them); penalties and the
   amounts fined or confiscated count decisions by **决定日期**; 公示 counts by **公示日期**.
 - Inspection figures sum the batches held in the period (a batch carries its count of objects checked).
-- Roster figures count the dated events (新增, 调离, 注销, 遗失公告) in the period.
+- Roster figures count the dated events (新增, 调离, 注销, 遗失公告) in the period; training hours are kept
+  per officer and year, and count for the years the period touches.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,7 +26,9 @@ from .models import (
     InspectionBatch,
     ObjectKind,
     OfficerEvent,
+    OfficerTraining,
     Procedure,
+    Source,
 )
 
 
@@ -74,6 +78,21 @@ def cases_simple(orgs, start, end):
 @figure("enforcement.cases.enterprise", "涉企行政处罚案件", "宗", phrases=("涉企案件",))
 def cases_enterprise(orgs, start, end):
     return filed(orgs, start, end).filter(enterprise=True).count()
+
+
+@figure(
+    "enforcement.video_dispatched",
+    "派发视频巡查案件",
+    "宗",
+    phrases=("派发视频巡查案件", "视频巡查案件"),
+)
+def video_dispatched(orgs, start, end):
+    """Cases whose source is the 智慧城管 video patrol's dispatch (案件来源 视频巡查派发, entered or imported
+    from the platform's export through the case sheet), by 立案日期; a dispatched case later 撤销立案 was
+    dispatched all the same, so it counts."""
+    return EnforcementCase.objects.filter(
+        org__in=orgs, filed_on__gte=start, filed_on__lte=end, source=Source.VIDEO
+    ).count()
 
 
 @figure("enforcement.penalties", "行政处罚", "次", phrases=("作出行政处罚",))
@@ -159,6 +178,26 @@ def certificates_cancelled(orgs, start, end):
 @figure("enforcement.certificates.lost_notices", "发布证件遗失公告", "次")
 def certificates_lost(orgs, start, end):
     return events(orgs, start, end, EventKind.LOST).count()
+
+
+def trainings(orgs, start, end):
+    """The training rows of the years the period touches (hours are kept per year)."""
+    return OfficerTraining.objects.filter(org__in=orgs, year__gte=start.year, year__lte=end.year)
+
+
+@figure("enforcement.training_hours", "执法人员培训学时", "学时", phrases=("执法人员培训",))
+def training_hours(orgs, start, end):
+    return Decimal(_sum(trainings(orgs, start, end), "hours"))
+
+
+@figure("enforcement.training_hours.average", "执法人员人均培训学时", "学时", phrases=("人均培训学时",))
+def training_hours_average(orgs, start, end):
+    """Hours per officer with hours recorded for the year (an officer in two years counts once a year)."""
+    rows = trainings(orgs, start, end)
+    count = rows.count()
+    if not count:
+        return None
+    return (Decimal(_sum(rows, "hours")) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @figure("enforcement.file_reviews", "案卷评查", "份", phrases=("案卷评查",))

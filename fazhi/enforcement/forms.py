@@ -12,6 +12,7 @@ from .models import (
     ActionKind,
     ExecutionMethod,
     Field,
+    InspectionBatch,
     ObjectKind,
     Officer,
     PartyKind,
@@ -53,11 +54,21 @@ class CaseForm(_Details):
         widget=forms.CheckboxSelectMultiple,
         help_text="至少两名持有效执法证的执法人员（行政处罚法第四十二条）",
     )
+    inspection = forms.ModelChoiceField(
+        label="来源执法检查",
+        required=False,
+        queryset=InspectionBatch.objects.none(),
+        empty_label="无（非由执法检查发现）",
+        help_text="由执法检查发现的隐患立案的，选择该次检查（检查页面会列出本案）",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = team_units(user)
         self.fields["org"].queryset = units
+        self.fields["inspection"].queryset = InspectionBatch.objects.visible_to(user, write=True).filter(
+            org__in=units
+        )
         # Those certified today are offered; whether a card is in force on the filing day is the service's check.
         from .services import certified_officers
 
@@ -208,7 +219,8 @@ class CertificateEventForm(VersionForm):
 
 
 class TrainingForm(VersionForm):
-    training_hours = forms.DecimalField(label="本年度培训学时", min_value=0, decimal_places=1, max_digits=6)
+    year = forms.IntegerField(label="年度", min_value=2000)
+    training_hours = forms.DecimalField(label="该年度培训学时", min_value=0, decimal_places=1, max_digits=6)
 
 
 # --- inspections ----------------------------------------------------------------------------------

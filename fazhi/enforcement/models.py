@@ -156,13 +156,6 @@ class Officer(OrgScoped, Versioned):
         "状态", max_length=20, choices=OfficerStatus.choices, default=OfficerStatus.ON_DUTY
     )
     left_on = models.DateField("调离日期", null=True, blank=True)
-    training_hours = models.DecimalField(
-        "本年度培训学时",
-        max_digits=6,
-        decimal_places=1,
-        default=Decimal("0"),
-        validators=[MinValueValidator(0)],
-    )
 
     class Meta:
         verbose_name = "执法人员"
@@ -182,6 +175,28 @@ class Officer(OrgScoped, Versioned):
             .order_by("-expires_on")
             .first()
         )
+
+
+class OfficerTraining(OrgScoped, Versioned):
+    """An officer's training hours of one year (执法人员年度培训学时): one row per officer and year, so that
+    each year's figure keeps its own hours."""
+
+    officer = models.ForeignKey(
+        Officer, verbose_name="执法人员", on_delete=models.CASCADE, related_name="trainings"
+    )
+    year = models.PositiveSmallIntegerField("年度", validators=[MinValueValidator(2000)])
+    hours = models.DecimalField("培训学时", max_digits=6, decimal_places=1, validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = "执法人员年度培训学时"
+        verbose_name_plural = "执法人员年度培训学时"
+        ordering = ["-year", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "year"], name="enforcement_one_training_row_a_year")
+        ]
+
+    def __str__(self):
+        return f"{self.officer} {self.year}年 {self.hours}学时"
 
 
 class CertificateStatus(models.TextChoices):
@@ -316,6 +331,15 @@ class EnforcementCase(LedgerRecord):
         "检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.SHOP
     )
     special_action = models.CharField("专项行动", max_length=100, blank=True, help_text="如“百日攻坚”")
+    # The inspection whose hazard the case was opened from: the case names it, the inspection lists its cases.
+    inspection = models.ForeignKey(
+        "InspectionBatch",
+        verbose_name="来源执法检查",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
     summary = models.TextField("案由及违法事实")
     officers = models.ManyToManyField(Officer, verbose_name="承办执法人员", related_name="cases")
     party_kind = models.CharField("当事人类型", max_length=20, default="person", editable=False)

@@ -2,10 +2,10 @@
 
 from rest_framework import serializers
 
-from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
+from fazhi.ledger.api import ACTIVITY_FIELDS, RECORD_FIELDS, ActivitySerializer, RecordSerializer
 from fazhi.ledger.api_parties import MaskedPartySerializer
 
-from .models import CaseParty, Certificate, EnforcementCase, Officer
+from .models import CaseParty, Certificate, EnforcementCase, InspectionBatch, Officer
 
 
 class EnforcementPartySerializer(MaskedPartySerializer):
@@ -22,7 +22,7 @@ class EnforcementCaseSerializer(RecordSerializer):
         model = EnforcementCase
         fields = [
             *RECORD_FIELDS, "filed_on", "procedure", "source", "field", "object_kind", "special_action",
-            "summary", "party_kind", "enterprise", "av_record", "officers", "due_date", "decision_due",
+            "inspection", "summary", "party_kind", "enterprise", "av_record", "officers", "due_date", "decision_due",
             "investigated_on", "notified_on", "hearing_right", "hearing_request_due", "hearing_requested_on",
             "hearing_notice_on", "hearing_earliest", "hearing_on", "legal_review_required", "legal_review_on",
             "decision_on", "penalty_kind", "fine_amount", "confiscated_amount", "served_on", "payment_due",
@@ -45,6 +45,20 @@ class CertificateSerializer(RecordSerializer):
         ]  # fmt: skip
 
 
+class InspectionSerializer(ActivitySerializer):
+    """An inspection action with its counts, and the cases opened from the hazards it found (numbers)."""
+
+    cases = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+
+    class Meta:
+        model = InspectionBatch
+        fields = [
+            *ACTIVITY_FIELDS, "held_on", "action", "special_action", "random_check", "field", "object_kind",
+            "objects_checked", "hazards_found", "hazards_rectified", "cases_filed", "joint_units", "note",
+            "cases",
+        ]  # fmt: skip
+
+
 def officers_field(**kwargs):
     kwargs.pop("default", None)
     return serializers.PrimaryKeyRelatedField(
@@ -57,4 +71,14 @@ def review_item_field(**kwargs):
 
     return serializers.PrimaryKeyRelatedField(
         queryset=ReviewItem.objects.all(), allow_null=True, help_text="合法性审查事项 id", **kwargs
+    )
+
+
+def inspection_field(**kwargs):
+    kwargs.pop("default", None)
+    return serializers.PrimaryKeyRelatedField(
+        queryset=InspectionBatch.objects.all(),
+        allow_null=True,
+        help_text="来源执法检查 id（由该次检查发现的问题立案时填写）",
+        **kwargs,
     )

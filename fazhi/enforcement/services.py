@@ -41,6 +41,7 @@ from .models import (
     Officer,
     OfficerEvent,
     OfficerStatus,
+    OfficerTraining,
     PartyKind,
     PartyRole,
     PenaltyKind,
@@ -202,13 +203,26 @@ def transfer_officer(actor, certificate, expected_version: int, *, on, note: str
         return certificate
 
 
-def record_training(actor, certificate, expected_version: int, *, training_hours: Decimal) -> Certificate:
+def record_training(
+    actor, certificate, expected_version: int, *, year: int, training_hours: Decimal
+) -> Certificate:
+    """登记培训学时: the officer's hours of ``year`` (that year's row written, or corrected, audited)."""
+    if not 2000 <= year <= today().year:
+        raise _refuse("year", f"年度应在2000年至{today().year}年之间，请核对。", "年度有误")
+    if training_hours is None or training_hours < 0:
+        raise _refuse("training_hours", "培训学时不能为负数。")
     officer = certificate.officer
+    row = OfficerTraining.objects.filter(officer=officer, year=year).first()
+    if row is None:
+        ledger.create(
+            actor, OfficerTraining(org=officer.org, officer=officer, year=year, hours=training_hours)
+        )
+    else:
 
-    def apply(fresh):
-        fresh.training_hours = training_hours
+        def apply(fresh):
+            fresh.hours = training_hours
 
-    ledger.update(actor, officer, officer.version, apply)
+        ledger.update(actor, row, row.version, apply)
     return certificate
 
 
@@ -269,11 +283,29 @@ def _fill_party_facts(case: EnforcementCase, parties: list[PartyData]) -> None:
     case.enterprise = any(p.enterprise for p in main)
 
 
+def _check_inspection_link(actor, org, inspection) -> None:
+    """A case opened from an inspection's hazard names an inspection of its own team that the person sees."""
+    if inspection is None:
+        return
+    if not InspectionBatch.objects.visible_to(actor).filter(pk=inspection.pk).exists():
+        raise _refuse("inspection", "没有找到该执法检查，或您无权查看。", "请选择您可查看的执法检查")
+    if inspection.org_id != org.pk:
+        raise _refuse(
+            "inspection",
+            f"所选执法检查由{inspection.org}开展，不属于{org}；请选择本单位的执法检查，或不关联。",
+            "须为本单位的执法检查",
+        )
+
+
 def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) -> EnforcementCase:
-    """立案: the case, its parties and at least two certified officers."""
+    """立案: the case, its parties and at least two certified officers; ``inspection`` when it was opened
+    from a hazard an inspection found (the inspection then lists it)."""
     case = EnforcementCase(org=org, **fields)
     _not_future(case.filed_on, "filed_on", "立案日期")
     ledger.require_write(actor, org)
+    _check_inspection_link(actor, org, case.inspection)
+    if case.inspection is not None:
+        _not_before(case.filed_on, case.inspection.held_on, "filed_on", "立案日期", "检查日期")
     _check_officers(org, officers, case.filed_on)
     if not any((p.role or PartyRole.PARTY) == PartyRole.PARTY for p in parties):
         raise FazhiError("请至少填写一名当事人。", fields={"parties": "请至少填写一名当事人"})
@@ -591,10 +623,11 @@ INSPECTION_EDITABLE = (
 
 
 def update_inspection(actor, batch: InspectionBatch, expected_version: int, **fields) -> InspectionBatch:
+    ledger.require_editable(fields, INSPECTION_EDITABLE)
+
     def apply(fresh):
         for name, value in fields.items():
-            if name in INSPECTION_EDITABLE:
-                setattr(fresh, name, value)
+            setattr(fresh, name, value)
         _check_inspection(fresh)
 
     return ledger.update(actor, batch, expected_version, apply)

@@ -19,6 +19,7 @@ from fazhi.ledger.pages import (
     on_today,
 )
 from fazhi.ledger.parties import masked_parties
+from fazhi.orgs.scoping import can_write
 
 from . import forms, services
 from .filters import (
@@ -116,8 +117,12 @@ def _detail(request, case) -> dict:
 
 
 def _may_decide(case, user) -> bool:
-    ready = case.procedure == Procedure.SIMPLE or case.status in (NOTIFIED, HEARING)
-    return allows(DECIDED)(case, user) and ready
+    """简易程序 at once; 普通程序 after 告知, and not while the party may still ask for a hearing (the
+    service refuses a decision dated inside that window, so the button waits for it to pass)."""
+    if case.procedure == Procedure.SIMPLE:
+        return allows(DECIDED)(case, user)
+    waiting = case.hearing_request_due and not case.hearing_on and today() <= case.hearing_request_due
+    return case.status in (NOTIFIED, HEARING) and allows(DECIDED)(case, user) and not waiting
 
 
 def _may_hear(case, user) -> bool:
@@ -171,6 +176,23 @@ ACTIONS = {
     "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open),
 }  # fmt: skip
 
+
+def _from_inspection(request) -> dict:
+    """立案 from an inspection's page (?inspection=<id>): the inspection chosen, its field, objects and
+    专项行动 carried over; an id the person does not see is ignored."""
+    pk = request.GET.get("inspection", "")
+    batch = inspection_queryset(request.user, write=True).filter(pk=pk).first() if pk.isdigit() else None
+    if batch is None:
+        return {}
+    return {
+        "inspection": batch.pk,
+        "source": "patrol",
+        "field": batch.field,
+        "object_kind": batch.object_kind,
+        "special_action": batch.special_action,
+    }
+
+
 PAGES = LedgerPages(
     namespace="enforcement",
     queryset=base_queryset,
@@ -191,6 +213,7 @@ PAGES = LedgerPages(
         parties=forms.PartyFormSet,
         party=services.PartyData,
         title="行政执法案件立案",
+        initial=_from_inspection,
     ),
     detail_template="enforcement/detail.html",
     detail=_detail,
@@ -213,8 +236,15 @@ def _certificate_detail(request, certificate) -> dict:
         "officer": officer,
         "cards": officer.certificates.order_by("-issued_on", "-pk"),
         "roster_events": officer.events.select_related("certificate"),
+        "trainings": officer.trainings.all(),
         "warning_days": EnforcementSettings.current().certificate_warning_days,
     }
+
+
+def _this_years_training(certificate, user) -> dict:
+    year = today().year
+    row = certificate.officer.trainings.filter(year=year).first()
+    return {"year": year, "training_hours": row.hours if row else 0}
 
 
 def _on_duty(certificate, user) -> bool:
@@ -240,7 +270,7 @@ CERTIFICATE_ACTIONS = {
     ),
     "training": PageAction(
         "登记培训学时", forms.TrainingForm, services.record_training,
-        initial=lambda c, u: {"training_hours": c.officer.training_hours}, available=_on_duty, secondary=True,
+        initial=_this_years_training, available=_on_duty, secondary=True,
     ),
     "edit": PageAction(
         "修改证件信息", forms.CertificateForm, services.update_certificate,
@@ -288,6 +318,18 @@ INSPECTION_LIST = ListPage(
     "执法检查台账", "enforcement/inspections.html", INSPECTION_FILTERS, empty="没有符合条件的执法检查。"
 )
 
+
+def _inspection_detail(request, batch) -> dict:
+    return {
+        "cases": batch.cases.visible_to(request.user).order_by("filed_on", "pk"),
+        "may_file": can_write(request.user, batch.org),
+    }
+
+
+INSPECTION_ACTIONS = {
+    "edit": edit_action(forms.InspectionEditForm, services.update_inspection, services.INSPECTION_EDITABLE),
+}
+
 INSPECTION_PAGES = LedgerPages(
     namespace="enforcement",
     queryset=inspection_queryset,
@@ -301,8 +343,9 @@ INSPECTION_PAGES = LedgerPages(
         title="登记执法检查",
     ),
     detail_template="enforcement/inspection.html",
-    detail=lambda request, batch: {},
+    detail=_inspection_detail,
+    actions=INSPECTION_ACTIONS,
     prefix="inspections/",
     detail_name="inspection",
-    action_name="",
+    action_name="inspection_action",
 )

@@ -64,13 +64,18 @@ class ExcelPages:
         return f"{self.namespace}:{self.name}excel_template"
 
     @property
+    def file_stem(self) -> str:
+        """The downloads' file name: a nested namespace's colon is not allowed in Windows file names."""
+        return self.namespace.replace(":", "-")
+
+    @property
     def list_url(self) -> str:
         return f"{self.namespace}:{self.list_name}"
 
     def template_download(self, request):
         units = list(visible_orgs(request.user, write=True).order_by("path").values_list("name", flat=True))
         suggestions = dict.fromkeys(self.unit_columns, units)
-        return _xlsx(template(self.sheet(), suggestions), f"{self.namespace}-template.xlsx")
+        return _xlsx(template(self.sheet(), suggestions), f"{self.file_stem}-template.xlsx")
 
     def import_upload(self, request):
         form = ImportForm(request.POST or None, request.FILES or None)
@@ -109,7 +114,7 @@ class ExcelPages:
                 target_repr=f"导出{self.title}{len(exported)}件",
                 changes=self._audit_changes(request.user, params, sheet, exported),
             )
-        return _xlsx(content, f"{self.namespace}.xlsx")
+        return _xlsx(content, f"{self.file_stem}.xlsx")
 
     def _audit_changes(self, user, params: ExportParams, sheet: Sheet, exported) -> dict:
         """Which records and which columns left the system, and where ID numbers and phones went out

@@ -160,8 +160,13 @@ def in_date_range(queryset: QuerySet, params, field: str, start_param: str, end_
 
 
 def by_deadline(queryset: QuerySet, params, closed) -> QuerySet:
-    """overdue=1: open records past their due date; due_soon=1: open records due within the engine's window."""
-    open_only = queryset.exclude(status__in=closed)
+    """overdue=1: open records past their due date; due_soon=1: open records due within the engine's window.
+    Open as the home board counts it (the model's ``open_q``: a closed status may still await a step, e.g.
+    a 不予处罚 decision its 公示), else by ``closed``."""
+    model = queryset.model
+    open_only = (
+        queryset.filter(model.open_q()) if hasattr(model, "open_q") else queryset.exclude(status__in=closed)
+    )
     day = today()
     if flag(params, "overdue"):
         return open_only.filter(due_date__lt=day)

@@ -86,6 +86,8 @@ class NewPage:
     name: str = "new"  # URL name
     back: str = ""  # URL name of the cancel link
     title: str = ""  # page title, for a template shared by several registration pages
+    # (request) → the form's initial values, e.g. from the record the page was opened from (?inspection=7)
+    initial: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ class LedgerPages:
 
     def new_page(self, request):
         new, user = self.new, request.user
-        form = new.form(request.POST or None, user=user)
+        initial = new.initial(request) if new.initial and request.method == "GET" else None
+        form = new.form(request.POST or None, user=user, initial=initial)
         parties = bind_parties(new.parties, request.POST or None) if new.parties else None
         if request.method == "POST" and form.is_valid() and (parties is None or parties.is_valid()):
             data = dict(form.cleaned_data)

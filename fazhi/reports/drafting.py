@@ -195,6 +195,7 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "发现隐患{{enforcement.hazards}}条",
                 "罚没金额{{enforcement.fines}}",
             ),
+            _s("运用智慧城管指挥中心平台，累计派发视频巡查案件{{enforcement.video_dispatched}}宗"),
         ),
     ),
 )

@@ -36,7 +36,7 @@ def file_case(actor, org, officers, *, filed_on=None, procedure="ordinary", part
         officers=officers,
         filed_on=filed_on or TODAY,
         procedure=procedure,
-        source="patrol",
+        source=extra.pop("source", "patrol"),
         field="city",
         object_kind="shop",
         summary=extra.pop("summary", "店铺跨门营业"),

@@ -111,3 +111,39 @@ def test_case_from_filing_to_closing_with_its_due_dates(browser_page, tree, pers
     assert (
         timeline.index("立案") < timeline.index("举行听证") < timeline.index("公示") < timeline.index("办结")
     )
+
+
+def test_a_case_opened_from_an_inspection_links_both_pages(browser_page, tree, person):
+    page = browser_page
+    team = add_team(tree)
+    officer = person("zf_a", "enforcement", team, full_name="孔执法")
+    first, second = add_officer(officer, team, "沈一", "A0001"), add_officer(officer, team, "韩二", "A0002")
+    batch = services.record_inspection(
+        officer, org=team, held_on=today() - datetime.timedelta(days=2), action="special",
+        special_action="百日攻坚", field="dust", object_kind="site", objects_checked=12, hazards_found=3,
+    )  # fmt: skip
+
+    login(page, "zf_a")
+    page.goto(f"/enforcement/inspections/{batch.pk}/")
+    assert "尚无关联案件" in page.locator("#inspection-cases").inner_text()
+    page.click("#file-from-inspection")
+    # the filing form starts from the inspection: chosen, with its field and 专项行动
+    assert page.locator("select[name=inspection]").input_value() == str(batch.pk)
+    assert page.locator("select[name=field]").input_value() == "dust"
+    assert page.locator("input[name=special_action]").input_value() == "百日攻坚"
+    page.fill("textarea[name=summary]", "工地裸土未覆盖")
+    page.check(f"input[name=officers][value='{first.pk}']")
+    page.check(f"input[name=officers][value='{second.pk}']")
+    page.fill("input[name=p-0-name]", "陈某")
+    page.click("button:has-text('保存')")
+    page.wait_for_selector("text=已立案")
+    case = EnforcementCase.objects.get()
+    assert case.inspection_id == batch.pk
+
+    page.click("#inspection a")  # the case names its inspection …
+    page.wait_for_selector("#inspection-cases")
+    listed = page.locator("#inspection-cases").inner_text()
+    assert case.number in listed and "工地裸土未覆盖" in listed  # … and the inspection lists the case
+    page.get_by_role("link", name=case.number).click()
+    page.wait_for_selector("#inspection")
+    assert case.number in page.locator("h1").inner_text()

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -15,6 +16,8 @@ from fazhi.orgs.models import Organisation
 from fazhi.web.views import deadline_board
 
 pytestmark = pytest.mark.django_db
+
+VIDEO_2024 = 54  # 2024's cases of 案件来源 视频巡查派发 (about a fifth, as the demo's sources are drawn)
 
 
 @pytest.fixture
@@ -42,6 +45,9 @@ def test_demo_year_and_its_figures(demo):
     assert year(orgs, "enforcement.hazards", 2024) == 187
     assert year(orgs, "enforcement.joint_actions", 2024) == 4
     assert year(orgs, "enforcement.random_checks", 2024) == 12
+    assert year(orgs, "enforcement.video_dispatched", 2024) == VIDEO_2024
+    assert year(orgs, "enforcement.training_hours", 2024) == 1144
+    assert year(orgs, "enforcement.training_hours.average", 2024) == Decimal("67.3")
     assert year(orgs, "enforcement.officers.added", 2024) == 3
     assert year(orgs, "enforcement.officers.transferred", 2024) == 1
     assert year(orgs, "enforcement.certificates.cancelled", 2024) == 2
@@ -74,6 +80,7 @@ def test_annual_report_drafts_the_enforcement_paragraph(demo, tmp_path):
     assert "作出行政执法案卷264宗" in text and "同比上升18.92%" in text
     assert "普通程序176宗" in text and "简易程序88宗" in text
     assert "检查企业312次" in text and "发现隐患187条" in text and "罚没金额" in text
+    assert f"累计派发视频巡查案件{VIDEO_2024}宗" in text
 
 
 def test_demo_pages_open_for_the_officer_and_the_office(demo, client):

@@ -149,3 +149,46 @@ def test_inspection_batch_page(signed_in, team):
     assert response.status_code == 302 and batch.objects_checked == 5741
     listing = signed_in.get("/enforcement/inspections/").content.decode()
     assert "百日攻坚" in listing and "5741" in listing
+
+
+def test_overdue_filter_keeps_a_no_penalty_decision_awaiting_publicity(
+    signed_in, officer_user, team, officers
+):
+    """不予处罚 is a closed status, but its 公示 is still owed: the list's overdue filter and the API's find
+    it, as the home board does."""
+    case = file_case(officer_user, team, officers, filed_on=TODAY - 60 * DAY)
+    case = services.investigate(
+        officer_user, case, case.version, investigated_on=TODAY - 59 * DAY, evidence="笔录"
+    )
+    case = services.no_penalty(officer_user, case, case.version, on=TODAY - 58 * DAY, reason="首违不罚")
+    assert case.due_date < TODAY  # 20 工作日 to publish have passed
+    assert case.number in signed_in.get("/enforcement/?overdue=1").content.decode()
+    listed = signed_in.get("/api/enforcement-cases/", {"overdue": "1"}).json()["results"]
+    assert [row["number"] for row in listed] == [case.number]
+    services.publish(officer_user, case, case.version, published_on=TODAY)
+    assert case.number not in signed_in.get("/enforcement/?overdue=1").content.decode()
+
+
+def test_no_decide_button_while_the_party_may_ask_for_a_hearing(signed_in, officer_user, team, officers):
+    case = file_case(officer_user, team, officers, filed_on=TODAY - 5 * DAY)
+    case = services.investigate(
+        officer_user, case, case.version, investigated_on=TODAY - 4 * DAY, evidence="笔录"
+    )
+    case = services.notify(officer_user, case, case.version, notified_on=TODAY - DAY, hearing_right=True)
+    assert case.hearing_request_due >= TODAY
+    page = signed_in.get(f"/enforcement/{case.pk}/").content.decode()
+    assert f"/enforcement/{case.pk}/decide/" not in page and f"/enforcement/{case.pk}/hearing/" in page
+    assert signed_in.get(f"/enforcement/{case.pk}/decide/").status_code == 409
+    # once the window has passed without a request, the decision may be made
+    EnforcementCase.objects.filter(pk=case.pk).update(hearing_request_due=TODAY - DAY)
+    assert f"/enforcement/{case.pk}/decide/" in signed_in.get(f"/enforcement/{case.pk}/").content.decode()
+
+
+def test_inspection_excel_file_names_have_no_colon(signed_in):
+    for url, name in (
+        ("/enforcement/inspections/excel/template/", "enforcement-inspections-template.xlsx"),
+        ("/enforcement/inspections/excel/export/", "enforcement-inspections.xlsx"),
+    ):
+        response = signed_in.get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == f"attachment; filename*=UTF-8''{name}"

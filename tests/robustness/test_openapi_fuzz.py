@@ -49,19 +49,6 @@ NO_2XX: dict[str, str] = {
 # it is fuzzed for 500s and the error format all the same, but reaching 2xx is not yet asserted. Each entry
 # is debt: write its PREPARED state and remove it (a strict check fails once it succeeds anyway).
 NOT_YET_PREPARED: dict[str, str] = {
-    label: "执法案件各环节须先走完前序环节（告知、听证、决定、送达）才可受理，状态准备尚未编写"
-    for label in (
-        "POST /api/enforcement-cases/",  # also: 当事人 is required but the schema lets it be left out
-        "POST /api/enforcement-cases/{id}/close/",
-        "POST /api/enforcement-cases/{id}/decide/",
-        "POST /api/enforcement-cases/{id}/execute/",
-        "POST /api/enforcement-cases/{id}/hearing/",
-        "POST /api/enforcement-cases/{id}/no_penalty/",
-        "POST /api/enforcement-cases/{id}/notify/",
-        "POST /api/enforcement-cases/{id}/publish/",
-        "POST /api/enforcement-cases/{id}/serve/",
-    )
-} | {
     label: "公开申请须先处于补正、征求意见或已答复状态，状态准备尚未编写"
     for label in (
         "POST /api/disclosure/{id}/corrected/",
@@ -143,7 +130,18 @@ def _narrowed_values(world) -> dict[str, list]:
         "password": [PASSWORD],
         "days": [1, 7, 30],
         "expires_on": ["2030-06-30"],  # a 执法证 is valid for years ahead of its issue date
+        "inspection": [world.others["a"]["enforcement-inspection"].pk],  # a case opened from it
     }
+
+
+# Request component → property → values, where one request's own rule narrows further than the name does.
+COMPONENT_VALUES: dict[str, dict[str, list]] = {
+    # Only a 综合执法队 holds enforcement cases (holder_kinds), and their officers are that team's.
+    "EnforcementCaseCreateInputRequest": {"org": ["a-zf"]},
+    "InspectionBatchCreateInputRequest": {"org": ["a-zf"]},
+    # 听证 at least 7 工作日 after its notice (enforcement.hearing_notice): after any notice day of DATES.
+    "EnforcementCaseHearingInputRequest": {"hearing_on": ["2025-06-20"]},
+}
 
 
 def _model(label):
@@ -188,8 +186,9 @@ def narrowed_schema(world) -> dict:
     for name, component in document["components"]["schemas"].items():
         if not name.endswith("Request") or "properties" not in component:
             continue
+        own = values | COMPONENT_VALUES.get(name, {})
         component["properties"] = {
-            key: _narrow(key, prop, values) for key, prop in component["properties"].items()
+            key: _narrow(key, prop, own) for key, prop in component["properties"].items()
         }
     return document
 
@@ -297,6 +296,35 @@ def _petition_at(world, stage: str):
     raise ValueError(stage)
 
 
+def _enforcement_at(world, stage: str, hearing_right: bool = False):
+    """街道 a's enforcement case carried to ``stage``: investigated, notified (with or without the right to
+    a hearing), decided (a warning), served, published."""
+    from fazhi.enforcement import services
+
+    writer, day = world.writer("a"), TODAY
+    steps = [
+        (
+            "investigated",
+            lambda c: services.investigate(
+                writer, c, c.version, investigated_on=day, evidence="现场检查笔录"
+            ),
+        ),
+        (
+            "notified",
+            lambda c: services.notify(writer, c, c.version, notified_on=day, hearing_right=hearing_right),
+        ),
+        ("decided", lambda c: services.decide(writer, c, c.version, decision_on=day, penalty_kind="warning")),
+        ("served", lambda c: services.serve(writer, c, c.version, served_on=day)),
+        ("published", lambda c: services.publish(writer, c, c.version, published_on=day)),
+    ]
+    case = _fresh(world.record("a", _model("enforcement.EnforcementCase")))
+    for name, step in steps:
+        case = step(case)
+        if name == stage:
+            return case
+    raise ValueError(stage)
+
+
 def _fresh(record):
     return type(record).objects.get(pk=record.pk)
 
@@ -320,6 +348,14 @@ PREPARED = {
     "POST /api/petitions/{id}/reexamination_request/": lambda world: _petition_at(world, "reviewed"),
     "POST /api/petitions/{id}/hearing/": lambda world: _petition_at(world, "reexamining"),
     "POST /api/petitions/{id}/reexamination/": lambda world: _petition_at(world, "reexamining"),
+    "POST /api/enforcement-cases/{id}/notify/": lambda world: _enforcement_at(world, "investigated"),
+    "POST /api/enforcement-cases/{id}/no_penalty/": lambda world: _enforcement_at(world, "investigated"),
+    "POST /api/enforcement-cases/{id}/hearing/": lambda world: _enforcement_at(world, "notified", True),
+    "POST /api/enforcement-cases/{id}/decide/": lambda world: _enforcement_at(world, "notified"),
+    "POST /api/enforcement-cases/{id}/serve/": lambda world: _enforcement_at(world, "decided"),
+    "POST /api/enforcement-cases/{id}/publish/": lambda world: _enforcement_at(world, "decided"),
+    "POST /api/enforcement-cases/{id}/execute/": lambda world: _enforcement_at(world, "served"),
+    "POST /api/enforcement-cases/{id}/close/": lambda world: _enforcement_at(world, "published"),
 }
 
 
