@@ -21,7 +21,7 @@ from fazhi.ledger.attachments import attach
 from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
-from .letter import letter_docx
+from .letter import LETTER_NAME, letter_docx, letter_filename
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -358,8 +358,8 @@ def reply(
     with transaction.atomic():
         saved = ledger.update(actor, request, expected_version, apply, action=Action.TRANSITION)
         # The letter as sent goes into the record's attachments (checked, hashed and audited there).
-        letter = ContentFile(letter_docx(saved), name=f"{saved.number}政府信息公开申请答复书.docx")
-        attach(actor, saved, letter, "政府信息公开申请答复书（系统按办理结果生成）")
+        letter = ContentFile(letter_docx(saved), name=letter_filename(saved))
+        attach(actor, saved, letter, f"{LETTER_NAME}（系统按办理结果生成）")
     return saved
 
 

@@ -188,7 +188,8 @@ def test_annual_tables_as_word(client, clerk, tree):
     services.reply(clerk, r, r.version, replied_on=D(2026, 3, 20), outcome="refused_repeat")
     response = client.get("/disclosure/annual/", {"org": "a", "year": "2026", "format": "docx"})
     doc = Document(io.BytesIO(response.content))
-    three, four = doc.tables
+    two, three, four = doc.tables
+    assert [c.text for c in two.rows[1].cells] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
     rows = {row.cells[0].text.strip(): [c.text for c in row.cells[1:]] for row in three.rows[3:]}
     assert rows["一、本年新收政府信息公开申请数量"] == ["0", "0", "1", "0", "0", "0", "1"]
     assert rows["2.重复申请"][-1] == "1"

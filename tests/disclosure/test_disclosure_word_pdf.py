@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from fazhi.disclosure import services
-from fazhi.disclosure.table import annual_tables, tables_docx
+from fazhi.disclosure.annual_report import report_docx
+from fazhi.disclosure.table import annual_tables
 from tests.disclosure.disclosure_fixtures import new_request
 
 OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
@@ -26,7 +27,7 @@ def test_tables_word_converts_to_a_pdf_with_the_tables(tree, person, tmp_path):
     r = new_request(clerk, tree["a"], received_on=datetime.date(2026, 3, 2))
     services.reply(clerk, r, r.version, replied_on=datetime.date(2026, 3, 20), outcome="public")
     source = tmp_path / "tables.docx"
-    source.write_bytes(tables_docx(tree["a"], 2026, annual_tables(tree["a"], 2026)))
+    source.write_bytes(report_docx(tree["a"], 2026, annual_tables(tree["a"], 2026)))
     home = tmp_path / "home"
     home.mkdir()
     subprocess.run(
