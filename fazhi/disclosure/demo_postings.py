@@ -58,17 +58,21 @@ def _posting(org, kind, title, formed_on, *, published=True, **extra) -> Posting
     return posting
 
 
-def _portal_year(rng, org, year: int, counts: dict, until: datetime.date) -> list[Posting]:
-    items = []
+def portal_year(rng, org, year: int, counts: dict, until: datetime.date) -> list[Posting]:
+    """``counts`` postings of each kind formed in ``year`` up to ``until``, each published two working
+    days later — unless that is after ``until``: then it is still pending."""
     start = datetime.date(year, 1, 1)
     end = min(datetime.date(year, 12, 31), until)
-    working = [d for d in (start + datetime.timedelta(days=i) for i in range((end - start).days + 1))]
-    working = [d for d in working if is_working_day(d)]
+    days = (start + datetime.timedelta(days=i) for i in range((end - start).days + 1))
+    working = [d for d in days if is_working_day(d)]
+    if not working:  # early January: the running year has nothing yet
+        return []
+    items = []
     for kind, n in counts.items():
         for _ in range(n):
-            # formed early enough that the posting is out (two working days later) within the year
-            formed = rng.choice(working[:-5] or working)
-            items.append(_posting(org, kind, rng.choice(TITLES[kind]), formed))
+            formed = rng.choice(working[:-5] or working)  # mostly out within the year
+            out = _working_days_after(formed, 2) <= until
+            items.append(_posting(org, kind, rng.choice(TITLES[kind]), formed, published=out))
     return items
 
 
@@ -142,7 +146,7 @@ def load_postings(orgs, stdout) -> int:
         if year == now.year:  # the running year: up to now, in proportion
             share = (now.timetuple().tm_yday - 1) / 366
             counts = {kind: int(n * share) for kind, n in counts.items()}
-        items += _portal_year(rng, office, year, counts, until)
+        items += portal_year(rng, office, year, counts, until)
         items += _penalties(office, street, year, until)
     items += _open_postings(office)
     saved = write(items, "演示数据 五常主动公开政府信息")

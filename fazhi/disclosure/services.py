@@ -123,7 +123,9 @@ def request_correction(
 
     def apply(fresh):
         if fresh.correction_requested_on:
-            raise TransitionNotAllowed(f"已于{cn_date(fresh.correction_requested_on)}告知补正；条例第三十条要求一次性告知，不能再次告知补正。")
+            raise TransitionNotAllowed(
+                f"已于{cn_date(fresh.correction_requested_on)}告知补正；条例第三十条要求一次性告知，不能再次告知补正。"
+            )
         if fresh.consultations.filter(answered_on__isnull=True).exists():
             raise TransitionNotAllowed("正在征求意见，请先登记意见结果再告知补正。")
         _not_before(requested_on, fresh.received_on, "requested_on", "告知补正日期", "收到申请日期")
@@ -252,7 +254,9 @@ def extend(
 
     def apply(fresh):
         if fresh.extension_days:
-            raise TransitionNotAllowed(f"已于{cn_date(fresh.extension_approved_on)}延长{fresh.extension_days}个工作日，不能再次延长。")
+            raise TransitionNotAllowed(
+                f"已于{cn_date(fresh.extension_approved_on)}延长{fresh.extension_days}个工作日，不能再次延长。"
+            )
         if fresh.status == CORRECTION:
             raise TransitionNotAllowed("待补正期间答复期限停止计算，无需延期。")
         if not 1 <= days <= rule.extension.length:

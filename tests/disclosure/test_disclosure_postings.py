@@ -29,7 +29,10 @@ def clerk(tree, person):
     return person("gk_a", "petition", tree["a"], full_name="王公开")
 
 
-def post(clerk, org, kind="news", formed_on=D(2026, 3, 2), **extra):
+MARCH = D(2026, 3, 2)
+
+
+def post(clerk, org, kind="news", formed_on=MARCH, **extra):
     return proactive.register(
         clerk, org=org, kind=kind, title=extra.pop("title", "街道工作动态"), formed_on=formed_on, **extra
     )
@@ -185,3 +188,18 @@ def test_exported_report_has_the_six_parts_and_three_tables(clerk, tree):
     assert cells["行政规范性文件"] == ["1", "0", "1"]
     assert cells["行政事业性收费"][0] == "0"
     assert len(doc.tables) == 3
+
+
+def test_home_board_warns_of_a_posting_past_its_twenty_working_days(client, clerk, tree):
+    late = post(clerk, tree["a"], kind="notice", title="关于道路施工的通告", formed_on=D(2026, 6, 1))
+    post(
+        clerk,
+        tree["a"],
+        kind="news",
+        title="已公开的动态",
+        formed_on=D(2026, 6, 1),
+        published_on=D(2026, 6, 2),
+    )
+    client.login(username="gk_a", password=PASSWORD)
+    body = client.get("/").content.decode()
+    assert late.number in body and "已公开的动态" not in body

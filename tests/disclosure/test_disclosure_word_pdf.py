@@ -46,3 +46,32 @@ def test_tables_word_converts_to_a_pdf_with_the_tables(tree, person, tmp_path):
     assert "三、收到和处理政府信息公开申请情况" in flat
     assert "四、结转下年度继续办理" in flat and "本机关不掌握相关政府信息" in flat
     assert "四、政府信息公开行政复议、行政诉讼情况" in flat and "复议后起诉" in flat
+
+
+def test_reply_letter_downloads_as_pdf_with_the_remedies(tree, person, client):
+    from fazhi.audit.models import Action, AuditEntry
+    from tests.conftest import PASSWORD
+
+    clerk = person("gk", "petition", tree["a"])
+    r = new_request(clerk, tree["a"], received_on=datetime.date(2026, 3, 2))
+    r = services.reply(clerk, r, r.version, replied_on=datetime.date(2026, 3, 20), outcome="withheld_process")
+    client.login(username="gk", password=PASSWORD)
+    response = client.get(f"/disclosure/{r.pk}/letter.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AuditEntry.objects.filter(action=Action.EXPORT, target_repr=r.number).exists()
+    text = subprocess.run(
+        [PDFTOTEXT, "-enc", "UTF-8", "-", "-"],
+        input=response.content,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout.decode()
+    flat = "".join(text.split())
+    if "答复书" not in flat:
+        pytest.skip("本机没有中文字体，PDF 中的中文无法渲染")
+    assert r.number in flat and "四类过程性信息" in flat
+    assert (
+        "六十日内向杭州市余杭区人民政府申请行政复议" in flat
+        and "六个月内向杭州市余杭区人民法院提起行政诉讼" in flat
+    )
