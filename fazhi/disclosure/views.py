@@ -3,11 +3,13 @@ of one table, and the yearly report's tables 三 and 四 for a unit and year."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.base import ContentFile
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
+from fazhi.ledger.attachments import attach
 from fazhi.ledger.downloads import DOCX, docx_download, pdf_download
 from fazhi.ledger.pages import (
     LedgerPages,
@@ -22,12 +24,12 @@ from fazhi.ledger.pages import (
 )
 from fazhi.ledger.parties import masked_parties
 from fazhi.ledger.pdf import docx_to_pdf
-from fazhi.orgs.scoping import visible_orgs
+from fazhi.orgs.scoping import can_write, visible_orgs
 
 from . import forms, proactive, services
 from .annual_report import report_docx, report_xlsx, text_parts
 from .filters import FILTERS, POSTING_FILTERS, base_queryset, posting_queryset
-from .letter import LETTER_NAME, sent_letter
+from .letter import LETTER_NAME, letter_filename, sent_letter, stored_letter
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -273,13 +275,20 @@ def letter(request, pk: int):
 
 @login_required
 def letter_pdf(request, pk: int):
-    """The same letter as PDF, converted from the Word file as sent (fazhi.ledger.pdf)."""
+    """The same letter as PDF, converted from the Word file as sent (fazhi.ledger.pdf). The first PDF made
+    by someone who may write the record goes into its attachments beside the Word file; later downloads
+    serve that one."""
     record = _replied_record(request, pk)
-    try:
-        content = docx_to_pdf(sent_letter(record), name=f"disclosure-reply-{record.pk}")
-    except FazhiError as exc:
-        messages.error(request, exc.message)
-        return redirect(record)
+    content = stored_letter(record, "pdf")
+    if content is None:
+        try:
+            content = docx_to_pdf(sent_letter(record), name=f"disclosure-reply-{record.pk}")
+        except FazhiError as exc:
+            messages.error(request, exc.message)
+            return redirect(record)
+        if can_write(request.user, record.org):
+            pdf = ContentFile(content, name=letter_filename(record, "pdf"))
+            attach(request.user, record, pdf, f"{LETTER_NAME}（PDF，由答复书 Word 文件转换）")
     return pdf_download(
         request.user,
         record,
