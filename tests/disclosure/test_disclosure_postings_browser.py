@@ -21,7 +21,7 @@ def test_posting_logged_published_and_counted_in_table_two(browser_page, tree, p
         page.fill("input[name=title]", "2026年6月行政处罚决定信息公开")
         page.fill("input[name=formed_on]", "2026-07-01")
         page.fill("input[name=decisions]", "14")
-        page.click("button:has-text('登记')")
+        page.click("button:has-text('保存')")
         page.wait_for_selector("text=已登记")
         posting = Posting.objects.get()
         assert "待公开" in page.locator("h1").inner_text()
