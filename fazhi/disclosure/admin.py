@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from fazhi.ledger.admin import ReadOnlyLedgerAdmin, SettingsRowAdmin
 
-from .models import Applicant, DisclosureRequest, DisclosureSettings
+from .models import Applicant, DisclosureRequest, DisclosureSettings, Posting
 
 
 @admin.register(DisclosureSettings)
@@ -25,3 +25,10 @@ class DisclosureRequestAdmin(ReadOnlyLedgerAdmin):
     list_filter = ("status", "channel", "applicant_kind", "outcome")
     search_fields = ("number", "content")
     inlines = [ApplicantInline]
+
+
+@admin.register(Posting)
+class PostingAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("number", "org", "kind", "title", "formed_on", "published_on", "status")
+    list_filter = ("status", "kind", "venue")
+    search_fields = ("number", "title", "document_number")

@@ -4,7 +4,7 @@ from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
 from . import serializers as s
-from .views import PAGES
+from .views import PAGES, POSTING_PAGES
 
 
 class DisclosureRequestViewSet(LedgerViewSet):
@@ -19,3 +19,15 @@ class DisclosureRequestViewSet(LedgerViewSet):
 
 
 router.register("disclosure", DisclosureRequestViewSet, basename="disclosure")
+
+
+class PostingViewSet(LedgerViewSet):
+    """主动公开 postings log (table 二 of the yearly report): logging, publishing, repealing."""
+
+    pages = POSTING_PAGES
+    serializer_class = s.PostingSerializer
+    create_summary = "登记主动公开信息"
+    list_summary = "主动公开信息列表（按权限范围）"
+
+
+router.register("disclosure-postings", PostingViewSet, basename="disclosure-posting")

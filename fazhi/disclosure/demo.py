@@ -14,6 +14,7 @@ from fazhi.dates import today
 from fazhi.deadlines.calendar import is_working_day
 from fazhi.ledger.personal import id_check_char
 
+from .demo_postings import load_postings
 from .importing import insert_requests
 from .models import (
     CONSULTING,
@@ -237,6 +238,8 @@ def load_demo(orgs, users, stdout):
     write(items + maker.open_requests(office, 6), f"演示数据 五常{now.year}年政府信息公开申请")
     write(maker.year(cangqian, 2024, 12) + maker.open_requests(cangqian, 2), "演示数据 仓前政府信息公开申请")
     linked = link_demo_cases(orgs["wuchang"])
+    postings = load_postings(orgs, stdout)
     stdout.write(
-        f"政府信息公开：已载入演示申请 {DisclosureRequest.objects.count()} 件，关联复议诉讼案件 {linked} 件。"
+        f"政府信息公开：已载入演示申请 {DisclosureRequest.objects.count()} 件，关联复议诉讼案件 {linked} 件，"
+        f"主动公开信息 {postings} 条。"
     )

@@ -7,6 +7,11 @@ groups .replied.public / .partial / .withheld / .unavailable / .refused / .other
 .replied.<outcome>, .carried_over; table 四 .cases.<reconsideration|direct|after_reconsideration>[.<result>],
 .reconsideration and .litigation; and the handling figures .replied_late, .on_time_rate, .corrections,
 .consultations, .extensions.
+
+主动公开 (the postings log, table 二): disclosure.postings (published in the period) and
+.postings.<kind> by kind (工作动态, 通知公告, 财政审计文件, 政策解读 …, what the 法治政府建设 report quotes);
+table 二's cells .documents.<rule|normative>.<issued|repealed|in_force>, .decisions.<licence|penalty|coercion>
+and .fees (万元); .postings.late (published after the 20 工作日 of 条例第二十六条).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,7 +20,17 @@ from django.db.models import F
 
 from fazhi.figures.registry import Figure, breakdown, declare, figure, key_figures, trend_figures
 
-from .models import OUTCOME_GROUPS, Consultation, DisclosureRequest, Outcome, outcome_group
+from .models import (
+    DECISION_KINDS,
+    DOCUMENT_KINDS,
+    OUTCOME_GROUPS,
+    Consultation,
+    DisclosureRequest,
+    Outcome,
+    Posting,
+    PostingKind,
+    outcome_group,
+)
 from .table import (
     CASE_GROUPS,
     COLUMN_LABELS,
@@ -25,6 +40,11 @@ from .table import (
     by_outcome_and_kind,
     carried_in_q,
     carried_over_q,
+    decisions,
+    documents,
+    fees,
+    plain,
+    published_by_kind,
     received_q,
     replied_q,
     table_four,
@@ -178,6 +198,71 @@ def replied_by_outcome(orgs, start, end):
         label = groups[outcome_group(outcome)]
         totals[label] = totals.get(label, 0) + n
     return totals
+
+
+# --- 主动公开 -----------------------------------------------------------------------------------------
+
+
+@figure("disclosure.postings", "主动公开政府信息", "条", phrases=("主动公开政府信息", "主动公开信息"))
+def postings(orgs, start, end):
+    return sum(published_by_kind(orgs, start, end).values())
+
+
+def _published_of(kind):
+    return lambda orgs, start, end: published_by_kind(orgs, start, end)[kind]
+
+
+_POSTING_UNITS = {PostingKind.NEWS: "篇", PostingKind.NOTICE: "篇", PostingKind.FINANCE: "篇",
+                  PostingKind.INTERPRETATION: "篇"}  # fmt: skip
+for _kind, _label in PostingKind.choices:
+    declare(
+        Figure(
+            f"disclosure.postings.{_kind}",
+            f"主动公开{_label}",
+            _POSTING_UNITS.get(_kind, "条"),
+            _published_of(_kind),
+            phrases=(_label,) if _kind in _POSTING_UNITS else (),
+        )
+    )
+
+
+def _documents(kind, index):
+    return lambda orgs, start, end: documents(orgs, kind, start, end)[index]
+
+
+for _kind in sorted(DOCUMENT_KINDS):
+    _label = PostingKind(_kind).label
+    for _index, (_part, _name) in enumerate(
+        (("issued", "本年制发"), ("repealed", "本年废止"), ("in_force", "现行有效"))
+    ):
+        declare(
+            Figure(
+                f"disclosure.documents.{_kind}.{_part}",
+                f"{_label}（{_name}）",
+                "件",
+                _documents(_kind, _index),
+            )
+        )
+for _kind in sorted(DECISION_KINDS):
+    declare(
+        Figure(
+            f"disclosure.decisions.{_kind}",
+            f"公开{PostingKind(_kind).label}",
+            "件",
+            lambda orgs, start, end, kind=_kind: decisions(orgs, kind, start, end),
+        )
+    )
+
+
+@figure("disclosure.fees", "行政事业性收费金额", "万元")
+def fee_total(orgs, start, end):
+    return plain(fees(orgs, start, end))
+
+
+@figure("disclosure.postings.late", "逾期主动公开", "条")
+def postings_late(orgs, start, end):
+    published = Posting.objects.filter(org__in=orgs, published_on__gte=start, published_on__lte=end)
+    return published.filter(published_on__gt=F("due_date")).count()
 
 
 key_figures("disclosure.received", "disclosure.on_time_rate")

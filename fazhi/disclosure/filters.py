@@ -14,7 +14,17 @@ from fazhi.ledger.filters import (
     Unit,
 )
 
-from .models import STATES, ApplicantKind, Channel, DisclosureRequest, Outcome
+from .models import (
+    POSTING_STATES,
+    STATES,
+    ApplicantKind,
+    Channel,
+    DisclosureRequest,
+    Outcome,
+    Posting,
+    PostingKind,
+    Venue,
+)
 
 FILTERS = LedgerFilterSet(
     Choice("status", "状态", STATES.choices),
@@ -41,3 +51,28 @@ FILTERS = LedgerFilterSet(
 
 def base_queryset(user, *, write: bool = False) -> QuerySet:
     return DisclosureRequest.objects.visible_to(user, write=write).select_related("org")
+
+
+POSTING_FILTERS = LedgerFilterSet(
+    Choice("status", "状态", POSTING_STATES.choices),
+    Unit("org", "单位"),
+    Choice("kind", "公开类别", PostingKind.choices),
+    Choice("venue", "公开载体", Venue.choices),
+    DateRange("formed_on", "形成日期", "formed_from", "formed_to"),
+    DateRange("published_on", "公开日期", "published_from", "published_to"),
+    Deadline(POSTING_STATES.closed),
+    Search("编号、信息名称、文号", ("number", "title", "document_number")),
+    columns=(
+        ListColumn("编号", "number"),
+        ListColumn("公开类别", "kind"),
+        ListColumn("信息名称", "title"),
+        ListColumn("形成日期", "formed_on"),
+        ListColumn("公开日期", "published_on"),
+        ListColumn("状态", "status"),
+        ListColumn("公开期限", "due_date"),
+    ),
+)
+
+
+def posting_queryset(user, *, write: bool = False) -> QuerySet:
+    return Posting.objects.visible_to(user, write=write).select_related("org")

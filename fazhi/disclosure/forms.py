@@ -3,7 +3,7 @@
 from django import forms
 
 from fazhi.dates import today
-from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
+from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, model_form, party_formset
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
@@ -15,6 +15,7 @@ from .models import (
     ConsultationKind,
     DisclosureRequest,
     Outcome,
+    Posting,
 )
 
 
@@ -136,3 +137,41 @@ def linkable_cases(user, record):
         .exclude(pk__in=record.cases.values("pk"))
         .order_by("-copy_received_on")
     )
+
+
+# --- 主动公开 postings ------------------------------------------------------------------------------------
+
+POSTING_FIELDS = ("kind", "title", "document_number", "venue", "formed_on", "decisions", "fee_amount", "link")
+POSTING_HINTS = {
+    "formed_on": "规范性文件为印发日期；许可、处罚、强制为决定日期；应自该日起20个工作日内公开（条例第二十六条）",
+    "decisions": "行政许可、处罚、强制决定：本条公示的决定件数（表二“本年处理决定数量”）",
+    "fee_amount": "行政事业性收费：本条公开的收费金额（表二“本年收费金额”）",
+}
+
+
+class _PostingUnit(forms.Form):
+    org = UnitChoiceField(label="公开单位", queryset=Organisation.objects.none(), empty_label=None)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        writable = visible_orgs(user, write=True).filter(kind__in=HOLDER_KINDS)
+        self.fields["org"].queryset = writable
+        for name, hint in POSTING_HINTS.items():
+            self.fields[name].help_text = hint
+        self.fields["published_on"].help_text = "已公开的填写公开日期；尚待公开的留空，系统按20个工作日提示"
+        if not self.is_bound:
+            self.initial.setdefault("formed_on", today())
+        office = writable.filter(kind="office").values_list("pk", flat=True).first()
+        default_unit(self, user, writable, preferred=office)
+
+
+PostingNewForm = model_form(Posting, *POSTING_FIELDS, "published_on", base=_PostingUnit)
+PostingDetailsForm = model_form(Posting, *POSTING_FIELDS)
+PublishForm = model_form(Posting, "published_on", "link", required=("published_on",))
+RepealForm = model_form(
+    Posting,
+    "repealed_on",
+    "note:repeal_note",
+    required=("repealed_on",),
+    labels={"note": "废止说明（文号等）"},
+)

@@ -4,13 +4,13 @@ from fazhi.ledger.registry import Ledger
 
 from . import excel_views
 from .demo import load_demo
-from .models import HOLDER_KINDS, DisclosureRequest, DisclosureSettings
+from .models import HOLDER_KINDS, DisclosureRequest, DisclosureSettings, Posting
 
 LEDGER = Ledger(
     namespace="disclosure",
     label="政府信息公开",
     order=55,
-    models=(DisclosureRequest,),
+    models=(DisclosureRequest, Posting),
     urls="fazhi.disclosure.urls",
     api="fazhi.disclosure.api",
     figures="fazhi.disclosure.figures",

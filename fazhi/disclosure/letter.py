@@ -47,6 +47,42 @@ def _paragraph(doc, text, *, align=None, bold=False, size=None, indent=True):
     return p
 
 
+LETTER_NAME = "政府信息公开申请答复书"
+
+
+def letter_filename(request, suffix: str = "docx") -> str:
+    return f"{request.number}{LETTER_NAME}.{suffix}"
+
+
+def stored_letter(request, suffix: str = "docx") -> bytes | None:
+    """The letter kept in the record's attachments (the Word file the reply put there, the PDF made from
+    it the first time it was downloaded), or None."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.ledger.models import Attachment
+
+    stored = (
+        Attachment.objects.filter(
+            content_type=ContentType.objects.get_for_model(request),
+            object_id=request.pk,
+            name=letter_filename(request, suffix),
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if stored is None:
+        return None
+    with stored.file.open("rb") as handle:
+        return handle.read()
+
+
+def sent_letter(request) -> bytes:
+    """The letter as it was sent: the Word file the reply put into the record's attachments (the organs
+    named in it do not change when the settings do later); made anew only for a reply recorded without
+    one (imported or demo replies)."""
+    return stored_letter(request) or letter_docx(request)
+
+
 def letter_docx(request) -> bytes:
     settings = DisclosureSettings.current()
     organ = request.org.street or request.org

@@ -361,3 +361,102 @@ class Consultation(models.Model):
 
     def refresh_due(self) -> None:
         self.opinion_due = due_for_rule(CONSULTATION_RULES[self.kind], self.sent_on).due
+
+
+# --- 主动公开: the postings log -------------------------------------------------------------------------
+
+PROACTIVE_RULE = "disclosure.proactive"
+PENDING, PUBLISHED, REPEALED = "pending", "published", "repealed"
+
+POSTING_STATES = StatusMachine(
+    labels={PENDING: "待公开", PUBLISHED: "已公开", REPEALED: "已废止"},
+    transitions={PENDING: (PUBLISHED,), PUBLISHED: (REPEALED,)},
+    initial=PENDING,
+    closed=frozenset({PUBLISHED, REPEALED}),
+)
+
+
+class PostingKind(models.TextChoices):
+    """What was published. The first six are the rows of table 二 of the yearly report (条例第二十条第
+    （一）（五）（六）（八）项, 国办公开办函〔2021〕30号); the rest are the portal's columns the 法治政府建设
+    report quotes (西乡 2023: 工作动态49篇、通知公告27篇、财政审计文件16篇、政策解读3篇)."""
+
+    RULE = "rule", "规章"
+    NORMATIVE = "normative", "行政规范性文件"
+    LICENCE = "licence", "行政许可决定"
+    PENALTY = "penalty", "行政处罚决定"
+    COERCION = "coercion", "行政强制决定"
+    FEE = "fee", "行政事业性收费"
+    NEWS = "news", "工作动态"
+    NOTICE = "notice", "通知公告"
+    FINANCE = "finance", "财政审计文件"
+    INTERPRETATION = "interpretation", "政策解读"
+    OTHER = "other", "其他"
+
+
+DOCUMENT_KINDS = frozenset({PostingKind.RULE, PostingKind.NORMATIVE})  # 制发、废止、现行有效
+DECISION_KINDS = frozenset({PostingKind.LICENCE, PostingKind.PENALTY, PostingKind.COERCION})  # 决定数量
+
+
+class Venue(models.TextChoices):
+    """Where it was published (条例第二十三条、第二十四条)."""
+
+    PORTAL = "portal", "政府门户网站"
+    NEW_MEDIA = "new_media", "政务新媒体"
+    BOARD = "board", "政务公开栏"
+    GAZETTE = "gazette", "政府公报"
+    OTHER = "other", "其他"
+
+
+class Posting(LedgerRecord):
+    """One piece of government information published under 主动公开: from the day it was formed or
+    changed it must be out within 20 工作日 (条例第二十六条, disclosure.proactive); a pending one is on the
+    home board. A 规范性文件 may later be repealed (table 二's 本年废止 and 现行有效)."""
+
+    NUMBER_KIND = "主"
+    STATES = POSTING_STATES
+    DEADLINE_RULE = PROACTIVE_RULE
+
+    kind = models.CharField("公开类别", max_length=20, choices=PostingKind.choices)
+    title = models.CharField("信息名称", max_length=200)
+    document_number = models.CharField("文号", max_length=100, blank=True)
+    venue = models.CharField("公开载体", max_length=20, choices=Venue.choices, default=Venue.PORTAL)
+    formed_on = models.DateField(
+        "信息形成（变更）日期", db_index=True, help_text="规范性文件为印发日期，许可、处罚、强制为决定日期"
+    )
+    published_on = models.DateField("公开日期", null=True, blank=True, db_index=True)
+    decisions = models.PositiveIntegerField(
+        "处理决定数量", default=1, help_text="行政许可、处罚、强制决定：本条公示的决定件数"
+    )
+    fee_amount = models.DecimalField(
+        "收费金额（万元）",
+        max_digits=12,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="行政事业性收费：本条公开的收费金额",
+    )
+    link = models.CharField("链接或位置", max_length=300, blank=True)
+    repealed_on = models.DateField("废止日期", null=True, blank=True)
+    repeal_note = models.CharField("废止说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "主动公开信息"
+        verbose_name_plural = "主动公开信息"
+        ordering = ["-formed_on", "-pk"]
+        indexes = [
+            models.Index(fields=["org", "kind", "formed_on"]),
+            models.Index(fields=["org", "published_on"]),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("disclosure:posting", args=[self.pk])
+
+    @property
+    def late(self) -> bool:
+        return bool(self.published_on and self.due_date and self.published_on > self.due_date)
+
+    def refresh_deadlines(self) -> None:
+        if self.formed_on:
+            self.due_date = due_for_rule(PROACTIVE_RULE, self.formed_on).due

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from fazhi.ledger.api import RECORD_FIELDS, RecordSerializer
 from fazhi.ledger.api_parties import MaskedPartySerializer
 
-from .models import Applicant, Consultation, DisclosureRequest
+from .models import Applicant, Consultation, DisclosureRequest, Posting
 
 
 class ApplicantSerializer(MaskedPartySerializer):
@@ -58,3 +58,12 @@ class CaseField(serializers.SlugRelatedField):
         # The same words as the service's refusal of a case out of the person's reach: the answer never
         # tells whether a number exists in another 街道.
         self.error_messages["does_not_exist"] = "没有找到该案件，或您无权查看。"
+
+
+class PostingSerializer(RecordSerializer):
+    class Meta:
+        model = Posting
+        fields = [
+            *RECORD_FIELDS, "kind", "title", "document_number", "venue", "formed_on", "due_date",
+            "published_on", "decisions", "fee_amount", "link", "repealed_on", "repeal_note",
+        ]  # fmt: skip

@@ -21,7 +21,7 @@ from fazhi.ledger.attachments import attach
 from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
-from .letter import letter_docx
+from .letter import LETTER_NAME, letter_docx, letter_filename
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -123,7 +123,9 @@ def request_correction(
 
     def apply(fresh):
         if fresh.correction_requested_on:
-            raise TransitionNotAllowed(f"已于{cn_date(fresh.correction_requested_on)}告知补正；条例第三十条要求一次性告知，不能再次告知补正。")
+            raise TransitionNotAllowed(
+                f"已于{cn_date(fresh.correction_requested_on)}告知补正；条例第三十条要求一次性告知，不能再次告知补正。"
+            )
         if fresh.consultations.filter(answered_on__isnull=True).exists():
             raise TransitionNotAllowed("正在征求意见，请先登记意见结果再告知补正。")
         _not_before(requested_on, fresh.received_on, "requested_on", "告知补正日期", "收到申请日期")
@@ -252,7 +254,9 @@ def extend(
 
     def apply(fresh):
         if fresh.extension_days:
-            raise TransitionNotAllowed(f"已于{cn_date(fresh.extension_approved_on)}延长{fresh.extension_days}个工作日，不能再次延长。")
+            raise TransitionNotAllowed(
+                f"已于{cn_date(fresh.extension_approved_on)}延长{fresh.extension_days}个工作日，不能再次延长。"
+            )
         if fresh.status == CORRECTION:
             raise TransitionNotAllowed("待补正期间答复期限停止计算，无需延期。")
         if not 1 <= days <= rule.extension.length:
@@ -358,8 +362,8 @@ def reply(
     with transaction.atomic():
         saved = ledger.update(actor, request, expected_version, apply, action=Action.TRANSITION)
         # The letter as sent goes into the record's attachments (checked, hashed and audited there).
-        letter = ContentFile(letter_docx(saved), name=f"{saved.number}政府信息公开申请答复书.docx")
-        attach(actor, saved, letter, "政府信息公开申请答复书（系统按办理结果生成）")
+        letter = ContentFile(letter_docx(saved), name=letter_filename(saved))
+        attach(actor, saved, letter, f"{LETTER_NAME}（系统按办理结果生成）")
     return saved
 
 

@@ -1,6 +1,13 @@
-"""Tables 三 and 四 of the 政府信息公开工作年度报告 (the national template, 国办公开办函〔2021〕30号),
+"""Tables 二, 三 and 四 of the 政府信息公开工作年度报告 (the national template, 国办公开办函〔2021〕30号),
 counted from the ledger for a set of units and a period. The figures (figures.py) read the same counts,
 so a cell of the table and its figure code are one number.
+
+Counting rule for table 二 (主动公开, from the postings log):
+- 规章, 行政规范性文件: 本年制发 — formed (印发) in the period; 本年废止 — repealed in the period;
+  现行有效 — formed by the period's end and not repealed by then;
+- 行政许可, 行政处罚, 行政强制: 本年处理决定数量 — the decisions of postings whose decision day (信息形成
+  日期) is in the period;
+- 行政事业性收费: 本年收费金额 in 万元 — the amounts of postings formed in the period.
 
 Counting rule for table 三 (rows and columns add up, and years chain):
 - 新收: requests received (收到申请日期) in the period;
@@ -15,17 +22,25 @@ request that was also taken to reconsideration counts as 复议后起诉.
 """
 
 import datetime
-import io
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
-from .models import OUTCOME_GROUPS, ApplicantKind, DisclosureRequest, Outcome, outcome_group
+from .models import (
+    OUTCOME_GROUPS,
+    ApplicantKind,
+    DisclosureRequest,
+    Outcome,
+    Posting,
+    PostingKind,
+    outcome_group,
+)
 
 COLUMNS = tuple(ApplicantKind.values)
 COLUMN_LABELS = dict(ApplicantKind.choices)
@@ -116,6 +131,99 @@ def table_three(orgs, start, end) -> list[Row]:
     return rows
 
 
+# --- table 二 ----------------------------------------------------------------------------------------
+
+# (the 条例's item, the header of its value columns, the kinds of its rows)
+TWO_SECTIONS = (
+    (
+        "第二十条第（一）项",
+        ("本年制发件数", "本年废止件数", "现行有效件数"),
+        (PostingKind.RULE, PostingKind.NORMATIVE),
+    ),
+    ("第二十条第（五）项", ("本年处理决定数量",), (PostingKind.LICENCE,)),
+    ("第二十条第（六）项", ("本年处理决定数量",), (PostingKind.PENALTY, PostingKind.COERCION)),
+    ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (PostingKind.FEE,)),
+)
+# The rows' names as the template writes them (the log's kinds say 决定 where the table does not).
+TWO_LABELS = {
+    PostingKind.RULE: "规章",
+    PostingKind.NORMATIVE: "行政规范性文件",
+    PostingKind.LICENCE: "行政许可",
+    PostingKind.PENALTY: "行政处罚",
+    PostingKind.COERCION: "行政强制",
+    PostingKind.FEE: "行政事业性收费",
+}
+
+
+def _postings(orgs):
+    return Posting.objects.filter(org__in=orgs)
+
+
+def documents(orgs, kind, start, end) -> tuple[int, int, int]:
+    """(本年制发, 本年废止, 现行有效) of a 规章 or 规范性文件 kind."""
+    of_kind = _postings(orgs).filter(kind=kind)
+    issued = of_kind.filter(formed_on__gte=start, formed_on__lte=end).count()
+    repealed = of_kind.filter(repealed_on__gte=start, repealed_on__lte=end).count()
+    in_force = of_kind.filter(formed_on__lte=end).filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
+    return issued, repealed, in_force.count()
+
+
+def decisions(orgs, kind, start, end) -> int:
+    """本年处理决定数量 of a 许可, 处罚 or 强制 kind."""
+    found = _postings(orgs).filter(kind=kind, formed_on__gte=start, formed_on__lte=end)
+    return found.aggregate(n=Sum("decisions"))["n"] or 0
+
+
+def fees(orgs, start, end):
+    """本年收费金额 in 万元 (Decimal, four places as entered)."""
+    found = _postings(orgs).filter(kind=PostingKind.FEE, formed_on__gte=start, formed_on__lte=end)
+    return found.aggregate(n=Sum("fee_amount"))["n"] or Decimal("0")
+
+
+def published_by_kind(orgs, start, end) -> dict[str, int]:
+    """Postings published in the period, by kind (the portal's columns the 法治政府建设 report quotes)."""
+    counts = dict.fromkeys(PostingKind.values, 0)
+    rows = (
+        _postings(orgs)
+        .filter(published_on__gte=start, published_on__lte=end)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for kind, n in rows:
+        counts[kind] = n
+    return counts
+
+
+def plain(amount: Decimal) -> Decimal:
+    """An amount of 万元 as written in the table: four places at most, no trailing zeros, never 1E+2."""
+    text = format(amount.quantize(Decimal("0.0001")), "f")
+    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)
+
+
+@dataclass
+class TwoSection:
+    item: str  # 第二十条第（一）项
+    headers: tuple[str, ...]
+    rows: list[tuple[str, list]]  # (信息内容, values)
+
+
+def table_two(orgs, start, end) -> list[TwoSection]:
+    sections = []
+    for item, headers, kinds in TWO_SECTIONS:
+        rows = []
+        for kind in kinds:
+            if kind in (PostingKind.RULE, PostingKind.NORMATIVE):
+                values = list(documents(orgs, kind, start, end))
+            elif kind == PostingKind.FEE:
+                values = [plain(fees(orgs, start, end))]
+            else:
+                values = [decisions(orgs, kind, start, end)]
+            rows.append((TWO_LABELS[kind], values))
+        sections.append(TwoSection(item, headers, rows))
+    return sections
+
+
 # --- table 四 ----------------------------------------------------------------------------------------
 
 RESULT_COLUMNS = (
@@ -174,6 +282,7 @@ def table_four(orgs, start, end) -> dict[str, dict[str, int]]:
 
 @dataclass
 class AnnualTables:
+    two: list[TwoSection]
     three: list[Row]
     four: dict
     columns: list[str]
@@ -205,6 +314,7 @@ def annual_tables(org: Organisation, year: int) -> AnnualTables:
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     orgs = subtree(org)
     return AnnualTables(
+        table_two(orgs, start, end),
         table_three(orgs, start, end),
         table_four(orgs, start, end),
         [COLUMN_LABELS[k] for k in COLUMNS] + ["总计"],
@@ -229,91 +339,3 @@ def scope_for(user, params) -> tuple[Organisation, int]:
     if not raw.isdigit() or not 2000 <= int(raw) <= today().year:
         raise FazhiError(f"年度“{raw}”无效，请填写2000年至今年之间的年份。", fields={"year": "年度无效"})
     return org, int(raw)
-
-
-def tables_xlsx(org: Organisation, year: int, tables: AnnualTables) -> bytes:
-    """The two tables as the yearly report's Excel annex."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "收到和处理政府信息公开申请情况"
-    sheet.append([f"{org.name}{year}年政府信息公开工作年度报告"])
-    sheet.append(["三、收到和处理政府信息公开申请情况"])
-    sheet.append(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", *tables.columns])
-    for row in tables.three:
-        sheet.append(
-            [("    " if row.level else "") + row.label, *("" if v is None else v for v in row.cells)]
-        )
-    sheet.append([])
-    sheet.append(["四、政府信息公开行政复议、行政诉讼情况"])
-    sheet.append(["", *(label for _, label in RESULT_COLUMNS), "总计"])
-    for label, values in tables.four_rows():
-        sheet.append([label, *values])
-    sheet.column_dimensions["A"].width = 60
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, size=14)
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def tables_docx(org: Organisation, year: int, tables: AnnualTables) -> bytes:
-    """Tables 三 and 四 in the layout of the national template, as Word (A4, 仿宋), for the yearly
-    report; the text sections (一 总体情况, 二 主动公开, 五 问题, 六 其他) are the office's own."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
-    doc.styles["Normal"].font.name = "仿宋"
-    doc.styles["Normal"].font.size = Pt(10.5)
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(f"{org.name}{year}年政府信息公开工作年度报告（依申请公开部分）")
-    run.bold, run.font.size = True, Pt(16)
-
-    doc.add_paragraph("三、收到和处理政府信息公开申请情况")
-    grid = doc.add_table(rows=3, cols=len(tables.columns) + 1)
-    grid.style = "Table Grid"
-    head = grid.rows[0].cells
-    head[0].text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-    head[1].merge(head[-1]).text = "申请人情况"
-    second, third = grid.rows[1].cells, grid.rows[2].cells
-    second[1].text, third[1].text = "自然人", ""
-    second[2].merge(second[-2]).text = "法人或其他组织"
-    second[-1].text = "总计"
-    for cell, label in zip(third[2:-1], tables.columns[1:-1], strict=True):
-        cell.text = label
-    grid.cell(0, 0).merge(grid.cell(2, 0))
-    grid.cell(1, 1).merge(grid.cell(2, 1))
-    grid.cell(1, len(tables.columns)).merge(grid.cell(2, len(tables.columns)))
-    for row in tables.three:
-        cells = grid.add_row().cells
-        cells[0].text = ("    " if row.level else "") + row.label
-        for cell, value in zip(cells[1:], row.cells, strict=True):
-            cell.text = "" if value is None else str(value)
-
-    doc.add_paragraph("")
-    doc.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
-    results = [label for _, label in RESULT_COLUMNS] + ["总计"]
-    four = doc.add_table(rows=2, cols=len(results) * 3)
-    four.style = "Table Grid"
-    for index, (_, label) in enumerate(CASE_GROUPS):
-        first = four.cell(0, index * len(results))
-        first.merge(four.cell(0, index * len(results) + len(results) - 1)).text = label
-        for offset, result in enumerate(results):
-            four.cell(1, index * len(results) + offset).text = result
-    values = [v for _, group in tables.four_rows() for v in group]
-    for cell, value in zip(four.add_row().cells, values, strict=True):
-        cell.text = str(value)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

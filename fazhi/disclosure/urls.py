@@ -7,6 +7,8 @@ app_name = "disclosure"
 urlpatterns = [
     path("annual/", views.annual, name="annual"),
     path("<int:pk>/letter.docx", views.letter, name="letter"),
+    path("<int:pk>/letter.pdf", views.letter_pdf, name="letter_pdf"),
+    *views.POSTING_PAGES.urls(),
     *views.PAGES.urls(),
     *excel_views.PAGES.urls(),
 ]

@@ -1,15 +1,16 @@
 """Pages of the disclosure ledger: list, registration, detail with the running reply clock, the actions
 of one table, and the yearly report's tables 三 and 四 for a unit and year."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.files.base import ContentFile
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from fazhi.audit.models import Action
-from fazhi.audit.services import record as audit
 from fazhi.dates import today
 from fazhi.errors import FazhiError
+from fazhi.ledger.attachments import attach
+from fazhi.ledger.downloads import DOCX, docx_download, pdf_download
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -22,20 +23,26 @@ from fazhi.ledger.pages import (
     on_today,
 )
 from fazhi.ledger.parties import masked_parties
-from fazhi.orgs.scoping import visible_orgs
+from fazhi.ledger.pdf import docx_to_pdf
+from fazhi.orgs.scoping import can_write, visible_orgs
 
-from . import forms, services
-from .filters import FILTERS, base_queryset
-from .letter import letter_docx
+from . import forms, proactive, services
+from .annual_report import report_docx, report_xlsx, text_parts
+from .filters import FILTERS, POSTING_FILTERS, base_queryset, posting_queryset
+from .letter import LETTER_NAME, letter_filename, sent_letter, stored_letter
 from .models import (
     CONSULTING,
     CORRECTION,
+    DECISION_KINDS,
+    DOCUMENT_KINDS,
     HOLDER_KINDS,
+    PUBLISHED,
     RECEIVED,
+    REPEALED,
     REPLIED,
     DisclosureSettings,
 )
-from .table import annual_tables, scope_for, tables_docx, tables_xlsx
+from .table import annual_tables, scope_for
 from .timeline import timeline
 
 LISTS = (
@@ -156,47 +163,136 @@ PAGES = LedgerPages(
     actions=ACTIONS,
 )
 
+# --- 主动公开 postings -----------------------------------------------------------------------------------
+
+
+def _repealable(posting, user) -> bool:
+    return posting.status == PUBLISHED and posting.kind in DOCUMENT_KINDS
+
+
+POSTING_ACTIONS = {
+    "publish": PageAction(
+        "登记公开",
+        forms.PublishForm,
+        proactive.publish,
+        initial=on_today("published_on"),
+        available=allows(PUBLISHED),
+        warning=proactive.publish_warning,
+    ),
+    "repeal": PageAction(
+        "登记废止",
+        forms.RepealForm,
+        proactive.repeal,
+        initial=on_today("repealed_on"),
+        available=_repealable,
+        secondary=True,
+    ),
+    # a published posting may still be put right (its counts feed table 二); a repealed one is history
+    "edit": edit_action(
+        forms.PostingDetailsForm,
+        proactive.update_details,
+        proactive.EDITABLE,
+        available=lambda posting, user: posting.status != REPEALED,
+    ),
+}
+
+POSTING_PAGES = LedgerPages(
+    namespace="disclosure",
+    queryset=posting_queryset,
+    lists=(
+        ListPage(
+            "主动公开政府信息台账",
+            "disclosure/postings.html",
+            POSTING_FILTERS,
+            empty="没有符合条件的主动公开信息。",
+        ),
+    ),
+    new=NewPage(
+        forms.PostingNewForm,
+        proactive.register,
+        "ledger/new.html",
+        saved=lambda p: f"已登记：{p.number}（{p.status_label}）。",
+        name="posting_new",
+        back="postings",
+        title="登记主动公开信息",
+    ),
+    detail_template="disclosure/posting.html",
+    detail=lambda request, posting: {"decision_kinds": sorted(DECISION_KINDS)},
+    actions=POSTING_ACTIONS,
+    prefix="postings/",
+    list_name="postings",
+    detail_name="posting",
+    action_name="posting_action",
+)
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
 def annual(request):
-    """Tables 三 and 四 of the 政府信息公开工作年度报告 for a unit (and everything below it) and a year."""
+    """The 政府信息公开工作年度报告 for a unit (and everything below it) and a year: tables 二, 三 and 四
+    on the page, the whole report (with the drafted text parts) as Word or Excel."""
     try:
         org, year = scope_for(request.user, request.GET)
     except FazhiError as exc:
         return render(request, "disclosure/annual.html", {"error": exc.message}, status=400)
     tables = annual_tables(org, year)
     if request.GET.get("format") == "docx":
-        response = HttpResponse(tables_docx(org, year, tables), content_type=DOCX)
+        response = HttpResponse(report_docx(org, year, tables), content_type=DOCX)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.docx"
         return response
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(tables_xlsx(org, year, tables), content_type=XLSX)
+        response = HttpResponse(report_xlsx(org, year, tables), content_type=XLSX)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.xlsx"
         return response
     context = {
         "org": org,
         "year": year,
         "tables": tables,
+        "overview": text_parts(org, year, tables)[0],
         "orgs": visible_orgs(request.user).filter(kind__in=HOLDER_KINDS),
         "years": range(today().year, today().year - 6, -1),
     }
     return render(request, "disclosure/annual.html", context)
 
 
+def _replied_record(request, pk: int):
+    return get_object_or_404(base_queryset(request.user).prefetch_related("parties"), pk=pk, status=REPLIED)
+
+
 @login_required
 def letter(request, pk: int):
-    """The reply letter of an answered request, as Word (the download is in the audit trail)."""
-    record = get_object_or_404(base_queryset(request.user).prefetch_related("parties"), pk=pk, status=REPLIED)
-    with transaction.atomic():
-        audit(
-            Action.EXPORT,
-            actor=request.user,
-            target=record,
-            changes={"导出": [None, "政府信息公开申请答复书"]},
-        )
-    response = HttpResponse(letter_docx(record), content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-reply-{record.pk}.docx"
-    return response
+    """The reply letter of an answered request as sent, as Word (the download is in the audit trail)."""
+    record = _replied_record(request, pk)
+    return docx_download(
+        request.user,
+        record,
+        sent_letter(record),
+        filename=f"disclosure-reply-{record.pk}.docx",
+        what=LETTER_NAME,
+    )
+
+
+@login_required
+def letter_pdf(request, pk: int):
+    """The same letter as PDF, converted from the Word file as sent (fazhi.ledger.pdf). The first PDF made
+    by someone who may write the record goes into its attachments beside the Word file; later downloads
+    serve that one."""
+    record = _replied_record(request, pk)
+    content = stored_letter(record, "pdf")
+    if content is None:
+        try:
+            content = docx_to_pdf(sent_letter(record), name=f"disclosure-reply-{record.pk}")
+        except FazhiError as exc:
+            messages.error(request, exc.message)
+            return redirect(record)
+        if can_write(request.user, record.org):
+            pdf = ContentFile(content, name=letter_filename(record, "pdf"))
+            attach(request.user, record, pdf, f"{LETTER_NAME}（PDF，由答复书 Word 文件转换）")
+    return pdf_download(
+        request.user,
+        record,
+        content,
+        filename=f"disclosure-reply-{record.pk}.pdf",
+        what=f"{LETTER_NAME}（PDF）",
+    )

@@ -1,5 +1,6 @@
-"""A record's document (a Word file made from it) as a download, the download itself in the audit trail:
-the one way every ledger's page and API hands out an agreement, an opinion letter, a decision."""
+"""A record's document (a Word file made from it, or that file as PDF) as a download, the download itself
+in the audit trail: the one way every ledger's page and API hands out an agreement, an opinion letter, a
+decision."""
 
 from django.db import transaction
 from django.http import HttpResponse
@@ -8,12 +9,22 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 
 
 def docx_download(user, target, content: bytes, *, filename: str, what: str) -> HttpResponse:
     """``content`` as ``filename``; the audit entry says that ``user`` exported ``what`` of ``target``."""
+    return _download(user, target, content, filename=filename, what=what, content_type=DOCX)
+
+
+def pdf_download(user, target, content: bytes, *, filename: str, what: str) -> HttpResponse:
+    """The same for a PDF (``fazhi.ledger.pdf.docx_to_pdf`` of the record's Word document)."""
+    return _download(user, target, content, filename=filename, what=what, content_type=PDF)
+
+
+def _download(user, target, content: bytes, *, filename: str, what: str, content_type: str) -> HttpResponse:
     with transaction.atomic():
         record(Action.EXPORT, actor=user, target=target, changes={"导出": [None, what]})
-    response = HttpResponse(content, content_type=DOCX)
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
     return response

@@ -152,6 +152,19 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
         ),
     ),
     DraftTemplate(
+        # 主动公开 by the portal's columns, as 西乡 words it (工作动态49篇、通知公告27篇 …)
+        "disclosure.postings",
+        "oversight",
+        (
+            _s(
+                "{year}年，{subject}主动公开发布工作动态{{disclosure.postings.news}}篇",
+                "通知公告{{disclosure.postings.notice}}篇",
+                "财政审计文件{{disclosure.postings.finance}}篇",
+                "政策解读{{disclosure.postings.interpretation}}篇",
+            ),
+        ),
+    ),
+    DraftTemplate(
         "disclosure.summary",
         "oversight",
         (

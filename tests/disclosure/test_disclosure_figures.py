@@ -127,3 +127,28 @@ def test_annual_report_drafts_the_disclosure_paragraph(demo, tmp_path):
     replied = year_value("disclosure.replied", subtree, 2024)
     assert f"2024年，街道共收到政府信息公开申请{received}件" in text
     assert f"办结{replied}件" in text and "办结的申请中，予以公开" in text
+
+
+def test_demo_postings_reproduce_the_seed_and_table_two(demo, tmp_path):
+    subtree = Organisation.objects.subtree_of([demo["wuchang"]])
+    # 西乡 2023: 工作动态49篇、通知公告27篇、财政审计文件16篇、政策解读3篇 (the demo's 五常 2024)
+    published = [
+        year_value(f"disclosure.postings.{k}", subtree, 2024)
+        for k in ("news", "notice", "finance", "interpretation")
+    ]
+    assert published == [49, 27, 16, 3]
+    two = {
+        label: values
+        for section in annual_tables(demo["wuchang"], 2024).two
+        for label, values in section.rows
+    }
+    assert two["行政规范性文件"] == [1, 1, 2]  # one issued, one of 2023 repealed, two in force
+    assert two["行政强制"] == [5] and two["行政许可"] == [0]
+    from fazhi.disclosure.models import Posting
+
+    open_postings = Posting.objects.filter(status="pending")
+    assert {p.deadline_status() for p in open_postings} >= {"overdue"}
+    out = tmp_path / "report.txt"
+    call_command("annual_report", "wuchang", "2024", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "2024年，街道主动公开发布工作动态49篇，通知公告27篇，财政审计文件16篇，政策解读3篇。" in text

@@ -188,9 +188,33 @@ def test_annual_tables_as_word(client, clerk, tree):
     services.reply(clerk, r, r.version, replied_on=D(2026, 3, 20), outcome="refused_repeat")
     response = client.get("/disclosure/annual/", {"org": "a", "year": "2026", "format": "docx"})
     doc = Document(io.BytesIO(response.content))
-    three, four = doc.tables
+    two, three, four = doc.tables
+    assert [c.text for c in two.rows[1].cells] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
     rows = {row.cells[0].text.strip(): [c.text for c in row.cells[1:]] for row in three.rows[3:]}
     assert rows["一、本年新收政府信息公开申请数量"] == ["0", "0", "1", "0", "0", "0", "1"]
     assert rows["2.重复申请"][-1] == "1"
     assert "科研机构" in [c.text for c in three.rows[2].cells]
     assert [c.text for c in four.rows[-1].cells] == ["0"] * 15
+
+
+def test_letter_pdf_without_a_converter_says_so_and_keeps_the_word_file(client, clerk, tree, settings):
+    settings.FAZHI_SOFFICE = "/nonexistent/soffice"
+    r = new_request(clerk, tree["a"], received_on=D(2026, 7, 1))
+    r = services.reply(clerk, r, r.version, replied_on=DAY, outcome="public")
+    response = client.get(f"/disclosure/{r.pk}/letter.pdf", follow=True)
+    body = response.content.decode()
+    assert response.redirect_chain[-1][0] == r.get_absolute_url()
+    assert "无法启动" in body and "Word" in body
+    assert not AuditEntry.objects.filter(action=Action.EXPORT, target_repr=r.number).exists()
+    # the Word letter is the one the reply put into the attachments, even after the settings change
+    from docx import Document
+
+    from fazhi.disclosure.models import DisclosureSettings
+
+    current = DisclosureSettings.current()
+    current.reconsideration_organ = "另一区人民政府"
+    current.save()
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(client.get(f"/disclosure/{r.pk}/letter.docx").content)).paragraphs
+    )
+    assert "杭州市余杭区人民政府" in text and "另一区人民政府" not in text

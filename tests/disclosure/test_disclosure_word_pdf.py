@@ -1,5 +1,5 @@
-"""Where LibreOffice is installed, the yearly report's tables exported to Word convert to a PDF that shows
-table 三 (with its rows) and table 四."""
+"""Where LibreOffice is installed, the yearly report exported to Word converts to a PDF that shows its six
+parts and the three tables (二 with its items, 三 with its rows, 四); the reply letter downloads as PDF."""
 
 import datetime
 import os
@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from fazhi.disclosure import services
-from fazhi.disclosure.table import annual_tables, tables_docx
+from fazhi.disclosure.annual_report import report_docx
+from fazhi.disclosure.table import annual_tables
 from tests.disclosure.disclosure_fixtures import new_request
 
 OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
@@ -26,7 +27,7 @@ def test_tables_word_converts_to_a_pdf_with_the_tables(tree, person, tmp_path):
     r = new_request(clerk, tree["a"], received_on=datetime.date(2026, 3, 2))
     services.reply(clerk, r, r.version, replied_on=datetime.date(2026, 3, 20), outcome="public")
     source = tmp_path / "tables.docx"
-    source.write_bytes(tables_docx(tree["a"], 2026, annual_tables(tree["a"], 2026)))
+    source.write_bytes(report_docx(tree["a"], 2026, annual_tables(tree["a"], 2026)))
     home = tmp_path / "home"
     home.mkdir()
     subprocess.run(
@@ -42,6 +43,49 @@ def test_tables_word_converts_to_a_pdf_with_the_tables(tree, person, tmp_path):
     flat = "".join(text.split())
     if "收到和处理" not in flat:
         pytest.skip("本机没有中文字体，PDF 中的中文无法渲染")
+    assert "二、主动公开政府信息情况" in flat and "第二十条第（八）项" in flat and "行政事业性收费" in flat
     assert "三、收到和处理政府信息公开申请情况" in flat
     assert "四、结转下年度继续办理" in flat and "本机关不掌握相关政府信息" in flat
     assert "四、政府信息公开行政复议、行政诉讼情况" in flat and "复议后起诉" in flat
+    assert (
+        flat.index("一、总体情况")
+        < flat.index("五、存在的主要问题及改进情况")
+        < flat.index("六、其他需要报告的事项")
+    )
+
+
+def test_reply_letter_downloads_as_pdf_with_the_remedies(tree, person, client, settings):
+    from fazhi.audit.models import Action, AuditEntry
+    from fazhi.ledger.models import Attachment
+    from tests.conftest import PASSWORD
+
+    clerk = person("gk", "petition", tree["a"])
+    r = new_request(clerk, tree["a"], received_on=datetime.date(2026, 3, 2))
+    r = services.reply(clerk, r, r.version, replied_on=datetime.date(2026, 3, 20), outcome="withheld_process")
+    client.login(username="gk", password=PASSWORD)
+    response = client.get(f"/disclosure/{r.pk}/letter.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AuditEntry.objects.filter(action=Action.EXPORT, target_repr=r.number).exists()
+    # the PDF went into the record's attachments beside the Word letter; later downloads serve it
+    assert sorted(a.name for a in Attachment.objects.filter(object_id=r.pk)) == [
+        f"{r.number}政府信息公开申请答复书.docx",
+        f"{r.number}政府信息公开申请答复书.pdf",
+    ]
+    settings.FAZHI_SOFFICE = "/nonexistent/soffice"
+    assert client.get(f"/disclosure/{r.pk}/letter.pdf").content == response.content
+    text = subprocess.run(
+        [PDFTOTEXT, "-enc", "UTF-8", "-", "-"],
+        input=response.content,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout.decode()
+    flat = "".join(text.split())
+    if "答复书" not in flat:
+        pytest.skip("本机没有中文字体，PDF 中的中文无法渲染")
+    assert r.number in flat and "四类过程性信息" in flat
+    assert (
+        "六十日内向杭州市余杭区人民政府申请行政复议" in flat
+        and "六个月内向杭州市余杭区人民法院提起行政诉讼" in flat
+    )

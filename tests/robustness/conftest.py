@@ -279,6 +279,18 @@ def _disclosure_request(world, street):
     )
 
 
+def _disclosure_posting(world, street):
+    from fazhi.disclosure import proactive
+
+    return proactive.register(
+        world.writer(street),
+        org=world.orgs[street],
+        kind="normative",
+        title=f"{street}街道规范性文件",
+        formed_on=TODAY,
+    )
+
+
 def _kit_notice(world, street):
     # the test ledger (tests/kit_ledger): the matrix covers it like any ledger
     from tests.kit_ledger import services
@@ -306,6 +318,7 @@ LEDGER_FACTORIES = {
     "learning.LegalLiterate": _legal_literate,
     "learning.ExamRound": _exam_round,
     "disclosure.DisclosureRequest": _disclosure_request,
+    "disclosure.Posting": _disclosure_posting,
     "kit.Notice": _kit_notice,
 }
 

@@ -202,6 +202,10 @@ PAYLOADS = {
         "issued_on": DAY,
         "expires_on": "2031-06-02",
     },
+    "disclosure-posting.partial_update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "disclosure-posting.update": lambda w, o: {"version": o.version, "title": "越权修改"},
+    "disclosure-posting.publish": lambda w, o: {"version": o.version, "published_on": DAY},
+    "disclosure-posting.repeal": lambda w, o: {"version": o.version, "repealed_on": DAY},
     "disclosure.partial_update": lambda w, o: {"version": o.version, "content": "越权修改"},
     "disclosure.update": lambda w, o: {"version": o.version, "content": "越权修改"},
     "disclosure.correction": lambda w, o: {"version": o.version, "requested_on": DAY, "points": "越权告知"},
@@ -329,6 +333,7 @@ CREATE_PAYLOADS = {
         "content": "越权登记",
         "parties": [{"name": "某甲"}],
     },
+    "disclosure-posting": {"org": "b", "kind": "news", "title": "越权登记", "formed_on": DAY},
     "kit-notice": {"org": "b", "title": "越权登记", "issued_on": DAY},
 }
 
@@ -608,6 +613,9 @@ WEB_TARGETS = {
     "disclosure:reveal": ("disclosure.DisclosureRequest", None),
     "disclosure:letter": ("disclosure.DisclosureRequest", None),
     "disclosure:action": ("disclosure.DisclosureRequest", "fazhi.disclosure.views.ACTIONS"),
+    "disclosure:letter_pdf": ("disclosure.DisclosureRequest", None),
+    "disclosure:posting": ("disclosure.Posting", None),
+    "disclosure:posting_action": ("disclosure.Posting", "fazhi.disclosure.views.POSTING_ACTIONS"),
     "kit:detail": ("kit.Notice", None),
     "kit:action": ("kit.Notice", "tests.kit_ledger.views.ACTIONS"),
     "reports:edit": ("report", None),

@@ -14,6 +14,7 @@ KNOWN_BUGS (strict xfail: the test turns red when one is fixed, so the entry get
 import copy
 import json
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -48,15 +49,7 @@ NO_2XX: dict[str, str] = {
 # "METHOD /path" → an action whose record state the fuzzer does not prepare yet (the ledgers merged last):
 # it is fuzzed for 500s and the error format all the same, but reaching 2xx is not yet asserted. Each entry
 # is debt: write its PREPARED state and remove it (a strict check fails once it succeeds anyway).
-NOT_YET_PREPARED: dict[str, str] = {
-    label: "公开申请须先处于补正、征求意见或已答复状态，状态准备尚未编写"
-    for label in (
-        "POST /api/disclosure/{id}/corrected/",
-        "POST /api/disclosure/{id}/defer/",
-        "POST /api/disclosure/{id}/link_case/",
-        "POST /api/disclosure/{id}/opinion/",
-    )
-}
+NOT_YET_PREPARED: dict[str, str] = {}
 
 
 def _schema_dict() -> dict:
@@ -123,6 +116,7 @@ def _narrowed_values(world) -> dict[str, list]:
         "assisting_units": ["a-sfs", "a-zf"],
         "dispute_type": list(DisputeType.objects.filter(active=True).values_list("name", flat=True)),
         "cases": cases,
+        "case": cases,  # a disclosure reply's 复议/诉讼 case, named by its number
         "id_number": ["", PERSONAL["a"][0]],
         "phone": ["", PERSONAL["a"][1]],
         "year": [2019, 2020, 2021, 2022, 2023],
@@ -325,6 +319,50 @@ def _enforcement_at(world, stage: str, hearing_right: bool = False):
     raise ValueError(stage)
 
 
+def _disclosure_at(world, stage: str):
+    """街道 a's disclosure request in ``stage``: correction (awaiting the corrected request), consulting,
+    late (received two months ago, so a 第三十五条 date within the fuzzer's dates lies after its due date)
+    or replied."""
+    from fazhi.disclosure import services
+
+    writer = world.writer("a")
+    received = TODAY - timedelta(days=60 if stage == "late" else 14)
+    request = services.register(
+        writer,
+        org=world.orgs["a"],
+        channel="in_person",
+        submitted_on=received,
+        received_on=received,
+        applicant_kind="person",
+        content="申请公开某地块征收补偿方案",
+        parties=[services.PartyData(name="赵六")],
+    )
+    if stage == "correction":
+        return services.request_correction(
+            writer, request, request.version, requested_on=received + timedelta(days=1), points="请写明文号"
+        )
+    if stage == "consulting":
+        return services.consult(
+            writer, request, request.version, kind="third_party", addressee="某公司", sent_on=TODAY
+        )
+    if stage == "replied":
+        return services.reply(writer, request, request.version, replied_on=TODAY, outcome="public")
+    return request
+
+
+def _published_document(world):
+    from fazhi.disclosure import proactive
+
+    return proactive.register(
+        world.writer("a"),
+        org=world.orgs["a"],
+        kind="normative",
+        title="街道规范性文件",
+        formed_on=TODAY,
+        published_on=TODAY,
+    )
+
+
 def _fresh(record):
     return type(record).objects.get(pk=record.pk)
 
@@ -356,6 +394,11 @@ PREPARED = {
     "POST /api/enforcement-cases/{id}/publish/": lambda world: _enforcement_at(world, "decided"),
     "POST /api/enforcement-cases/{id}/execute/": lambda world: _enforcement_at(world, "served"),
     "POST /api/enforcement-cases/{id}/close/": lambda world: _enforcement_at(world, "published"),
+    "POST /api/disclosure/{id}/corrected/": lambda world: _disclosure_at(world, "correction"),
+    "POST /api/disclosure/{id}/opinion/": lambda world: _disclosure_at(world, "consulting"),
+    "POST /api/disclosure/{id}/defer/": lambda world: _disclosure_at(world, "late"),
+    "POST /api/disclosure/{id}/link_case/": lambda world: _disclosure_at(world, "replied"),
+    "POST /api/disclosure-postings/{id}/repeal/": _published_document,
 }
 
 
