@@ -107,6 +107,9 @@ LETTER_PREVAILS = frozenset(
     {SuggestionKind.JUDICIAL, SuggestionKind.SUPERVISION, SuggestionKind.AUDIT, SuggestionKind.INSPECTION}
 )
 PROPOSALS = frozenset({SuggestionKind.NPC, SuggestionKind.CPPCC})
+LETTERS = frozenset(
+    {SuggestionKind.JUDICIAL, SuggestionKind.PROCURATORATE}
+)  # what the suggestions ledger held
 
 # The fields of each kind beyond the common ones: shown for it on the forms, required where listed, and
 # blank for every other kind (services.check_kind_fields).
@@ -291,6 +294,8 @@ class MeasureStatus(models.TextChoices):
 
 class Measure(models.Model):
     """A rectification measure: the problem (an audit finding, a point of the letter), who does what by when."""
+
+    DATES_AHEAD = {"due_on": 5}  # a measure may be planned years ahead
 
     item = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="measures")
     problem = models.CharField("问题", max_length=300)
