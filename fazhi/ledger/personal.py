@@ -173,6 +173,7 @@ class EncryptedTextField(models.TextField):
     """Holds the plain value in Python and only an SM4 token in the database."""
 
     description = "SM4 加密存储的个人信息"
+    personal = True  # the audit trail records that it changed, never its value (ledger.services)
 
     def __init__(self, *args, kind: str = "text", **kwargs):
         if kind not in KINDS:

@@ -6,10 +6,12 @@ from django.db.models import QuerySet
 
 from fazhi.ledger.filters import Choice, DateRange, Deadline, LedgerFilterSet, ListColumn, Search, Unit
 
-from .models import Reminder, Suggestion, SuggestionKind
+from .models import Level, Reminder, Role, Suggestion, SuggestionKind
 
 SUGGESTION_FILTERS = LedgerFilterSet(
     Choice("kind", "类别", SuggestionKind.choices),
+    Choice("level", "级别", Level.choices),
+    Choice("role", "办理类型", Role.choices),
     Choice("status", "状态", Suggestion.STATES.choices),
     Unit("org", "单位"),
     DateRange("received_on", "收到日期", "received_from", "received_to"),
@@ -42,7 +44,11 @@ REMINDER_FILTERS = LedgerFilterSet(
 
 
 def suggestion_queryset(user, *, write: bool = False) -> QuerySet:
-    return Suggestion.objects.visible_to(user, write=write).select_related("org")
+    return (
+        Suggestion.objects.visible_to(user, write=write)
+        .select_related("org")
+        .prefetch_related("handlers__unit", "contacts", "measures")
+    )
 
 
 def reminder_queryset(user, *, write: bool = False) -> QuerySet:

@@ -14,7 +14,7 @@ from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.orgs.models import Organisation
 
 from .columns import SUGGESTION_SHEET
-from .models import REPLIED, WAITING, Suggestion
+from .models import LETTERS, REPLIED, WAITING, Suggestion
 
 TITLES = {column.key: column.header for column in SUGGESTION_SHEET.columns}
 FILLED_ON_WRITING = ["number", "created_by", "updated_by"]
@@ -33,6 +33,9 @@ def _row_problems(row: dict) -> list[tuple[str, str]]:
         problems.append((TITLES["reply_text"], "填写了回复日期时请填写回复（整改）情况"))
     if (row.get("reply_text") or "").strip() and not row.get("replied_on"):
         problems.append((TITLES["replied_on"], "填写了回复情况时请填写回复日期"))
+    if row.get("kind") and row["kind"] not in LETTERS:
+        # the sheet has the letters' columns only; the other kinds' own fields are entered on the page
+        problems.append((TITLES["kind"], "本表只导入司法建议书和检察建议书，其他类别的监督事项请在页面登记"))
     return problems
 
 

@@ -306,6 +306,77 @@ TEMPLATES += (
     ),
 )
 
+# Oversight (fazhi.oversight): the 监督 paragraph of item 一 (西乡 2023: 人大建议、政协提案 by level and role,
+# 满意率, 督查督办, 审计) and the rectification of what oversight found, in item 二.
+TEMPLATES += (
+    DraftTemplate(
+        "oversight.proposals",
+        "oversight",
+        (
+            _s(
+                "{year}年，{subject}自觉接受人大监督、民主监督，办理人大代表建议和政协提案{{oversight.proposals}}件"
+            ),
+            _s(
+                "市人大建议{{oversight.npc.city}}件",
+                "主办{{oversight.npc.city.lead}}件",
+                "市政协提案{{oversight.cppcc.city}}件",
+                "主办{{oversight.cppcc.city.lead}}件",
+                "区人大建议{{oversight.npc.district}}件",
+                "主办{{oversight.npc.district.lead}}件",
+                "承办{{oversight.npc.district.handle}}件",
+                "分办{{oversight.npc.district.split}}件",
+                "区政协提案{{oversight.cppcc.district}}件",
+                "主办{{oversight.cppcc.district.lead}}件",
+                lead="其中",
+            ),
+            _s("按时答复率{{oversight.reply_rate}}%", "代表、委员满意率{{oversight.satisfaction_rate}}%"),
+            _s(
+                "督查督办区两重{{oversight.supervision.key_task}}件",
+                "街道军令状{{oversight.supervision.pledge}}件",
+                "其他督查督办事项{{oversight.supervision.other}}件",
+            ),
+            _s("收到检察建议书{{suggestions.procuratorate}}份", "司法建议书{{suggestions.judicial}}份"),
+        ),
+    ),
+    DraftTemplate(
+        "oversight.audit",
+        "oversight",
+        (
+            _s(
+                "{year}年，{subject}强化审计监督，开展审计项目{{oversight.audit.projects}}个",
+                "发现问题{{oversight.audit.findings}}项",
+                "提出审计建议{{oversight.audit.recommendations}}条",
+            ),
+            _s(
+                "完成换届经责审计{{oversight.audit.transition}}个",
+                "发现问题{{oversight.audit.transition.findings}}项",
+                "提出审计建议{{oversight.audit.transition.recommendations}}条",
+            ),
+            _s(
+                "完成任期经责审计{{oversight.audit.tenure}}个",
+                "发现问题{{oversight.audit.tenure.findings}}项",
+                "提出审计建议{{oversight.audit.tenure.recommendations}}条",
+            ),
+            _s(
+                "协助完成上级审计项目{{oversight.audit.assist}}个",
+                "督促整改审计项目{{oversight.audit.rectified}}个",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "oversight.rectification",
+        outline.REMEDY,
+        (
+            _s(
+                "对人大代表建议、政协提案、检察建议、审计和督察反馈的问题，{subject}逐项制定整改措施"
+                "{{oversight.measures}}项",
+                "已完成整改或作出说明{{oversight.measures.done}}项",
+                "整改率{{oversight.rectification_rate}}%",
+            ),
+        ),
+    ),
+)
+
 # Paragraphs with no figures, where the seeds nearly always say the same.
 FIXED_TEXTS: tuple[tuple[str, str, str], ...] = (
     (

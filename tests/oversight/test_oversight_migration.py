@@ -18,7 +18,11 @@ from fazhi.ledger.integrity import check_model
 from fazhi.orgs.models import Kind, Organisation
 
 BEFORE = [("litigation", "0003_suggestion_letter_reply_due"), ("oversight", None)]
-AFTER = [("litigation", "0004_suggestions_and_reminders_to_oversight"), ("oversight", "0001_initial")]
+# the move, and the suggestions widened into oversight items of every kind (the rows kept as they were)
+AFTER = [
+    ("litigation", "0004_suggestions_and_reminders_to_oversight"),
+    ("oversight", "0002_oversight_items_of_every_kind"),
+]
 DAY = datetime.date(2024, 4, 8)
 
 

@@ -63,7 +63,9 @@ def test_the_work_line_is_in_the_navigation_with_its_two_lists(client, office):
     home = client.get("/").content.decode()
     assert 'href="/oversight/"' in home and "监督事项" in home
     page = client.get("/oversight/").content.decode()
-    assert "司法建议书和检察建议书" in page and 'href="/oversight/reminders/"' in page
+    # one list of the items of every kind, filtered by kind
+    assert "<h1>监督事项" in page and "检察建议书" in page and "人大代表建议" in page
+    assert 'href="/oversight/reminders/"' in page
     assert "/litigation/suggestions/" not in client.get("/litigation/").content.decode()
 
 

@@ -553,3 +553,15 @@ def test_error_format_check_can_fail():
         error_format_problem(Fake('{"error": {"code": "x", "message": "没有找到", "fields": {}}}'.encode()))
         is None
     )
+
+
+# The oversight items' steps after the reply's draft: the fuzzed item waits for its reply (no state prepared yet).
+NOT_YET_PREPARED.update(
+    dict.fromkeys(
+        (
+            f"POST /api/suggestions/{{id}}/{step}/"
+            for step in ("approve", "assign", "close", "measure-update", "satisfaction")
+        ),
+        "监督事项的后续环节须先有相应状态的记录（已起草、已回复、已有整改措施），状态准备尚未编写",
+    )
+)

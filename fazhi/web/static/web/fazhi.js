@@ -10,3 +10,17 @@ document.addEventListener("change", (event) => {
   const field = event.target.closest("[data-autosubmit]");
   if (field && field.form) field.form.requestSubmit();
 });
+// A form whose record type has kinds (data-kind-switch on the kind's select): only the fields of the kind
+// chosen (data-kinds="npc cppcc" on each kind's own input) are shown.
+function showKindFields(select) {
+  for (const input of select.form.querySelectorAll("[data-kinds]")) {
+    const row = input.closest("p") || input;
+    row.hidden = !input.dataset.kinds.split(" ").includes(select.value);
+  }
+}
+document.addEventListener("change", (event) => {
+  if (event.target.matches("[data-kind-switch]")) showKindFields(event.target);
+});
+document.addEventListener("DOMContentLoaded", () => {
+  for (const select of document.querySelectorAll("[data-kind-switch]")) showKindFields(select);
+});
