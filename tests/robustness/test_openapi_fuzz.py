@@ -49,7 +49,11 @@ NO_2XX: dict[str, str] = {
 # "METHOD /path" → an action whose record state the fuzzer does not prepare yet (the ledgers merged last):
 # it is fuzzed for 500s and the error format all the same, but reaching 2xx is not yet asserted. Each entry
 # is debt: write its PREPARED state and remove it (a strict check fails once it succeeds anyway).
-NOT_YET_PREPARED: dict[str, str] = {}
+NOT_YET_PREPARED: dict[str, str] = {
+    # The oversight items' steps after the reply's draft: the fuzzed item waits for its reply.
+    f"POST /api/suggestions/{{id}}/{step}/": "监督事项的后续环节须先有相应状态的记录（已起草、已回复、已有整改措施），状态准备尚未编写"
+    for step in ("approve", "assign", "close", "measure-update", "satisfaction")
+}
 
 
 def _schema_dict() -> dict:
@@ -553,15 +557,3 @@ def test_error_format_check_can_fail():
         error_format_problem(Fake('{"error": {"code": "x", "message": "没有找到", "fields": {}}}'.encode()))
         is None
     )
-
-
-# The oversight items' steps after the reply's draft: the fuzzed item waits for its reply (no state prepared yet).
-NOT_YET_PREPARED.update(
-    dict.fromkeys(
-        (
-            f"POST /api/suggestions/{{id}}/{step}/"
-            for step in ("approve", "assign", "close", "measure-update", "satisfaction")
-        ),
-        "监督事项的后续环节须先有相应状态的记录（已起草、已回复、已有整改措施），状态准备尚未编写",
-    )
-)
