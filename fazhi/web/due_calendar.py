@@ -14,8 +14,8 @@ from icalendar import Calendar, Event
 
 from fazhi.dates import today
 from fazhi.deadlines.calendar import is_working_day, rest_day_reason
-from fazhi.ledger.models import Deadlined
-from fazhi.ledger.registry import ledger_models
+
+from .views import open_deadlined
 
 PER_LEDGER_LIMIT = 1000  # a month of one 街道's ledger holds far fewer; the page stays bounded whatever
 
@@ -32,14 +32,9 @@ class Day:
 def due_between(user, first: datetime.date, last: datetime.date) -> list:
     """Open records the person may see whose due date falls from first to last, by date."""
     found = []
-    for model in ledger_models():
-        if not issubclass(model, Deadlined):
-            continue
+    for _, open_records in open_deadlined(user):
         found += list(
-            model.objects.visible_to(user)
-            .filter(model.open_q(), due_date__range=(first, last))
-            .select_related("org")
-            .order_by("due_date", "pk")[:PER_LEDGER_LIMIT]
+            open_records.filter(due_date__range=(first, last)).order_by("due_date", "pk")[:PER_LEDGER_LIMIT]
         )
     return sorted(found, key=lambda r: (r.due_date, r._meta.verbose_name, r.pk))
 

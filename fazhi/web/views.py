@@ -15,21 +15,21 @@ from fazhi.ledger.registry import ledger_models
 from fazhi.orgs.scoping import role_codes
 
 
+def open_deadlined(user):
+    """(model, its open records the person may see) for each ledger with statutory due dates: what the
+    home board and the due-date calendar both start from."""
+    for model in ledger_models():
+        if issubclass(model, Deadlined):
+            yield model, model.objects.visible_to(user).filter(model.open_q()).select_related("org")
+
+
 def deadline_board(user, limit: int = 50) -> dict:
     """The person's open records that are overdue or due within three working days."""
     day = today()
     soon_until = due_soon_until(day)
     overdue, due_soon = [], []
-    for model in ledger_models():
-        if not issubclass(model, Deadlined):
-            continue
-        open_records = (
-            model.objects.visible_to(user)
-            .filter(model.open_q(), model.board_q(day, soon_until))
-            .select_related("org")
-            .order_by("due_date")[:limit]
-        )
-        for record in open_records:
+    for model, open_records in open_deadlined(user):
+        for record in open_records.filter(model.board_q(day, soon_until)).order_by("due_date")[:limit]:
             (overdue if record.due_date < day else due_soon).append(record)
     overdue.sort(key=lambda r: r.due_date)
     due_soon.sort(key=lambda r: r.due_date)
