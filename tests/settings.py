@@ -4,3 +4,8 @@ only through the ledger kit and must never reach a deployment (pyproject's DJANG
 from fazhi.settings import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit_ledger"]  # noqa: F405
+
+# The production hasher (PBKDF2, 1.5 million rounds) costs over half a second a password on this machine,
+# and the fixtures create a few people per test: the suite hashes with MD5. tests/accounts checks the
+# production settings' hasher itself where it matters.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,12 +5,6 @@ from fazhi.orgs.models import Organisation, RoleAssignment
 PASSWORD = "Zhifa-2024-guanlan"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    # The production hasher's deliberate slowness only slows the tests down.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def street(db):
     return Organisation.objects.create(code="guanlan", name="观澜街道", short_name="观澜", kind="street")

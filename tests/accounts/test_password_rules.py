@@ -47,3 +47,14 @@ def test_set_password_records_when(django_user_model):
     assert not user.password_expired
     user.password_changed_at = timezone.now() - datetime.timedelta(days=91)
     assert user.password_expired
+
+
+def test_the_product_stores_passwords_with_a_slow_hash():
+    """The suite hashes with MD5 for speed (tests/settings.py); the product must not."""
+    import importlib
+
+    from django.conf import global_settings
+
+    product = importlib.import_module("fazhi.settings")
+    hashers = getattr(product, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    assert any(slow in hashers[0] for slow in ("PBKDF2", "Argon2", "Scrypt"))
