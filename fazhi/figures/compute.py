@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Q
+
 from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 
@@ -68,14 +70,21 @@ def figure_or_error(code: str) -> registry.Figure:
         ) from None
 
 
-def _one(fig: registry.Figure, org: Organisation, orgs, period: Period):
+def _one(fig: registry.Figure, org: Organisation, orgs, period: Period, known=None):
+    """The figure's value and where it comes from; ``known`` holds the values already computed for this
+    period (the tallies of one query per ledger, :func:`_tallied`), so a ratio reuses its parts."""
     year = period.whole_year
     if fig.hand_entered:
         found = manual_value(fig.code, org, year) if year else None
         if found is None:
             return None, None
         return plain_number(found[0]), BASELINE if found[1] else MANUAL
-    number = fig.compute(orgs, period.start, period.end)
+    if known is not None and fig.code in known:
+        number = known[fig.code]
+    elif known is not None and fig.ratio and {fig.ratio.part, fig.ratio.whole} <= known.keys():
+        number = fig.ratio.of(known[fig.ratio.part], known[fig.ratio.whole])
+    else:
+        number = fig.compute(orgs, period.start, period.end)
     if not number and year:
         found = manual_value(fig.code, org, year, baseline_only=True)
         if found is not None:
@@ -94,19 +103,51 @@ def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
     figures = [figure_or_error(code) for code in codes]
     orgs = Organisation.objects.subtree_of([org])
     before = period.previous_year()
+    known_now, known_before = _tallied(figures, orgs, [period, before])
     result = {}
     for fig in figures:
-        current, source = _one(fig, org, orgs, period)
-        previous, previous_source = _one(fig, org, orgs, before)
+        current, source = _one(fig, org, orgs, period, known_now)
+        previous, previous_source = _one(fig, org, orgs, before, known_before)
         result[fig.code] = Value.of(current, previous, source, previous_source, fig.unit)
     return result
+
+
+def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
+    """The tallies among ``figures`` (and the parts of their ratios), for each period: one aggregate
+    query per ledger model and date field, with a conditional count or sum per figure and period."""
+    wanted = {fig.code: fig for fig in figures if fig.tally}
+    for fig in figures:
+        for code in (fig.ratio.part, fig.ratio.whole) if fig.ratio else ():
+            part = registry.get(code)
+            if part.tally:
+                wanted[code] = part
+    groups: dict[tuple, list[registry.Figure]] = {}
+    for fig in wanted.values():
+        groups.setdefault(fig.tally.group, []).append(fig)
+    found: list[dict] = [{} for _ in periods]
+    for members in groups.values():
+        tally = members[0].tally
+        span = Q()
+        for period in periods:
+            span |= tally.in_period(period.start, period.end)
+        terms = {
+            f"f{n}_{i}": fig.tally.aggregate(period.start, period.end)
+            for n, fig in enumerate(members)
+            for i, period in enumerate(periods)
+        }
+        row = tally.rows(orgs).filter(span).aggregate(**terms)
+        for n, fig in enumerate(members):
+            for i in range(len(periods)):
+                found[i][fig.code] = fig.tally.finish(row[f"f{n}_{i}"])
+    return found
 
 
 def series(org: Organisation, code: str, periods: list[Period]) -> list:
     """One computed figure over consecutive periods (a monthly trend); None for hand-entered ones."""
     fig = figure_or_error(code)
     orgs = Organisation.objects.subtree_of([org])
-    return [_one(fig, org, orgs, p)[0] for p in periods]
+    known = _tallied([fig], orgs, periods) if periods else []
+    return [_one(fig, org, orgs, p, k)[0] for p, k in zip(periods, known, strict=True)]
 
 
 def table(org: Organisation, codes, period: Period) -> list[dict]:

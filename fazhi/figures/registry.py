@@ -20,11 +20,75 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
+
+from django.db.models import Count, Q, Sum
 
 Number = int | Decimal
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A figure that is one conditional aggregate over a ledger's rows: the rows of ``model`` held by the
+    units (``org_field`` in the subtree) whose date ``on`` lies in the period and that match ``where``,
+    counted, or with ``total`` summed. Figures of one model, date and unit field are computed together in
+    one query for both years (:mod:`fazhi.figures.compute`) instead of a query each.
+
+    ``where`` must not follow a many-valued relation (the join would repeat rows for every figure of the
+    query): say it with ``Exists(...)`` instead."""
+
+    model: type
+    on: str
+    where: Q | None = None
+    total: str | None = None
+    org_field: str = "org"
+
+    @property
+    def group(self) -> tuple:
+        return (self.model, self.on, self.org_field)
+
+    def in_period(self, start, end) -> Q:
+        return Q(**{f"{self.on}__gte": start, f"{self.on}__lte": end})
+
+    def aggregate(self, start, end):
+        condition = self.in_period(start, end) if self.where is None else self.where & self.in_period(start, end)
+        return Sum(self.total, filter=condition) if self.total else Count("pk", filter=condition)
+
+    def rows(self, orgs):
+        return self.model._default_manager.filter(**{f"{self.org_field}__in": orgs})
+
+    def finish(self, raw) -> Number:
+        """A sum over no rows is 0 (0.00 for money), as a count is."""
+        if raw is not None:
+            return raw
+        if self.total and self.model._meta.get_field(self.total).get_internal_type() == "DecimalField":
+            return Decimal("0")
+        return 0
+
+
+def _tally_compute(tally: Tally, orgs, start, end) -> Number:
+    return tally.finish(tally.rows(orgs).aggregate(v=tally.aggregate(start, end))["v"])
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rate in per cent, two places: figure ``part`` over figure ``whole`` (None when ``whole`` is 0)."""
+
+    part: str
+    whole: str
+
+    def of(self, part, whole) -> Decimal | None:
+        if not whole or part is None:
+            return None
+        return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _ratio_compute(ratio: Ratio, orgs, start, end) -> Decimal | None:
+    whole = get(ratio.whole).compute(orgs, start, end)
+    return ratio.of(get(ratio.part).compute(orgs, start, end), whole) if whole else None
 
 
 @dataclass(frozen=True)
@@ -37,6 +101,8 @@ class Figure:
     description: str = ""
     # dates(orgs, start, end) -> the days of what the figure counts (meetings by date in the report), or None
     dates: Callable | None = None
+    tally: Tally | None = None  # computed with its ledger's other tallies in one query
+    ratio: Ratio | None = None  # computed from two other figures' values
 
     @property
     def hand_entered(self) -> bool:
@@ -78,6 +144,35 @@ def figure(
         return compute
 
     return register
+
+
+def tally(
+    code: str,
+    label: str,
+    unit: str,
+    *,
+    model,
+    on: str,
+    where: Q | None = None,
+    total: str | None = None,
+    org_field: str = "org",
+    phrases: tuple[str, ...] = (),
+    description: str = "",
+) -> Figure:
+    """Declare a figure that counts (or with ``total`` sums) a ledger's rows dated ``on`` in the period and
+    matching ``where``: see :class:`Tally`. Its ``compute`` still answers alone, for one figure."""
+    counted = Tally(model, on, where, total, org_field)
+    return declare(
+        Figure(code, label, unit, partial(_tally_compute, counted), tuple(phrases), description, tally=counted)
+    )
+
+
+def ratio(code: str, label: str, *, part: str, whole: str, phrases: tuple[str, ...] = (), description=""):
+    """Declare a rate in per cent: figure ``part`` over figure ``whole`` of the same period."""
+    rate = Ratio(part, whole)
+    return declare(
+        Figure(code, label, "%", partial(_ratio_compute, rate), tuple(phrases), description, ratio=rate)
+    )
 
 
 def declare(fig: Figure) -> Figure:

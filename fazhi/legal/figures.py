@@ -15,10 +15,10 @@ unit once assigned, else the submitting unit) is one of them.
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure
+from fazhi.figures.registry import breakdown, figure, tally
 from fazhi.orgs.models import Kind
 
 from .models import CONCLUDED, STATES, ReviewItem, ReviewKind, ReviewOpinion, ReviewRound
@@ -34,70 +34,40 @@ def answered_rounds(orgs, start, end):
     return ReviewRound.objects.filter(item__org__in=orgs, opinion_on__gte=start, opinion_on__lte=end)
 
 
-@figure(
-    "legal.contracts_reviewed",
-    "审查合同",
-    "份",
-    phrases=("开展合法性审查行政机关合同", "审查合同", "合同合法性审查"),
-)
-def contracts_reviewed(orgs, start, end):
-    return concluded(orgs, start, end).filter(kind=ReviewKind.CONTRACT).count()
+DONE = Q(status=CONCLUDED)
 
 
-@figure("legal.opinions", "出具法律意见书", "份", phrases=("出具合法性审查意见书", "出具法律意见书"))
-def opinions(orgs, start, end):
-    return answered_rounds(orgs, start, end).filter(letter_issued=True).count()
+def _reviewed(code, label, unit, where, phrases):
+    """Items whose final opinion was given in the period."""
+    tally(code, label, unit, model=ReviewItem, on="concluded_on", where=DONE & where, phrases=phrases)
 
 
-@figure("legal.contracts_filed", "百万元以上合同备案", "份", phrases=("百万元以上合同备案", "合同备案"))
-def contracts_filed(orgs, start, end):
-    return ReviewItem.objects.filter(
-        org__in=orgs,
-        kind=ReviewKind.CONTRACT,
-        requires_filing=True,
-        filed_on__gte=start,
-        filed_on__lte=end,
-    ).count()
-
-
-@figure(
-    "legal.normative_documents",
-    "规范性文件初审",
-    "件",
-    phrases=("行政规范性文件初审", "规范性文件合法性审核"),
-)
-def normative_documents(orgs, start, end):
-    return concluded(orgs, start, end).filter(kind=ReviewKind.NORMATIVE).count()
-
-
-@figure(
-    "legal.major_decisions",
-    "重大行政决策合法性审查",
-    "件",
-    phrases=("审查重大行政决策", "重大行政决策合法性审查"),
-)
-def major_decisions(orgs, start, end):
-    return concluded(orgs, start, end).filter(kind=ReviewKind.MAJOR_DECISION).count()
-
-
-@figure(
-    "legal.topics_reviewed",
-    "党工委会议议题合规审查",
-    "件",
-    phrases=("议题合规审查", "党工委会议集体决策的具体议题进行书面合法性审查"),
-)
-def topics_reviewed(orgs, start, end):
-    return concluded(orgs, start, end).filter(kind=ReviewKind.TOPIC).count()
-
-
-@figure("legal.plans_reviewed", "审查方案制度", "份", phrases=("审查方案、制度等文件", "审查方案制度"))
-def plans_reviewed(orgs, start, end):
-    return concluded(orgs, start, end).filter(kind=ReviewKind.PLAN).count()
-
-
-@figure("legal.unlawful", "审查意见为不合法", "件", phrases=("审查不合法",))
-def unlawful(orgs, start, end):
-    return concluded(orgs, start, end).filter(opinion=ReviewOpinion.UNLAWFUL).count()
+_reviewed(
+    "legal.contracts_reviewed", "审查合同", "份", Q(kind=ReviewKind.CONTRACT),
+    ("开展合法性审查行政机关合同", "审查合同", "合同合法性审查"),
+)  # fmt: skip
+tally(
+    "legal.opinions", "出具法律意见书", "份", model=ReviewRound, on="opinion_on", org_field="item__org",
+    where=Q(letter_issued=True), phrases=("出具合法性审查意见书", "出具法律意见书"),
+)  # fmt: skip
+tally(
+    "legal.contracts_filed", "百万元以上合同备案", "份", model=ReviewItem, on="filed_on",
+    where=Q(kind=ReviewKind.CONTRACT, requires_filing=True), phrases=("百万元以上合同备案", "合同备案"),
+)  # fmt: skip
+_reviewed(
+    "legal.normative_documents", "规范性文件初审", "件", Q(kind=ReviewKind.NORMATIVE),
+    ("行政规范性文件初审", "规范性文件合法性审核"),
+)  # fmt: skip
+_reviewed(
+    "legal.major_decisions", "重大行政决策合法性审查", "件", Q(kind=ReviewKind.MAJOR_DECISION),
+    ("审查重大行政决策", "重大行政决策合法性审查"),
+)  # fmt: skip
+_reviewed(
+    "legal.topics_reviewed", "党工委会议议题合规审查", "件", Q(kind=ReviewKind.TOPIC),
+    ("议题合规审查", "党工委会议集体决策的具体议题进行书面合法性审查"),
+)  # fmt: skip
+_reviewed("legal.plans_reviewed", "审查方案制度", "份", Q(kind=ReviewKind.PLAN), ("审查方案、制度等文件", "审查方案制度"))
+_reviewed("legal.unlawful", "审查意见为不合法", "件", Q(opinion=ReviewOpinion.UNLAWFUL), ("审查不合法",))
 
 
 @figure("legal.review_days_avg", "平均审查用时", "工作日", phrases=("平均审查用时",))
@@ -141,8 +111,10 @@ def reviewed_by_opinion(orgs, start, end):
     return {labels.get(k, k): n for k, n in rows}
 
 
-@figure("legal.reviewed_by_station", "公共法律服务驿站参与合法性审查", "件", phrases=("驿站参与合法性审查",))
-def reviewed_by_station(orgs, start, end):
-    """Items reviewed in the period by a 驿站, or with one among the joint reviewers (联合审查单位)."""
-    station = Q(reviewer_org__kind=Kind.LEGAL_STATION) | Q(co_reviewers__kind=Kind.LEGAL_STATION)
-    return concluded(orgs, start, end).filter(station).distinct().count()
+# Items reviewed in the period by a 驿站, or with one among the joint reviewers (联合审查单位).
+_reviewed(
+    "legal.reviewed_by_station", "公共法律服务驿站参与合法性审查", "件",
+    Q(reviewer_org__kind=Kind.LEGAL_STATION)
+    | Q(Exists(ReviewItem.co_reviewers.through.objects.filter(reviewitem=OuterRef("pk"), organisation__kind=Kind.LEGAL_STATION))),
+    ("驿站参与合法性审查",),
+)  # fmt: skip

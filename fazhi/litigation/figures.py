@@ -17,10 +17,10 @@ Counting rules (a record counts for the units ``orgs`` when its responsible unit
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
+from fazhi.figures.registry import breakdown, figure, key_figures, tally, trend_figures
 
 from .models import (
     CONCLUDED,
@@ -57,29 +57,24 @@ def finally_concluded(orgs, start, end):
     )
 
 
-@figure("litigation.cases", "诉讼案件", "起", phrases=("涉诉案件", "诉讼案件总数"))
-def cases(orgs, start, end):
-    return received_cases(orgs, start, end).count()
+FIRST = Q(stage=CaseStage.FIRST)
+# Final: no later stage registered (an Exists, so that the shared query joins nothing many-valued).
+FINAL = Q(status=CONCLUDED) & ~Q(Exists(Case.objects.filter(previous=OuterRef("pk"))))
 
 
-@figure("litigation.civil", "民事诉讼", "起", phrases=("民事诉讼案件",))
-def civil(orgs, start, end):
-    return received_cases(orgs, start, end).filter(kind=CaseKind.CIVIL).count()
+def _received(code, label, where, phrases):
+    tally(code, label, "起", model=Case, on="copy_received_on", where=FIRST & where, phrases=phrases)
 
 
-@figure("litigation.administrative", "行政诉讼", "起", phrases=("行政诉讼案件", "处理行政诉讼"))
-def administrative(orgs, start, end):
-    return received_cases(orgs, start, end).filter(kind=CaseKind.ADMINISTRATIVE).count()
+def _final(code, label, where, phrases):
+    tally(code, label, "起", model=Case, on="concluded_on", where=FINAL & where, phrases=phrases)
 
 
-@figure("litigation.reconsideration", "行政复议", "起", phrases=("行政复议案件", "收到行政复议案件"))
-def reconsideration(orgs, start, end):
-    return received_cases(orgs, start, end).filter(kind=CaseKind.RECONSIDERATION).count()
-
-
-@figure("litigation.concluded", "审结案件", "起", phrases=("结案",))
-def concluded(orgs, start, end):
-    return finally_concluded(orgs, start, end).count()
+_received("litigation.cases", "诉讼案件", Q(), ("涉诉案件", "诉讼案件总数"))
+_received("litigation.civil", "民事诉讼", Q(kind=CaseKind.CIVIL), ("民事诉讼案件",))
+_received("litigation.administrative", "行政诉讼", Q(kind=CaseKind.ADMINISTRATIVE), ("行政诉讼案件", "处理行政诉讼"))
+_received("litigation.reconsideration", "行政复议", Q(kind=CaseKind.RECONSIDERATION), ("行政复议案件", "收到行政复议案件"))
+_final("litigation.concluded", "审结案件", Q(), ("结案",))
 
 
 @figure("litigation.withdrawal_rate", "行政诉讼调撤率", "%", phrases=("调撤率",))
@@ -95,9 +90,10 @@ def _admin_hearings(orgs, start, end):
     )
 
 
-@figure("litigation.hearings", "行政诉讼开庭", "次", phrases=("开庭审理",))
-def hearings(orgs, start, end):
-    return _admin_hearings(orgs, start, end).count()
+tally(
+    "litigation.hearings", "行政诉讼开庭", "次", model=Hearing, on="held_on", org_field="case__org",
+    where=Q(case__kind=CaseKind.ADMINISTRATIVE), phrases=("开庭审理",),
+)  # fmt: skip
 
 
 @figure("litigation.appearance_rate", "行政负责人出庭率", "%", phrases=("出庭率", "负责人出庭率"))
@@ -122,14 +118,8 @@ def replies_on_time_rate(orgs, start, end):
     return rate(replies_on_time(orgs, start, end), _replies_due(orgs, start, end).count())
 
 
-@figure("litigation.lost", "行政诉讼败诉", "起", phrases=("败诉", "行政败诉案件"))
-def lost(orgs, start, end):
-    return finally_concluded(orgs, start, end).filter(outcome=LitigationOutcome.LOST).count()
-
-
-@figure("litigation.corrected", "行政复议纠错", "起", phrases=("复议纠错",))
-def corrected(orgs, start, end):
-    return finally_concluded(orgs, start, end).filter(outcome=LitigationOutcome.CORRECTED).count()
+_final("litigation.lost", "行政诉讼败诉", Q(outcome=LitigationOutcome.LOST), ("败诉", "行政败诉案件"))
+_final("litigation.corrected", "行政复议纠错", Q(outcome=LitigationOutcome.CORRECTED), ("复议纠错",))
 
 
 @figure("litigation.correction_rate", "纠错率", "%", phrases=("被纠错率", "行政行为被纠错率"))
@@ -145,18 +135,11 @@ def documents(orgs, start, end):
     return CaseDocument.objects.filter(case__org__in=orgs, received_on__gte=start, received_on__lte=end)
 
 
-def _document_figure(kind: LitigationDocumentKind):
-    def compute(orgs, start, end):
-        return documents(orgs, start, end).filter(kind=kind).count()
-
-    compute.__name__ = f"documents_{kind.value}"
-    return figure(
-        f"litigation.documents.{kind.value}", f"收到{kind.label}", "份", phrases=(f"{kind.label}",)
-    )(compute)
-
-
 for _kind in LitigationDocumentKind:
-    _document_figure(_kind)
+    tally(
+        f"litigation.documents.{_kind.value}", f"收到{_kind.label}", "份", model=CaseDocument, on="received_on",
+        org_field="case__org", where=Q(kind=_kind), phrases=(f"{_kind.label}",),
+    )  # fmt: skip
 
 
 @breakdown("litigation.documents.by_kind", "收到法律文书（按类别）", "份")
@@ -180,9 +163,10 @@ def outcomes(orgs, start, end):
     return {label: counted[k] for k, label in LitigationOutcome.choices if counted.get(k)}
 
 
-@figure("litigation.analysis_meetings", "涉诉案件分析会", "场", phrases=("开展涉诉案件分析会",))
-def analysis_meetings(orgs, start, end):
-    return AnalysisMeeting.objects.filter(org__in=orgs, held_on__gte=start, held_on__lte=end).count()
+tally(
+    "litigation.analysis_meetings", "涉诉案件分析会", "场", model=AnalysisMeeting, on="held_on",
+    phrases=("开展涉诉案件分析会",),
+)  # fmt: skip
 
 
 key_figures("litigation.cases", "litigation.withdrawal_rate", "litigation.appearance_rate")
