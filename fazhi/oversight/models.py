@@ -144,6 +144,9 @@ class Suggestion(LedgerRecord):
     STATES = SUGGESTION_STATES
     DEADLINE_RULE = "suggestion.procuratorate"
     FORMER_LABELS = ("litigation.suggestion",)  # the audit trail's name for it before the move
+    # The units it is assigned to (牵头 and 协办) read it — its page, list, API, attachments and history —
+    # and never write it: the owner unit replies, co-handlers report their part to it (the one scoping rule).
+    READ_ALSO_BY = ("handlers__unit",)
 
     kind = models.CharField("类别", max_length=20, choices=SuggestionKind.choices)
     issuer = models.CharField("发出（交办）机关", max_length=100)
