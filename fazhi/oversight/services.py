@@ -87,7 +87,8 @@ def _not_before_receipt(fresh: Suggestion, day: datetime.date, field: str, what:
     _check_not_future(day, field, what)
 
 
-def _save_child(child) -> None:
+def _save_child(child) -> dict:
+    """Check and save a handling unit, contact or measure; its changed fields go to the item's audit entry."""
     try:
         child.full_clean(exclude=["item"])
     except ValidationError as exc:
@@ -95,7 +96,7 @@ def _save_child(child) -> None:
             "填写有误：" + "；".join("；".join(v) for v in exc.message_dict.values()),
             fields={k: "；".join(v) for k, v in exc.message_dict.items()},
         ) from exc
-    ledger.save_part(child)
+    return ledger.save_audited_part(child)
 
 
 def _require_open(fresh: Suggestion, what: str) -> None:
@@ -117,7 +118,7 @@ def assign_unit(
             raise FazhiError(f"已分办给“{unit}”，不能重复分办。", fields={"unit": "已分办"})
         if lead and any(h.lead for h in handlers):
             raise FazhiError("已有牵头单位，其他单位请作为协办单位分办。", fields={"lead": "已有牵头单位"})
-        _save_child(HandlingUnit(item=fresh, unit=unit, lead=lead, part=part, assigned_on=assigned_on))
+        return _save_child(HandlingUnit(item=fresh, unit=unit, lead=lead, part=part, assigned_on=assigned_on))
 
     return ledger.update(actor, item, expected_version, apply)
 
@@ -130,7 +131,7 @@ def record_contact(
     def apply(fresh):
         _require_open(fresh, "登记沟通")
         _not_before_receipt(fresh, on, "on", "沟通日期")
-        _save_child(Contact(item=fresh, on=on, mode=mode, note=note))
+        return _save_child(Contact(item=fresh, on=on, mode=mode, note=note))
 
     return ledger.update(actor, item, expected_version, apply)
 
@@ -229,7 +230,7 @@ def add_measure(
         _require_open(fresh, "添加整改措施")
         if due_on < fresh.received_on:
             raise FazhiError("整改期限不能早于收到日期。", fields={"due_on": "日期有误"})
-        _save_child(Measure(item=fresh, problem=problem, action=action, owner=owner, due_on=due_on))
+        return _save_child(Measure(item=fresh, problem=problem, action=action, owner=owner, due_on=due_on))
 
     return ledger.update(actor, item, expected_version, apply)
 
@@ -252,7 +253,7 @@ def update_measure(
             _not_before_receipt(fresh, done_on, "done_on", "完成日期")
         row.status, row.note = status, note
         row.done_on = done_on if status == MeasureStatus.DONE else None
-        _save_child(row)
+        return _save_child(row)
 
     return ledger.update(actor, item, expected_version, apply)
 
