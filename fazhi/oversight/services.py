@@ -44,6 +44,12 @@ def _check_kind_fields(item: Suggestion) -> None:
         if name not in own:
             field = Suggestion._meta.get_field(name)
             setattr(item, name, field.get_default())
+    if item.urgent and not item.public_interest:
+        # the 15 日 of the urgent case is the 公益诉讼 interpretation's, for its 诉前检察建议 only
+        raise FazhiError(
+            "紧急情形（十五日内书面回复）仅适用于公益诉讼诉前检察建议，请同时勾选“公益诉讼诉前检察建议”。",
+            fields={"urgent": "仅适用于公益诉讼诉前检察建议"},
+        )
     missing = {name: "必填" for name in KIND_REQUIRED.get(item.kind, ()) if getattr(item, name) in ("", None)}
     if missing:
         labels = "、".join(str(Suggestion._meta.get_field(name).verbose_name) for name in missing)
