@@ -180,7 +180,9 @@ class Suggestion(LedgerRecord):
     # 检察建议
     public_interest = models.BooleanField("公益诉讼诉前检察建议", default=False)
     urgent = models.BooleanField(
-        "紧急情形（损害继续扩大）", default=False, help_text="公益诉讼诉前检察建议载明紧急情形的，十五日内书面回复"
+        "紧急情形（损害继续扩大）",
+        default=False,
+        help_text="公益诉讼诉前检察建议载明紧急情形的，十五日内书面回复",
     )
     # 督查督办
     supervision_kind = models.CharField(
@@ -231,7 +233,11 @@ class Suggestion(LedgerRecord):
     @property
     def rule_flags(self) -> dict:
         """What besides the kind chooses the reply rule (suggestion_rule)."""
-        return {"complex_case": self.complex_case, "public_interest": self.public_interest, "urgent": self.urgent}
+        return {
+            "complex_case": self.complex_case,
+            "public_interest": self.public_interest,
+            "urgent": self.urgent,
+        }
 
     def computed_dates(self) -> tuple[str, ...]:
         # Only a date the rule gave: the letter's own date is exact whatever the calendar.
@@ -239,7 +245,9 @@ class Suggestion(LedgerRecord):
 
     def refresh_deadlines(self) -> None:
         """The reply date: the letter's where it prevails, else the rule's (a 检察建议's letter may ask sooner)."""
-        computed = suggestion_due(self.kind, self.received_on, **self.rule_flags) if self.received_on else None
+        computed = (
+            suggestion_due(self.kind, self.received_on, **self.rule_flags) if self.received_on else None
+        )
         letter = self.letter_reply_due
         # a second round's date is the one agreed when the body was not satisfied
         prevails = self.kind in LETTER_PREVAILS or self.round > 1

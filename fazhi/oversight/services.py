@@ -36,24 +36,38 @@ def _check_not_future(day: datetime.date, field: str, what: str) -> None:
         raise FazhiError(f"{what}不能晚于今天，请核对。", fields={field: "不能晚于今天"})
 
 
+def kind_field_problems(item: Suggestion) -> dict[str, str]:
+    """Field → what is wrong with the item's own kind's fields: a required one left blank ("必填"), the urgent
+    mark without the 公益诉讼 one. The one check of pages, API and Excel import."""
+    problems = {
+        name: "必填" for name in KIND_REQUIRED.get(item.kind, ()) if getattr(item, name) in ("", None)
+    }
+    if item.urgent and not item.public_interest:
+        # the 15 日 of the urgent case is the 公益诉讼 interpretation's, for its 诉前检察建议 only
+        problems["urgent"] = URGENT_ALONE
+    return problems
+
+
+URGENT_ALONE = "仅适用于公益诉讼诉前检察建议"
+
+
 def _check_kind_fields(item: Suggestion) -> None:
     """The fields of the item's kind: the required ones filled, those of other kinds left blank (a form shows
-    only the kind's own; an API client or an import may send others, which are cleared, not kept)."""
+    only the kind's own; an API client may send others, which are cleared, not kept)."""
     own = set(KIND_FIELDS.get(item.kind, ()))
     for name in KIND_SPECIFIC:
         if name not in own:
             field = Suggestion._meta.get_field(name)
             setattr(item, name, field.get_default())
-    if item.urgent and not item.public_interest:
-        # the 15 日 of the urgent case is the 公益诉讼 interpretation's, for its 诉前检察建议 only
+    problems = kind_field_problems(item)
+    if "urgent" in problems:
         raise FazhiError(
             "紧急情形（十五日内书面回复）仅适用于公益诉讼诉前检察建议，请同时勾选“公益诉讼诉前检察建议”。",
-            fields={"urgent": "仅适用于公益诉讼诉前检察建议"},
+            fields={"urgent": problems["urgent"]},
         )
-    missing = {name: "必填" for name in KIND_REQUIRED.get(item.kind, ()) if getattr(item, name) in ("", None)}
-    if missing:
-        labels = "、".join(str(Suggestion._meta.get_field(name).verbose_name) for name in missing)
-        raise FazhiError(f"{item.get_kind_display()}须填写{labels}。", fields=missing)
+    if problems:
+        labels = "、".join(str(Suggestion._meta.get_field(name).verbose_name) for name in problems)
+        raise FazhiError(f"{item.get_kind_display()}须填写{labels}。", fields=problems)
 
 
 def receive_suggestion(actor, *, org, reply_due: datetime.date | None = None, **fields) -> Suggestion:

@@ -22,10 +22,22 @@ def world(tree, person):
         content="关于加强老旧小区电动自行车充电设施建设的建议", level="district", role="lead", proposer="王某某",
     )  # fmt: skip
     item = services.assign_unit(
-        office, item, item.version, unit=tree["a-sq"], lead=False, part="摸排充电需求", assigned_on=D(2024, 3, 2)
+        office,
+        item,
+        item.version,
+        unit=tree["a-sq"],
+        lead=False,
+        part="摸排充电需求",
+        assigned_on=D(2024, 3, 2),
     )
     item = services.assign_unit(
-        office, item, item.version, unit=tree["a-sq-tw"], lead=False, part="化解矛盾", assigned_on=D(2024, 3, 2)
+        office,
+        item,
+        item.version,
+        unit=tree["a-sq-tw"],
+        lead=False,
+        part="化解矛盾",
+        assigned_on=D(2024, 3, 2),
     )
     return {
         "item": item,
@@ -54,7 +66,9 @@ def test_a_co_handler_reads_the_item_once_and_never_writes_it(world):
     page = web.get(f"/oversight/{item.pk}/")
     assert page.status_code == 200 and item.number in page.content.decode()
     assert item.number in web.get("/oversight/").content.decode()
-    assert web.get(f"/oversight/{item.pk}/contact/").status_code == 404  # an action page: readers find nothing
+    assert (
+        web.get(f"/oversight/{item.pk}/contact/").status_code == 404
+    )  # an action page: readers find nothing
     refused = web.post(f"/oversight/{item.pk}/contact/", {"version": item.version, "on": "2024-03-05"})
     assert refused.status_code == 404
 

@@ -46,7 +46,9 @@ def test_an_assignment_is_audited_with_its_fields(tree, office, item):
 
 
 def test_a_contact_is_audited_with_its_fields(office, item):
-    item = services.record_contact(office, item, item.version, on=D(2024, 3, 20), mode="meeting", note="上门面商")
+    item = services.record_contact(
+        office, item, item.version, on=D(2024, 3, 20), mode="meeting", note="上门面商"
+    )
     changes = _last(item).changes
     assert changes["沟通记录（面商：上门面商）·方式"] == [None, "面商"]
     assert changes["沟通记录（面商：上门面商）·沟通日期"] == [None, "2024-03-20"]
@@ -55,7 +57,13 @@ def test_a_contact_is_audited_with_its_fields(office, item):
 
 def test_a_measure_added_and_updated_is_audited_before_and_after(office, item):
     item = services.add_measure(
-        office, item, item.version, problem="合同管理不规范", action="补签合同", owner="甲公司", due_on=D(2024, 5, 1)
+        office,
+        item,
+        item.version,
+        problem="合同管理不规范",
+        action="补签合同",
+        owner="甲公司",
+        due_on=D(2024, 5, 1),
     )
     prefix = "整改措施（合同管理不规范：补签合同）·"
     added = _last(item).changes

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('oversight', '0002_oversight_items_of_every_kind'),
+        ("oversight", "0002_oversight_items_of_every_kind"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='suggestion',
-            name='urgent',
-            field=models.BooleanField(default=False, help_text='公益诉讼诉前检察建议载明紧急情形的，十五日内书面回复', verbose_name='紧急情形（损害继续扩大）'),
+            model_name="suggestion",
+            name="urgent",
+            field=models.BooleanField(
+                default=False,
+                help_text="公益诉讼诉前检察建议载明紧急情形的，十五日内书面回复",
+                verbose_name="紧急情形（损害继续扩大）",
+            ),
         ),
     ]
