@@ -28,6 +28,9 @@ MAJOR_DECISION_REGULATION = "重大行政决策程序暂行条例"
 DEPUTIES_LAW = "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法"
 CPPCC_LOCAL_RULES = "本地政协提案办理工作规定"
 PROCURATORATE_RULES = "人民检察院检察建议工作规定"
+PUBLIC_INTEREST_INTERPRETATION = (
+    "最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释（法释〔2018〕6号，2020年修正）"
+)
 JUDICIAL_SUGGESTION_RULES = "最高人民法院关于综合治理类司法建议工作若干问题的规定（法释〔2023〕11号）"
 RULE_OF_LAW_SUPERVISION_RULES = "法治政府建设与责任落实督察工作规定"
 

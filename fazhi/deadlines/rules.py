@@ -33,6 +33,7 @@ from .laws import (
     PENALTY_LAW,
     PETITION_REGULATION,
     PROCURATORATE_RULES,
+    PUBLIC_INTEREST_INTERPRETATION,
     REVIEW_LAW,
     RULE_OF_LAW_SUPERVISION_RULES,
     Citation,
@@ -602,6 +603,30 @@ RULES: tuple[Rule, ...] = (
         length=2,
         unit=MONTHS,
         note="检察建议书写明更短期限的，以建议书为准",
+        to_check=True,
+    ),
+    # 公益诉讼 诉前检察建议: two months, and 15 日 where the harm keeps growing (紧急情形). Not a row of
+    # LEGAL-RULES.md v2 (issue 16 names it): the provision is the 检察公益诉讼 interpretation's, to be checked.
+    # Its 日 are calendar days — the interpretation has no conversion clause (LEGAL-RULES.md §1) — rolled
+    # forward from a rest day like every 日 period.
+    Rule(
+        code="suggestion.public_interest",
+        name="公益诉讼诉前检察建议书面回复",
+        citations=(Citation(PUBLIC_INTEREST_INTERPRETATION, 21, 2),),
+        trigger="收到检察建议书之日",
+        length=2,
+        unit=MONTHS,
+        note="出现国家利益或者社会公共利益损害继续扩大等紧急情形的，见 suggestion.public_interest_urgent",
+        to_check=True,
+    ),
+    Rule(
+        code="suggestion.public_interest_urgent",
+        name="公益诉讼诉前检察建议书面回复（紧急情形）",
+        citations=(Citation(PUBLIC_INTEREST_INTERPRETATION, 21, 2),),
+        trigger="收到检察建议书之日",
+        length=15,
+        unit=DAYS,
+        note="国家利益或者社会公共利益损害继续扩大等紧急情形，十五日内书面回复",
         to_check=True,
     ),
     Rule(

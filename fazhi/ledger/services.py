@@ -17,7 +17,7 @@ from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
 from .holders import check_holder
-from .models import Numbered, Stateful
+from .models import Numbered, Stateful, Versioned
 from .numbering import next_number
 
 BOOKKEEPING = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id"}
@@ -140,6 +140,51 @@ def save_part(instance):
     return instance
 
 
+def _part_value(instance, field) -> object:
+    """A part's field as the audit line shows it: the unit's name, the choice's label, 是/否, an ISO date
+    (which the history shows as a Chinese date) — the keys are free-form, so the words are stored."""
+    value = getattr(instance, field.attname)
+    if value in (None, ""):
+        return None
+    if field.many_to_one:
+        return str(getattr(instance, field.name))
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return "是" if value else "否"
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def save_audited_part(instance) -> dict:
+    """``save_part``, and the audit lines of what changed in the part — "承办单位（甲街道一社区（协办））·承办内容":
+    [before, after] — for the record's service to return from its ``apply``: ``update`` writes them in the
+    record's one audit entry, so a part added or changed is audited by field, not as a bare version bump."""
+    model = type(instance)
+    old = model._default_manager.filter(pk=instance.pk).first() if instance.pk else None
+    save_part(instance)
+    label = str(instance)
+    label = label if len(label) <= 30 else label[:29] + "…"
+    prefix = f"{model._meta.verbose_name}（{label}）"
+    changes, owners = {}, _owner_fields(model)
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in owners:
+            continue  # the record it belongs to is the entry's target
+        after = _part_value(instance, field)
+        before = _part_value(old, field) if old is not None else None
+        if before != after:
+            changes[f"{prefix}·{field.verbose_name}"] = [before, after]
+    return changes
+
+
+def _owner_fields(model) -> set[str]:
+    """The foreign keys from a part to a ledger record (its ``item``, ``dispute``, ``case``)."""
+    return {
+        f.name
+        for f in model._meta.concrete_fields
+        if f.many_to_one and issubclass(f.related_model, Versioned)
+    }
+
+
 def create(actor, instance, *, year: int | None = None):
     """Number (a Numbered record), save and audit a new record held by a unit of a kind its ledger allows;
     a Stateful one starts in its initial status."""
@@ -169,6 +214,8 @@ def require_editable(fields, editable) -> None:
 def update(actor, instance, expected_version: int, apply, *, action: str = Action.UPDATE):
     """Apply ``apply(fresh)`` to a fresh copy of the record, unless someone saved it since
     ``expected_version`` (the version the person's form was made from): then refuse, never overwrite.
+    ``apply`` may return the audit lines of the parts it saved (``save_audited_part``): one entry holds
+    the record's changed fields and its parts'.
     """
     model = type(instance)
     with transaction.atomic():
@@ -184,7 +231,8 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
         before = _audited_snapshot(fresh)
         dates_before = _dates(fresh)
         org_before = fresh.org
-        apply(fresh)
+        # apply may return the audit lines of the parts it wrote (save_audited_part), kept in this entry
+        part_changes = apply(fresh)
         if fresh.org != org_before:
             require_write(actor, fresh.org)
         fresh.updated_by = actor
@@ -197,6 +245,8 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
             raise StaleEdit("保存失败：该记录刚被他人修改，请刷新后重试。")
         fresh.version = expected_version + 1
         changes = diff(before, _audited_snapshot(fresh))
+        if isinstance(part_changes, dict):
+            changes |= part_changes
         record(action, actor=actor, target=fresh, changes=changes)
     return fresh
 
@@ -207,8 +257,7 @@ def transition(actor, instance, expected_version: int, target: str, apply=None):
     def change(fresh):
         fresh.STATES.check(fresh.status, target)
         fresh.status = target
-        if apply:
-            apply(fresh)
+        return apply(fresh) if apply else None
 
     return update(actor, instance, expected_version, change, action=Action.TRANSITION)
 

@@ -3,7 +3,8 @@
 A person reads and writes the records of the organisations where they hold a ledger role and of
 every organisation below them; read-only roles (领导, 区级审阅) read the same subtree and never
 write; the three admin roles see no ledger records at all. A ledger may name further units that read
-(never write) a record, such as the unit that submitted an item for legality review. Every queryset of
+(never write) a record, such as the unit that submitted an item for legality review or the co-handling
+units (协办单位) of an oversight item. Every queryset of
 records owned by a unit is filtered by :func:`visible_orgs` through ``OrgScopedQuerySet.visible_to``
 (ledger records, annual reports, meetings) — views and the API never filter for permission themselves.
 """
@@ -82,10 +83,19 @@ class OrgScopedQuerySet(models.QuerySet):
 
     def visible_to(self, user, *, write: bool = False):
         """The owner unit's people read and write; the units named in the model's READ_ALSO_BY fields
-        (e.g. the unit that submitted an item for review) read it too, and never write it."""
+        (e.g. the unit that submitted an item for review) read it too, and never write it.
+
+        A READ_ALSO_BY entry is a unit field of the record ("submitted_by") or a path through its child
+        rows ("handlers__unit": the co-handling units of an oversight item). A path is matched through a
+        subquery on the record's keys, so that a record two of the person's units co-handle is listed once
+        and the queryset stays free of joins (counts, ordering and ``distinct`` unaffected)."""
         orgs = visible_orgs(user, write=write)
         condition = Q(org__in=orgs)
         if not write:
             for field in getattr(self.model, "READ_ALSO_BY", ()):
-                condition |= Q(**{f"{field}__in": orgs})
+                if "__" in field:
+                    keys = self.model._base_manager.filter(**{f"{field}__in": orgs}).values("pk")
+                    condition |= Q(pk__in=keys)
+                else:
+                    condition |= Q(**{f"{field}__in": orgs})
         return self.filter(condition)

@@ -1,8 +1,10 @@
-"""Excel import and export of suggestions: cross-field checks, all-or-nothing writing through the ledger
-kit's ``insert_batch``, and export rows (a suggestion holds no personal data, so nothing is masked).
+"""Excel import and export of oversight items of every kind: cross-field checks, all-or-nothing writing
+through the ledger kit's ``insert_batch``, and export rows (the deputy's phone as the kit's policy lets the
+person see it in a file).
 
-An imported suggestion gets what the services would give it: the reply date from the rules or the letter,
-the status its reply date says, and a number in its unit's sequence.
+An imported item gets what the services would give it: its kind's fields checked as the pages check them
+(services.kind_field_problems), the reply date from the rules or the letter, the status its reply date says,
+and a number in its unit's sequence. A cell of another kind's column is refused, not silently dropped.
 """
 
 from django.core.exceptions import ValidationError
@@ -11,10 +13,12 @@ from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
 from .columns import SUGGESTION_SHEET
-from .models import LETTERS, REPLIED, WAITING, Suggestion
+from .models import KIND_FIELDS, KIND_SPECIFIC, REPLIED, WAITING, Suggestion, SuggestionKind
+from .services import URGENT_ALONE, kind_field_problems
 
 TITLES = {column.key: column.header for column in SUGGESTION_SHEET.columns}
 FILLED_ON_WRITING = ["number", "created_by", "updated_by"]
@@ -33,10 +37,27 @@ def _row_problems(row: dict) -> list[tuple[str, str]]:
         problems.append((TITLES["reply_text"], "填写了回复日期时请填写回复（整改）情况"))
     if (row.get("reply_text") or "").strip() and not row.get("replied_on"):
         problems.append((TITLES["replied_on"], "填写了回复情况时请填写回复日期"))
-    if row.get("kind") and row["kind"] not in LETTERS:
-        # the sheet has the letters' columns only; the other kinds' own fields are entered on the page
-        problems.append((TITLES["kind"], "本表只导入司法建议书和检察建议书，其他类别的监督事项请在页面登记"))
+    if kind := row.get("kind"):
+        own = KIND_FIELDS.get(kind, ())
+        label = SuggestionKind(kind).label
+        for name in KIND_SPECIFIC:
+            if name not in own and row.get(name) not in (None, "", False):
+                problems.append((TITLES[name], f"“{TITLES[name]}”不适用于{label}，请留空"))
     return problems
+
+
+def _kind_problems(item: Suggestion) -> list[tuple[str, str]]:
+    """The kind's required fields and the urgent mark, as the pages check them, under their columns."""
+    label = item.get_kind_display()
+    return [
+        (
+            TITLES[name],
+            f"紧急情形{URGENT_ALONE}，请在“{TITLES['public_interest']}”列填“是”"
+            if problem == URGENT_ALONE
+            else f"{label}须填写“{TITLES[name]}”",
+        )
+        for name, problem in kind_field_problems(item).items()
+    ]
 
 
 def _build(row: dict, org: Organisation) -> Suggestion:
@@ -51,6 +72,10 @@ def _build(row: dict, org: Organisation) -> Suggestion:
         replied_on=row.get("replied_on"),
         reply_text=row.get("reply_text") or "",
     )
+    for name in KIND_FIELDS.get(item.kind, ()):
+        field = Suggestion._meta.get_field(name)
+        value = row.get(name)
+        setattr(item, name, field.get_default() if value in (None, "") else value)
     item.status = REPLIED if item.replied_on else WAITING
     item.refresh_deadlines()
     return item
@@ -67,7 +92,7 @@ def _invalid(item: Suggestion) -> list[tuple[str, str]]:
 def import_suggestions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
     result = ImportResult()
-    orgs = UnitResolver(actor, "建议书")
+    orgs = UnitResolver(actor, "监督事项")
     built = []
     for row in rows:
         number = row.get("_row", 0)
@@ -75,11 +100,14 @@ def import_suggestions(actor, rows: list[dict], *, source: str = "Excel导入") 
         if problem:
             result.errors.append(CellError(number, TITLES["org"], problem))
         problems = _row_problems(row)
-        if org and not problems:
+        if org:
             item = _build(row, org)
-            problems = _invalid(item)
-            result.errors += date_errors(number, SUGGESTION_SHEET, item)
-            built.append(item)
+            # the kind's own cells are named alongside the row's other problems, every bad cell at once
+            problems += _kind_problems(item)
+            if not problems:
+                problems = _invalid(item)
+                result.errors += date_errors(number, SUGGESTION_SHEET, item)
+                built.append(item)
         result.errors += [CellError(number, column, message) for column, message in problems]
     if result.errors:
         return result
@@ -105,4 +133,6 @@ def export_rows(user, suggestions):
             "due": s.due_text("reply_due"),
             "replied_on": s.replied_on,
             "reply_text": s.reply_text,
+            **{name: getattr(s, name) for name in KIND_FIELDS.get(s.kind, ()) if name != "proposer_phone"},
+            "proposer_phone": export_value(user, s.org, "phone", s.proposer_phone),
         }

@@ -103,6 +103,8 @@ COMPLEX_RULES = {
     SuggestionKind.NPC: ("suggestion.npc_complex", None),
     SuggestionKind.CPPCC: ("suggestion.cppcc", 3),
 }
+# A 公益诉讼 诉前检察建议 has its own rule: two months, or 15 日 in the urgent case (损害继续扩大).
+PUBLIC_INTEREST_RULES = {False: "suggestion.public_interest", True: "suggestion.public_interest_urgent"}
 LETTER_PREVAILS = frozenset(
     {SuggestionKind.JUDICIAL, SuggestionKind.SUPERVISION, SuggestionKind.AUDIT, SuggestionKind.INSPECTION}
 )
@@ -116,7 +118,7 @@ LETTERS = frozenset(
 KIND_FIELDS = {
     SuggestionKind.NPC: ("level", "role", "proposer", "proposer_phone", "complex_case"),
     SuggestionKind.CPPCC: ("level", "role", "proposer", "proposer_phone", "complex_case"),
-    SuggestionKind.PROCURATORATE: ("public_interest",),
+    SuggestionKind.PROCURATORATE: ("public_interest", "urgent"),
     SuggestionKind.SUPERVISION: ("supervision_kind",),
     SuggestionKind.AUDIT: ("audit_kind", "audited_entity", "findings_count", "recommendations_count"),
 }
@@ -129,9 +131,18 @@ KIND_REQUIRED = {
 KIND_SPECIFIC = tuple(dict.fromkeys(name for names in KIND_FIELDS.values() for name in names))
 
 
-def suggestion_due(kind: str, received_on, *, complex_case: bool = False):
+def suggestion_rule(
+    kind: str, *, complex_case: bool = False, public_interest: bool = False, urgent: bool = False
+) -> tuple[str | None, int | None]:
+    """The rules-table code of the item's reply period and the extension granted (None: no rule)."""
+    if kind == SuggestionKind.PROCURATORATE and public_interest:
+        return PUBLIC_INTEREST_RULES[bool(urgent)], None
     rule, extension = COMPLEX_RULES.get(kind, (None, None)) if complex_case else (None, None)
-    rule = rule or SUGGESTION_RULES.get(kind)
+    return rule or SUGGESTION_RULES.get(kind), extension
+
+
+def suggestion_due(kind: str, received_on, **flags):
+    rule, extension = suggestion_rule(kind, **flags)
     return due_for_rule(rule, received_on, extension=extension).due if rule else None
 
 
@@ -144,6 +155,9 @@ class Suggestion(LedgerRecord):
     STATES = SUGGESTION_STATES
     DEADLINE_RULE = "suggestion.procuratorate"
     FORMER_LABELS = ("litigation.suggestion",)  # the audit trail's name for it before the move
+    # The units it is assigned to (牵头 and 协办) read it — its page, list, API, attachments and history —
+    # and never write it: the owner unit replies, co-handlers report their part to it (the one scoping rule).
+    READ_ALSO_BY = ("handlers__unit",)
 
     kind = models.CharField("类别", max_length=20, choices=SuggestionKind.choices)
     issuer = models.CharField("发出（交办）机关", max_length=100)
@@ -165,6 +179,11 @@ class Suggestion(LedgerRecord):
     complex_case = models.BooleanField("涉及面广、处理难度大", default=False)
     # 检察建议
     public_interest = models.BooleanField("公益诉讼诉前检察建议", default=False)
+    urgent = models.BooleanField(
+        "紧急情形（损害继续扩大）",
+        default=False,
+        help_text="公益诉讼诉前检察建议载明紧急情形的，十五日内书面回复",
+    )
     # 督查督办
     supervision_kind = models.CharField(
         "督办类别", max_length=10, choices=SupervisionKind.choices, blank=True
@@ -204,12 +223,21 @@ class Suggestion(LedgerRecord):
         """Where the reply date comes from, in words: the letter, or the rule with its source."""
         if self.reply_due and self.reply_due == self.letter_reply_due:
             return "按来文载明的期限"
-        if self.kind not in SUGGESTION_RULES:
+        code, extension = suggestion_rule(self.kind, **self.rule_flags)
+        if code is None:
             return "来文未载明期限"
-        code, extension = COMPLEX_RULES.get(self.kind, (None, None)) if self.complex_case else (None, None)
-        rule = get_rule(code or SUGGESTION_RULES[self.kind])
+        rule = get_rule(code)
         extended = f"，延长{rule.extension.length}个月" if extension else ""
         return f"{rule.trigger}起{rule.period_text}{extended}，{rule.source}"
+
+    @property
+    def rule_flags(self) -> dict:
+        """What besides the kind chooses the reply rule (suggestion_rule)."""
+        return {
+            "complex_case": self.complex_case,
+            "public_interest": self.public_interest,
+            "urgent": self.urgent,
+        }
 
     def computed_dates(self) -> tuple[str, ...]:
         # Only a date the rule gave: the letter's own date is exact whatever the calendar.
@@ -218,9 +246,7 @@ class Suggestion(LedgerRecord):
     def refresh_deadlines(self) -> None:
         """The reply date: the letter's where it prevails, else the rule's (a 检察建议's letter may ask sooner)."""
         computed = (
-            suggestion_due(self.kind, self.received_on, complex_case=self.complex_case)
-            if self.received_on
-            else None
+            suggestion_due(self.kind, self.received_on, **self.rule_flags) if self.received_on else None
         )
         letter = self.letter_reply_due
         # a second round's date is the one agreed when the body was not satisfied

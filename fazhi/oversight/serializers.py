@@ -41,7 +41,7 @@ class SuggestionSerializer(RecordSerializer):
         fields = [
             *RECORD_FIELDS, "kind", "issuer", "letter_number", "received_on", "content", "reply_due",
             "replied_on", "replied_on_time", "reply_text", "level", "role", "proposer", "complex_case",
-            "public_interest", "supervision_kind", "audit_kind", "audited_entity", "findings_count",
+            "public_interest", "urgent", "supervision_kind", "audit_kind", "audited_entity", "findings_count",
             "recommendations_count", "drafted_on", "approved_on", "approved_by", "satisfaction", "satisfaction_on",
             "round", "earlier_rounds", "closed_on", "handlers", "contacts", "measures",
         ]  # fmt: skip

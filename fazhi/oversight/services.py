@@ -36,18 +36,38 @@ def _check_not_future(day: datetime.date, field: str, what: str) -> None:
         raise FazhiError(f"{what}不能晚于今天，请核对。", fields={field: "不能晚于今天"})
 
 
+def kind_field_problems(item: Suggestion) -> dict[str, str]:
+    """Field → what is wrong with the item's own kind's fields: a required one left blank ("必填"), the urgent
+    mark without the 公益诉讼 one. The one check of pages, API and Excel import."""
+    problems = {
+        name: "必填" for name in KIND_REQUIRED.get(item.kind, ()) if getattr(item, name) in ("", None)
+    }
+    if item.urgent and not item.public_interest:
+        # the 15 日 of the urgent case is the 公益诉讼 interpretation's, for its 诉前检察建议 only
+        problems["urgent"] = URGENT_ALONE
+    return problems
+
+
+URGENT_ALONE = "仅适用于公益诉讼诉前检察建议"
+
+
 def _check_kind_fields(item: Suggestion) -> None:
     """The fields of the item's kind: the required ones filled, those of other kinds left blank (a form shows
-    only the kind's own; an API client or an import may send others, which are cleared, not kept)."""
+    only the kind's own; an API client may send others, which are cleared, not kept)."""
     own = set(KIND_FIELDS.get(item.kind, ()))
     for name in KIND_SPECIFIC:
         if name not in own:
             field = Suggestion._meta.get_field(name)
             setattr(item, name, field.get_default())
-    missing = {name: "必填" for name in KIND_REQUIRED.get(item.kind, ()) if getattr(item, name) in ("", None)}
-    if missing:
-        labels = "、".join(str(Suggestion._meta.get_field(name).verbose_name) for name in missing)
-        raise FazhiError(f"{item.get_kind_display()}须填写{labels}。", fields=missing)
+    problems = kind_field_problems(item)
+    if "urgent" in problems:
+        raise FazhiError(
+            "紧急情形（十五日内书面回复）仅适用于公益诉讼诉前检察建议，请同时勾选“公益诉讼诉前检察建议”。",
+            fields={"urgent": problems["urgent"]},
+        )
+    if problems:
+        labels = "、".join(str(Suggestion._meta.get_field(name).verbose_name) for name in problems)
+        raise FazhiError(f"{item.get_kind_display()}须填写{labels}。", fields=problems)
 
 
 def receive_suggestion(actor, *, org, reply_due: datetime.date | None = None, **fields) -> Suggestion:
@@ -87,7 +107,8 @@ def _not_before_receipt(fresh: Suggestion, day: datetime.date, field: str, what:
     _check_not_future(day, field, what)
 
 
-def _save_child(child) -> None:
+def _save_child(child) -> dict:
+    """Check and save a handling unit, contact or measure; its changed fields go to the item's audit entry."""
     try:
         child.full_clean(exclude=["item"])
     except ValidationError as exc:
@@ -95,7 +116,7 @@ def _save_child(child) -> None:
             "填写有误：" + "；".join("；".join(v) for v in exc.message_dict.values()),
             fields={k: "；".join(v) for k, v in exc.message_dict.items()},
         ) from exc
-    ledger.save_part(child)
+    return ledger.save_audited_part(child)
 
 
 def _require_open(fresh: Suggestion, what: str) -> None:
@@ -117,7 +138,7 @@ def assign_unit(
             raise FazhiError(f"已分办给“{unit}”，不能重复分办。", fields={"unit": "已分办"})
         if lead and any(h.lead for h in handlers):
             raise FazhiError("已有牵头单位，其他单位请作为协办单位分办。", fields={"lead": "已有牵头单位"})
-        _save_child(HandlingUnit(item=fresh, unit=unit, lead=lead, part=part, assigned_on=assigned_on))
+        return _save_child(HandlingUnit(item=fresh, unit=unit, lead=lead, part=part, assigned_on=assigned_on))
 
     return ledger.update(actor, item, expected_version, apply)
 
@@ -130,7 +151,7 @@ def record_contact(
     def apply(fresh):
         _require_open(fresh, "登记沟通")
         _not_before_receipt(fresh, on, "on", "沟通日期")
-        _save_child(Contact(item=fresh, on=on, mode=mode, note=note))
+        return _save_child(Contact(item=fresh, on=on, mode=mode, note=note))
 
     return ledger.update(actor, item, expected_version, apply)
 
@@ -229,7 +250,7 @@ def add_measure(
         _require_open(fresh, "添加整改措施")
         if due_on < fresh.received_on:
             raise FazhiError("整改期限不能早于收到日期。", fields={"due_on": "日期有误"})
-        _save_child(Measure(item=fresh, problem=problem, action=action, owner=owner, due_on=due_on))
+        return _save_child(Measure(item=fresh, problem=problem, action=action, owner=owner, due_on=due_on))
 
     return ledger.update(actor, item, expected_version, apply)
 
@@ -252,7 +273,7 @@ def update_measure(
             _not_before_receipt(fresh, done_on, "done_on", "完成日期")
         row.status, row.note = status, note
         row.done_on = done_on if status == MeasureStatus.DONE else None
-        _save_child(row)
+        return _save_child(row)
 
     return ledger.update(actor, item, expected_version, apply)
 

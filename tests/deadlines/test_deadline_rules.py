@@ -72,6 +72,9 @@ LEGAL_RULES_CODES = {
     "suggestion.procuratorate",
     "suggestion.judicial",
     "annual_report.publish",
+    # not rows of LEGAL-RULES.md v2: issue 16's 公益诉讼 诉前检察建议 (2 months, 15 日 when urgent)
+    "suggestion.public_interest",
+    "suggestion.public_interest_urgent",
 }
 # Rows LEGAL-RULES.md still marks "unconfirmed".
 TO_CHECK = {
@@ -81,6 +84,8 @@ TO_CHECK = {
     "review.normative_document",
     "suggestion.cppcc",
     "suggestion.procuratorate",
+    "suggestion.public_interest",
+    "suggestion.public_interest_urgent",
     "annual_report.publish",
 }
 

@@ -165,6 +165,8 @@ CASES = {
     "suggestion.cppcc": M3,
     "suggestion.procuratorate": M2,
     "suggestion.judicial": M2,
+    "suggestion.public_interest": M2,
+    "suggestion.public_interest_urgent": D15,  # calendar days: the interpretation has no conversion clause
     # A fixed date: the last day before 1 April of the next year, never moved (31 March 2024 was a Sunday).
     "annual_report.publish": [
         (HOLIDAY, D(2024, 10, 1), D(2025, 3, 31), None),

@@ -377,9 +377,20 @@ def _inspection(world, street):
     )
 
 
+def _measured_suggestion(world, street):
+    """A suggestion with one rectification measure pending (the fuzz names the measure by its key)."""
+    from fazhi.oversight import services
+
+    item = _suggestion(world, street)
+    return services.add_measure(
+        world.writer(street), item, item.version, problem="执法程序不规范", action="修订执法流程",
+        owner=f"{street}街道综合执法队", due_on=TODAY,
+    )  # fmt: skip
+
+
 OTHER_FACTORIES = {"litigation-meeting": _meeting, "report": _report, "enforcement-inspection": _inspection}
 # Objects in a later state, for routes that only apply there: name → factory.
-STATE_FACTORIES = {"concluded-case": _concluded_case}
+STATE_FACTORIES = {"concluded-case": _concluded_case, "measured-suggestion": _measured_suggestion}
 
 
 def missing_ledger_factories() -> list[str]:

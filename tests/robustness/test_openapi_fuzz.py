@@ -49,11 +49,7 @@ NO_2XX: dict[str, str] = {
 # "METHOD /path" → an action whose record state the fuzzer does not prepare yet (the ledgers merged last):
 # it is fuzzed for 500s and the error format all the same, but reaching 2xx is not yet asserted. Each entry
 # is debt: write its PREPARED state and remove it (a strict check fails once it succeeds anyway).
-NOT_YET_PREPARED: dict[str, str] = {
-    # The oversight items' steps after the reply's draft: the fuzzed item waits for its reply.
-    f"POST /api/suggestions/{{id}}/{step}/": "监督事项的后续环节须先有相应状态的记录（已起草、已回复、已有整改措施），状态准备尚未编写"
-    for step in ("approve", "assign", "close", "measure-update", "satisfaction")
-}
+NOT_YET_PREPARED: dict[str, str] = {}
 
 
 def _schema_dict() -> dict:
@@ -129,6 +125,8 @@ def _narrowed_values(world) -> dict[str, list]:
         "days": [1, 7, 30],
         "expires_on": ["2030-06-30"],  # a 执法证 is valid for years ahead of its issue date
         "inspection": [world.others["a"]["enforcement-inspection"].pk],  # a case opened from it
+        # the measure of 街道 a's suggestion that has one (measure-update names it by its key)
+        "measure": list(world.states["a"]["measured-suggestion"].measures.values_list("pk", flat=True)),
     }
 
 
@@ -139,6 +137,8 @@ COMPONENT_VALUES: dict[str, dict[str, list]] = {
     "InspectionBatchCreateInputRequest": {"org": ["a-zf"]},
     # 听证 at least 7 工作日 after its notice (enforcement.hearing_notice): after any notice day of DATES.
     "EnforcementCaseHearingInputRequest": {"hearing_on": ["2025-06-20"]},
+    # A handling unit of 街道 a (the street's own units, any of them may be assigned).
+    "SuggestionAssignInputRequest": {"unit": ["a-tw", "a-sq", "a-zf", "a-sfs"]},
 }
 
 
@@ -354,6 +354,38 @@ def _disclosure_at(world, stage: str):
     return request
 
 
+def _suggestion_at(world, stage: str):
+    """A new 检察建议 of 街道 a (received today) carried to ``stage``: received, drafted, approved, replied —
+    a new one each time, so that each step finds its own item in the state it needs."""
+    from fazhi.oversight import services
+
+    writer, day = world.writer("a"), TODAY
+    item = services.receive_suggestion(
+        writer, org=world.orgs["a"], kind="procuratorate", issuer="测试区人民检察院", received_on=day,
+        content="建议规范执法程序",
+    )  # fmt: skip
+    steps = [
+        ("received", lambda i: i),
+        (
+            "drafted",
+            lambda i: services.draft_reply(writer, i, i.version, drafted_on=day, reply_text="答复稿"),
+        ),
+        (
+            "approved",
+            lambda i: services.approve_reply(writer, i, i.version, approved_on=day, approved_by="张主任"),
+        ),
+        (
+            "replied",
+            lambda i: services.reply_suggestion(writer, i, i.version, replied_on=day, reply_text="已整改"),
+        ),
+    ]
+    for name, step in steps:
+        item = step(item)
+        if name == stage:
+            return item
+    raise ValueError(stage)
+
+
 def _published_document(world):
     from fazhi.disclosure import proactive
 
@@ -403,6 +435,13 @@ PREPARED = {
     "POST /api/disclosure/{id}/defer/": lambda world: _disclosure_at(world, "late"),
     "POST /api/disclosure/{id}/link_case/": lambda world: _disclosure_at(world, "replied"),
     "POST /api/disclosure-postings/{id}/repeal/": _published_document,
+    "POST /api/suggestions/{id}/assign/": lambda world: _suggestion_at(world, "received"),
+    "POST /api/suggestions/{id}/approve/": lambda world: _suggestion_at(world, "drafted"),
+    "POST /api/suggestions/{id}/satisfaction/": lambda world: _suggestion_at(world, "replied"),
+    "POST /api/suggestions/{id}/close/": lambda world: _suggestion_at(world, "replied"),
+    "POST /api/suggestions/{id}/measure-update/": lambda world: _fresh(
+        world.states["a"]["measured-suggestion"]
+    ),
 }
 
 
