@@ -21,7 +21,7 @@ from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 
 from . import registry
-from .manual import manual_value, plain_number
+from .manual import manual_value, manual_values, plain_number
 from .periods import Period
 from .wording import change_rate, describe_change, describe_point_change, direction
 
@@ -70,12 +70,13 @@ def figure_or_error(code: str) -> registry.Figure:
         ) from None
 
 
-def _one(fig: registry.Figure, org: Organisation, orgs, period: Period, known=None):
+def _one(fig: registry.Figure, org: Organisation, orgs, period: Period, known=None, manual=None):
     """The figure's value and where it comes from; ``known`` holds the values already computed for this
-    period (the tallies of one query per ledger, :func:`_tallied`), so a ratio reuses its parts."""
+    period (the tallies of one query per ledger, :func:`_tallied`), so a ratio reuses its parts, and
+    ``manual`` the hand-entered rows already read (:func:`fazhi.figures.manual.manual_values`)."""
     year = period.whole_year
     if fig.hand_entered:
-        found = manual_value(fig.code, org, year) if year else None
+        found = _manual(manual, fig.code, org, year) if year else None
         if found is None:
             return None, None
         return plain_number(found[0]), BASELINE if found[1] else MANUAL
@@ -86,10 +87,16 @@ def _one(fig: registry.Figure, org: Organisation, orgs, period: Period, known=No
     else:
         number = fig.compute(orgs, period.start, period.end)
     if not number and year:
-        found = manual_value(fig.code, org, year, baseline_only=True)
+        found = _manual(manual, fig.code, org, year, baseline_only=True)
         if found is not None:
             return plain_number(found[0]), BASELINE
     return number, LEDGER if number is not None else None
+
+
+def _manual(manual, code, org, year, baseline_only=False):
+    if manual is None:
+        return manual_value(code, org, year, baseline_only=baseline_only)
+    return manual.get(code, year, baseline_only=baseline_only)
 
 
 def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
@@ -104,10 +111,12 @@ def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
     orgs = Organisation.objects.subtree_of([org])
     before = period.previous_year()
     known_now, known_before = _tallied(figures, orgs, [period, before])
+    years = [p.whole_year for p in (period, before) if p.whole_year]
+    manual = manual_values([f.code for f in figures], org, years)
     result = {}
     for fig in figures:
-        current, source = _one(fig, org, orgs, period, known_now)
-        previous, previous_source = _one(fig, org, orgs, before, known_before)
+        current, source = _one(fig, org, orgs, period, known_now, manual)
+        previous, previous_source = _one(fig, org, orgs, before, known_before, manual)
         result[fig.code] = Value.of(current, previous, source, previous_source, fig.unit)
     return result
 

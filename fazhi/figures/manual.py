@@ -49,19 +49,39 @@ def plain_number(value: Decimal | None):
 
 def manual_value(code: str, org, year: int, *, baseline_only: bool = False) -> tuple[Decimal, bool] | None:
     """(value, is_baseline) of a figure for an org and year by the rule above, or None."""
-    rows = ManualValue.objects.filter(figure__code=code, year=year, org__path__startswith=org.path)
-    if baseline_only:
-        rows = rows.filter(baseline=True)
-    rows = sorted(rows.select_related("org"), key=lambda r: len(r.org.path))
-    if not rows:
-        return None
-    if rows[0].org_id == org.pk:
-        return rows[0].value, rows[0].baseline
-    nearest: list[ManualValue] = []
-    for row in rows:
-        if not any(row.org.path.startswith(taken.org.path) for taken in nearest):
-            nearest.append(row)
-    return sum((r.value for r in nearest), Decimal(0)), all(r.baseline for r in nearest)
+    return manual_values([code], org, [year]).get(code, year, baseline_only=baseline_only)
+
+
+class ManualValues:
+    """The hand-entered and baseline rows of some figures and years for an org's subtree, read in one
+    query; :meth:`get` applies the rule above."""
+
+    def __init__(self, org, rows):
+        self.org = org
+        self.rows: dict[tuple[str, int], list[ManualValue]] = {}
+        for row in sorted(rows, key=lambda r: len(r.org.path)):
+            self.rows.setdefault((row.figure.code, row.year), []).append(row)
+
+    def get(self, code: str, year: int, *, baseline_only: bool = False) -> tuple[Decimal, bool] | None:
+        rows = self.rows.get((code, year), [])
+        if baseline_only:
+            rows = [r for r in rows if r.baseline]
+        if not rows:
+            return None
+        if rows[0].org_id == self.org.pk:
+            return rows[0].value, rows[0].baseline
+        nearest: list[ManualValue] = []
+        for row in rows:
+            if not any(row.org.path.startswith(taken.org.path) for taken in nearest):
+                nearest.append(row)
+        return sum((r.value for r in nearest), Decimal(0)), all(r.baseline for r in nearest)
+
+
+def manual_values(codes, org, years) -> ManualValues:
+    rows = ManualValue.objects.filter(
+        figure__code__in=list(codes), year__in=list(years), org__path__startswith=org.path
+    ).select_related("org", "figure")
+    return ManualValues(org, rows)
 
 
 def _number(code: str, value) -> Decimal:

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure, key_figures, tally, trend_figures
+from fazhi.figures.registry import breakdown, figure, key_figures, ratio, tally, trend_figures
 
 from .models import (
     CONCLUDED,
@@ -77,17 +77,14 @@ _received("litigation.reconsideration", "行政复议", Q(kind=CaseKind.RECONSID
 _final("litigation.concluded", "审结案件", Q(), ("结案",))
 
 
-@figure("litigation.withdrawal_rate", "行政诉讼调撤率", "%", phrases=("调撤率",))
-def withdrawal_rate(orgs, start, end):
-    admin = finally_concluded(orgs, start, end).filter(kind=CaseKind.ADMINISTRATIVE)
-    settled = admin.filter(outcome__in=(LitigationOutcome.WITHDRAWN, LitigationOutcome.MEDIATED))
-    return rate(settled.count(), admin.count())
-
-
-def _admin_hearings(orgs, start, end):
-    return Hearing.objects.filter(
-        case__org__in=orgs, case__kind=CaseKind.ADMINISTRATIVE, held_on__gte=start, held_on__lte=end
-    )
+ADMIN, SETTLED = Q(kind=CaseKind.ADMINISTRATIVE), Q(outcome__in=(LitigationOutcome.WITHDRAWN, LitigationOutcome.MEDIATED))
+PUBLIC = Q(kind__in=(CaseKind.RECONSIDERATION, CaseKind.ADMINISTRATIVE))
+_final("litigation.administrative.concluded", "审结行政诉讼案件", ADMIN, ())
+_final("litigation.administrative.settled", "行政诉讼调解撤诉", ADMIN & SETTLED, ())
+ratio(
+    "litigation.withdrawal_rate", "行政诉讼调撤率", part="litigation.administrative.settled",
+    whole="litigation.administrative.concluded", phrases=("调撤率",),
+)  # fmt: skip
 
 
 tally(
@@ -96,10 +93,14 @@ tally(
 )  # fmt: skip
 
 
-@figure("litigation.appearance_rate", "行政负责人出庭率", "%", phrases=("出庭率", "负责人出庭率"))
-def appearance_rate(orgs, start, end):
-    held = _admin_hearings(orgs, start, end)
-    return rate(held.filter(head_appeared=True).count(), held.count())
+tally(
+    "litigation.hearings.head_appeared", "行政负责人出庭", "次", model=Hearing, on="held_on", org_field="case__org",
+    where=Q(case__kind=CaseKind.ADMINISTRATIVE, head_appeared=True),
+)  # fmt: skip
+ratio(
+    "litigation.appearance_rate", "行政负责人出庭率", part="litigation.hearings.head_appeared",
+    whole="litigation.hearings", phrases=("出庭率", "负责人出庭率"),
+)  # fmt: skip
 
 
 def _replies_due(orgs, start, end):
@@ -122,13 +123,15 @@ _final("litigation.lost", "行政诉讼败诉", Q(outcome=LitigationOutcome.LOST
 _final("litigation.corrected", "行政复议纠错", Q(outcome=LitigationOutcome.CORRECTED), ("复议纠错",))
 
 
-@figure("litigation.correction_rate", "纠错率", "%", phrases=("被纠错率", "行政行为被纠错率"))
-def correction_rate(orgs, start, end):
-    public = finally_concluded(orgs, start, end).filter(
-        kind__in=(CaseKind.RECONSIDERATION, CaseKind.ADMINISTRATIVE)
-    )
-    wrong = public.filter(outcome__in=(LitigationOutcome.CORRECTED, LitigationOutcome.LOST))
-    return rate(wrong.count(), public.count())
+_final("litigation.public.concluded", "审结行政复议和行政诉讼案件", PUBLIC, ())
+_final(
+    "litigation.public.corrected", "行政行为被纠错", PUBLIC & Q(outcome__in=(LitigationOutcome.CORRECTED, LitigationOutcome.LOST)),
+    (),
+)  # fmt: skip
+ratio(
+    "litigation.correction_rate", "纠错率", part="litigation.public.corrected", whole="litigation.public.concluded",
+    phrases=("被纠错率", "行政行为被纠错率"),
+)  # fmt: skip
 
 
 def documents(orgs, start, end):

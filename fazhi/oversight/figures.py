@@ -12,10 +12,10 @@ Counting rules (a record counts for the units ``orgs`` when its handling unit is
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure
+from fazhi.figures.registry import breakdown, figure, tally
 
 from .models import (
     CLOSED,
@@ -49,19 +49,17 @@ def received_suggestions(orgs, start, end):
     return received_items(orgs, start, end).filter(kind__in=sorted(LETTERS))
 
 
-@figure("suggestions.received", "收到司法建议书和检察建议书", "份", phrases=("司法建议书和检察建议书",))
-def suggestions_received(orgs, start, end):
-    return received_suggestions(orgs, start, end).count()
+def _count_figure(code: str, label: str, unit: str = "件", phrases: tuple = (), **kinds) -> None:
+    tally(code, label, unit, model=Suggestion, on="received_on", where=Q(**kinds), phrases=phrases)
 
 
-@figure("suggestions.judicial", "收到司法建议书", "份", phrases=("司法建议书",))
-def suggestions_judicial(orgs, start, end):
-    return received_suggestions(orgs, start, end).filter(kind=SuggestionKind.JUDICIAL).count()
+def _sum_figure(code: str, label: str, column: str, unit: str, **kinds) -> None:
+    tally(code, label, unit, model=Suggestion, on="received_on", where=Q(**kinds), total=column)
 
 
-@figure("suggestions.procuratorate", "收到检察建议书", "份", phrases=("检察建议书",))
-def suggestions_procuratorate(orgs, start, end):
-    return received_suggestions(orgs, start, end).filter(kind=SuggestionKind.PROCURATORATE).count()
+_count_figure("suggestions.received", "收到司法建议书和检察建议书", "份", ("司法建议书和检察建议书",), kind__in=sorted(LETTERS))
+_count_figure("suggestions.judicial", "收到司法建议书", "份", ("司法建议书",), kind=SuggestionKind.JUDICIAL)
+_count_figure("suggestions.procuratorate", "收到检察建议书", "份", ("检察建议书",), kind=SuggestionKind.PROCURATORATE)
 
 
 def _due(items):
@@ -85,9 +83,9 @@ def suggestions_reply_rate(orgs, start, end):
     return rate(_on_time(due).count(), due.count())
 
 
-@figure("reminders.issued", "发出法治督察提醒函", "份", phrases=("提醒函", "发出提醒函"))
-def reminders_issued(orgs, start, end):
-    return Reminder.objects.filter(org__in=orgs, issued_on__gte=start, issued_on__lte=end).count()
+tally(
+    "reminders.issued", "发出法治督察提醒函", "份", model=Reminder, on="issued_on", phrases=("提醒函", "发出提醒函")
+)
 
 
 # --- oversight items of every kind (oversight.*) -------------------------------------------------------
@@ -98,19 +96,6 @@ def reminders_issued(orgs, start, end):
 
 def _items(orgs, start, end, **kinds):
     return received_items(orgs, start, end).filter(**kinds)
-
-
-def _count_figure(code: str, label: str, unit: str = "件", phrases: tuple = (), **kinds) -> None:
-    figure(code, label, unit, phrases=phrases)(
-        lambda orgs, start, end: _items(orgs, start, end, **kinds).count()
-    )
-
-
-def _sum_figure(code: str, label: str, column: str, unit: str, **kinds) -> None:
-    def compute(orgs, start, end):
-        return _items(orgs, start, end, **kinds).aggregate(total=Sum(column))["total"] or 0
-
-    figure(code, label, unit)(compute)
 
 
 _count_figure("oversight.items", "收到监督事项", phrases=("监督事项",))

@@ -1,0 +1,114 @@
+"""Tallied figures (issue 21): values() computes every tally of one ledger model and date in one
+conditional-aggregate query for both years, and gives what each figure computed alone gives."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from fazhi.disputes import services
+from fazhi.figures import registry
+from fazhi.figures.compute import values
+from fazhi.orgs.models import Kind, Organisation
+from tests.disputes.dispute_fixtures import new_dispute
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def disputes(tree, person):
+    """Disputes of 甲街道 over 2025 and 2026: received, settled (one across the year end), failed,
+    one dispatched, one joined by a 驿站, amounts; one of 乙街道 that must never count."""
+    actor = person("office", "office", tree["a"])
+    station = Organisation.objects.create(
+        code="a-yz", name="甲驿站", short_name="甲驿", kind=Kind.LEGAL_STATION, parent=tree["a"]
+    )
+    made = []
+    for received, concluded, outcome, amount in (
+        (D(2025, 3, 3), D(2025, 3, 20), "success", Decimal("1200.50")),
+        (D(2025, 12, 22), D(2026, 1, 8), "success", Decimal("300")),
+        (D(2026, 2, 2), D(2026, 2, 25), "failure", None),
+        (D(2026, 4, 1), None, None, None),
+        (D(2026, 5, 6), D(2026, 5, 20), "success", None),
+    ):
+        persons = 3 if amount else 60  # 60 is a 群体性纠纷 at any configured threshold
+        dispute = new_dispute(actor, tree["a-tw"], received_on=received, persons=persons)
+        if outcome:
+            dispute = services.add_session(
+                actor,
+                dispute,
+                dispute.version,
+                held_on=received,
+                place="调解室",
+                mediators="李调解",
+                notes="调解",
+            )
+        if outcome == "success":
+            dispute = services.conclude_success(
+                actor,
+                dispute,
+                dispute.version,
+                concluded_on=concluded,
+                agreement_text="协议",
+                amount_recovered=amount,
+            )
+        elif outcome == "failure":
+            dispute = services.conclude_failure(
+                actor, dispute, dispute.version, concluded_on=concluded, referred_to="litigation"
+            )
+        made.append(dispute)
+    services.dispatch(actor, made[3], made[3].version, tree["a-sq-tw"])
+    made[4].assisting_units.set([station])
+    other = person("other", "office", tree["b"])
+    new_dispute(other, tree["b-tw"], received_on=D(2026, 3, 3))
+    return made
+
+
+def tallied_codes(prefix=""):
+    return [f.code for f in registry.all_figures() if (f.tally or f.ratio) and f.code.startswith(prefix)]
+
+
+def test_every_tally_and_ratio_gives_what_it_computes_alone(tree, disputes):
+    codes = tallied_codes()
+    found = values(tree["a"], codes, 2026)
+    orgs = Organisation.objects.subtree_of([tree["a"]])
+    for code in codes:
+        fig = registry.get(code)
+        alone = (
+            fig.compute(orgs, D(2026, 1, 1), D(2026, 12, 31)),
+            fig.compute(orgs, D(2025, 1, 1), D(2025, 12, 31)),
+        )
+        assert (found[code].value, found[code].previous) == alone, code
+    # the data reaches the figures (not a comparison of zeros)
+    assert (found["disputes.received"].value, found["disputes.received"].previous) == (3, 2)
+    assert found["disputes.mediated_success"].value == 2 and found["disputes.closed"].value == 3
+    assert found["disputes.success_rate"].value == Decimal("66.67")
+    assert found["disputes.amount_recovered"].value == Decimal("300")
+    assert found["disputes.amount_recovered"].previous == Decimal("1200.50")
+    assert found["disputes.persons_involved"].value == 180
+    assert found["disputes.dispatched"].value == 1 and found["disputes.legal_station"].value == 1
+    assert (found["disputes.group_disputes"].value, found["disputes.group_disputes"].previous) == (3, 0)
+
+
+def test_one_query_per_model_and_date_for_both_years(tree, disputes):
+    codes = tallied_codes("disputes.")
+    with CaptureQueriesContext(connection) as queries:
+        values(tree["a"], codes, 2026)
+    on_disputes = [q["sql"] for q in queries if 'FROM "disputes_dispute"' in q["sql"]]
+    # received_on and concluded_on: two queries, whatever the number of figures and years
+    assert len(on_disputes) == 2, on_disputes
+
+
+def test_a_sum_over_no_rows_is_zero_in_the_fields_type(tree):
+    found = values(
+        tree["a"], ["disputes.amount_recovered", "disputes.persons_involved", "disputes.success_rate"], 2026
+    )
+    assert found["disputes.amount_recovered"].value == Decimal("0")
+    assert (
+        isinstance(found["disputes.persons_involved"].value, int)
+        and found["disputes.persons_involved"].value == 0
+    )
+    assert found["disputes.success_rate"].value is None  # nothing received: no rate
