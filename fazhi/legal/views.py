@@ -1,8 +1,11 @@
 """Pages of the legality review ledger. Every queryset starts from ReviewItem.objects.visible_to(user)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 
+from fazhi.errors import FazhiError
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -19,7 +22,7 @@ from fazhi.ledger.pages import (
 from . import forms, services
 from .filters import FILTERS, base_queryset
 from .models import CONCLUDED, RETURNED, REVIEWING, WITHDRAWN, ReviewOpinion
-from .opinion_letter import letter_download
+from .opinion_letter import DOCUMENTS, letter_download
 from .timeline import timeline
 
 
@@ -32,7 +35,14 @@ def _detail(request, item) -> dict:
 
 @login_required
 def letter(request, pk: int, seq: int):
-    return letter_download(request.user, get_object_or_404(base_queryset(request.user), pk=pk), seq)
+    item = get_object_or_404(base_queryset(request.user), pk=pk)
+    try:
+        return letter_download(request.user, item, seq)
+    except FazhiError as exc:
+        if exc.status_code == 404:  # no such round with a letter
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)  # an office's template that cannot be filled
+        return redirect(item)
 
 
 def _round_warning(item) -> str:
@@ -107,4 +117,5 @@ PAGES = LedgerPages(
     detail=_detail,
     timeline=timeline,
     actions=ACTIONS,
+    documents=DOCUMENTS,
 )
