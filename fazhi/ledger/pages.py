@@ -18,7 +18,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Manager, Model, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
@@ -249,7 +249,7 @@ class LedgerPages:
             "record": record,
             "buttons": self.buttons(record, request.user),
             "audit": audit_events(record),
-            "documents": self.document_links(record),
+            "print_documents": self.document_links(record),
             "print_url": reverse(f"{self.namespace}:{self._print_name}", args=[record.pk]),
         }
         return render(request, self.detail_template, context | self._detail_context(request, record))
@@ -263,7 +263,7 @@ class LedgerPages:
             "record": record,
             "buttons": [],
             "audit": [],
-            "documents": [],
+            "print_documents": [],
             "printing": True,
             "back_url": reverse(f"{self.namespace}:{self.detail_name}", args=[record.pk]),
         }
@@ -275,6 +275,8 @@ class LedgerPages:
         document = next((d for d in self.documents if d.code == code), None)
         if document is None:
             raise Http404("没有这种文书。")
+        if request.method not in ("GET", "HEAD"):  # after the scope check: another unit's record is 404
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         try:
             return docs.document_download(document, record, request.user, fmt)
         except FazhiError as exc:
