@@ -277,14 +277,9 @@ class LedgerPages:
             raise Http404("没有这种文书。")
         if request.method not in ("GET", "HEAD"):  # after the scope check: another unit's record is 404
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        try:
-            return docs.document_download(document, record, request.user, fmt)
-        except FazhiError as exc:
-            if exc.status_code == 404:  # the record has no such document now
-                raise Http404(exc.message) from exc
-            # the template or the PDF converter failed: said on the record's page
-            messages.error(request, exc.message)
-            return redirect(reverse(f"{self.namespace}:{self.detail_name}", args=[record.pk]))
+        return download_page(
+            request, record, lambda: docs.document_download(document, record, request.user, fmt)
+        )
 
     def _detail_context(self, request, record) -> dict:
         context = {}
@@ -362,6 +357,18 @@ class LedgerPages:
         if action.warning and (text := action.warning(saved)):
             messages.warning(request, text)
         return redirect(f"{self.namespace}:{self.detail_name}", pk=saved.pk)
+
+
+def download_page(request, record, make: Callable[[], HttpResponse]) -> HttpResponse:
+    """A record's document download for a page: ``make()``'s answer; a document the record does not have
+    is 404, a template or PDF converter that fails is a message on the record's page (never a 500)."""
+    try:
+        return make()
+    except FazhiError as exc:
+        if exc.status_code == 404:
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)
+        return redirect(record)
 
 
 def unavailable_message(action: PageAction, record) -> str:

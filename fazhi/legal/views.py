@@ -1,11 +1,8 @@
 """Pages of the legality review ledger. Every queryset starts from ReviewItem.objects.visible_to(user)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 
-from fazhi.errors import FazhiError
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -13,6 +10,7 @@ from fazhi.ledger.pages import (
     PageAction,
     allows,
     current,
+    download_page,
     edit_action,
     in_status,
     is_open,
@@ -36,13 +34,7 @@ def _detail(request, item) -> dict:
 @login_required
 def letter(request, pk: int, seq: int):
     item = get_object_or_404(base_queryset(request.user), pk=pk)
-    try:
-        return letter_download(request.user, item, seq)
-    except FazhiError as exc:
-        if exc.status_code == 404:  # no such round with a letter
-            raise Http404(exc.message) from exc
-        messages.error(request, exc.message)  # an office's template that cannot be filled
-        return redirect(item)
+    return download_page(request, item, lambda: letter_download(request.user, item, seq))
 
 
 def _round_warning(item) -> str:
