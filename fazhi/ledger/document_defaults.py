@@ -30,7 +30,7 @@ PLAIN_STYLE = "Plain"
 CENTER_STYLE = "Centered"
 LETTERHEAD_STYLE = "Letterhead"
 LETTERHEAD_COLOUR = RGBColor(0xE6, 0x00, 0x12)  # the red of 发文机关标志
-TABLE_LABEL_WIDTH_CHARS = 6
+TABLE_LABEL_WIDTH_CHARS = 7  # 出庭人员报备's longest label, 开庭（听证）日期, on two lines
 
 
 def _styles(word) -> None:
@@ -68,12 +68,15 @@ def _table(word, rows) -> None:
         cells[0].paragraphs[0].add_run(label)
         cells[1].paragraphs[0].style = word.styles[PLAIN_STYLE]
         cells[1].paragraphs[0].add_run(value)
-    width = layout.BODY_SIZE * TABLE_LABEL_WIDTH_CHARS
+    # Widths on the grid and on every cell: Word reads the cells', LibreOffice the grid's.
+    label = layout.Length(layout.BODY_SIZE * TABLE_LABEL_WIDTH_CHARS)
+    widths = (label, layout.Length(layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT - label))
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     for row in grid.rows:
-        row.cells[0].width = width
-        row.cells[1].width = layout.Length(
-            layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT - width
-        )
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
 
 
 STYLES = {
