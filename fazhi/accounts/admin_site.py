@@ -22,6 +22,7 @@ ROLE_MODELS = {
         "orgs.organisation",
         "deadlines.holidaynotice",
         "figures.manualfigure",
+        "ledger.documenttemplate",  # an office's own templates of the record documents (文书模板)
     },
     "sec_admin": {"accounts.user", "accounts.loginattempt", "accounts.apitoken", "orgs.roleassignment"},
 }

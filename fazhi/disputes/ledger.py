@@ -1,7 +1,5 @@
 """The dispute ledger's one registration (read by fazhi.ledger.registry; checked at start-up)."""
 
-from django.urls import path
-
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
@@ -18,7 +16,6 @@ LEDGER = Ledger(
     figures="fazhi.disputes.figures",
     pages=(views.PAGES,),
     excel=(excel_views.PAGES,),
-    more_urls=(path("<int:pk>/agreement.docx", views.agreement, name="agreement"),),
     demo=load_demo,
     generator="fazhi.ops.gen.disputes.generate",
     settings_models=(DisputeSettings, DisputeType),

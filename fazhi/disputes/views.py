@@ -1,10 +1,6 @@
 """Pages of the dispute ledger. Every queryset starts from Dispute.objects.visible_to(user)."""
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404
-
 from fazhi.dates import today
-from fazhi.ledger.downloads import docx_download
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -17,10 +13,9 @@ from fazhi.ledger.pages import (
     is_open,
     on_today,
 )
-from fazhi.ledger.parties import masked_parties
 
 from . import forms, services
-from .agreement import agreement_docx
+from .documents import DOCUMENTS
 from .filters import FILTERS, base_queryset
 from .models import DISPATCHED, SUCCESS, WITHDRAWN
 from .timeline import timeline
@@ -46,15 +41,6 @@ LISTS = (
         empty="收件箱是空的：没有分派给本单位待接手的纠纷。",
     ),
 )
-
-
-@login_required
-def agreement(request, pk: int):
-    dispute = get_object_or_404(base_queryset(request.user), pk=pk, status=SUCCESS)
-    content = agreement_docx(dispute, masked_parties(request.user, dispute, in_file=True))
-    return docx_download(
-        request.user, dispute, content, filename=f"agreement-{dispute.pk}.docx", what="人民调解协议书"
-    )
 
 
 def _may_dispatch(dispute, user) -> bool:
@@ -129,7 +115,7 @@ PAGES = LedgerPages(
     ),
     detail_template="disputes/detail.html",
     timeline=timeline,
-    detail=lambda request, dispute: {"is_success": dispute.status == SUCCESS},
     has_parties=True,
     actions=ACTIONS,
+    documents=DOCUMENTS,
 )

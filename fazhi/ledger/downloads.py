@@ -4,6 +4,7 @@ decision."""
 
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
@@ -26,5 +27,6 @@ def _download(user, target, content: bytes, *, filename: str, what: str, content
     with transaction.atomic():
         record(Action.EXPORT, actor=user, target=target, changes={"导出": [None, what]})
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    # A Chinese name as RFC 6266 / 5987 write it (filename*=UTF-8''%E5…), an ASCII fallback for old clients.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

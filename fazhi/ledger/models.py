@@ -269,3 +269,47 @@ class SettingsRow(models.Model):
             cls.objects.bulk_create([cls()])
             row = cls.objects.order_by("pk").first()
         return row
+
+
+class DocumentTemplate(models.Model):
+    """An office's own Word template for one kind of record document (fazhi.ledger.documents), replacing
+    the default shipped with the ledger for the records of ``org`` and the units below it (every unit when
+    empty). Kept in the database, not the media folder, so that backups carry it; changed only through
+    ``documents.replace_template`` and ``documents.restore_default`` (both audited)."""
+
+    kind = models.CharField("文书", max_length=40)
+    org = models.ForeignKey(
+        Organisation,
+        verbose_name="适用单位",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="该单位及其下级单位的记录使用此模板；留空则全部单位使用。",
+    )
+    name = models.CharField("文件名", max_length=200)
+    content = models.BinaryField("模板文件")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "文书模板"
+        verbose_name_plural = "文书模板"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "org"], name="one_template_per_kind_and_unit"),
+            models.UniqueConstraint(
+                fields=["kind"], condition=Q(org__isnull=True), name="one_template_per_kind_for_all_units"
+            ),
+        ]
+
+    def __str__(self):
+        from .documents import document_title
+
+        return f"{document_title(self.kind)}（{self.org.name if self.org_id else '全部单位'}）"

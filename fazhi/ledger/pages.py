@@ -18,7 +18,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Manager, Model, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
@@ -28,6 +28,7 @@ from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import can_write, sees_personal_data
 from fazhi.paging import paginate
 
+from . import documents as docs
 from .forms import ScopedForm, add_service_error, bind_parties, filled_rows
 from .history import audit_events
 from .parties import masked_parties
@@ -118,6 +119,13 @@ def _no_context(request, record) -> dict:
 
 
 @dataclass(frozen=True)
+class DocumentLink:
+    title: str
+    docx: str
+    pdf: str
+
+
+@dataclass(frozen=True)
 class LedgerPages:
     namespace: str  # the app's URL namespace, e.g. "disputes"
     queryset: Callable[..., QuerySet]  # (user, write=False) → the records the person may see (or write)
@@ -134,6 +142,9 @@ class LedgerPages:
     # One URL "<pk>/<action>/" with this name for every action; "" gives each action its own URL name,
     # "<detail_name>_<action>", at "<pk>/<action with - for _>/".
     action_name: str = "action"
+    # the record's documents to print (fazhi.ledger.documents), downloaded at "<pk>/documents/<code>.docx"
+    # (and .pdf), offered on the detail page when ``available``
+    documents: tuple = ()
 
     # --- URLs -------------------------------------------------------------------------------------
 
@@ -151,6 +162,16 @@ class LedgerPages:
         if self.new:
             urls.append(path(f"{p}new/", login_required(self.new_page), name=self.new.name))
         urls.append(path(f"{p}<int:pk>/", login_required(self.detail_page), name=self.detail_name))
+        urls.append(path(f"{p}<int:pk>/print/", login_required(self.print_page), name=self._print_name))
+        for fmt in ("docx", "pdf") if self.documents else ():
+            urls.append(
+                path(
+                    f"{p}<int:pk>/documents/<slug:code>.{fmt}",
+                    login_required(self.document_file),
+                    {"fmt": fmt},
+                    name=f"{self._document_name}_{fmt}",
+                )
+            )
         if self.has_parties:
             urls.append(
                 path(f"{p}<int:pk>/reveal/", login_required(require_POST(self.reveal)), name="reveal")
@@ -165,6 +186,29 @@ class LedgerPages:
                 slug = name.replace("_", "-")
                 urls.append(path(f"{p}<int:pk>/{slug}/", view, {"name": name}, name=self._action_url(name)))
         return urls
+
+    @property
+    def _print_name(self) -> str:
+        return f"{self.detail_name}_print"
+
+    @property
+    def _document_name(self) -> str:
+        return f"{self.detail_name}_document"
+
+    def document_links(self, record) -> list[DocumentLink]:
+        """The detail page's document buttons: the documents the record has now."""
+        links = []
+        for d in self.documents:
+            if d.available(record):
+                args = [record.pk, d.code]
+                links.append(
+                    DocumentLink(
+                        d.title,
+                        reverse(f"{self.namespace}:{self._document_name}_docx", args=args),
+                        reverse(f"{self.namespace}:{self._document_name}_pdf", args=args),
+                    )
+                )
+        return links
 
     def _action_url(self, name: str) -> str:
         return self.action_name or f"{self.detail_name}_{name}"
@@ -205,13 +249,46 @@ class LedgerPages:
             "record": record,
             "buttons": self.buttons(record, request.user),
             "audit": audit_events(record),
+            "print_documents": self.document_links(record),
+            "print_url": reverse(f"{self.namespace}:{self._print_name}", args=[record.pk]),
         }
+        return render(request, self.detail_template, context | self._detail_context(request, record))
+
+    def print_page(self, request, pk: int):
+        """The record as the detail page shows it (fields, parties as masked there, the business timeline)
+        laid out for paper: no navigation, buttons, attachments or audit trail (web/base.html's
+        ``printing``; the print style sheet in web/fazhi.css)."""
+        record = get_object_or_404(self.queryset(request.user), pk=pk)
+        context = {
+            "record": record,
+            "buttons": [],
+            "audit": [],
+            "print_documents": [],
+            "printing": True,
+            "back_url": reverse(f"{self.namespace}:{self.detail_name}", args=[record.pk]),
+        }
+        context |= self._detail_context(request, record) | {"may_reveal": False}
+        return render(request, self.detail_template, context)
+
+    def document_file(self, request, pk: int, code: str, fmt: str):
+        record = get_object_or_404(self.queryset(request.user), pk=pk)
+        document = next((d for d in self.documents if d.code == code), None)
+        if document is None:
+            raise Http404("没有这种文书。")
+        if request.method not in ("GET", "HEAD"):  # after the scope check: another unit's record is 404
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return download_page(
+            request, record, lambda: docs.document_download(document, record, request.user, fmt)
+        )
+
+    def _detail_context(self, request, record) -> dict:
+        context = {}
         if self.timeline:
             context["events"] = self.timeline(record)
         if self.has_parties:  # as the person may see them; the reveal page shows them whole
             context["parties"] = masked_parties(request.user, record)
             context["may_reveal"] = sees_personal_data(request.user, record.org)
-        return render(request, self.detail_template, context | self.detail(request, record))
+        return context | self.detail(request, record)
 
     def reveal(self, request, pk: int):
         record = get_object_or_404(self.queryset(request.user), pk=pk)
@@ -280,6 +357,18 @@ class LedgerPages:
         if action.warning and (text := action.warning(saved)):
             messages.warning(request, text)
         return redirect(f"{self.namespace}:{self.detail_name}", pk=saved.pk)
+
+
+def download_page(request, record, make: Callable[[], HttpResponse]) -> HttpResponse:
+    """A record's document download for a page: ``make()``'s answer; a document the record does not have
+    is 404, a template or PDF converter that fails is a message on the record's page (never a 500)."""
+    try:
+        return make()
+    except FazhiError as exc:
+        if exc.status_code == 404:
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)
+        return redirect(record)
 
 
 def unavailable_message(action: PageAction, record) -> str:

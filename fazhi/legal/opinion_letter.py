@@ -1,76 +1,105 @@
-"""法律意见书 (legality review opinion letter) of one review round, as Word, and its download (the page's
-and the API's: one audited answer)."""
-
-import io
+"""合法性审查法律意见书 of one review round: a record document (fazhi.ledger.documents) from a Word
+template an office may replace (default: ``document_templates/opinion_letter.docx``), and its download
+(the page's per-round link, the detail page's document buttons and the API: one audited answer)."""
 
 from django.http import HttpResponse
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
-from fazhi.ledger.downloads import docx_download
+from fazhi.ledger.documents import (
+    Document,
+    blank,
+    body,
+    day_text,
+    document_download,
+    heading,
+    money_text,
+    plain,
+    right,
+)
 
 from .services import letter_round
 
+SAMPLE = {
+    "round": 1,
+    "submitted_by": "某某街道党政综合办公室",
+    "submitted_on": "2024年3月5日",
+    "kind": "合同",
+    "item_title": "某某物业服务合同",
+    "counterparty": "某某物业服务有限公司",
+    "amount": "人民币1200000元",
+    "materials": "合同文本、招标文件",
+    "opinion": "修改后合法",
+    "opinion_text": "一、第五条违约责任约定不明确。\n二、建议补充争议解决条款。",
+    "returned": True,
+    "requires_filing": True,
+    "reviewer": "李某",
+    "reviewer_unit": "某某街道法律顾问室",
+    "opinion_on": "2024年3月12日",
+}
 
-def letter_download(user, item, seq=None) -> HttpResponse:
+
+def _has_letter(item) -> bool:
+    return item.rounds.filter(letter_issued=True, opinion_on__isnull=False).exists()
+
+
+def values(item, user, seq=None) -> dict:
+    """Round ``seq``'s values (the latest round with a letter unless given; none: 404)."""
+    round_ = letter_round(item, seq)
+    return {
+        "round": round_.seq,
+        "submitted_by": item.submitted_by.name,
+        "submitted_on": day_text(round_.submitted_on),
+        "kind": item.get_kind_display(),
+        "item_title": item.title,
+        "counterparty": item.counterparty,
+        "amount": money_text(item.amount),
+        "materials": round_.materials,
+        "opinion": round_.get_opinion_display(),
+        "opinion_text": round_.opinion_text,
+        "returned": round_.returned,
+        "requires_filing": item.requires_filing,
+        "reviewer": str(round_.reviewer) if round_.reviewer else "",
+        "reviewer_unit": (round_.reviewer_org or item.org).name,
+        "opinion_on": day_text(round_.opinion_on),
+    }
+
+
+OPINION_LETTER = Document(
+    "opinion_letter",
+    "合法性审查法律意见书",
+    values,
+    SAMPLE,
+    blocks=(
+        plain("{{ submitted_by }}："),
+        body("你单位于{{ submitted_on }}送审的{{ kind }}《{{ item_title }}》收悉。经审查，现提出如下意见："),
+        heading("一、审查事项"),
+        body("事项类别：{{ kind }}；事项名称：{{ item_title }}（第{{ round }}轮送审）。"),
+        body(
+            "{% if counterparty %}合同相对方：{{ counterparty }}。{% endif %}{% if amount %}合同金额：{{ amount }}。{% endif %}"
+        ),
+        body("{% if materials %}送审材料：{{ materials }}{% endif %}"),
+        heading("二、审查结论"),
+        body("审查结论：{{ opinion }}。"),
+        heading("三、审查意见"),
+        body("{{ opinion_text }}"),
+        body(
+            "{% if returned %}请按上述意见修改后重新送审。{% endif %}"
+            "{% if requires_filing %}该合同金额达到备案标准，签订后请按规定办理备案。{% endif %}"
+        ),
+        blank(),
+        right("审查人：{{ reviewer or '______' }}"),
+        right("{{ reviewer_unit }}（盖章）"),
+        right("{{ opinion_on }}"),
+    ),
+    available=_has_letter,
+)
+
+DOCUMENTS = (OPINION_LETTER,)
+
+
+def letter_download(user, item, seq=None, fmt: str = "docx") -> HttpResponse:
     """Round ``seq``'s letter (the latest round with one unless given), its download in the audit trail;
     a round without a letter is refused (404) by ``letter_round``."""
     round_ = letter_round(item, seq)
-    content, what = opinion_docx(item, round_), f"第{round_.seq}轮法律意见书"
-    return docx_download(
-        user, item, content, filename=f"legal-opinion-{item.pk}-{round_.seq}.docx", what=what
+    return document_download(
+        OPINION_LETTER, item, user, fmt, what=f"第{round_.seq}轮法律意见书", seq=round_.seq
     )
-
-
-def _fmt(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "____年__月__日"
-
-
-def opinion_docx(item, round_) -> bytes:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "仿宋"
-    style.font.size = Pt(14)
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run("合法性审查法律意见书")
-    run.bold = True
-    run.font.size = Pt(22)
-    number = doc.add_paragraph(f"{item.number}（第{round_.seq}轮）")
-    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-    doc.add_paragraph(f"{item.submitted_by.name}：")
-    doc.add_paragraph(
-        f"你单位于{_fmt(round_.submitted_on)}送审的{item.get_kind_display()}《{item.title}》"
-        "收悉。经审查，现提出如下意见："
-    )
-    doc.add_heading("一、审查事项", level=2)
-    lines = [f"事项类别：{item.get_kind_display()}", f"事项名称：{item.title}"]
-    if item.counterparty:
-        lines.append(f"合同相对方：{item.counterparty}")
-    if item.amount is not None:
-        lines.append(f"合同金额：人民币{item.amount}元")
-    for line in lines:
-        doc.add_paragraph(line)
-    if round_.materials:
-        doc.add_paragraph(f"送审材料：{round_.materials}")
-    doc.add_heading("二、审查结论", level=2)
-    doc.add_paragraph(f"审查结论：{round_.get_opinion_display()}。")
-    doc.add_heading("三、审查意见", level=2)
-    for paragraph in round_.opinion_text.splitlines() or [""]:
-        doc.add_paragraph(paragraph)
-    if round_.returned:
-        doc.add_paragraph("请按上述意见修改后重新送审。")
-    if item.requires_filing:
-        doc.add_paragraph("该合同金额达到备案标准，签订后请按规定办理备案。")
-    doc.add_paragraph("")
-    if round_.reviewer:
-        doc.add_paragraph(f"审查人：{round_.reviewer}")
-    unit = doc.add_paragraph(f"{round_.reviewer_org.name if round_.reviewer_org else item.org.name}（盖章）")
-    unit.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    day = doc.add_paragraph(_fmt(round_.opinion_on))
-    day.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

@@ -10,6 +10,7 @@ from fazhi.ledger.pages import (
     PageAction,
     allows,
     current,
+    download_page,
     edit_action,
     in_status,
     is_open,
@@ -19,7 +20,7 @@ from fazhi.ledger.pages import (
 from . import forms, services
 from .filters import FILTERS, base_queryset
 from .models import CONCLUDED, RETURNED, REVIEWING, WITHDRAWN, ReviewOpinion
-from .opinion_letter import letter_download
+from .opinion_letter import DOCUMENTS, letter_download
 from .timeline import timeline
 
 
@@ -32,7 +33,8 @@ def _detail(request, item) -> dict:
 
 @login_required
 def letter(request, pk: int, seq: int):
-    return letter_download(request.user, get_object_or_404(base_queryset(request.user), pk=pk), seq)
+    item = get_object_or_404(base_queryset(request.user), pk=pk)
+    return download_page(request, item, lambda: letter_download(request.user, item, seq))
 
 
 def _round_warning(item) -> str:
@@ -107,4 +109,5 @@ PAGES = LedgerPages(
     detail=_detail,
     timeline=timeline,
     actions=ACTIONS,
+    documents=DOCUMENTS,
 )

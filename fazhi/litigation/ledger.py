@@ -4,7 +4,7 @@ checked at start-up). Its analysis meetings are served by its own pages and API.
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import Case
 
@@ -14,6 +14,7 @@ LEDGER = Ledger(
     order=30,
     models=(Case,),
     urls="fazhi.litigation.urls",
+    pages=(views.PAGES,),  # mounted by its urls module; named here for what reads them (its documents)
     api="fazhi.litigation.api",
     figures="fazhi.litigation.figures",
     excel=(excel_views.PAGES,),

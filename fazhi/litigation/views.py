@@ -17,6 +17,7 @@ from fazhi.paging import paginate
 
 from . import forms, services
 from . import serializers as s
+from .documents import DOCUMENTS
 from .filters import CASE_FILTERS, case_queryset
 from .models import (
     ANSWERED,
@@ -132,6 +133,7 @@ PAGES = LedgerPages(
     detail=_case_detail,
     has_parties=True,
     actions=CASE_ACTIONS,
+    documents=DOCUMENTS,
 )
 
 

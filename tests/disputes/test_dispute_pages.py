@@ -119,7 +119,7 @@ def test_session_conclude_and_agreement_docx(client, mediator, tree):
         {"version": "2", "outcome": "success", "concluded_on": TODAY, "agreement_text": "李四赔偿张三800元"},
     )
     assert r.status_code == 302
-    docx = client.get(f"/disputes/{d.pk}/agreement.docx")
+    docx = client.get(f"/disputes/{d.pk}/documents/agreement.docx")
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     for required in ("人民调解协议书", "张三", "李四赔偿张三800元", "履行期限", "人民调解员", "印章", ID_A):
         assert required in text
@@ -131,7 +131,11 @@ def test_other_street_cannot_see_pages(client, tree, person):
     person("med_b", "handler", tree["b-tw"])
     client.login(username="med_b", password=PASSWORD)
     assert d.number not in client.get("/disputes/").content.decode()
-    for url in (f"/disputes/{d.pk}/", f"/disputes/{d.pk}/edit/", f"/disputes/{d.pk}/agreement.docx"):
+    for url in (
+        f"/disputes/{d.pk}/",
+        f"/disputes/{d.pk}/edit/",
+        f"/disputes/{d.pk}/documents/agreement.docx",
+    ):
         assert client.get(url).status_code == 404
     assert (
         client.post(

@@ -2,7 +2,7 @@
 
 Counting rule: every ``.py`` module of the app's package, in subfolders too, except its ``migrations``
 and its domain modules — the modules whose stem is one of DOMAIN (models, services, figures, demo, the
-generator, importing, bulk, timeline, the documents such as agreement.py and opinion_letter.py, reference
+generator, importing, bulk, timeline, the documents (documents.py, opinion_letter.py: the wording of what a record prints), reference
 lists, columns, filters, admin, apps). In each module a line counts unless it is blank or, stripped, starts
 with ``#``; docstrings count. Templates are not modules and do not count. BASELINES are the same count on
 the code before the kit (commit 4701cf6's parent, three ledgers each with its own copy of the plumbing):
@@ -29,6 +29,7 @@ DOMAIN = frozenset(
         "timeline",
         "agreement",
         "opinion_letter",
+        "documents",
         "reference",
         "columns",
         "filters",

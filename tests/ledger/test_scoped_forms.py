@@ -98,7 +98,10 @@ def test_a_ledger_without_a_urls_module_gets_its_pages_urls():
     by_name = {ledger.namespace: ledger for ledger in ledgers()}
     for name in ("disputes", "legal", "kit"):
         assert not by_name[name].urls and by_name[name].pages
-    assert reverse("disputes:agreement", args=[3]) == "/disputes/3/agreement.docx"
+    assert (
+        reverse("disputes:detail_document_docx", args=[3, "agreement"])
+        == "/disputes/3/documents/agreement.docx"
+    )
     assert reverse("legal:letter", args=[3, 1]) == "/legal/3/letter/1.docx"
     assert reverse("disputes:excel_export") == "/disputes/excel/export/"
     assert reverse("kit:action", args=[3, "finish"]) == "/kit/3/finish/"

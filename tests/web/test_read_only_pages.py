@@ -30,8 +30,10 @@ def test_a_leader_reads_the_dispute_and_its_agreement_but_is_offered_no_change(c
     mediator = person("m", "handler", tree["a-tw"])
     dispute = settled_dispute(mediator, tree["a-tw"])
     client.force_login(person("leader_a", "leader", tree["a"]))
-    offered = actions(client.get(dispute.get_absolute_url()))
-    assert "下载人民调解协议书" in offered
+    page = client.get(dispute.get_absolute_url())
+    offered = actions(page)
+    assert f"/disputes/{dispute.pk}/documents/agreement.docx" in page.content.decode()  # a read action
+    assert "打印本案" in offered
     assert "修改基本信息" not in offered and "回访" not in offered and "司法确认" not in offered
     assert client.get(f"/disputes/{dispute.pk}/visit/").status_code == 404  # nor by typing the address
     listing = client.get("/disputes/").content.decode()
@@ -42,8 +44,10 @@ def test_the_mediator_is_offered_the_changes(client, tree, person):
     mediator = person("m", "handler", tree["a-tw"])
     dispute = settled_dispute(mediator, tree["a-tw"])
     client.force_login(mediator)
-    offered = actions(client.get(dispute.get_absolute_url()))
-    assert "修改基本信息" in offered and "回访" in offered and "下载人民调解协议书" in offered
+    page = client.get(dispute.get_absolute_url())
+    offered = actions(page)
+    assert "修改基本信息" in offered and "回访" in offered
+    assert f"/disputes/{dispute.pk}/documents/agreement.docx" in page.content.decode()
     assert "登记纠纷" in client.get("/disputes/").content.decode()
 
 

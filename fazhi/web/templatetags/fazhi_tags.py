@@ -26,6 +26,8 @@ def attachments_panel(context, record):
 
     from fazhi.ledger.attachments import ALLOWED_TYPES, attachments_of
 
+    if context.get("printing"):  # the print view prints the case, not its files
+        return {"printing": True}
     request = context["request"]
     return {
         "record": record,

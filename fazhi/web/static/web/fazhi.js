@@ -24,3 +24,7 @@ document.addEventListener("change", (event) => {
 document.addEventListener("DOMContentLoaded", () => {
   for (const select of document.querySelectorAll("[data-kind-switch]")) showKindFields(select);
 });
+// The print view's 打印 button (data-print).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
