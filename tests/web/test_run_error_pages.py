@@ -79,7 +79,11 @@ def test_the_development_default_has_debug_off():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FAZHI_", "DJANGO_"))}
     env.update(PYTHONPATH=str(ROOT), FAZHI_VAR_DIR=os.environ.get("FAZHI_VAR_DIR", str(ROOT / "var")))
     shown = subprocess.run(
-        [sys.executable, "-c", "import fazhi.settings as s; print(s.DEBUG, 'whitenoise' in ' '.join(s.MIDDLEWARE))"],
+        [
+            sys.executable,
+            "-c",
+            "import fazhi.settings as s; print(s.DEBUG, 'whitenoise' in ' '.join(s.MIDDLEWARE))",
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
