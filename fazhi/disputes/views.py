@@ -53,7 +53,11 @@ def agreement(request, pk: int):
     dispute = get_object_or_404(base_queryset(request.user), pk=pk, status=SUCCESS)
     content = agreement_docx(dispute, masked_parties(request.user, dispute, in_file=True))
     return docx_download(
-        request.user, dispute, content, filename=f"agreement-{dispute.pk}.docx", what="人民调解协议书"
+        request.user,
+        dispute,
+        content,
+        filename=f"人民调解协议书-{dispute.number}.docx",
+        what="人民调解协议书",
     )
 
 

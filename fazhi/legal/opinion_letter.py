@@ -19,7 +19,7 @@ def letter_download(user, item, seq=None) -> HttpResponse:
     round_ = letter_round(item, seq)
     content, what = opinion_docx(item, round_), f"第{round_.seq}轮法律意见书"
     return docx_download(
-        user, item, content, filename=f"legal-opinion-{item.pk}-{round_.seq}.docx", what=what
+        user, item, content, filename=f"法律意见书-{item.number}-第{round_.seq}轮.docx", what=what
     )
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from icalendar import Calendar, Event
 
 from fazhi.dates import today
 from fazhi.deadlines.calendar import is_working_day, rest_day_reason
+from fazhi.ledger.downloads import file_response
 
 from .views import open_deadlined
 
@@ -124,6 +124,6 @@ def ics(request):
         event.add("description", f"{record.status_label}。{basis}".strip("。") + "。")
         event.add("url", request.build_absolute_uri(record.get_absolute_url()))
         feed.add_component(event)
-    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="fazhi-due-{first:%Y-%m}.ics"'
-    return response
+    return file_response(
+        feed.to_ical(), f"法定期限{first.year}年{first.month}月.ics", "text/calendar; charset=utf-8"
+    )
