@@ -79,6 +79,9 @@ def test_a_registration_page_and_its_refusal_are_chinese(everyone, path):
     assert not english_on(response.content), f"{path}：{english_on(response.content)}"
 
     page = BeautifulSoup(response.content, "html.parser")
+    # Every date field shows the format it takes.
+    for date in page.find_all("input", type="date"):
+        assert date.get("placeholder") == "例：2024-03-05", f"{path}：{date}"
     form = next(
         f
         for f in page.find_all("form")
