@@ -4,6 +4,11 @@ import datetime
 
 from django.utils import timezone
 
+# The hint every date field shows (placeholder and title): a browser without a date picker, or a person
+# typing into one, is told the one format the forms accept.
+DATE_HINT = "例：2024-03-05"
+DATE_INPUT_ATTRS = {"type": "date", "placeholder": DATE_HINT, "title": f"日期，格式为 年-月-日，{DATE_HINT}"}
+
 
 def today() -> datetime.date:
     return timezone.localdate()

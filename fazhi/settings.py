@@ -42,7 +42,11 @@ FAZHI_AUDIT_KEY = _secret("FAZHI_AUDIT_KEY", 32)
 # the audit administrator copies them somewhere the database's administrators cannot write.
 FAZHI_AUDIT_CHECKPOINT_DIR = Path(os.environ.get("FAZHI_AUDIT_CHECKPOINT_DIR", VAR_DIR / "audit-checkpoints"))
 
-DEBUG = not PRODUCTION and os.environ.get("FAZHI_DEBUG", "1") == "1"
+# Off unless asked for (FAZHI_DEBUG=1), in development too: with DEBUG on Django answers an unknown
+# address or an error with its English technical pages, which a person trying `make run` must never
+# see — they get the Chinese 404/500 pages of production (fazhi.web.errors). Static files do not need
+# DEBUG: WhiteNoise serves them in every set-up (below). Tracebacks still reach the console.
+DEBUG = not PRODUCTION and os.environ.get("FAZHI_DEBUG", "0") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("FAZHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("FAZHI_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -95,8 +99,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-if PRODUCTION:  # runserver serves static files in development; WhiteNoise (after collectstatic) in production
-    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+# WhiteNoise serves static files everywhere: in production the collected, hashed files; in development
+# straight from the apps' static/ folders (finders, re-read on each request so edits show at once).
+# runserver's own static handler works only with DEBUG on, which development no longer has (above).
+MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 ROOT_URLCONF = "fazhi.urls"
 WSGI_APPLICATION = "fazhi.wsgi.application"

@@ -103,3 +103,23 @@ class ApiToken(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class CalendarFeed(models.Model):
+    """A person's calendar subscription (``/calendar/feed/<key>.ics``, fazhi.accounts.feeds): a calendar
+    program asks for it without a session, so the key in its address is the credential. Only the key's SM3
+    digest is kept, like an API token's; one per person, replaced when regenerated, deleted when revoked."""
+
+    user = models.OneToOneField(
+        User, verbose_name="人员", on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    key_hash = models.CharField("订阅密钥摘要", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("生成时间", default=timezone.now)
+    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "日历订阅"
+        verbose_name_plural = "日历订阅"
+
+    def __str__(self):
+        return f"{self.user} 的日历订阅"

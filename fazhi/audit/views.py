@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from fazhi.dates import DATE_INPUT_ATTRS
 from fazhi.orgs.scoping import role_codes
 from fazhi.paging import paginate
 
@@ -17,8 +18,8 @@ class AuditFilter(forms.Form):
     actor = forms.CharField(label="操作人", required=False)
     action = forms.ChoiceField(label="操作", required=False, choices=[("", "全部"), *Action.choices])
     target = forms.CharField(label="对象（编号或名称）", required=False)
-    start = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs=DATE_INPUT_ATTRS))
+    end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs=DATE_INPUT_ATTRS))
 
     def clean(self):
         data = super().clean()

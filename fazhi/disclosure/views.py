@@ -4,13 +4,12 @@ of one table, and the yearly report's tables 三 and 四 for a unit and year."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.ledger.attachments import attach
-from fazhi.ledger.downloads import DOCX, docx_download, pdf_download
+from fazhi.ledger.downloads import DOCX, XLSX, docx_download, file_response, pdf_download
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -225,8 +224,6 @@ POSTING_PAGES = LedgerPages(
     action_name="posting_action",
 )
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @login_required
 def annual(request):
@@ -237,14 +234,11 @@ def annual(request):
     except FazhiError as exc:
         return render(request, "disclosure/annual.html", {"error": exc.message}, status=400)
     tables = annual_tables(org, year)
+    name = f"{org.name}{year}年政府信息公开工作年度报告"
     if request.GET.get("format") == "docx":
-        response = HttpResponse(report_docx(org, year, tables), content_type=DOCX)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.docx"
-        return response
+        return file_response(report_docx(org, year, tables), f"{name}.docx", DOCX)
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(report_xlsx(org, year, tables), content_type=XLSX)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''disclosure-{year}.xlsx"
-        return response
+        return file_response(report_xlsx(org, year, tables), f"{name}.xlsx", XLSX)
     context = {
         "org": org,
         "year": year,
@@ -268,7 +262,7 @@ def letter(request, pk: int):
         request.user,
         record,
         sent_letter(record),
-        filename=f"disclosure-reply-{record.pk}.docx",
+        filename=letter_filename(record, "docx"),
         what=LETTER_NAME,
     )
 
@@ -293,6 +287,6 @@ def letter_pdf(request, pk: int):
         request.user,
         record,
         content,
-        filename=f"disclosure-reply-{record.pk}.pdf",
+        filename=letter_filename(record, "pdf"),
         what=f"{LETTER_NAME}（PDF）",
     )

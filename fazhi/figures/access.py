@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Q
+
 from fazhi.dates import today
 from fazhi.errors import FazhiError, NotPermitted
 from fazhi.orgs.models import Kind, Organisation, RoleAssignment
@@ -49,8 +51,12 @@ def org_for(user, code: str | None) -> Organisation:
 
 
 def selectable_orgs(user):
-    """Organisations offered in the dashboard's selector: the visible district, 街道 and 社区 tree."""
-    return visible_orgs(user).filter(kind__in=[Kind.DISTRICT, Kind.STREET, Kind.COMMUNITY]).order_by("path")
+    """Organisations offered in the dashboard's selector: the visible district, 街道 and 社区 tree, and the
+    units the person holds a role in (a 调委会's or a 司法所's people have no 街道 to choose, only their own
+    unit, which is also what the dashboard opens on: ``default_org``)."""
+    own = [a.org_id for a in RoleAssignment.objects.filter(user=user) if ROLES[a.role].reads_ledgers]
+    tree = Q(kind__in=[Kind.DISTRICT, Kind.STREET, Kind.COMMUNITY]) | Q(pk__in=own)
+    return visible_orgs(user).filter(tree).order_by("path")
 
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years figures may be asked for, by year or by dates

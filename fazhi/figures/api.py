@@ -1,9 +1,6 @@
 """/api/figures/: figures by organisation, period and codes; the catalogue; the Excel export."""
 
-from urllib.parse import quote
-
 from django.db import transaction
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
@@ -14,13 +11,12 @@ from fazhi.api.router import router
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.db import replica_reads
+from fazhi.ledger.downloads import XLSX, file_response
 
 from . import registry
 from .access import codes_from, org_for, period_from
 from .compute import table
 from .export import filename, workbook_bytes
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class FigureValueSerializer(serializers.Serializer):
@@ -119,9 +115,7 @@ class FigureViewSet(viewsets.ViewSet):
                 target_repr=f"{org.name}{period.label}指标（{len(rows)}项）",
                 org_id=org.pk,
             )
-        response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename(org, period))}"
-        return response
+        return file_response(content, filename(org, period), XLSX)
 
 
 router.register("figures", FigureViewSet, basename="figure")

@@ -9,6 +9,7 @@ class FiguresConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from fazhi.demo import register as register_demo
+        from fazhi.orgs.models import Kind
         from fazhi.web.navigation import WorkLine
         from fazhi.web.navigation import register as register_nav
 
@@ -23,7 +24,8 @@ class FiguresConfig(AppConfig):
         registry.add_loader(load_catalogue)
         for signal in (post_save, post_delete):
             signal.connect(_catalogue_changed, sender=ManualFigure, dispatch_uid=f"figures-{signal}")
-        register_nav(WorkLine("指标看板", "figures:dashboard", "/figures/"))
+        # Everyone who reads some unit's records has figures of it.
+        register_nav(WorkLine("指标看板", "figures:dashboard", "/figures/", frozenset(Kind.values)))
         register_demo(load_demo)
 
 

@@ -1,6 +1,12 @@
 """A record's document (a Word file made from it, or that file as PDF) as a download, the download itself
 in the audit trail: the one way every ledger's page and API hands out an agreement, an opinion letter, a
-decision."""
+decision.
+
+Every download of the platform names its file in Chinese through ``file_response`` (a record's document, an
+Excel template or export, a report, a calendar): a person saving ten files in a folder must tell them
+apart by name, and a name in pinyin or English ("agreement-12.docx") says nothing to them."""
+
+import re
 
 from django.db import transaction
 from django.http import HttpResponse
@@ -11,6 +17,24 @@ from fazhi.audit.services import record
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Characters Windows (and 统信/麒麟's file managers) refuse in a file name, and control characters: a record
+# number such as "余杭/调〔2024〕3号" or a title with a colon must still save.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def download_name(name: str) -> str:
+    """``name`` made safe as a file name: unsafe characters become "-", spaces at the ends go."""
+    stem = _UNSAFE.sub("-", name).strip(" .-")
+    return stem or "下载"
+
+
+def file_response(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """``content`` as a download named ``filename`` (Chinese, sent as RFC 6266 ``filename*=utf-8''…``)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, download_name(filename))
+    return response
 
 
 def docx_download(user, target, content: bytes, *, filename: str, what: str) -> HttpResponse:
@@ -26,7 +50,4 @@ def pdf_download(user, target, content: bytes, *, filename: str, what: str) -> H
 def _download(user, target, content: bytes, *, filename: str, what: str, content_type: str) -> HttpResponse:
     with transaction.atomic():
         record(Action.EXPORT, actor=user, target=target, changes={"导出": [None, what]})
-    response = HttpResponse(content, content_type=content_type)
-    # A Chinese name as RFC 6266 / 5987 write it (filename*=UTF-8''%E5…), an ASCII fallback for old clients.
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return file_response(content, filename, content_type)

@@ -10,21 +10,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.dates import today
 from fazhi.db import BULK_ROWS, refresh_planner_statistics, replica_reads
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 
+from .downloads import XLSX, file_response
 from .excel import Sheet, export, parse, template
 from .filtering import ExportParams
 from .importing import ImportResult
 from .parties import PERSONAL
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ImportForm(forms.Form):
@@ -75,7 +74,7 @@ class ExcelPages:
     def template_download(self, request):
         units = list(visible_orgs(request.user, write=True).order_by("path").values_list("name", flat=True))
         suggestions = dict.fromkeys(self.unit_columns, units)
-        return _xlsx(template(self.sheet(), suggestions), f"{self.file_stem}-template.xlsx")
+        return file_response(template(self.sheet(), suggestions), f"{self.title}导入模板.xlsx", XLSX)
 
     def import_upload(self, request):
         form = ImportForm(request.POST or None, request.FILES or None)
@@ -114,7 +113,7 @@ class ExcelPages:
                 target_repr=f"导出{self.title}{len(exported)}件",
                 changes=self._audit_changes(request.user, params, sheet, exported),
             )
-        return _xlsx(content, f"{self.file_stem}.xlsx")
+        return file_response(content, f"{self.title}（{today():%Y-%m-%d}导出）.xlsx", XLSX)
 
     def _audit_changes(self, user, params: ExportParams, sheet: Sheet, exported) -> dict:
         """Which records and which columns left the system, and where ID numbers and phones went out
@@ -148,9 +147,3 @@ def id_ranges(ids) -> str:
         else:
             ranges.append([pk, pk])
     return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
-
-
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response

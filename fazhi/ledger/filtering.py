@@ -156,6 +156,9 @@ def in_date_range(queryset: QuerySet, params, field: str, start_param: str, end_
             queryset = queryset.filter(**{f"{field}__{lookup}": day})
         elif value:
             _refuse(params, param, f"“{param}”应为日期，如 2024-01-31")
+    start, end = parse_date(params.get(start_param)), parse_date(params.get(end_param))
+    if start and end and start > end:  # an export refuses it rather than writing an empty file
+        _refuse(params, start_param, f"“{start_param}”{start} 晚于“{end_param}”{end}")
     return queryset
 
 

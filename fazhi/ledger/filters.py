@@ -31,6 +31,7 @@ from .filtering import (
     in_date_range,
     in_unit,
     is_true,
+    parse_date,
 )
 
 ORDERING = "ordering"
@@ -48,6 +49,11 @@ class ListFilter:
 
     def controls(self, params, user) -> list[dict]:
         raise NotImplementedError
+
+    def problems(self, params) -> list[str]:
+        """What is wrong with the values chosen, in Chinese, shown beside the filter form: the list still
+        ignores a malformed value, but the person is told that it did."""
+        return []
 
 
 def _select(name: str, label: str, options, params) -> dict:
@@ -142,6 +148,21 @@ class DateRange(ListFilter):
             OpenApiParameter(self.start, OpenApiTypes.DATE, description=f"{self.label}起（YYYY-MM-DD）"),
             OpenApiParameter(self.end, OpenApiTypes.DATE, description=f"{self.label}止（YYYY-MM-DD）"),
         ]
+
+    def problems(self, params):
+        found = []
+        for param, side in ((self.start, "起"), (self.end, "止")):
+            value = (params.get(param) or "").strip()
+            if value and parse_date(value) is None:
+                found.append(
+                    f"{self.label}{side}“{value[:20]}”不是有效日期（应写成 年-月-日，例：2024-03-05），已忽略这一条件。"
+                )
+        start, end = parse_date(params.get(self.start)), parse_date(params.get(self.end))
+        if start and end and start > end:
+            found.append(
+                f"{self.label}的起始日期 {start} 晚于截止日期 {end}，没有记录能同时满足；请调换后重新筛选。"
+            )
+        return found
 
     def controls(self, params, user):
         return [
@@ -382,4 +403,11 @@ class LedgerFilterSet:
             headers.append(header)
         controls = [c for declared in self.filters for c in declared.controls(params, request.user)]
         export = without(params, "page", "page_size")  # the export takes the filters and the sort
-        return {"filter_controls": controls, "filter_kept": kept, "headers": headers, "export_query": export}
+        problems = [problem for declared in self.filters for problem in declared.problems(params)]
+        return {
+            "filter_controls": controls,
+            "filter_problems": problems,
+            "filter_kept": kept,
+            "headers": headers,
+            "export_query": export,
+        }

@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import BaseFormSet, formset_factory
 
-from fazhi.dates import today
+from fazhi.dates import DATE_INPUT_ATTRS, today
 from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
@@ -13,7 +13,7 @@ from fazhi.orgs.scoping import visible_orgs
 from .holders import holder_units, role_units
 from .parties import PERSONAL
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = forms.DateInput(attrs=DATE_INPUT_ATTRS, format="%Y-%m-%d")
 
 WHOLE_FORM_CODES = ("stale_edit", "transition_not_allowed", "permission_denied")
 

@@ -30,6 +30,13 @@ class Ledger:
     unit_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # other roles, e.g. reviewer
     figure_prefix: str = ""  # codes "<prefix>.…" quoted by the report drafting are this ledger's figures
     list_url: str = ""  # the navigation entry's URL name; "<namespace>:list" unless given
+    # The kinds of unit whose people keep the ledger and get its navigation entry (fazhi.web.navigation):
+    # a person sees the entry when their units, or those below them, include one. Empty: ``holder_kinds``.
+    nav_kinds: frozenset[str] = frozenset()
+
+    @property
+    def kept_by(self) -> frozenset[str]:
+        return self.nav_kinds or self.holder_kinds
 
     @property
     def nav_url(self) -> str:

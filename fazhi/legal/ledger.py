@@ -24,5 +24,18 @@ LEDGER = Ledger(
     settings_models=(LegalSettings,),
     holder_kinds=frozenset(Kind.values) - {Kind.DISTRICT, Kind.STREET},  # the submitting unit
     unit_kinds={"reviewer": frozenset(REVIEWER_UNIT_KINDS)},
+    # The mediation bodies may be named as a submitting unit, but they make no decisions or contracts to
+    # review: a mediator's navigation shows the disputes ledger, not an always-empty 合法性审查 (issue 22).
+    nav_kinds=frozenset(Kind.values)
+    - {
+        Kind.DISTRICT,
+        Kind.STREET,
+        Kind.STREET_COMMITTEE,
+        Kind.COMMUNITY_COMMITTEE,
+        Kind.MEDIATION_STUDIO,
+        Kind.LAWYER_MEDIATOR,
+        Kind.POLICE_JOINT,
+        Kind.PSYCH_SERVICE,
+    },
     figure_prefix="legal",
 )

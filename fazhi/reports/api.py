@@ -1,6 +1,5 @@
 """REST API of the annual report: /api/reports/ — list, retrieve, create, draft, workflow, export."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -10,6 +9,7 @@ from rest_framework.response import Response
 
 from fazhi.api.router import router
 from fazhi.errors import FazhiError
+from fazhi.ledger.downloads import file_response
 
 from . import outline, services
 from . import serializers as s
@@ -120,11 +120,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             raise FazhiError(str(exc), fields={"fmt": "不支持的格式"}) from exc
         body = render_export(to_document(report), fmt.code)
         services.record_export(request.user, report, fmt.code)
-        response = HttpResponse(body, content_type=fmt.media_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="report-{report.org.code}-{report.year}{fmt.extension}"'
-        )
-        return response
+        return file_response(body, f"{report.title}{fmt.extension}", fmt.media_type)
 
 
 router.register("reports", ReportViewSet, basename="report")

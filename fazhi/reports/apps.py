@@ -11,9 +11,11 @@ class ReportsConfig(AppConfig):
         from fazhi.web.navigation import register as register_nav
 
         from . import api  # noqa: F401  (registers the viewset)
+        from .services import REPORT_KINDS
 
-        register_nav(WorkLine("年度报告", "reports:list", "/reports/"))
-        register_nav(WorkLine("报告分析", "reports:analysis", "/reports/analysis/"))
+        # A 街道 or the 区 writes the annual report (services.REPORT_KINDS): only their people see it.
+        register_nav(WorkLine("年度报告", "reports:list", "/reports/", frozenset(REPORT_KINDS)))
+        register_nav(WorkLine("报告分析", "reports:analysis", "/reports/analysis/", frozenset(REPORT_KINDS)))
 
         from . import analysis_api  # noqa: F401  (registers the report-analysis viewset)
         from .demo import load_demo

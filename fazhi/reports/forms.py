@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from fazhi.ledger.forms import DATE
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
@@ -40,7 +41,7 @@ class CreateReportForm(forms.Form):
 class ReportMetaForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label="标题", max_length=200)
-    signed = forms.DateField(label="成文日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    signed = forms.DateField(label="成文日期", required=False, widget=DATE)
     issuer = forms.CharField(label="落款单位（机关全称）", max_length=200, required=False)
     keyword = forms.CharField(label="导语中的年度学习内容", max_length=100, required=False)
     count_word = forms.ChoiceField(

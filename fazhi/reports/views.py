@@ -4,11 +4,9 @@ Every report is looked up through ``AnnualReport.objects.visible_to(request.user
 may change is decided by the services, which raise a Chinese message shown on the page.
 """
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.errors import FazhiError, StaleEdit
 from fazhi.figures import registry
+from fazhi.ledger.downloads import file_response
 
 from . import figure_source, services
 from . import sections as outline_edits
@@ -313,10 +312,7 @@ def report_export(request, pk, fmt):
         raise Http404(str(exc)) from exc
     body = render_export(to_document(report), export.code)
     services.record_export(request.user, report, export.code)
-    response = HttpResponse(body, content_type=export.media_type)
-    filename = f"{report.title}{export.extension}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return file_response(body, f"{report.title}{export.extension}", export.media_type)
 
 
 def _section(request, pk) -> Section:

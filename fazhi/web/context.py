@@ -1,21 +1,20 @@
-import re
-
 from django.urls import NoReverseMatch, reverse
 
-from .navigation import work_lines
+from fazhi.orgs.scoping import visible_orgs
+
+from .navigation import active_line, lines_for
 
 
 def navigation(request):
-    if not getattr(request, "user", None) or not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
         return {}
-    items = []
-    for line in work_lines():
+    kinds = set(visible_orgs(user).values_list("kind", flat=True).distinct())
+    lines = []
+    for line in lines_for(kinds):
         try:
-            url = reverse(line.url_name)
+            lines.append((line, reverse(line.url_name)))
         except NoReverseMatch:
             continue
-        active = bool(
-            re.match(line.prefix if line.prefix.endswith("$") else re.escape(line.prefix), request.path)
-        )
-        items.append({"label": line.label, "url": url, "active": active})
-    return {"nav_items": items}
+    active = active_line([line for line, _ in lines], request.path)
+    return {"nav_items": [{"label": line.label, "url": url, "active": line is active} for line, url in lines]}

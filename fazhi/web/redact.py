@@ -16,9 +16,14 @@ _PERSONAL_QUERY = re.compile(
     r"(?:(?!%26)[^&;\s\"'])*"
 )
 
+# A calendar subscription's key is its credential and sits in the path (/calendar/feed/<key>.ics): a log
+# line must not hand it to whoever reads the logs.
+_FEED_KEY = re.compile(r"(/calendar/feed/)[0-9A-Fa-f]+(\.ics)")
+
 
 def redact_query(text: str) -> str:
-    """``text`` with the values of personal-data query parameters replaced by ***."""
+    """``text`` with the values of personal-data query parameters, and calendar feed keys, replaced by ***."""
+    text = _FEED_KEY.sub(r"\1***\2", text)
     return _PERSONAL_QUERY.sub(lambda match: f"{match.group(1)}{match.group(2)}***", text)
 
 

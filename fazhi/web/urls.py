@@ -1,4 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
+
+from fazhi.accounts.feeds import KEY_PATTERN
 
 from . import due_calendar, health, views
 
@@ -8,6 +10,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("calendar/", due_calendar.month, name="calendar"),
     path("calendar/due.ics", due_calendar.ics, name="calendar_ics"),
+    path("calendar/feed/", due_calendar.feed_manage, name="calendar_feed_manage"),
+    re_path(rf"^calendar/feed/(?P<key>{KEY_PATTERN})\.ics$", due_calendar.feed, name="calendar_feed"),
     path("attachments/<str:token>/", views.download_attachment, name="attachment"),
     path(
         "attachments/upload/<int:content_type_id>/<int:pk>/",

@@ -3,6 +3,7 @@ table, masking and reveal, the list filters and the yearly report's tables for a
 
 import datetime
 import io
+from urllib.parse import unquote
 
 import pytest
 from openpyxl import load_workbook
@@ -10,6 +11,7 @@ from openpyxl import load_workbook
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disclosure import services
 from fazhi.disclosure.models import DisclosureRequest
+from fazhi.ledger.downloads import download_name
 from tests.conftest import PASSWORD
 from tests.conftest import TODAY as DAY
 from tests.disclosure.disclosure_fixtures import ID_A, new_request
@@ -167,6 +169,9 @@ def test_reply_letter_cites_the_article_and_the_configured_remedies(client, cler
     assert client.get(f"/disclosure/{r.pk}/letter.docx").status_code == 404  # not answered yet
     r = services.reply(clerk, r, r.version, replied_on=DAY, outcome="withheld_process")
     response = client.get(f"/disclosure/{r.pk}/letter.docx")
+    assert unquote(response["Content-Disposition"].split("''")[1]) == download_name(
+        f"{r.number}政府信息公开申请答复书.docx"
+    )
     text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
     assert "甲街道" in text and "政府信息公开申请答复书" in text and r.number in text
     assert "四类过程性信息，依法不予公开" in text and "第十六条第二款" in text

@@ -1,5 +1,6 @@
 import datetime
 import io
+from urllib.parse import unquote
 
 import pytest
 from docx import Document
@@ -7,6 +8,7 @@ from docx import Document
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType
+from fazhi.ledger.downloads import download_name
 from fazhi.orgs.models import Kind
 from tests.conftest import PASSWORD, make_org
 from tests.conftest import TODAY as DAY
@@ -120,6 +122,11 @@ def test_session_conclude_and_agreement_docx(client, mediator, tree):
     )
     assert r.status_code == 302
     docx = client.get(f"/disputes/{d.pk}/documents/agreement.docx")
+    d.refresh_from_db()
+    assert (
+        unquote(docx["Content-Disposition"].split("''")[1])
+        == f"人民调解协议书-{download_name(d.number)}.docx"
+    )
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     for required in ("人民调解协议书", "张三", "李四赔偿张三800元", "履行期限", "人民调解员", "印章", ID_A):
         assert required in text

@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import quote
 
 import pytest
 
@@ -184,11 +185,11 @@ def test_no_decide_button_while_the_party_may_ask_for_a_hearing(signed_in, offic
     assert f"/enforcement/{case.pk}/decide/" in signed_in.get(f"/enforcement/{case.pk}/").content.decode()
 
 
-def test_inspection_excel_file_names_have_no_colon(signed_in):
+def test_inspection_excel_file_names_are_chinese(signed_in):
     for url, name in (
-        ("/enforcement/inspections/excel/template/", "enforcement-inspections-template.xlsx"),
-        ("/enforcement/inspections/excel/export/", "enforcement-inspections.xlsx"),
+        ("/enforcement/inspections/excel/template/", "执法检查台账导入模板.xlsx"),
+        ("/enforcement/inspections/excel/export/", f"执法检查台账（{TODAY:%Y-%m-%d}导出）.xlsx"),
     ):
         response = signed_in.get(url)
         assert response.status_code == 200
-        assert response["Content-Disposition"] == f"attachment; filename*=UTF-8''{name}"
+        assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{quote(name)}"

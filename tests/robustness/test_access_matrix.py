@@ -691,6 +691,8 @@ WEB_TARGETS = {
 WEB_NOT_ORG_SCOPED = {
     "moved_suggestions": "旧网址 /litigation/suggestions/…，只永久重定向到 /oversight/…，不读任何数据",
     "moved_reminders": "旧网址 /litigation/reminders/…，只永久重定向到 /oversight/reminders/…，不读任何数据",
+    "web:calendar_feed": "个人日历订阅：参数是订阅密钥而非对象，答复密钥持有人本人范围内的期限；"
+    "未知、已停用或已重新生成的密钥一律 404（tests/web/test_calendar_feed.py）",
 }
 
 # Pages on which a role held at the district legitimately sees every 街道 (besides the 区级审阅).
