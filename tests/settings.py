@@ -4,3 +4,7 @@ only through the ledger kit and must never reach a deployment (pyproject's DJANG
 from fazhi.settings import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit_ledger"]  # noqa: F405
+
+# One process: the cache of a test is its own memory (never var/cache, which parallel test runs would share);
+# the worker runs in the test's process (tests/jobs).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

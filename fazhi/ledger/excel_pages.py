@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -20,6 +21,8 @@ from fazhi.db import BULK_ROWS, refresh_planner_statistics, replica_reads
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 
 from .excel import Sheet, export, parse, template
+from .excel_jobs import queue_import
+from .excel_read import MAX_BYTES, estimated_rows
 from .filtering import ExportParams
 from .importing import ImportResult
 from .parties import PERSONAL
@@ -60,6 +63,11 @@ class ExcelPages:
         ]
 
     @property
+    def key(self) -> str:
+        """Names these pages in a job's parameters (fazhi.ledger.excel_jobs.pages_named)."""
+        return f"{self.namespace}:{self.name}"
+
+    @property
     def template_url(self) -> str:
         return f"{self.namespace}:{self.name}excel_template"
 
@@ -82,7 +90,13 @@ class ExcelPages:
         errors = []
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            parsed = parse(self.sheet(), upload)
+            data = upload.read(MAX_BYTES + 1)
+            rows = estimated_rows(data)
+            if rows >= settings.FAZHI_JOB_IMPORT_ROWS:
+                # A big file goes to the worker: the page answers at once and shows the job's progress.
+                job = queue_import(self, request.user, upload.name, data, rows)
+                return redirect(job)
+            parsed = parse(self.sheet(), data)
             errors = parsed.errors
             if parsed.ok:
                 result = self.import_rows(request.user, parsed.rows, source=upload.name)
