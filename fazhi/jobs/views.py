@@ -53,7 +53,9 @@ def cancel(request, pk: int):
     except FazhiError as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, "已取消。" if job.state == "cancelled" else "已请求取消，将在当前一批处理完后停止。")
+        messages.success(
+            request, "已取消。" if job.state == "cancelled" else "已请求取消，将在当前一批处理完后停止。"
+        )
     return redirect(job)
 
 

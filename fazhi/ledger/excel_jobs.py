@@ -68,5 +68,3 @@ def _import(job, progress) -> jobs.Outcome:
     if len(result.created) >= BULK_ROWS:
         refresh_planner_statistics()
     return jobs.Outcome(summary=result.summary(pages.counter), link=reverse(pages.list_url))
-
-

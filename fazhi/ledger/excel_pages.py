@@ -106,7 +106,7 @@ class ExcelPages:
                         refresh_planner_statistics()
                     messages.success(request, result.summary(self.counter))
                     return redirect(self.list_url)
-        context = {"form": form, "errors": errors, "pages": self}
+        context = {"form": form, "errors": errors, "pages": self, "job_rows": settings.FAZHI_JOB_IMPORT_ROWS}
         return render(request, "ledger/excel_import.html", context)
 
     def export(self, request):

@@ -373,7 +373,13 @@ def _header_errors(sheet: Sheet, header_row: int, positions: dict[int, Column]) 
 
 
 def _parse_rows(
-    sheet: Sheet, rows, header_row: int, positions: dict[int, Column], *, formulas: bool = False, progress=None
+    sheet: Sheet,
+    rows,
+    header_row: int,
+    positions: dict[int, Column],
+    *,
+    formulas: bool = False,
+    progress=None,
 ) -> ParseResult:
     result = ParseResult()
     blank_row = {column.key: column.empty for column in sheet.columns}

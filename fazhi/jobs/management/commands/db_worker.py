@@ -1,6 +1,7 @@
 """`fazhi db_worker`: django-tasks-db's worker, which runs the jobs, plus a heartbeat in the cache every few
 seconds, which /healthz reads to tell whether a worker is running (fazhi.web.health)."""
 
+import contextlib
 import threading
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
@@ -13,10 +14,9 @@ BEAT_SECONDS = 5
 def _beat_while_alive(stop: threading.Event) -> None:
     main = threading.main_thread()
     while main.is_alive() and not stop.is_set():
-        try:
+        # A cache that cannot be written now must not stop the worker; /healthz will say so.
+        with contextlib.suppress(Exception):
             progress.beat()
-        except Exception:  # a cache that cannot be written now must not stop the worker; /healthz will say
-            pass
         stop.wait(BEAT_SECONDS)
 
 
@@ -25,7 +25,9 @@ class Command(DatabaseWorkerCommand):
 
     def handle(self, *args, **options):
         stop = threading.Event()
-        threading.Thread(target=_beat_while_alive, args=(stop,), name="fazhi-worker-heartbeat", daemon=True).start()
+        threading.Thread(
+            target=_beat_while_alive, args=(stop,), name="fazhi-worker-heartbeat", daemon=True
+        ).start()
         try:
             return super().handle(*args, **options)
         finally:
