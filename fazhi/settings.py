@@ -193,12 +193,14 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
-# Long work (big Excel imports) runs as a job (fazhi/jobs) on Django's tasks framework: the queue is a
+# Long work (big Excel imports and exports) runs as a job (fazhi/jobs) on Django's tasks framework: the queue is a
 # database table (django-tasks-db) and `fazhi db_worker` runs it — started by `make run`, its own service
 # in production (deploy/systemd/fazhi-worker.service).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # An Excel file with at least this many data rows is imported by the worker, with a progress page.
 FAZHI_JOB_IMPORT_ROWS = int(os.environ.get("FAZHI_JOB_IMPORT_ROWS", "2000"))
+# An Excel export of at least this many records is written by the worker and downloaded from the job's page.
+FAZHI_JOB_EXPORT_ROWS = int(os.environ.get("FAZHI_JOB_EXPORT_ROWS", "20000"))
 # /healthz calls the worker gone when its heartbeat (written every few seconds) is older than this.
 FAZHI_WORKER_STALE_SECONDS = int(os.environ.get("FAZHI_WORKER_STALE_SECONDS", "60"))
 SESSION_COOKIE_AGE = 30 * 60

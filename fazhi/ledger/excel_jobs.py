@@ -2,6 +2,7 @@
 parse and the same ledger import as the page's, still all or nothing, with progress by step and rows,
 cancellable until the writing starts, and on refusal the person's file back with the bad cells marked."""
 
+from django.http import QueryDict
 from django.tasks import task
 from django.urls import reverse
 
@@ -11,10 +12,12 @@ from fazhi.jobs.models import Kind
 
 from .excel import parse
 from .excel_marks import mark_errors
+from .filtering import ExportParams
 from .registry import ledgers
 
 READ, CHECK, WRITE = "读取文件", "检查数据", "写入数据库"
 STEPS = (READ, CHECK, WRITE)
+EXPORT_STEPS = ("写出 Excel 文件",)
 SHOWN_ERRORS = 20
 
 
@@ -68,3 +71,30 @@ def _import(job, progress) -> jobs.Outcome:
     if len(result.created) >= BULK_ROWS:
         refresh_planner_statistics()
     return jobs.Outcome(summary=result.summary(pages.counter), link=reverse(pages.list_url))
+
+
+def queue_export(pages, user, query: str, rows: int):
+    return jobs.create(
+        user,
+        Kind.EXPORT,
+        f"导出{pages.title}（{rows}件）",
+        export_file,
+        total=rows,
+        params={"pages": pages.key, "query": query},
+    )
+
+
+@task
+def export_file(job_id: int) -> str:
+    return jobs.run(job_id, _export, EXPORT_STEPS)
+
+
+def _export(job, progress) -> jobs.Outcome:
+    """The page's export, for the job's owner with the filter they chose; the rows are those of now."""
+    pages = pages_named(job.params["pages"])
+    params = ExportParams(QueryDict(job.params.get("query", "")))
+    content, count = pages.export_file(job.owner, params, on_row=progress.report)
+    progress.report(count, total=count)
+    return jobs.Outcome(
+        summary=f"已导出{count}件，请下载。", file=content, file_name=f"{pages.file_stem}.xlsx"
+    )

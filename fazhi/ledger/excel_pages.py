@@ -21,7 +21,7 @@ from fazhi.db import BULK_ROWS, refresh_planner_statistics, replica_reads
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 
 from .excel import Sheet, export, parse, template
-from .excel_jobs import queue_import
+from .excel_jobs import queue_export, queue_import
 from .excel_read import MAX_BYTES, estimated_rows
 from .filtering import ExportParams
 from .importing import ImportResult
@@ -111,24 +111,37 @@ class ExcelPages:
 
     def export(self, request):
         params = ExportParams(request.GET)
-        exported: list[tuple[int, int]] = []  # (record id, owner unit id) as the rows are written
-        sheet = self.sheet()
         with replica_reads():
             # A refused filter (FilterRefused, a FazhiError) is answered with its Chinese message and
             # status by the response middleware (fazhi.web.responses), before anything is written or audited.
             queryset = self.filtered(request.user, params)
             params.check()
-            records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported)
-            content = export(sheet, self.export_rows(request.user, records))
+            count = queryset.count()
+        if count >= settings.FAZHI_JOB_EXPORT_ROWS:
+            # A big export is written by the worker; the person downloads it from the job's page.
+            return redirect(queue_export(self, request.user, request.GET.urlencode(), count))
+        content, count = self.export_file(request.user, params)
+        return _xlsx(content, f"{self.file_stem}.xlsx")
+
+    def export_file(self, user, params: ExportParams, on_row=None) -> tuple[bytes, int]:
+        """The workbook of ``user``'s records as ``params`` filter them, and its entry in the audit trail;
+        ``on_row(count)`` is told the rows written so far (a job's progress) and may stop the export."""
+        exported: list[tuple[int, int]] = []  # (record id, owner unit id) as the rows are written
+        sheet = self.sheet()
+        with replica_reads():
+            queryset = self.filtered(user, params)
+            params.check()
+            records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported, on_row)
+            content = export(sheet, self.export_rows(user, records))
         with transaction.atomic():
             record(
                 Action.EXPORT,
-                actor=request.user,
+                actor=user,
                 target_type=self.model._meta.label_lower,
                 target_repr=f"导出{self.title}{len(exported)}件",
-                changes=self._audit_changes(request.user, params, sheet, exported),
+                changes=self._audit_changes(user, params, sheet, exported),
             )
-        return _xlsx(content, f"{self.file_stem}.xlsx")
+        return content, len(exported)
 
     def _audit_changes(self, user, params: ExportParams, sheet: Sheet, exported) -> dict:
         """Which records and which columns left the system, and where ID numbers and phones went out
@@ -147,9 +160,11 @@ class ExcelPages:
         }
 
 
-def _noted(records, exported: list):
+def _noted(records, exported: list, on_row=None):
     for item in records:
         exported.append((item.pk, item.org_id))
+        if on_row is not None and len(exported) % 1000 == 0:
+            on_row(len(exported))
         yield item
 
 

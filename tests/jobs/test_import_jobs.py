@@ -174,3 +174,30 @@ def test_live_progress_is_shown_by_step_and_rows(handler):
     progress.request_cancel(job.pk)
     with pytest.raises(progress.Cancelled):
         tracker.report(60)
+
+
+def test_a_big_export_is_written_by_the_worker_and_downloaded_from_the_job_page(client, handler, settings):
+    settings.FAZHI_JOB_EXPORT_ROWS = 50
+    upload(client)
+    run_worker()  # the 60 disputes, imported by a job
+    response = client.get("/disputes/excel/export/?status=received")
+    job = Job.objects.get(kind="export")
+    assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
+    assert job.label == f"导出纠纷调解台账（{ROWS}件）" and job.params["query"] == "status=received"
+    exports = AuditEntry.objects.filter(action=Action.EXPORT, target_type="disputes.dispute")
+    assert not exports.exists()  # nothing has left the system yet
+
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == State.DONE and job.done == job.total == ROWS
+    assert exports.get().changes["件数"] == [None, ROWS] and exports.get().actor == handler
+    download = client.get(f"/jobs/{job.pk}/result/")
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content)))[dispute_sheet().title]
+    assert sheet.max_row == dispute_sheet().header_row + ROWS
+    assert download["Content-Disposition"].endswith('filename="disputes.xlsx"')
+
+
+def test_a_refused_export_filter_is_answered_at_once_and_queues_nothing(client, handler, settings):
+    settings.FAZHI_JOB_EXPORT_ROWS = 1
+    response = client.get("/disputes/excel/export/?nonsense=1")
+    assert response.status_code == 400 and not Job.objects.exists()
