@@ -666,6 +666,11 @@ WEB_TARGETS = {
 WEB_NOT_ORG_SCOPED = {
     "moved_suggestions": "旧网址 /litigation/suggestions/…，只永久重定向到 /oversight/…，不读任何数据",
     "moved_reminders": "旧网址 /litigation/reminders/…，只永久重定向到 /oversight/reminders/…，不读任何数据",
+    # A job belongs to the person who started it, not to a unit: anyone else gets 404 (tests/jobs).
+    "jobs:detail": "本人的后台任务，只有提交人可见，他人一律 404（tests/jobs/test_import_jobs.py）",
+    "jobs:status": "本人的后台任务的进度，只有提交人可见",
+    "jobs:cancel": "取消本人的后台任务，只有提交人可以",
+    "jobs:result": "本人的后台任务的结果文件，只有提交人可以下载",
 }
 
 # Pages on which a role held at the district legitimately sees every 街道 (besides the 区级审阅).
