@@ -19,6 +19,14 @@ from tests.robustness.conftest import OTHER_FACTORIES, PERSONAL, TODAY, marker, 
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _worker_running():
+    """/healthz is in the sweep: it answers 200 only with a worker's recent heartbeat (fazhi.jobs)."""
+    from fazhi.jobs import progress
+
+    progress.beat()
+
 REVIEWER = "district_reviewer"
 DAY = TODAY.isoformat()
 DENIED = (403, 404)
