@@ -28,6 +28,7 @@ class Progress:
     step: int = 0
     done: int = 0
     total: int = 0
+    final: tuple[str, ...] = ()  # steps no longer cancelled (an import's writing: one short transaction)
 
     def report(self, done: int | None = None, *, total: int | None = None, step: str | None = None) -> None:
         if step is not None:
@@ -38,7 +39,13 @@ class Progress:
             self.done = min(done, self.total) if self.total else done
         cache.set(
             _key(self.job_id, "progress"),
-            {"step": self.step, "steps": list(self.steps), "done": self.done, "total": self.total},
+            {
+                "step": self.step,
+                "steps": list(self.steps),
+                "done": self.done,
+                "total": self.total,
+                "cancellable": self.steps[self.step] not in self.final if self.steps else True,
+            },
             KEEP_SECONDS,
         )
         if cache.get(_key(self.job_id, "cancel")):
@@ -68,15 +75,26 @@ class _Reporting(list):
 def live(job) -> dict:
     """Where a job is: step name, its number and the count of steps, rows done of total, overall percent."""
     if job.state == "done":
-        return {"label": "", "done": job.total, "total": job.total, "percent": 100}
+        return {"label": "", "done": job.total, "total": job.total, "percent": 100, "cancellable": False}
     found = cache.get(_key(job.pk, "progress")) if job.state == "running" else None
     if not found:
-        return {"label": "", "done": job.done, "total": job.total, "percent": 0}
+        return {"label": "", "done": job.done, "total": job.total, "percent": 0, "cancellable": True}
     steps = found["steps"] or [""]
     share = found["done"] / found["total"] if found["total"] else 0
     percent = int(100 * (found["step"] + share) / len(steps))
     label = f"第{found['step'] + 1}步（共{len(steps)}步）{steps[found['step']]}"
-    return {"label": label, "done": found["done"], "total": found["total"], "percent": min(percent, 99)}
+    return {
+        "label": label,
+        "done": found["done"],
+        "total": found["total"],
+        "percent": min(percent, 99),
+        "cancellable": found.get("cancellable", True),
+    }
+
+
+def cancellable(job_id: int) -> bool:
+    found = cache.get(_key(job_id, "progress"))
+    return not found or found.get("cancellable", True)
 
 
 def request_cancel(job_id: int) -> None:

@@ -85,6 +85,8 @@ def cancel(job: Job, actor) -> Job:
                 return job
         job.refresh_from_db()
     if job.state == State.RUNNING:
+        if not progress.cancellable(job.pk):
+            raise TransitionNotAllowed("任务正在写入数据，已不能取消；写入是一个整体，很快完成")
         progress.request_cancel(job.pk)
         return job
     raise TransitionNotAllowed(f"任务{job.get_state_display()}，不能取消")
@@ -96,14 +98,15 @@ def _drop_source(job: Job) -> None:
         Job.objects.filter(pk=job.pk).update(source="")
 
 
-def run(job_id: int, work, steps: tuple[str, ...] = ()) -> str:
-    """Run ``work`` for the job (in the worker): mark it running, then done, failed or cancelled."""
+def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] = ()) -> str:
+    """Run ``work`` for the job (in the worker): mark it running, then done, failed or cancelled. ``steps``
+    name the parts the progress counts through; in the ``final`` ones a cancel is refused."""
     started = timezone.now()
     if not Job.objects.filter(pk=job_id, state=State.QUEUED).update(state=State.RUNNING, started_at=started):
         return "skipped"  # cancelled before it started, or already run
     job = Job.objects.select_related("owner").get(pk=job_id)
     _audit_quietly(job, State.QUEUED, State.RUNNING)
-    tracker = progress.Progress(job.pk, steps=steps or ("处理",), total=job.total)
+    tracker = progress.Progress(job.pk, steps=steps or ("处理",), total=job.total, final=final)
     state, fields, more = State.DONE, {}, {}
     try:
         tracker.report(0)

@@ -44,7 +44,7 @@ def queue_import(pages, user, file_name: str, data: bytes, rows: int):
 
 @task
 def import_file(job_id: int) -> str:
-    return jobs.run(job_id, _import, STEPS)
+    return jobs.run(job_id, _import, STEPS, final=(WRITE,))
 
 
 def _import(job, progress) -> jobs.Outcome:

@@ -170,10 +170,22 @@ def test_live_progress_is_shown_by_step_and_rows(handler):
     tracker = progress.Progress(job.pk, steps=("读取文件", "检查数据", "写入数据库"), total=100)
     tracker.report(50, step="检查数据")
     live = progress.live(job)
-    assert live == {"label": "第2步（共3步）检查数据", "done": 50, "total": 100, "percent": 50}
+    assert live == {
+        "label": "第2步（共3步）检查数据", "done": 50, "total": 100, "percent": 50, "cancellable": True
+    }  # fmt: skip
     progress.request_cancel(job.pk)
     with pytest.raises(progress.Cancelled):
         tracker.report(60)
+
+
+def test_a_job_writing_its_rows_can_no_longer_be_cancelled(client, handler):
+    job = Job.objects.create(owner=handler, kind="import", label="x", state=State.RUNNING, total=100)
+    steps = ("读取文件", "检查数据", "写入数据库")
+    progress.Progress(job.pk, steps=steps, total=100, final=("写入数据库",)).report(0, step="写入数据库")
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert "已不能取消" in page and "/cancel/" not in page
+    answer = client.post(f"/jobs/{job.pk}/cancel/", follow=True).content.decode()
+    assert "任务正在写入数据，已不能取消" in answer and not progress.cancel_requested(job.pk)
 
 
 def test_a_big_export_is_written_by_the_worker_and_downloaded_from_the_job_page(client, handler, settings):

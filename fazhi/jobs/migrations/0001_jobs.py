@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,32 +14,65 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('import', 'Excel 导入'), ('export', 'Excel 导出')], max_length=20, verbose_name='类型')),
-                ('label', models.CharField(max_length=200, verbose_name='任务')),
-                ('state', models.CharField(choices=[('queued', '排队中'), ('running', '进行中'), ('done', '已完成'), ('failed', '失败'), ('cancelled', '已取消')], default='queued', max_length=20, verbose_name='状态')),
-                ('done', models.PositiveIntegerField(default=0, verbose_name='已处理')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='总数')),
-                ('params', models.JSONField(blank=True, default=dict, verbose_name='参数')),
-                ('source', models.FileField(blank=True, upload_to='jobs/uploads/', verbose_name='上传文件')),
-                ('result', models.FileField(blank=True, upload_to='jobs/results/', verbose_name='结果文件')),
-                ('result_name', models.CharField(blank=True, max_length=200, verbose_name='结果文件名')),
-                ('summary', models.CharField(blank=True, max_length=500, verbose_name='结果')),
-                ('error', models.TextField(blank=True, verbose_name='错误信息')),
-                ('link', models.CharField(blank=True, max_length=200, verbose_name='结果页面')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='任务队列编号')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='提交时间')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='开始时间')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='结束时间')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='jobs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("import", "Excel 导入"), ("export", "Excel 导出")],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="任务")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "排队中"),
+                            ("running", "进行中"),
+                            ("done", "已完成"),
+                            ("failed", "失败"),
+                            ("cancelled", "已取消"),
+                        ],
+                        default="queued",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("done", models.PositiveIntegerField(default=0, verbose_name="已处理")),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="总数")),
+                ("params", models.JSONField(blank=True, default=dict, verbose_name="参数")),
+                ("source", models.FileField(blank=True, upload_to="jobs/uploads/", verbose_name="上传文件")),
+                ("result", models.FileField(blank=True, upload_to="jobs/results/", verbose_name="结果文件")),
+                ("result_name", models.CharField(blank=True, max_length=200, verbose_name="结果文件名")),
+                ("summary", models.CharField(blank=True, max_length=500, verbose_name="结果")),
+                ("error", models.TextField(blank=True, verbose_name="错误信息")),
+                ("link", models.CharField(blank=True, max_length=200, verbose_name="结果页面")),
+                ("task_id", models.CharField(blank=True, max_length=64, verbose_name="任务队列编号")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="提交时间")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="开始时间")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="结束时间")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="jobs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '后台任务',
-                'verbose_name_plural': '后台任务',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['owner', '-created_at'], name='jobs_owner_created_idx')],
+                "verbose_name": "后台任务",
+                "verbose_name_plural": "后台任务",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["owner", "-created_at"], name="jobs_owner_created_idx")],
             },
         ),
     ]
