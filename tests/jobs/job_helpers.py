@@ -3,6 +3,7 @@ worker run in the test's own process: django-tasks-db's real `db_worker`, in bat
 
 import datetime
 import io
+from unittest import mock
 
 from django.core.management import call_command
 
@@ -37,5 +38,9 @@ def dispute_file(count: int, org: str, *, bad: tuple[int, ...] = (), name: str =
 
 
 def run_worker() -> None:
-    """Every queued job, through the real worker command (django-tasks-db's loop and our heartbeat)."""
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    """Every queued job, through the real worker command (django-tasks-db's loop and our heartbeat).
+
+    The loop drops "old" connections between tasks; inside the test's transaction that would close the
+    test's own connection on PostgreSQL (SQLite's in-memory one ignores it), so here it keeps it."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
