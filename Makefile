@@ -31,10 +31,12 @@ $(VENDOR)/.installed: package.json package-lock.json
 
 vendor: $(VENDOR)/.installed
 
+# The background worker (big Excel imports) runs beside the web server and stops with it (Ctrl+C).
 run: install
 	$(BIN)/fazhi migrate --no-input
 	$(BIN)/fazhi load_demo
-	$(BIN)/fazhi runserver $(HOST)
+	$(BIN)/fazhi db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/fazhi runserver $(HOST)
 
 # Debian packages the tests drive: chromium for the browser tests (Playwright, through executable_path),
 # CJK fonts, LibreOffice with pdftotext for the Word → PDF check, and nginx to check deploy/nginx (`nginx -t`).

@@ -13,8 +13,9 @@ wsgi_app = "fazhi.wsgi:application"
 bind = os.environ.get("FAZHI_BIND", "127.0.0.1:8001")
 # Synchronous workers: the pages are short database work. Twice the cores plus one is gunicorn's advice.
 workers = int(os.environ.get("FAZHI_WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-# A 50,000-row Excel import takes about 47 s inside a request today; until imports move to the background
-# worker (issue 20) the timeout must outlast it. nginx's proxy_read_timeout (deploy/nginx) is longer still.
+# An Excel file of FAZHI_JOB_IMPORT_ROWS (2,000) rows or more is imported by the background worker
+# (fazhi-worker.service), so no import holds a request for long (a 50,000-row one took 47 s inside a request);
+# the timeout still covers an export of a whole ledger. nginx's proxy_read_timeout (deploy/nginx) is longer.
 timeout = int(os.environ.get("FAZHI_WEB_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "fazhi.accounts",
     "fazhi.orgs",
     "fazhi.audit",
+    # Before django_tasks_db: fazhi.jobs's db_worker command (the same worker, plus its heartbeat) wins.
+    "fazhi.jobs",
+    "django_tasks_db",
     "fazhi.deadlines",
     "fazhi.ledger",
     "fazhi.disputes",
@@ -177,7 +180,7 @@ FAZHI_TRUSTED_PROXIES = [
 FAZHI_API_TOKEN_DAYS = int(os.environ.get("FAZHI_API_TOKEN_DAYS", "30"))
 # Several web servers share sessions and the cache through Redis (FAZHI_REDIS_URL, e.g.
 # redis://127.0.0.1:6379/0). Sessions stay written to the database too ("cached_db"), so restarting Redis
-# signs nobody out. Without it: database sessions and a per-process memory cache (one machine).
+# signs nobody out. Without it: database sessions and a cache in files under var/ (one machine).
 FAZHI_REDIS_URL = os.environ.get("FAZHI_REDIS_URL", "")
 if FAZHI_REDIS_URL:
     CACHES = {
@@ -188,6 +191,26 @@ if FAZHI_REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # One machine: a cache in files, shared by the web server's processes and the worker (a job's live
+    # progress and the worker's heartbeat pass through it, never through the database, where the import's
+    # own transaction would keep another writer waiting on SQLite).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+# Long work (big Excel imports and exports) runs as a job (fazhi/jobs) on Django's tasks framework: the queue is a
+# database table (django-tasks-db) and `fazhi db_worker` runs it — started by `make run`, its own service
+# in production (deploy/systemd/fazhi-worker.service).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# An Excel file with at least this many data rows is imported by the worker, with a progress page.
+FAZHI_JOB_IMPORT_ROWS = int(os.environ.get("FAZHI_JOB_IMPORT_ROWS", "2000"))
+# An Excel export of at least this many records is written by the worker and downloaded from the job's page.
+FAZHI_JOB_EXPORT_ROWS = int(os.environ.get("FAZHI_JOB_EXPORT_ROWS", "20000"))
+# /healthz calls the worker gone when its heartbeat (written every few seconds) is older than this.
+FAZHI_WORKER_STALE_SECONDS = int(os.environ.get("FAZHI_WORKER_STALE_SECONDS", "60"))
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the 30 minutes count from the last request: an idle timeout
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -12,6 +12,7 @@ urlpatterns = [
     path("figures/", include("fazhi.figures.urls")),
     path("reports/", include("fazhi.reports.urls")),
     path("audit/", include("fazhi.audit.urls")),
+    path("jobs/", include("fazhi.jobs.urls")),
     path("api/", include("fazhi.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,3 +9,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit_ledger"]  # noqa: F405
 # and the fixtures create a few people per test: the suite hashes with MD5. tests/accounts checks the
 # production settings' hasher itself where it matters.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# One process: the cache of a test is its own memory (never var/cache, which parallel test runs would share);
+# the worker runs in the test's process (tests/jobs).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

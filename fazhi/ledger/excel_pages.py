@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -21,6 +22,8 @@ from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 
 from .downloads import XLSX, file_response
 from .excel import Sheet, export, parse, template
+from .excel_jobs import queue_export, queue_import
+from .excel_read import MAX_BYTES, estimated_rows
 from .filtering import ExportParams
 from .importing import ImportResult
 from .parties import PERSONAL
@@ -59,13 +62,18 @@ class ExcelPages:
         ]
 
     @property
+    def key(self) -> str:
+        """Names these pages in a job's parameters (fazhi.ledger.excel_jobs.pages_named)."""
+        return f"{self.namespace}:{self.name}"
+
+    @property
     def template_url(self) -> str:
         return f"{self.namespace}:{self.name}excel_template"
 
     @property
     def file_stem(self) -> str:
-        """The downloads' file name: a nested namespace's colon is not allowed in Windows file names."""
-        return self.namespace.replace(":", "-")
+        """The export's file name, in Chinese and dated (made safe for Windows by downloads.file_response)."""
+        return f"{self.title}（{today():%Y-%m-%d}导出）"
 
     @property
     def list_url(self) -> str:
@@ -81,7 +89,13 @@ class ExcelPages:
         errors = []
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            parsed = parse(self.sheet(), upload)
+            data = upload.read(MAX_BYTES + 1)
+            rows = estimated_rows(data)
+            if rows >= settings.FAZHI_JOB_IMPORT_ROWS:
+                # A big file goes to the worker: the page answers at once and shows the job's progress.
+                job = queue_import(self, request.user, upload.name, data, rows)
+                return redirect(job)
+            parsed = parse(self.sheet(), data)
             errors = parsed.errors
             if parsed.ok:
                 result = self.import_rows(request.user, parsed.rows, source=upload.name)
@@ -91,29 +105,42 @@ class ExcelPages:
                         refresh_planner_statistics()
                     messages.success(request, result.summary(self.counter))
                     return redirect(self.list_url)
-        context = {"form": form, "errors": errors, "pages": self}
+        context = {"form": form, "errors": errors, "pages": self, "job_rows": settings.FAZHI_JOB_IMPORT_ROWS}
         return render(request, "ledger/excel_import.html", context)
 
     def export(self, request):
         params = ExportParams(request.GET)
-        exported: list[tuple[int, int]] = []  # (record id, owner unit id) as the rows are written
-        sheet = self.sheet()
         with replica_reads():
             # A refused filter (FilterRefused, a FazhiError) is answered with its Chinese message and
             # status by the response middleware (fazhi.web.responses), before anything is written or audited.
             queryset = self.filtered(request.user, params)
             params.check()
-            records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported)
-            content = export(sheet, self.export_rows(request.user, records))
+            count = queryset.count()
+        if count >= settings.FAZHI_JOB_EXPORT_ROWS:
+            # A big export is written by the worker; the person downloads it from the job's page.
+            return redirect(queue_export(self, request.user, request.GET.urlencode(), count))
+        content, count = self.export_file(request.user, params)
+        return file_response(content, f"{self.file_stem}.xlsx", XLSX)
+
+    def export_file(self, user, params: ExportParams, on_row=None) -> tuple[bytes, int]:
+        """The workbook of ``user``'s records as ``params`` filter them, and its entry in the audit trail;
+        ``on_row(count)`` is told the rows written so far (a job's progress) and may stop the export."""
+        exported: list[tuple[int, int]] = []  # (record id, owner unit id) as the rows are written
+        sheet = self.sheet()
+        with replica_reads():
+            queryset = self.filtered(user, params)
+            params.check()
+            records = _noted(queryset.iterator(chunk_size=self.chunk_size), exported, on_row)
+            content = export(sheet, self.export_rows(user, records))
         with transaction.atomic():
             record(
                 Action.EXPORT,
-                actor=request.user,
+                actor=user,
                 target_type=self.model._meta.label_lower,
                 target_repr=f"导出{self.title}{len(exported)}件",
-                changes=self._audit_changes(request.user, params, sheet, exported),
+                changes=self._audit_changes(user, params, sheet, exported),
             )
-        return file_response(content, f"{self.title}（{today():%Y-%m-%d}导出）.xlsx", XLSX)
+        return content, len(exported)
 
     def _audit_changes(self, user, params: ExportParams, sheet: Sheet, exported) -> dict:
         """Which records and which columns left the system, and where ID numbers and phones went out
@@ -132,9 +159,11 @@ class ExcelPages:
         }
 
 
-def _noted(records, exported: list):
+def _noted(records, exported: list, on_row=None):
     for item in records:
         exported.append((item.pk, item.org_id))
+        if on_row is not None and len(exported) % 1000 == 0:
+            on_row(len(exported))
         yield item
 
 

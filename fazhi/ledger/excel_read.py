@@ -7,6 +7,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -43,7 +44,9 @@ MAX_ZIP_ENTRIES = 10_000
 MAX_ZIP_DIRECTORY_BYTES = 2 * 1024 * 1024
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _SCAN_CHUNK = 1024 * 1024
+PROGRESS_ROWS = 1000
 # Excel's own last row: beyond it the file cannot have come from a spreadsheet program.
 LAST_EXCEL_ROW = 1_048_576
 # Users sometimes add a title line above the header; look that far for it.
@@ -122,13 +125,19 @@ class ParseResult:
         return "\n".join(lines)
 
 
-def parse(sheet: Sheet, fileobj) -> ParseResult:
+class _ProgressStopped(Exception):
+    """Whatever the progress callback raised (a cancelled job), carried past the handlers below."""
+
+
+def parse(sheet: Sheet, fileobj, *, progress: Callable[[int], None] | None = None) -> ParseResult:
     """Rows of an uploaded .xlsx (bytes, a path or a file object) as dicts keyed by Column.key, plus "_row".
 
     Every column of the sheet has a key in every row, also when the file lacks that (optional) column:
     "" for text-like kinds, None for numbers, dates and yes/no. Rows with errors are returned too, so
     that an import preview can show them; the import itself must not run unless ``result.ok``.
-    Never raises on the file's content: whatever is wrong comes back as CellErrors.
+    Never raises on the file's content: whatever is wrong comes back as CellErrors. ``progress`` is told
+    the count of data rows read every ``PROGRESS_ROWS`` rows (a job's progress); what it raises goes
+    through.
     """
     data = _read(fileobj)
     problem = _file_problem(data)
@@ -145,7 +154,9 @@ def parse(sheet: Sheet, fileobj) -> ParseResult:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _parse_workbook(sheet, workbook, formulas=formulas)
+            return _parse_workbook(sheet, workbook, formulas=formulas, progress=progress)
+    except _ProgressStopped as stopped:
+        raise stopped.__cause__ from None
     except _DAMAGE:
         # Damage deep inside the zip or the XML only shows while the rows are read.
         logger.warning("Excel 文件已损坏（工作表「%s」）", sheet.title, exc_info=True)
@@ -156,6 +167,33 @@ def parse(sheet: Sheet, fileobj) -> ParseResult:
         return _failed(OUR_FAULT)
     finally:
         workbook.close()
+
+
+def estimated_rows(data: bytes) -> int:
+    """About how many rows the file's largest worksheet has (header rows included), from its XML alone:
+    cheap enough to decide, before parsing, whether an import runs as a job. 0 for a file parse refuses."""
+    if _file_problem(data):
+        return 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            counts = [
+                _count_tags(archive, item, _ROW_TAG)
+                for item in archive.infolist()
+                if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml")
+            ]
+    except Exception:  # a damaged file: parse says what is wrong with it
+        return 0
+    return max(counts, default=0)
+
+
+def _count_tags(archive: zipfile.ZipFile, item: zipfile.ZipInfo, tag) -> int:
+    count, tail = 0, b""
+    with archive.open(item) as stream:
+        while chunk := stream.read(_SCAN_CHUNK):
+            text = tail + chunk
+            tail = text[-64:]
+            count += len(tag.findall(text)) - len(tag.findall(tail))
+    return count + len(tag.findall(tail))
 
 
 def _read(fileobj) -> bytes:
@@ -270,7 +308,7 @@ def _has_formulas(data: bytes) -> bool:
     return False
 
 
-def _parse_workbook(sheet: Sheet, workbook, *, formulas: bool = False) -> ParseResult:
+def _parse_workbook(sheet: Sheet, workbook, *, formulas: bool = False, progress=None) -> ParseResult:
     worksheet = _worksheet(sheet, workbook)
     if worksheet is None:
         return _failed(f"文件中找不到「{sheet.title}」工作表；请用下载的模板填写")
@@ -289,7 +327,9 @@ def _parse_workbook(sheet: Sheet, workbook, *, formulas: bool = False) -> ParseR
     errors = _header_errors(sheet, header_row, positions)
     if errors:
         return ParseResult(errors=errors)
-    return _parse_rows(sheet, chain(head[header_row:], rows), header_row, positions, formulas=formulas)
+    return _parse_rows(
+        sheet, chain(head[header_row:], rows), header_row, positions, formulas=formulas, progress=progress
+    )
 
 
 def _find_header(sheet: Sheet, head: list[tuple]) -> tuple[int | None, dict[int, Column]]:
@@ -333,7 +373,13 @@ def _header_errors(sheet: Sheet, header_row: int, positions: dict[int, Column]) 
 
 
 def _parse_rows(
-    sheet: Sheet, rows, header_row: int, positions: dict[int, Column], *, formulas: bool = False
+    sheet: Sheet,
+    rows,
+    header_row: int,
+    positions: dict[int, Column],
+    *,
+    formulas: bool = False,
+    progress=None,
 ) -> ParseResult:
     result = ParseResult()
     blank_row = {column.key: column.empty for column in sheet.columns}
@@ -352,6 +398,11 @@ def _parse_rows(
             return _failed(
                 f"文件的数据超过 {MAX_ROWS:,} 行，无法一次导入；请拆分成多个文件，每个不超过 {MAX_ROWS:,} 行后分批上传"
             )
+        if progress is not None and count % PROGRESS_ROWS == 0:
+            try:
+                progress(count)
+            except Exception as stopped:
+                raise _ProgressStopped from stopped
         row = dict(blank_row)
         row["_row"] = number
         for index, column in placed:

@@ -44,8 +44,11 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SIGNATURE_KEY_PURPOSE = "backup-signature"
 CHUNK = 2000
-# Rebuilt by migrate (content types, permissions) or meaningless in another database (sessions).
-EXCLUDED = frozenset({"contenttypes.contenttype", "auth.permission", "sessions.session"})
+# Rebuilt by migrate (content types, permissions) or meaningless in another database (sessions, the
+# worker's queue: a restored queue would run again jobs that already ran; the jobs themselves are kept).
+EXCLUDED = frozenset(
+    {"contenttypes.contenttype", "auth.permission", "sessions.session", "django_tasks_db.dbtaskresult"}
+)
 _RAW = "_backup_raw_"
 
 

@@ -48,10 +48,27 @@ def units() -> list[Path]:
     return sorted((DEPLOY / "systemd").glob("fazhi-*.*"))
 
 
-def test_every_service_has_its_timer_or_is_the_web_server():
+LONG_RUNNING = ("fazhi-web.service", "fazhi-worker.service")
+
+
+def test_every_service_has_its_timer_or_is_the_web_server_or_the_worker():
     names = {p.name for p in units()}
-    for service in (n for n in names if n.endswith(".service") and n != "fazhi-web.service"):
+    assert set(LONG_RUNNING) <= names
+    for service in (n for n in names if n.endswith(".service") and n not in LONG_RUNNING):
         assert service.replace(".service", ".timer") in names
+
+
+def test_the_worker_unit_runs_the_worker_with_its_heartbeat_and_lets_a_job_finish():
+    from django.core.management import load_command_class
+
+    unit = (DEPLOY / "systemd" / "fazhi-worker.service").read_text(encoding="utf-8")
+    assert "ExecStart=/opt/fazhi/.venv/bin/fazhi db_worker --no-reload" in unit
+    assert "Restart=always" in unit and "KillSignal=SIGTERM" in unit
+    # Our db_worker (django-tasks-db's, plus the heartbeat /healthz reads) is the one the command name runs.
+    from django.core.management import get_commands
+
+    assert get_commands()["db_worker"] == "fazhi.jobs"
+    assert load_command_class("fazhi.jobs", "db_worker").help.startswith("运行后台任务")
 
 
 @pytest.mark.parametrize("unit", units(), ids=lambda p: p.name)

@@ -19,6 +19,14 @@ from tests.robustness.conftest import OTHER_FACTORIES, PERSONAL, TODAY, marker, 
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _worker_running():
+    """/healthz is in the sweep: it answers 200 only with a worker's recent heartbeat (fazhi.jobs)."""
+    from fazhi.jobs import progress
+
+    progress.beat()
+
 REVIEWER = "district_reviewer"
 DAY = TODAY.isoformat()
 DENIED = (403, 404)
@@ -693,6 +701,11 @@ WEB_NOT_ORG_SCOPED = {
     "moved_reminders": "旧网址 /litigation/reminders/…，只永久重定向到 /oversight/reminders/…，不读任何数据",
     "web:calendar_feed": "个人日历订阅：参数是订阅密钥而非对象，答复密钥持有人本人范围内的期限；"
     "未知、已停用或已重新生成的密钥一律 404（tests/web/test_calendar_feed.py）",
+    # A job belongs to the person who started it, not to a unit: anyone else gets 404 (tests/jobs).
+    "jobs:detail": "本人的后台任务，只有提交人可见，他人一律 404（tests/jobs/test_import_jobs.py）",
+    "jobs:status": "本人的后台任务的进度，只有提交人可见",
+    "jobs:cancel": "取消本人的后台任务，只有提交人可以",
+    "jobs:result": "本人的后台任务的结果文件，只有提交人可以下载",
 }
 
 # Pages on which a role held at the district legitimately sees every 街道 (besides the 区级审阅).

@@ -1,17 +1,45 @@
 """/healthz answers without signing in: 200 with each check "ok", 503 naming what is wrong."""
 
+import time
+
 import pytest
+from django.core.cache import cache
 from django.db import DatabaseError
 
+from fazhi.jobs import progress
 from fazhi.web import health
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def worker_running():
+    progress.beat()
+    yield
+    cache.delete(progress.HEARTBEAT_KEY)
+
+
 def test_a_healthy_server_answers_ok_without_a_login(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "migrations": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "migrations": "ok", "worker": "ok"},
+    }
+
+
+def test_no_worker_is_a_503_naming_the_command(client):
+    cache.delete(progress.HEARTBEAT_KEY)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"] == "后台任务服务（fazhi db_worker）未运行"
+
+
+def test_a_stale_heartbeat_is_a_503(client, settings):
+    cache.set(progress.HEARTBEAT_KEY, time.time() - settings.FAZHI_WORKER_STALE_SECONDS - 30)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "秒没有响应" in response.json()["checks"]["worker"]
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -28,3 +28,27 @@ document.addEventListener("DOMContentLoaded", () => {
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) window.print();
 });
+// A button marked data-once sends its form once: a second press while the first is on its way (a big
+// upload) would queue the same import twice. The button is disabled after the submission has started.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (form.dataset.sent) {
+    event.preventDefault();
+    return;
+  }
+  const button = event.submitter;
+  if (button && button.matches("[data-once]")) {
+    form.dataset.sent = "1";
+    setTimeout(() => {
+      button.disabled = true;
+      button.textContent = button.dataset.once || button.textContent;
+    });
+  }
+});
+window.addEventListener("pageshow", (event) => {
+  if (!event.persisted) return; // back to a page kept in memory: its forms may be sent again
+  for (const form of document.querySelectorAll("form[data-sent]")) {
+    delete form.dataset.sent;
+    for (const button of form.querySelectorAll("[data-once]")) button.disabled = false;
+  }
+});

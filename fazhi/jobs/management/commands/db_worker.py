@@ -1,0 +1,34 @@
+"""`fazhi db_worker`: django-tasks-db's worker, which runs the jobs, plus a heartbeat in the cache every few
+seconds, which /healthz reads to tell whether a worker is running (fazhi.web.health)."""
+
+import contextlib
+import threading
+
+from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+from fazhi.jobs import progress
+
+BEAT_SECONDS = 5
+
+
+def _beat_while_alive(stop: threading.Event) -> None:
+    main = threading.main_thread()
+    while main.is_alive() and not stop.is_set():
+        # A cache that cannot be written now must not stop the worker; /healthz will say so.
+        with contextlib.suppress(Exception):
+            progress.beat()
+        stop.wait(BEAT_SECONDS)
+
+
+class Command(DatabaseWorkerCommand):
+    help = "运行后台任务（django-tasks-db 的数据库队列），并定时写入心跳供 /healthz 检查"
+
+    def handle(self, *args, **options):
+        stop = threading.Event()
+        threading.Thread(
+            target=_beat_while_alive, args=(stop,), name="fazhi-worker-heartbeat", daemon=True
+        ).start()
+        try:
+            return super().handle(*args, **options)
+        finally:
+            stop.set()
