@@ -78,7 +78,24 @@ def _same_value(published: FigureMention, drafted: FigureMention) -> bool:
 
 
 def _change(comparison: Comparison) -> tuple:
-    return (comparison.direction, comparison.rate_unit.replace("宗", "件"), Decimal(comparison.rate))
+    return (
+        comparison.direction,
+        SAME_UNIT.get(comparison.rate_unit, comparison.rate_unit),
+        Decimal(comparison.rate),
+    )
+
+
+def _take_change(changes: list[tuple], published: Comparison) -> bool:
+    """Find and use up a drafted change equal to ``published``: the same direction and measure, and the
+    same rate — or, where the report rounds the rate ("同比增长55%" for 55.04%), the draft's rate rounded
+    to the report's precision."""
+    direction, unit, rate = _change(published)
+    places = Decimal(1).scaleb(-_decimals(rate))
+    for index, (d, u, r) in enumerate(changes):
+        if (d, u) == (direction, unit) and (r == rate or r.quantize(places, rounding=ROUND_HALF_UP) == rate):
+            del changes[index]
+            return True
+    return False
 
 
 def compare(published_text: str, drafted_text: str) -> Coverage:
@@ -87,34 +104,27 @@ def compare(published_text: str, drafted_text: str) -> Coverage:
     published = analyze_text(published_text)
     drafted = analyze_text(drafted_text)
     pool: dict[tuple, list[FigureMention]] = defaultdict(list)
-    changes: dict[tuple, int] = defaultdict(int)  # every change the draft states, on a figure or alone
+    changes: list[tuple] = []  # every change the draft states, on a figure or alone
     for figure in drafted.figures:
         if figure.kind != "change":
             pool[_key(figure)].append(figure)
         if figure.comparison is not None:
-            changes[_change(figure.comparison)] += 1
+            changes.append(_change(figure.comparison))
     stated, missing = [], []
     for figure in published.figures:
-        if figure.kind == "change" or figure.comparison is None:
-            change_ok = True
-        else:  # "处理行政诉讼4宗，较2022年同比增长25%": the draft states both or not the figure
-            change_ok = changes[_change(figure.comparison)] > 0
         if figure.kind == "change":
-            found = changes[_change(figure.comparison)] > 0
-            match = None
+            found = _take_change(changes, figure.comparison)
         else:
             candidates = pool[_key(figure)]
             # an exact value before a rounded one, so that rounding never takes another figure's match
             match = next((c for c in candidates if c.base_value == figure.base_value), None)
             if match is None:
                 match = next((c for c in candidates if _same_value(figure, c)), None)
-            found = match is not None
-        if found and change_ok:
-            if match is not None:
-                pool[_key(figure)].remove(match)
-            if figure.comparison is not None:
-                changes[_change(figure.comparison)] -= 1
-            stated.append(figure)
-        else:
-            missing.append(figure)
+            # "处理行政诉讼4宗，较2022年同比增长25%": the draft states both or not the figure
+            found = match is not None and (
+                figure.comparison is None or _take_change(changes, figure.comparison)
+            )
+            if found:
+                candidates.remove(match)
+        (stated if found else missing).append(figure)
     return Coverage(published.figures, stated, missing, published.text)

@@ -69,3 +69,9 @@ def test_the_command_refuses_an_unknown_office_or_an_unreadable_seed(tmp_path):
     Organisation.objects.create(code="somewhere", name="某街道", short_name="某", kind=Kind.STREET)
     with pytest.raises(CommandError, match="无法读取已发布的报告"):
         call_command("seed_coverage", "somewhere", "2023", str(tmp_path / "missing.txt"))
+
+
+def test_a_change_the_report_rounds_is_stated_by_the_exact_one():
+    published = "派出庭受理案件2724件，同比增长55%。"
+    assert compare(published, "派出庭受理案件2724件，同比上升55.04%。").share == 1.0
+    assert compare(published, "派出庭受理案件2724件，同比上升55.6%。").share == 0.0
