@@ -11,6 +11,8 @@ from django.db import transaction
 
 from fazhi import demo as demo_loaders
 from fazhi.demo.tree import build_orgs, build_people
+from fazhi.reports.analyzer import analyze_text
+from fazhi.reports.models import AnnualReport, Paragraph, Source
 from fazhi.reports.seed_coverage import compare
 from tests.conftest import seed_path
 
@@ -60,13 +62,20 @@ def test_xixiangs_draft_states_nine_tenths_of_its_published_figures(demo, tmp_pa
     assert found.share >= XIXIANG_FLOOR >= 0.9, [figure.text for figure in found.missing]
     stated = {figure.text for figure in found.stated}
     # from the ledgers: enforcement, disputes, legal review, oversight, learning; and one hand-entered
-    assert {"711宗", "211.6094万元", "430件", "4532宗", "1840万元", "4560份", "59件", "93%", "5467.4733万元"} <= stated
+    assert {
+        "711宗",
+        "211.6094万元",
+        "430件",
+        "4532宗",
+        "1840万元",
+        "4560份",
+        "59件",
+        "93%",
+        "5467.4733万元",
+    } <= stated
 
 
 def test_xixiangs_draft_is_in_its_outline_and_types_no_figure(demo):
-    from fazhi.reports.models import AnnualReport, Paragraph, Source
-    from fazhi.reports.analyzer import analyze_text
-
     report = AnnualReport.objects.get(org__code="xixiang", year=2023)
     measures = report.sections.get(key="measures")
     first = report.sections.filter(parent=measures).order_by("order").first()
