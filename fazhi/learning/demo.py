@@ -3,11 +3,12 @@
 宣传袋6000只, 法律咨询700人次, 惠及群众近2000人, 新增法律明白人22名, 法律明白人培训30人次), 调解员培训250人次, and the 第一责任人's acts (学法计划
 不少于4次, 会前学法, 专题研究法治建设, 包案化解 of two disputes).
 
-The demo has two streets, 五常 (the seed of that name) and 仓前 (no seed). The figures of this work line that
-only 观澜's and 西乡's reports state are given to 五常's 2024 year, as the petitions demo does with theirs:
-观澜's 53场学习会议 on 129个主题 (the 党工委's weekly 中心组 study besides 五常's 会前学法 and 法治讲座) and
-西乡's 学法考试 参考率100%, 优秀率93%. Every one of these figures is computed from the records written here;
-none is hand-entered (fazhi/figures/demo.py no longer enters them).
+The demo's streets are 五常 (the seed of that name), 仓前 (no seed) and 西乡 (its 2023 seed). 西乡 2023 has
+its own records (中心组学习48期, 法治讲座3场, 法律五进131场, 以案释法51场, 媒体报道97篇, the enforcement team's
+8 普法 visits, its 学法考试). 观澜's 53场学习会议 on 129个主题 (the 党工委's weekly 中心组 study besides 五常's
+会前学法 and 法治讲座) and a copy of 西乡's exam (参考率100%, 优秀率93%) are still given to 五常's 2024 year, as
+its tests expect. Every one of these figures is computed from the records written here; none is
+hand-entered (fazhi/figures/demo.py no longer enters them).
 
 The station's part in mediation and legality review is a link on the dispute (参与化解单位) and the review
 item (联合审查单位), made here on records the disputes and legal demos wrote; it is never re-entered."""

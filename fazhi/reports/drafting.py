@@ -112,6 +112,16 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "行政诉讼调撤率达到{{litigation.withdrawal_rate}}%",
                 "行政负责人出庭率{{litigation.appearance_rate}}%",
             ),
+            # 五常 2024's documents sentence (判决书41份, 行政调解书4份 …); the codes follow the document kinds
+            _s(
+                "累计收到法院判决书{{litigation.documents.judgement}}份",
+                "行政调解书{{litigation.documents.mediation}}份",
+                "裁定书{{litigation.documents.ruling}}份",
+                "行政复议决定书{{litigation.documents.decision}}份",
+                "协助执行通知书{{litigation.documents.assistance}}份",
+                "律师函{{litigation.documents.lawyer_letter}}份",
+                "其他文书{{litigation.documents.other}}份",
+            ),
             _s("全年未发生行政诉讼败诉案件{{none:litigation.lost}}"),
         ),
     ),
