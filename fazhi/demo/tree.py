@@ -33,6 +33,19 @@ ORGS = [
     ("cangqian-office", "仓前街道党政办（法治办）", "仓前办", Kind.OFFICE, "cangqian"),
     ("cangqian-tw", "仓前街道人民调解委员会", "仓前街", Kind.STREET_COMMITTEE, "cangqian"),
     ("cangqian-sfs", "仓前司法所", "仓前司", Kind.JUSTICE_OFFICE, "cangqian"),
+    # 西乡街道 (深圳市宝安区), the demo office of the 2023 seed report; its 25 communities are not named
+    # there, so two stand for them (the report counts the street's total, not theirs).
+    ("baoan", "宝安区", "宝安", Kind.DISTRICT, None),
+    ("xixiang", "西乡街道办事处", "西乡", Kind.STREET, "baoan"),
+    ("xixiang-office", "西乡街道党政办（法治办）", "西乡办", Kind.OFFICE, "xixiang"),
+    ("xixiang-sfs", "西乡司法所", "西乡司", Kind.JUSTICE_OFFICE, "xixiang"),
+    ("xixiang-zf", "西乡街道综合行政执法队", "西乡执", Kind.ENFORCEMENT_TEAM, "xixiang"),
+    ("xixiang-tw", "西乡街道人民调解委员会", "西乡街", Kind.STREET_COMMITTEE, "xixiang"),
+    ("xixiang-gw", "西乡街道法律顾问室", "西乡顾", Kind.LEGAL_ADVISER, "xixiang"),
+    ("xixiang-gs", "固戍社区", "固戍", Kind.COMMUNITY, "xixiang"),
+    ("xixiang-gs-tw", "固戍社区人民调解委员会", "固戍调", Kind.COMMUNITY_COMMITTEE, "xixiang-gs"),
+    ("xixiang-lt", "流塘社区", "流塘", Kind.COMMUNITY, "xixiang"),
+    ("xixiang-lt-tw", "流塘社区人民调解委员会", "流塘调", Kind.COMMUNITY_COMMITTEE, "xixiang-lt"),
 ]
 
 # (username, full name, role, org code, what they do)
@@ -47,6 +60,13 @@ PEOPLE = [
     ("lingdao", "吴主任", "leader", "wuchang", "街道领导（只读）"),
     ("zhifa", "孔执法", "enforcement", "wuchang-zf", "综合行政执法队执法人员（案件、执法证、执法检查）"),
     ("cangqian", "郑仓前", "handler", "cangqian-tw", "仓前街道调解员（看不到五常的记录）"),
+    (
+        "xixiang-fzb",
+        "林法治",
+        "office",
+        "xixiang",
+        "西乡街道党政办（法治办）：西乡全街道台账、指标与年度报告",
+    ),
     ("qushenyue", "钱审阅", "district_reviewer", "yuhang", "区级审阅（全区只读）"),
     ("sysadmin", "孙系统", "sys_admin", "yuhang", "系统管理员（首次登录需绑定动态口令）"),
     ("secadmin", "冯安全", "sec_admin", "yuhang", "安全管理员（首次登录需绑定动态口令）"),

@@ -135,6 +135,28 @@ def write(items: list[Posting], source: str) -> list[Posting]:
     return insert_batch(None, Posting, items, source=source, owner=lambda p: p.org, day=lambda p: p.formed_on)
 
 
+# 西乡 2023 on its own portal: 工作动态49篇、通知公告27篇、财政审计文件16篇、政策解读3篇.
+XIXIANG_2023 = PORTAL[2024]
+XIXIANG_TITLES = {
+    PostingKind.NEWS: "西乡街道开展“法律五进”宣传活动",
+    PostingKind.NOTICE: "西乡街道关于做好安全生产工作的通知",
+    PostingKind.FINANCE: "西乡街道部门预算",
+    PostingKind.INTERPRETATION: "《西乡街道合同管理办法》政策解读",
+}
+
+
+def xixiang_postings(orgs) -> list[Posting]:
+    """Each posting formed on a working day of the month its index falls on, published two working days on."""
+    office, items = orgs["xixiang-office"], []
+    for kind, n in XIXIANG_2023.items():
+        for index in range(n):
+            formed = datetime.date(2023, 1 + index % 11, 5 + index % 20)
+            while not is_working_day(formed):
+                formed += datetime.timedelta(days=1)
+            items.append(_posting(office, kind, XIXIANG_TITLES[kind], formed))
+    return items
+
+
 def load_postings(orgs, stdout) -> int:
     rng = random.Random(2023)
     office, street = orgs["wuchang-office"], orgs["wuchang"]
@@ -150,4 +172,4 @@ def load_postings(orgs, stdout) -> int:
         items += _penalties(office, street, year, until)
     items += _open_postings(office)
     saved = write(items, "演示数据 五常主动公开政府信息")
-    return len(saved)
+    return len(saved) + len(write(xixiang_postings(orgs), "演示数据 西乡2023年主动公开政府信息"))

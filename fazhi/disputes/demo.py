@@ -216,6 +216,42 @@ def _open_cases(maker: Maker, units, count: int) -> list[NewDispute]:
     return items
 
 
+# 西乡 2023, as its report counts it: 4532 disputes received by its mediation committees, 4430 mediated
+# successfully, 11331 persons and 1880万元 involved, 1840万元 recovered; 12 劳资 disputes of 30 persons or more.
+XIXIANG_PLAN = [("xixiang-tw", 2500), ("xixiang-gs-tw", 1016), ("xixiang-lt-tw", 1016)]
+XIXIANG_SUCCESSES = 4430
+XIXIANG_PERSONS, XIXIANG_GROUP, XIXIANG_GROUP_PERSONS = 11331, 12, 40
+XIXIANG_INVOLVED, XIXIANG_RECOVERED = 18_800_000, 18_400_000
+
+
+def _parts(total: int, count: int) -> list[int]:
+    """``total`` over ``count`` as evenly as whole numbers go (10851 over 4520: 1811 threes, then twos)."""
+    share, rest = divmod(total, count)
+    return [share + (1 if index < rest else 0) for index in range(count)]
+
+
+def _xixiang(maker: Maker) -> list[NewDispute]:
+    """西乡's year with its report's totals exactly: the random persons and amounts of each dispute are set
+    to even shares of them (a successful one recovers what it involved; the failed ones hold the rest)."""
+    items = _closed_year(maker, 2023, XIXIANG_PLAN, successes=XIXIANG_SUCCESSES)
+    successes = [i.dispute for i in items if i.dispute.status == SUCCESS]
+    others = [i.dispute for i in items if i.dispute.status != SUCCESS]
+    persons = [XIXIANG_GROUP_PERSONS] * XIXIANG_GROUP + _parts(
+        XIXIANG_PERSONS - XIXIANG_GROUP * XIXIANG_GROUP_PERSONS, len(items) - XIXIANG_GROUP
+    )
+    for dispute, count in zip(successes + others, persons, strict=True):
+        dispute.persons_involved, dispute.is_group = count, count >= 30
+        if dispute.is_group:  # 处理30人以上重大劳资纠纷12宗
+            dispute.dispute_type = maker.types["劳资"]
+    for dispute, amount in zip(successes, _parts(XIXIANG_RECOVERED, len(successes)), strict=True):
+        dispute.amount_involved = dispute.amount_agreed = dispute.amount_recovered = Decimal(amount)
+    for dispute, amount in zip(
+        others, _parts(XIXIANG_INVOLVED - XIXIANG_RECOVERED, len(others)), strict=True
+    ):
+        dispute.amount_involved = Decimal(amount)
+    return items
+
+
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, users, seed=2024)
     rng = maker.rng
@@ -253,4 +289,5 @@ def load_demo(orgs, users, stdout):
     )
     cangqian += _open_cases(maker, ["cangqian-tw"], 8)
     _write(maker, cangqian, "演示数据 仓前")
+    _write(maker, _xixiang(maker), "演示数据 西乡2023年")
     stdout.write(f"纠纷调解：已载入演示纠纷 {Dispute.objects.count()} 件。")

@@ -264,6 +264,120 @@ def _open_cases(actor, org, officers, rng) -> None:
     del fresh
 
 
+# 西乡 2023, as its report counts it: 711 case files (495 普通 / 216 简易, 128 涉企), 行政处罚250次 fining
+# 211.6094万元, 430 decisions 公示 (the 250 penalties and 180 不予处罚); the other 281 普通 files, opened in
+# November and December, are decided in 2024. 858 enterprise checks finding 541 hazards in 58 batches: 8 大型联合执法 and
+# 50 “双随机、一公开”. 18 officers recruited in 2023 (新招执法岗位公务员18名).
+XIXIANG_TEAM = "xixiang-zf"
+XIXIANG_ISSUER = "深圳市宝安区人民政府"
+XIXIANG_OFFICERS = ("黄志明", "陈晓峰", "李嘉豪", "张伟杰", "刘子健", "吴俊辉", "郑嘉欣", "林晓婷", "何伟明",
+                    "梁家乐", "谢文涛", "罗志强", "许嘉慧", "邓浩然", "冯凯文", "曾子豪", "彭晓琳", "蔡俊杰")  # fmt: skip
+XIXIANG_FIELDS = (
+    Field.CITY_APPEARANCE,
+    Field.DUST,
+    Field.WORK_SAFETY,
+    Field.FIRE,
+    Field.ILLEGAL_BUILDING,
+    Field.GAS,
+)
+# 100 simple fines of 1,000 元 on businesses, 33 ordinary fines of 60,000 元 and one of 36,094 元: 2,116,094 元.
+XIXIANG_SIMPLE_FINE, XIXIANG_ORDINARY_FINE, XIXIANG_LAST_FINE = Decimal(1000), Decimal(60000), Decimal(36094)
+
+
+def _xixiang_day(index: int, months: range) -> datetime.date:
+    """Day ``index`` of a plain round over the months (the 3rd to the 27th), no randomness."""
+    month = months[index % len(months)]
+    return datetime.date(2023 if month <= 12 else 2024, (month - 1) % 12 + 1, 3 + (index // len(months)) % 25)
+
+
+def _xixiang_case(
+    org, officer_ids, index, *, simple, outcome, fine, enterprise, months=range(1, 13)
+) -> NewCase:
+    field = XIXIANG_FIELDS[index % len(XIXIANG_FIELDS)]
+    filed = _xixiang_day(index, months)
+    decided = outcome is not None
+    if simple:
+        decision = filed
+    elif decided:
+        decision = filed + datetime.timedelta(days=20 + index % 30)
+    else:  # opened in November or December, decided sixty days on: in the new year
+        decision = filed + datetime.timedelta(days=60)
+    status = outcome or CLOSED
+    kind = "" if status == NO_PENALTY else (PenaltyKind.FINE if fine else PenaltyKind.WARNING)
+    published = _wd(decision, 3 if simple else 5)
+    case = EnforcementCase(
+        org=org, status=status, filed_on=filed, procedure=Procedure.SIMPLE if simple else Procedure.ORDINARY,
+        source=(Source.PATROL, Source.COMPLAINT, Source.TRANSFER)[index % 3], field=field,
+        object_kind=ObjectKind.ENTERPRISE if enterprise else ObjectKind.SHOP, summary=SUMMARIES[field][0],
+        av_record=True, investigated_on=None if simple else filed + datetime.timedelta(days=3),
+        notified_on=None if simple else decision - datetime.timedelta(days=10), decision_on=decision,
+        penalty_kind=kind, fine_amount=fine, served_on=decision, published_on=published,
+        executed_on=decision + datetime.timedelta(days=7), execution_method=ExecutionMethod.VOLUNTARY,
+        closed_on=published + datetime.timedelta(days=10),
+        close_reason="违法行为轻微并及时改正，没有造成危害后果" if status == NO_PENALTY else "",
+    )  # fmt: skip
+    party = CaseParty(
+        role=PartyRole.PARTY,
+        kind=PartyKind.ORGANISATION if enterprise or fine == XIXIANG_SIMPLE_FINE else PartyKind.PERSON,
+        enterprise=enterprise,
+        name="深圳市某某实业有限公司" if enterprise else f"{SURNAMES[index % len(SURNAMES)]}某",
+    )
+    return NewCase(
+        case, [party], [officer_ids[index % len(officer_ids)], officer_ids[(index + 1) % len(officer_ids)]]
+    )
+
+
+def _xixiang_officers(actor, org) -> list[int]:
+    now = today()
+    ids = []
+    for index, name in enumerate(XIXIANG_OFFICERS):
+        joined = datetime.date(2023, 2 + index % 8, 6 + index)
+        certificate = services.add_officer(
+            actor, org=org, name=name, joined_on=joined, number=f"44030600{index + 1:04d}", issuer=XIXIANG_ISSUER,
+            issued_on=joined, expires_on=max(joined.replace(year=2029), now + datetime.timedelta(days=800)),
+        )  # fmt: skip
+        ids.append(certificate.officer_id)
+    return ids
+
+
+def _xixiang(actor, org) -> None:
+    ids = _xixiang_officers(actor, org)
+    items = []
+    # 216 简易: 100 fines on businesses (94 of them 涉企), 116 warnings
+    for index in range(216):
+        fined = index < 100
+        items.append(_xixiang_case(org, ids, index, simple=True, outcome=CLOSED, enterprise=index < 94,
+                                   fine=XIXIANG_SIMPLE_FINE if fined else Decimal(0)))  # fmt: skip
+    # 495 普通: 34 fines (all 涉企), 180 不予处罚, 281 opened in November or December and decided in 2024
+    for index in range(495):
+        if index < 34:
+            fine = XIXIANG_LAST_FINE if index == 33 else XIXIANG_ORDINARY_FINE
+            item = _xixiang_case(org, ids, index, simple=False, outcome=CLOSED, fine=fine, enterprise=True,
+                                 months=range(1, 11))  # fmt: skip
+        elif index < 214:
+            item = _xixiang_case(org, ids, index, simple=False, outcome=NO_PENALTY, fine=Decimal(0),
+                                 enterprise=False, months=range(1, 11))  # fmt: skip
+        else:
+            item = _xixiang_case(org, ids, index, simple=False, outcome=None, fine=Decimal(0), enterprise=False,
+                                 months=range(11, 13))  # fmt: skip
+        items.append(item)
+    insert_cases(actor, items, source="演示数据 西乡2023年")
+    batches = []
+    checks, hazards = (
+        [858 // 58 + (1 if i < 858 % 58 else 0) for i in range(58)],
+        [541 // 58 + (1 if i < 541 % 58 else 0) for i in range(58)],
+    )
+    for index in range(58):
+        joint = index < 8
+        batches.append(InspectionBatch(
+            org=org, held_on=_xixiang_day(index, range(1, 12)), action=ActionKind.JOINT if joint else ActionKind.ROUTINE,
+            random_check=not joint, field=Field.WORK_SAFETY if index % 3 else Field.FIRE,
+            object_kind=ObjectKind.ENTERPRISE, objects_checked=checks[index], hazards_found=hazards[index],
+            hazards_rectified=hazards[index], joint_units="区应急管理局、区消防救援大队" if joint else "",
+        ))  # fmt: skip
+    insert_inspections(actor, batches, source="演示数据 西乡2023年执法检查")
+
+
 def load_demo(orgs, users, stdout):
     org = orgs[TEAM]
     actor = users.get("zhifa") or users.get("fazhiban")
@@ -297,6 +411,7 @@ def load_demo(orgs, users, stdout):
                                 hazards=int(170 * share), joint=1, random_checks=2, vehicles=0, until=until)  # fmt: skip
     insert_inspections(actor, batches, source="演示数据 五常执法检查")
     _open_cases(actor, org, officers, maker.rng)
+    _xixiang(users.get("xixiang-fzb") or actor, orgs[XIXIANG_TEAM])
     stdout.write(
         f"行政执法：已载入演示案件 {EnforcementCase.objects.count()} 件、执法检查 {InspectionBatch.objects.count()} 次、"
         f"执法人员 {Officer.objects.count()} 人。"

@@ -6,6 +6,8 @@ from its records (fazhi/learning/demo.py), so they are not. What remains is 五�
 调解服务资金保障44万, which no ledger keeps (NEXT-LEDGERS.md, hand-entry route).
 """
 
+from decimal import Decimal
+
 from . import registry
 from .manual import import_baseline, set_value
 from .models import ManualFigure
@@ -14,6 +16,68 @@ from .models import ManualFigure
 HAND_ENTERED = [
     ("manual.mediation_funding", "调解经费保障", "万元", "调解服务资金保障", 44),
 ]
+
+# 西乡 2023: what its report states and no ledger records — 理论宣讲, 主题教育, 政务服务大厅 and 社区窗口,
+# 惠企 and 营商, 应急演练, 劳资纠纷 and 劳动仲裁, 政务诚信, recruitment — entered by its 法治办 for the year
+# (NEXT-LEDGERS.md, hand-entry route). (code, label, unit, other wordings, value.)
+XIXIANG_HAND_ENTERED = [
+    ("manual.theory_talks", "理论宣讲和政策宣讲活动", "场", "理论宣讲", 1140),
+    ("manual.congress_talks", "学习宣传贯彻党的二十大精神宣讲活动", "场", "二十大精神宣讲", 500),
+    ("manual.study_on_law", "专题学习习近平法治思想等重要内容", "次", "专题学习", 18),
+    ("manual.reading_class_days", "主题教育读书班天数", "天", "读书班", 8),
+    ("manual.reading_class_topics", "主题教育专题研讨", "个", "专题研讨", 7),
+    ("manual.study_books", "发放主题教育用书", "本", "主题教育用书", 4000),
+    ("manual.research_leaders", "处级领导基层调研", "名", "到基层一线调研", 23),
+    ("manual.hall_accepted", "行政服务大厅受理业务", "万件", "行政服务大厅受理", Decimal("15.6")),
+    ("manual.hall_certificates", "行政服务大厅发证业务", "万件", "大厅发证", Decimal("2.7")),
+    ("manual.hall_consultations", "行政服务大厅咨询", "万件", "大厅咨询", Decimal("8.6")),
+    ("manual.communities", "辖区社区", "个", "辖区社区数", 25),
+    ("manual.window_total", "社区政务综合窗口业务总量", "万件", "社区政务综合窗口", Decimal("2.62")),
+    ("manual.window_services", "社区窗口政务服务业务", "万件", "社区政务服务业务", Decimal("0.84")),
+    ("manual.window_certificates", "社区窗口发证业务", "万件", "社区发证业务", Decimal("0.38")),
+    ("manual.cannot_do_window", "“办不成事反映窗口”解决急事难事", "名", "办不成事反映窗口", 50),
+    ("manual.subsidy_applications", "惠企政策申报企业", "个", "企业申报", 392),
+    ("manual.subsidy_amount", "发放奖补金额", "万元", "奖补金额", Decimal("5467.4733")),
+    ("manual.subsidy_enterprises", "惠及规上工业企业", "家", "规上工业企业", 278),
+    ("manual.enterprise_visits", "走访企业", "家次", "挂点服务走访企业", 2028),
+    ("manual.enterprise_demands", "收集和处理企业诉求", "件", "企业诉求", 234),
+    ("manual.enterprise_demands_rate", "企业诉求办结率", "%", "企业诉求办结", 100),
+    ("manual.enterprises_served", "助企服务队服务企业", "家", "服务企业", 473),
+    ("manual.enterprise_meetings", "企业诉求协调座谈会", "场", "协调座谈会", 16),
+    ("manual.key_enterprises", "解决重点企业急难愁盼", "家", "重点企业", 18),
+    ("manual.parks", "惠企宣讲园区", "个", "园区宣讲", 4),
+    ("manual.parks_enterprises", "园区惠企宣讲惠及企业", "家", "惠及企业", 80),
+    ("manual.cross_plans", "跨街道、跨部门标准化执法计划", "次", "标准化执法计划", 2),
+    ("manual.verified_enterprises", "配合检查核实重点企业", "家", "检查核实", 64),
+    ("manual.body_cameras", "新增执法记录仪", "台", "执法记录仪", 35),
+    ("manual.live_enforcement", "直播式执法活动", "场", "直播式执法", 3),
+    ("manual.drills", "应急演练", "场", "各类应急演练", 55),
+    ("manual.drill_participants", "应急演练参演人数", "人", "参演人数", 5152),
+    ("manual.first_responders", "“应急第一响应人”通过考核", "人", "应急第一响应人", 249),
+    ("manual.shuoshi_pingli", "“说事评理”调处纠纷", "宗", "说事评理", 65),
+    ("manual.labour_cases", "处理投诉案件和劳资纠纷", "宗", "劳资纠纷", 8099),
+    ("manual.labour_major_staff", "重大劳资纠纷涉及员工", "人", "涉及员工", 1013),
+    ("manual.labour_major_amount", "重大劳资纠纷涉及金额", "万元", "劳资纠纷涉及金额", Decimal("2073.7")),
+    ("manual.arbitration_cases", "劳动仲裁派出庭受理案件", "件", "派出庭受理案件", 2724),
+    ("manual.web_consultations", "门户网站办理群众咨询投诉", "条", "群众咨询投诉", 478),
+    ("manual.citywide_accepted", "全市域通办受理量", "件", "全市域通办受理", 2643),
+    ("manual.citywide_registered", "全市域通办登记量", "件", "全市域通办登记", 1932),
+    ("manual.service_praise_rate", "政务服务好评率", "%", "好评率", Decimal("99.97")),
+    ("manual.law_graduates", "新招法学专业公务员", "名", "法学专业公务员", 11),
+]
+# The 派出庭's 2724 cases rose 55% on 2022 (about 1757): entered as the 2022 value of the same figure.
+XIXIANG_LAST_YEAR = {"manual.arbitration_cases": 1757}
+
+
+def _xixiang(street, office) -> None:
+    for code, label, unit, phrases, value in XIXIANG_HAND_ENTERED:
+        ManualFigure.objects.get_or_create(
+            code=code, defaults={"label": label, "unit": unit, "phrases": phrases}
+        )
+        set_value(office, code, street, 2023, value, note="西乡街道2023年法治政府建设年度报告")
+    for code, value in XIXIANG_LAST_YEAR.items():
+        set_value(office, code, street, 2022, value, note="西乡街道2023年报告所称同比增长55%推得")
+
 
 # 3218 received in 2024, "同比上升18.22%": 2023 had 2722 (3218 / 1.1822).
 RECEIVED_2023 = 2722
@@ -27,9 +91,12 @@ def load_demo(orgs, users, stdout) -> None:
             code=code, defaults={"label": label, "unit": unit, "phrases": phrases}
         )
         set_value(office, code, street, 2024, value, note="五常街道2024年法治政府建设年度报告")
+    if "xixiang-fzb" in users:
+        _xixiang(orgs["xixiang"], users["xixiang-fzb"])
     registry.mark_stale()
     code = registry.code_for_phrase(RECEIVED_PHRASE)
     if code and not registry.get(code).hand_entered:
         import_baseline(office, street, 2023, {code: RECEIVED_2023})
         stdout.write(f"指标：五常街道2023年基线 {code}={RECEIVED_2023}（来自已发布报告）")
     stdout.write(f"指标：{len(HAND_ENTERED)}项手工填报指标（五常街道2024年）")
+    stdout.write(f"指标：{len(XIXIANG_HAND_ENTERED)}项手工填报指标（西乡街道2023年）")

@@ -3,11 +3,12 @@
 宣传袋6000只, 法律咨询700人次, 惠及群众近2000人, 新增法律明白人22名, 法律明白人培训30人次), 调解员培训250人次, and the 第一责任人's acts (学法计划
 不少于4次, 会前学法, 专题研究法治建设, 包案化解 of two disputes).
 
-The demo has two streets, 五常 (the seed of that name) and 仓前 (no seed). The figures of this work line that
-only 观澜's and 西乡's reports state are given to 五常's 2024 year, as the petitions demo does with theirs:
-观澜's 53场学习会议 on 129个主题 (the 党工委's weekly 中心组 study besides 五常's 会前学法 and 法治讲座) and
-西乡's 学法考试 参考率100%, 优秀率93%. Every one of these figures is computed from the records written here;
-none is hand-entered (fazhi/figures/demo.py no longer enters them).
+The demo's streets are 五常 (the seed of that name), 仓前 (no seed) and 西乡 (its 2023 seed). 西乡 2023 has
+its own records (中心组学习48期, 法治讲座3场, 法律五进131场, 以案释法51场, 媒体报道97篇, the enforcement team's
+8 普法 visits, its 学法考试). 观澜's 53场学习会议 on 129个主题 (the 党工委's weekly 中心组 study besides 五常's
+会前学法 and 法治讲座) and a copy of 西乡's exam (参考率100%, 优秀率93%) are still given to 五常's 2024 year, as
+its tests expect. Every one of these figures is computed from the records written here; none is
+hand-entered (fazhi/figures/demo.py no longer enters them).
 
 The station's part in mediation and legality review is a link on the dispute (参与化解单位) and the review
 item (联合审查单位), made here on records the disputes and legal demos wrote; it is never re-entered."""
@@ -465,6 +466,63 @@ def _literates(actor, orgs) -> int:
     return count
 
 
+# 西乡 2023, as its report counts it: 党工委理论学习中心组学习48期, 18 of them on 习近平法治思想、全面从严治党;
+# 领导干部法治讲座3场 (one on the new 《深圳市重大行政决策程序实施办法》); “法律五进”等宣传教育活动131场, “以案释法”
+# 法治讲座51场, 97 media reports of them; the enforcement team's 8 普法 visits with 4600 份 of materials
+# (谁执法谁普法); the 学法考试 (参考率100%, 优秀率93%).
+XIXIANG_YEAR = 2023
+XIXIANG_CENTRE_GROUP, XIXIANG_ON_LAW = 48, 18
+XIXIANG_LECTURES = (
+    "习近平法治思想专题讲座",
+    "《深圳市重大行政决策程序实施办法》专题讲座",
+    "行政复议法修订解读",
+)
+XIXIANG_FIVE_INTO, XIXIANG_CASE, XIXIANG_MEDIA, XIXIANG_BY_ENFORCERS = 131, 51, 97, 8
+XIXIANG_ENFORCER_MATERIALS = 4600
+
+
+def _xixiang_day(index: int, count: int) -> datetime.date:
+    return datetime.date(XIXIANG_YEAR, 1, 9) + datetime.timedelta(days=index * 340 // count)
+
+
+def _xixiang(actor, street, team) -> None:
+    for index in range(XIXIANG_CENTRE_GROUP):
+        topic = (
+            "习近平法治思想"
+            if index < XIXIANG_ON_LAW
+            else CENTRE_GROUP_TOPICS[index % len(CENTRE_GROUP_TOPICS)]
+        )
+        services.record_session(
+            actor, org=street, held_on=_xixiang_day(index, XIXIANG_CENTRE_GROUP), kind=StudyKind.CENTRE_GROUP,
+            title=f"党工委理论学习中心组学习：{topic}", topics=topic, audience=Audience.LEADERS, attendance=23,
+            speaker="党工委书记", hosted_by_head=True,
+        )  # fmt: skip
+    for index, title in enumerate(XIXIANG_LECTURES):
+        services.record_session(
+            actor, org=street, held_on=datetime.date(XIXIANG_YEAR, 3 + index * 4, 16), kind=StudyKind.LEADER_LECTURE,
+            title=title, topics=title, audience=Audience.LEADERS, attendance=60, speaker="街道法律顾问",
+        )  # fmt: skip
+    events = [(PufaKind.FIVE_INTO, "“法律五进”宣传教育活动")] * XIXIANG_FIVE_INTO
+    events += [(PufaKind.CASE, "“以案释法”法治讲座")] * XIXIANG_CASE
+    reports = [1 if index < XIXIANG_MEDIA else 0 for index in range(len(events))]  # 97 of 182 reported
+    for index, ((kind, title), media) in enumerate(zip(events, reports, strict=True)):
+        services.record_event(
+            actor, org=street, held_on=_xixiang_day(index, len(events)), kind=kind, title=title,
+            audience="辖区居民、企业员工", people_reached=60, media_reports=media,
+        )  # fmt: skip
+    for index in range(XIXIANG_BY_ENFORCERS):
+        event = services.record_event(
+            actor, org=team, held_on=datetime.date(XIXIANG_YEAR, 2 + index, 20), kind=PufaKind.OTHER,
+            title="综合行政执法人员进社区普法", audience="社区居民、商户", people_reached=100,
+        )  # fmt: skip
+        services.add_material(
+            actor, event, event.version, kind=MaterialKind.LEAFLET, unit=MaterialUnit.FEN,
+            quantity=XIXIANG_ENFORCER_MATERIALS // XIXIANG_BY_ENFORCERS,
+        )  # fmt: skip
+    services.record_exam(actor, org=street, held_on=datetime.date(XIXIANG_YEAR, 11, 22),
+                         title=f"{XIXIANG_YEAR}{EXAM['title']}", **{k: v for k, v in EXAM.items() if k != "title"})  # fmt: skip
+
+
 def load_demo(orgs, users, stdout):
     street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
     disputes, reviews = _link_station(station, street)
@@ -476,6 +534,8 @@ def load_demo(orgs, users, stdout):
     _acts(actor, street)
     literates = _literates(actor, orgs)
     _last_year(actor, street, station)
+    if "xixiang-fzb" in users:
+        _xixiang(users["xixiang-fzb"], orgs["xixiang"], orgs["xixiang-zf"])
     stdout.write(
         f"学法普法：五常{YEAR}年学法培训{len(SESSIONS) + weekly}场、学法考试1次、普法活动{len(EVENTS)}场、驿站法律服务记录{records}条、法律明白人{literates}名；"
         f"驿站参与调解{disputes}件、参与合法性审查{reviews}件（关联已有记录）。"

@@ -76,6 +76,11 @@ def law_sessions(orgs, start, end):
     return _pre_meeting(orgs, start, end).count()
 
 
+@figure("study.centre_group", "理论学习中心组学习", "期", phrases=("理论学习中心组学习",))
+def centre_group(orgs, start, end):
+    return sessions(orgs, start, end).filter(kind=StudyKind.CENTRE_GROUP).count()
+
+
 @figure("study.leader_lectures", "领导干部法治讲座", "场", phrases=("法治讲座",))
 def leader_lectures(orgs, start, end):
     return sessions(orgs, start, end).filter(kind=StudyKind.LEADER_LECTURE).count()

@@ -184,6 +184,23 @@ def _open_items(maker: Maker, orgs, actor) -> None:
         )
 
 
+# 西乡 2023, as its report counts it: 街道法律顾问室审查合同4560份, 出具法律意见书228份, 审查方案、制度等文件31份.
+XIXIANG_SUBMITTERS = ("xixiang-office", "xixiang-zf", "xixiang-gs", "xixiang-lt")
+XIXIANG_CONTRACTS, XIXIANG_LETTERS, XIXIANG_PLANS = 4560, 228, 31
+
+
+def _xixiang(orgs) -> list:
+    maker = Maker({**orgs, "wuchang-gw": orgs["xixiang-gw"], "wuchang-sfs": orgs["xixiang-sfs"]}, seed=2023)
+    rows = [
+        maker.row(ReviewKind.PLAN, 2023, letter=False, title=PLANS[i % len(PLANS)])
+        for i in range(XIXIANG_PLANS)
+    ]
+    rows += [maker.row(ReviewKind.CONTRACT, 2023, letter=False) for _ in range(XIXIANG_CONTRACTS)]
+    for row in rows[-XIXIANG_LETTERS:]:  # the opinion letters go to contracts (出具法律意见书)
+        row["letter_issued"] = True
+    return [maker.pair(row, XIXIANG_SUBMITTERS[i % len(XIXIANG_SUBMITTERS)]) for i, row in enumerate(rows)]
+
+
 def load_demo(orgs, users, stdout):
     if ReviewItem.objects.exists():  # demo data is loaded once
         return
@@ -228,4 +245,5 @@ def load_demo(orgs, users, stdout):
     rows = [cangqian.row(ReviewKind.CONTRACT, 2024, letter=i % 5 == 0) for i in range(40)]
     insert_items(None, [cangqian.pair(row, "cangqian-office") for row in rows], source="演示数据 仓前2024年")
     _open_items(maker, orgs, users["fazhiban"])
+    insert_items(None, _xixiang(orgs), source="演示数据 西乡2023年")
     stdout.write(f"合法性审查：已载入演示审查事项 {ReviewItem.objects.count()} 件。")

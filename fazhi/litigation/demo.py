@@ -273,6 +273,43 @@ def _cangqian(orgs, users) -> None:
         )  # fmt: skip
 
 
+def _xixiang(orgs, users) -> None:
+    """西乡 2023: 行政复议5宗, all answered on time; 行政诉讼4宗, one heard with the organ's head in court
+    (出庭率100%) and judged for the street (暂无行政败诉案件), the others withdrawn."""
+    actor = users.get("xixiang-fzb")
+    if actor is None:
+        return
+    maker = Maker(orgs, {"fazhiban": actor}, seed=2023)
+    end = datetime.date(2023, 12, 31)
+    for index, received in enumerate(datetime.date(2023, month, 12) for month in (3, 5, 7, 9)):
+        case = maker.reply(
+            maker.case(
+                CaseKind.ADMINISTRATIVE,
+                received,
+                ("xixiang-zf", "xixiang-office")[index % 2],
+                "深圳市宝安区人民法院",
+            )
+        )
+        if index == 0:
+            case = maker.hearing(case, _later(case.replied_on, 30, 40, maker.rng, end), head=True)
+            on = _later(case.hearings.last().held_on, 20, 30, maker.rng, end)
+            maker.conclude(
+                maker.document(case, Doc.JUDGEMENT, on, "行政判决书（驳回诉讼请求）"), Out.UPHELD, on
+            )
+        else:
+            on = _later(case.replied_on, 20, 40, maker.rng, end)
+            maker.conclude(maker.document(case, Doc.RULING, on, "准予撤诉行政裁定书"), Out.WITHDRAWN, on)
+    for index, received in enumerate(datetime.date(2023, month, 20) for month in (2, 4, 6, 8, 10)):
+        case = maker.reply(
+            maker.case(CaseKind.RECONSIDERATION, received, "xixiang-zf", "深圳市宝安区人民政府")
+        )
+        on = _later(received, 35, 55, maker.rng, end)
+        if index < 3:
+            maker.conclude(maker.document(case, Doc.DECISION, on, "行政复议决定书"), Out.UPHELD, on)
+        else:
+            maker.conclude(case, Out.WITHDRAWN, on)
+
+
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, users, seed=72)
     _year(maker, 2023, PLAN_2023)
@@ -285,6 +322,7 @@ def load_demo(orgs, users, stdout):
     _carry_over(maker, 2025)
     _open_now(maker, orgs)
     _cangqian(orgs, users)
+    _xixiang(orgs, users)
     stdout.write(
         f"复议诉讼：已载入演示案件 {Case.objects.count()} 件、"
         f"涉诉案件分析会 {AnalysisMeeting.objects.count()} 场。"

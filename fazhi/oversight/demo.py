@@ -5,7 +5,8 @@
 a 司法建议 waiting for their reply and a reminder whose follow-up is overdue. These go through the services
 (numbered and audited).
 
-The other kinds for 2023 as 西乡's report counts them (市人大建议17件主办1件, 市政协提案6件主办1件, 区人大建议77件
+西乡's own 2023, on 西乡街道党政办: its four letters (司法建议书2份, 检察建议书2份, replied on time) through the
+services, and the other kinds as its report counts them (市人大建议17件主办1件, 市政协提案6件主办1件, 区人大建议77件
 主办3件承办3件分办6件, 区政协提案44件主办2件, 满意率100%; 督查督办区两重59件、街道军令状10件; 换届经责审计27家
 发现问题247项提出审计建议114条, 任期经责审计6个问题59项建议59条, 协助上级审计12个督促整改8个) are written in
 one batch (ledger.bulk, one audit entry), as the data generator writes volume; and in the current year a
@@ -78,6 +79,25 @@ def _year(actor, year: int, orgs) -> None:
         )  # fmt: skip
 
 
+def _xixiang_letters(actor, orgs) -> None:
+    """西乡 2023: 司法建议书2份 answered on time, 检察建议书2份 whose 回复率 is 100%."""
+    office = orgs["xixiang-office"]
+    letters = (
+        ("judicial", "深圳市宝安区人民法院", datetime.date(2023, 5, 10), "建议规范房屋征收补偿协议的签订与履行。"),
+        ("judicial", "深圳市中级人民法院", datetime.date(2023, 9, 6), "建议加强劳动争议源头治理。"),
+        ("procuratorate", "深圳市宝安区人民检察院", datetime.date(2023, 4, 3), "建议加强燃气经营场所安全监管。"),
+        ("procuratorate", "深圳市宝安区人民检察院", datetime.date(2023, 8, 21), "建议规范占道经营执法。"),
+    )  # fmt: skip
+    for kind, issuer, received, content in letters:
+        item = services.receive_suggestion(
+            actor, org=office, kind=kind, issuer=issuer, received_on=received, content=content
+        )
+        services.reply_suggestion(
+            actor, item, item.version, replied_on=item.reply_due - datetime.timedelta(days=7),
+            reply_text="已制定整改措施并落实到位，书面反馈办理情况。",
+        )  # fmt: skip
+
+
 def _open_now(actor, orgs) -> None:
     now = today()
     office = orgs["wuchang-office"]
@@ -96,12 +116,12 @@ def _open_now(actor, orgs) -> None:
     )  # fmt: skip
 
 
-# (kind, level, issuer, {role: count}) of 2023
+# (kind, level, issuer, {role: count}) of 西乡's 2023
 PROPOSALS_2023 = (
-    (SuggestionKind.NPC, Level.CITY, "杭州市人大常委会", {Role.LEAD: 1, Role.ASSIST: 16}),
-    (SuggestionKind.CPPCC, Level.CITY, "杭州市政协提案委员会", {Role.LEAD: 1, Role.ASSIST: 5}),
-    (SuggestionKind.NPC, Level.DISTRICT, "余杭区人大常委会", {Role.LEAD: 3, Role.HANDLE: 3, Role.SPLIT: 6, Role.ASSIST: 65}),
-    (SuggestionKind.CPPCC, Level.DISTRICT, "余杭区政协提案委员会", {Role.LEAD: 2, Role.ASSIST: 42}),
+    (SuggestionKind.NPC, Level.CITY, "深圳市人大常委会", {Role.LEAD: 1, Role.ASSIST: 16}),
+    (SuggestionKind.CPPCC, Level.CITY, "深圳市政协提案委员会", {Role.LEAD: 1, Role.ASSIST: 5}),
+    (SuggestionKind.NPC, Level.DISTRICT, "宝安区人大常委会", {Role.LEAD: 3, Role.HANDLE: 3, Role.SPLIT: 6, Role.ASSIST: 65}),
+    (SuggestionKind.CPPCC, Level.DISTRICT, "宝安区政协提案委员会", {Role.LEAD: 2, Role.ASSIST: 42}),
 )  # fmt: skip
 # (audit kind, projects, findings, recommendations, closed after rectification)
 AUDITS_2023 = (
@@ -135,7 +155,8 @@ def _replied(item: Suggestion, days: int, text: str) -> Suggestion:
 
 
 def _items_2023(actor, orgs) -> None:
-    office, year = orgs["wuchang-office"], 2023
+    """西乡 2023's 人大建议、政协提案, 督查督办 and 审计, on 西乡's 党政办."""
+    office, year = orgs["xixiang-office"], 2023
     items, children = [], []
     for kind, level, issuer, roles in PROPOSALS_2023:
         role_list = [role for role, count in roles.items() for _ in range(count)]
@@ -154,8 +175,8 @@ def _items_2023(actor, orgs) -> None:
         for index in range(count):
             received = _day(index, year)
             item = Suggestion(
-                org=office, kind=SuggestionKind.SUPERVISION, supervision_kind=supervision_kind, issuer="余杭区督查室"
-                if supervision_kind == SupervisionKind.KEY_TASK else "五常街道督查办", received_on=received,
+                org=office, kind=SuggestionKind.SUPERVISION, supervision_kind=supervision_kind, issuer="宝安区督查室"
+                if supervision_kind == SupervisionKind.KEY_TASK else "西乡街道督查办", received_on=received,
                 letter_reply_due=received + datetime.timedelta(days=30), content="督查督办事项",
             )  # fmt: skip
             _replied(item, 20, "已按期办结并报送办理情况。")
@@ -167,7 +188,7 @@ def _items_2023(actor, orgs) -> None:
         for index, (found, advised) in enumerate(counts):
             received = _day(index, year)
             item = Suggestion(
-                org=office, kind=SuggestionKind.AUDIT, audit_kind=audit_kind, issuer="五常街道审计办",
+                org=office, kind=SuggestionKind.AUDIT, audit_kind=audit_kind, issuer="西乡街道审计办",
                 audited_entity=f"审计对象{index + 1}", received_on=received, findings_count=found,
                 recommendations_count=advised, letter_reply_due=received + datetime.timedelta(days=60),
                 content=f"{AuditKind(audit_kind).label}",
@@ -251,6 +272,7 @@ def load_demo(orgs, users, stdout):
     _year(actor, 2024, orgs)
     _open_now(actor, orgs)
     _items_2023(actor, orgs)
+    _xixiang_letters(users.get("xixiang-fzb") or actor, orgs)
     _items_now(actor, orgs)
     stdout.write(
         f"监督事项：已载入演示监督事项 {Suggestion.objects.count()} 件、提醒函 {Reminder.objects.count()} 份。"

@@ -171,7 +171,9 @@ def _recent_petitions(maker: Maker) -> list[NewPetition]:
     return [*items, letter]
 
 
-def _demands(maker: Maker, year: int, counts: dict, resolved: int, until=None) -> list[CitizenDemand]:
+def _demands(
+    maker: Maker, year: int, counts: dict, resolved: int, until=None, prefix: str = ""
+) -> list[CitizenDemand]:
     start, end = datetime.date(year, 1, 1), until or datetime.date(year, 12, 31)
     channels = [channel for channel, n in counts.items() for _ in range(n)]
     maker.rng.shuffle(channels)
@@ -184,7 +186,7 @@ def _demands(maker: Maker, year: int, counts: dict, resolved: int, until=None) -
                 org=maker.orgs["wuchang" if channel != Channel.DEPUTY else maker.rng.choice(COMMUNITIES)],
                 status=HANDLED,
                 channel=channel,
-                external_number=f"{channel[:2].upper()}{year}{index:06d}",
+                external_number=f"{prefix}{channel[:2].upper()}{year}{index:06d}",
                 received_on=received_on,
                 category=category,
                 content=DEMAND_CATEGORIES[category],
@@ -289,6 +291,15 @@ def load_demo(orgs, users, stdout):
         None, _demands(maker, 2023, DEMANDS_2023, resolved=34), source="演示数据 五常2023年民意诉求"
     )
     insert_demands(None, _open_demands(maker, 12), source=f"演示数据 五常{now.year}年民意诉求")
+
+    # 西乡 2023: 办理街道网站留言478条、网民问政492宗, on 西乡's street
+    xixiang = Maker({**orgs, "wuchang": orgs["xixiang"]}, seed=2023)
+    xixiang_2023 = {Channel.WEB_MESSAGE: 478, Channel.ONLINE_QUESTION: 492}
+    insert_demands(
+        None,
+        _demands(xixiang, 2023, xixiang_2023, resolved=0, prefix="XX"),
+        source="演示数据 西乡2023年民意诉求",
+    )
 
     insert_councils(None, _councils(maker, 2024, 135, 334, 320), source="演示数据 五常2024年居民议事会")
     insert_councils(None, _councils(maker, 2023, 120, 290, 270), source="演示数据 五常2023年居民议事会")

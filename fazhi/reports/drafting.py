@@ -89,6 +89,7 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "百万元以上合同备案{{legal.contracts_filed}}份",
                 "行政规范性文件初审{{legal.normative_documents}}件",
                 "审查重大行政决策{{legal.major_decisions}}件",
+                "审查方案、制度等文件{{legal.plans_reviewed}}份",
             ),
             _s("未发生规范性文件被撤销、重大决策违法等情况{{none:legal.unlawful}}"),
         ),
@@ -110,6 +111,16 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
             _s(
                 "行政诉讼调撤率达到{{litigation.withdrawal_rate}}%",
                 "行政负责人出庭率{{litigation.appearance_rate}}%",
+            ),
+            # 五常 2024's documents sentence (判决书41份, 行政调解书4份 …); the codes follow the document kinds
+            _s(
+                "累计收到法院判决书{{litigation.documents.judgement}}份",
+                "行政调解书{{litigation.documents.mediation}}份",
+                "裁定书{{litigation.documents.ruling}}份",
+                "行政复议决定书{{litigation.documents.decision}}份",
+                "协助执行通知书{{litigation.documents.assistance}}份",
+                "律师函{{litigation.documents.lawyer_letter}}份",
+                "其他文书{{litigation.documents.other}}份",
             ),
             _s("全年未发生行政诉讼败诉案件{{none:litigation.lost}}"),
         ),
@@ -201,13 +212,19 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
             _s(
                 "普通程序{{enforcement.cases.ordinary}}宗",
                 "简易程序{{enforcement.cases.simple}}宗",
+                "涉企行政处罚案件{{enforcement.cases.enterprise}}宗",
                 lead="其中",
             ),
+            # 西乡 2023's sentence: 大型联合执法, 检查企业, 隐患, 行政处罚, 罚款, 双随机
             _s(
+                "开展大型联合执法{{enforcement.joint_actions}}次",
                 "检查企业{{enforcement.inspections}}次",
                 "发现隐患{{enforcement.hazards}}条",
+                "作出行政处罚{{enforcement.penalties}}次",
                 "罚没金额{{enforcement.fines}}",
+                "开展“双随机、一公开”检查{{enforcement.random_checks}}次",
             ),
+            _s("通过双公示平台公示执法案件{{enforcement.published}}件"),
             _s("运用智慧城管指挥中心平台，累计派发视频巡查案件{{enforcement.video_dispatched}}宗"),
         ),
     ),
@@ -265,6 +282,7 @@ TEMPLATES += (
                 "学习主题{{study.topics}}个",
                 "举办领导干部法治讲座{{study.leader_lectures}}场",
             ),
+            _s("党工委理论学习中心组学习{{study.centre_group}}期"),
             _s("组织调解员业务培训{{training.mediators}}人次"),
             _s(
                 "组织学法考试，参考率{{exam.participation_rate}}%",

@@ -38,4 +38,26 @@ def test_demo_reproduces_the_wuchang_2024_report():
     # numbering continues after the demo: the sequence's last equals the highest number given
     seq = NumberSequence.objects.get(org=orgs["wuchang-tw"], kind="调", year=2024)
     assert Dispute.objects.filter(number=f"五常街调〔2024〕{seq.last:04d}号").exists()
-    assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 5
+    assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 6  # 五常's four years, 仓前, 西乡
+
+
+def test_demo_reproduces_the_xixiang_2023_report():
+    """西乡 2023: 受理矛盾纠纷4532宗，调解成功4430宗，涉案人数11331人，涉案金额1880万元，挽回经济损失1840万元;
+    处理30人以上重大劳资纠纷12宗."""
+    orgs = build_orgs()
+    load_demo(orgs, build_people(orgs), io.StringIO())
+    xixiang = Organisation.objects.subtree_of([orgs["xixiang"]])
+
+    def year(code):
+        return registry.get(code).compute(xixiang, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+
+    assert (year("disputes.received"), year("disputes.mediated_success")) == (4532, 4430)
+    assert year("disputes.persons_involved") == 11331
+    assert (year("disputes.amount_involved"), year("disputes.amount_recovered")) == (18_800_000, 18_400_000)
+    assert year("disputes.group_disputes") == 12
+    group = Dispute.objects.filter(org__in=xixiang, is_group=True)
+    assert {d.dispute_type.name for d in group} == {"劳资"}
+    # a dispute never recovers more than it involved
+    assert not [
+        d for d in Dispute.objects.filter(org__in=xixiang) if (d.amount_recovered or 0) > d.amount_involved
+    ]

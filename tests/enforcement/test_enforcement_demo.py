@@ -97,3 +97,24 @@ def test_demo_pages_open_for_the_officer_and_the_office(demo, client):
         assert case.number in home and card.number in home
     dashboard = client.get("/figures/?org=wuchang").content.decode()
     assert "作出行政执法案卷" in dashboard
+
+
+XIXIANG_2023 = {
+    "enforcement.cases": 711, "enforcement.cases.ordinary": 495, "enforcement.cases.simple": 216,
+    "enforcement.cases.enterprise": 128, "enforcement.penalties": 250, "enforcement.fines": Decimal("2116094"),
+    "enforcement.published": 430, "enforcement.inspections": 858, "enforcement.hazards": 541,
+    "enforcement.joint_actions": 8, "enforcement.random_checks": 50, "enforcement.officers.added": 18,
+}  # fmt: skip
+
+
+def test_xixiangs_2023_is_its_reports_figures_and_no_decision_is_left_unpublished(demo):
+    orgs, _ = demo
+    units = Organisation.objects.subtree_of([orgs["xixiang"]])
+    found = {
+        code: registry.get(code).compute(units, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+        for code in XIXIANG_2023
+    }
+    assert found == XIXIANG_2023
+    team = EnforcementCase.objects.filter(org=orgs["xixiang-zf"])
+    assert not team.filter(EnforcementCase.open_q()).exists()  # the 281 files of late 2023 decided in 2024
+    assert not team.filter(decision_on__gt=datetime.date.today()).exists()

@@ -36,15 +36,15 @@ def test_demo_has_the_suggestions_and_reminders_of_the_seeds():
 
 
 def test_demo_has_the_oversight_items_of_the_seeds():
-    """西乡 2023 (自觉接受人大监督、民主监督; 督查督办; 审计) for 五常, and open items of every stage now; the
-    drafted report states them."""
+    """西乡 2023 (自觉接受人大监督、民主监督; 司法、检察建议; 督查督办; 审计) on 西乡's own office, and open items of
+    every stage now; the drafted report states them."""
     orgs = build_orgs()
     users = build_people(orgs)
     load_demo(orgs, users, io.StringIO())
-    wuchang = Organisation.objects.subtree_of([orgs["wuchang"]])
+    xixiang = Organisation.objects.subtree_of([orgs["xixiang"]])
 
     def year(code):
-        return registry.get(code).compute(wuchang, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+        return registry.get(code).compute(xixiang, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
 
     assert (year("oversight.npc.city"), year("oversight.npc.city.lead")) == (17, 1)
     assert (year("oversight.cppcc.city"), year("oversight.cppcc.city.lead")) == (6, 1)
@@ -66,11 +66,13 @@ def test_demo_has_the_oversight_items_of_the_seeds():
     ]
     assert (year("oversight.audit.assist"), year("oversight.audit.rectified")) == (12, 8)
     assert year("suggestions.received") == 4  # the letters' own figure counts only the letters
+    assert (year("suggestions.judicial"), year("suggestions.procuratorate")) == (2, 2)
+    assert year("suggestions.reply_rate") == Decimal("100.00")
     now = {item.kind: item for item in Suggestion.objects.filter(received_on__year__gte=2025)}
     assert now["npc"].status == "drafted" and now["npc"].handlers.count() == 3
     assert now["audit"].measures.filter(status="pending").count() == 1
     assert now["supervision"].deadline_status() == "due_soon"
-    text = render_text(to_document(reports.draft_report(users["fazhiban"], orgs["wuchang"], 2023)))
+    text = render_text(to_document(reports.draft_report(users["xixiang-fzb"], orgs["xixiang"], 2023)))
     assert "办理人大代表建议和政协提案144件。其中市人大建议17件，主办1件，市政协提案6件，主办1件，" in text
     assert "区人大建议77件，主办3件，承办3件，分办6件，区政协提案44件，主办2件。" in text
     assert "代表、委员满意率100%" in text and "督查督办区两重59件，街道军令状10件" in text
