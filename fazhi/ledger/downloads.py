@@ -1,6 +1,6 @@
 """A record's document (a Word file made from it, or that file as PDF) as a download, the download itself
 in the audit trail: the one way every ledger's page and API hands out an agreement, an opinion letter, a
-decision."""
+decision; and a workbook that is no one record's (an analysis of uploaded reports)."""
 
 from django.db import transaction
 from django.http import HttpResponse
@@ -11,6 +11,7 @@ from fazhi.audit.services import record
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def docx_download(user, target, content: bytes, *, filename: str, what: str) -> HttpResponse:
@@ -23,9 +24,26 @@ def pdf_download(user, target, content: bytes, *, filename: str, what: str) -> H
     return _download(user, target, content, filename=filename, what=what, content_type=PDF)
 
 
-def _download(user, target, content: bytes, *, filename: str, what: str, content_type: str) -> HttpResponse:
+def xlsx_download(user, content: bytes, *, filename: str, what: str, target_type: str) -> HttpResponse:
+    """An Excel workbook that is no one record's (a comparison of uploaded reports): ``target_type``
+    names the kind of export in the audit trail, ``what`` says what it held."""
+    return _download(
+        user, None, content, filename=filename, what=what, content_type=XLSX, target_type=target_type
+    )
+
+
+def _download(
+    user, target, content: bytes, *, filename: str, what: str, content_type: str, target_type: str = ""
+) -> HttpResponse:
     with transaction.atomic():
-        record(Action.EXPORT, actor=user, target=target, changes={"导出": [None, what]})
+        record(
+            Action.EXPORT,
+            actor=user,
+            target=target,
+            target_type=target_type,
+            target_repr="" if target is not None else what,  # a record names itself
+            changes={"导出": [None, what]},
+        )
     response = HttpResponse(content, content_type=content_type)
     # A Chinese name as RFC 6266 / 5987 write it (filename*=UTF-8''%E5…), an ASCII fallback for old clients.
     response["Content-Disposition"] = content_disposition_header(True, filename)
