@@ -74,7 +74,7 @@ _concluded(
 # Disputes received in the period that a 驿站 handled or joined (参与化解), whatever their outcome.
 _received(
     "disputes.legal_station", "公共法律服务驿站参与调解", "起", where=_with_unit_of_kind(Kind.LEGAL_STATION),
-    phrases=("驿站参与矛盾纠纷调解",),
+    phrases=("驿站参与矛盾纠纷调解", "公共法律服务驿站参与矛盾纠纷调解"),  # longer than 社区公共法律服务驿站 (五常)
 )  # fmt: skip
 _received("disputes.dispatched", "委派", "宗", where=Q(DISPATCHED), phrases=("委派矛盾纠纷", "分派矛盾纠纷"))
 _concluded("disputes.dispatched_closed", "委派纠纷办结", "宗", where=CLOSED & Q(DISPATCHED), phrases=("委派办结",))

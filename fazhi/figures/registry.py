@@ -231,7 +231,11 @@ MIN_MATCH = 3
 # What may follow a matched wording at the end of a subject without changing what is counted:
 # "收集民情民意数量", "成功调解矛盾纠纷". Anything else ("撤回行政复议申请", "涉诉案件总结分析会")
 # means the wording only qualifies another thing.
-NEUTRAL_TAILS = ("", "数量", "总数", "总量", "件数", "数", "量", "案件", "矛盾纠纷", "纠纷", "事项")
+NEUTRAL_TAILS = (
+    "", "数量", "总数", "总量", "件数", "数", "量", "案件", "矛盾纠纷", "纠纷", "事项", "活动", "行动", "专项行动",
+)  # fmt: skip
+# Quotation marks are typography: "开展“双随机、一公开”专项行动" names 双随机、一公开.
+QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
 # Units that count different kinds of thing: a figure in 场 is no count of 件 (cases), a sum of 元 no
 # count of people. Units not listed (次, 个, 项, 批 …) fit any figure.
 UNIT_KINDS = {
@@ -260,6 +264,10 @@ def section_prefixes(section: Iterable[str]) -> set[str] | None:
     return None
 
 
+def _wordings(fig: Figure) -> list[str]:
+    return [wording.translate(QUOTES) for wording in (fig.label, *fig.phrases) if wording]
+
+
 def code_for_phrase(subject: str, *, section: Iterable[str] = (), unit: str | None = None) -> str | None:
     """The code of the figure a report phrase counts ("调解成功" → disputes.mediated_success), or None
     when unsure.
@@ -272,7 +280,7 @@ def code_for_phrase(subject: str, *, section: Iterable[str] = (), unit: str | No
     :data:`MIN_MATCH` long, no other code's wording is as long, and only a neutral tail follows it.
     """
     _load()
-    subject = subject.strip()
+    subject = subject.strip().translate(QUOTES)
     if not subject:
         return None
     prefixes = section_prefixes(section)
@@ -283,13 +291,14 @@ def code_for_phrase(subject: str, *, section: Iterable[str] = (), unit: str | No
         if (prefixes is None or fig.code.split(".", 1)[0] in prefixes or not declared_in_code(fig.code))
         and (kind is None or unit_kind(fig.unit) in (None, kind))
     ]
-    exact = {fig.code for fig in candidates for wording in (fig.label, *fig.phrases) if wording == subject}
+    exact = {fig.code for fig in candidates for wording in _wordings(fig) if wording == subject}
     if exact:
         return exact.pop() if len(exact) == 1 else None
     longest: dict[str, str] = {}  # code → its longest wording contained in the subject
     for fig in candidates:
-        for wording in (fig.label, *fig.phrases):
-            if len(wording) >= MIN_MATCH and wording in subject and len(wording) > len(longest.get(fig.code, "")):
+        for wording in _wordings(fig):
+            fits = len(wording) >= MIN_MATCH and wording in subject
+            if fits and len(wording) > len(longest.get(fig.code, "")):
                 longest[fig.code] = wording
     if not longest:
         return None

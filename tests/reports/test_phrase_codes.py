@@ -84,11 +84,17 @@ ROWS = [
     # 西乡
     (XIXIANG, XX_STUDY, "开展领导干部法治讲座3场", "3场", "study.leader_lectures"),
     (XIXIANG, XX_STUDY, "“以案释法”法治讲座51场", "51场", None),  # 以案释法 and 法治讲座 equally plausible
+    # activities of which 法律五进 is one
+    (XIXIANG, XX_STUDY, "开展“法律五进”等宣传教育活动131场", "131场", None),
     (XIXIANG, XX_COUNSEL, "街道法律顾问室审查合同4560份", "4560份", "legal.contracts_reviewed"),
     (XIXIANG, XX_COUNSEL, "审查方案、制度等文件31份", "31份", "legal.plans_reviewed"),
     (XIXIANG, XX_ENFORCE, "作出行政执法案卷数量711宗", "711宗", "enforcement.cases"),
     (XIXIANG, XX_ENFORCE, "其中普通案件495宗、简易案件216宗", "216宗", "enforcement.cases.simple"),
     (XIXIANG, XX_ENFORCE, "经济行政罚款211.6094万元", "211.6094万元", "enforcement.fines"),
+    # quotation marks are typography; a 专项行动 of 双随机、一公开 is still its 检查
+    (XIXIANG, XX_ENFORCE, "开展“双随机、一公开”专项行动50次", "50次", "enforcement.random_checks"),
+    # 普法 by enforcers, under an 执法 heading: no 执法 figure says it
+    (XIXIANG, "创新行政执法方式", "综合行政执法人员进社区开展普法活动8次", "8次", None),
     (XIXIANG, XX_MEDIATION, "我街道各级人民调解组织共受理矛盾纠纷4532宗", "4532宗", "disputes.received"),
     (XIXIANG, XX_MEDIATION, "涉案金额1880万元", "1880万元", "disputes.amount_involved"),
     (XIXIANG, XX_MEDIATION, "其中处理30人以上重大劳资纠纷12宗", "12宗", "disputes.group_disputes"),
@@ -123,6 +129,8 @@ ROWS = [
     # §2: was the 普法 consultations code; in the 驿站 part it is the 驿站's 法律咨询和法律服务
     (WUCHANG, WC_STREET, "提供法律咨询和法律服务541次", "541次", "services.consultations"),
     (WUCHANG, WC_STREET, "参与合法性审查135件", "135件", None),  # whose review? (驿站's: no heading says so)
+    # the 驿站's own wording, longer than the 驿站 count (社区公共法律服务驿站) it starts with
+    (WUCHANG, WC_STREET, "社区公共法律服务驿站参与矛盾纠纷调解723起", "723起", "disputes.legal_station"),
     (WUCHANG, WC_DISPUTES, "年度完成培训250人次", "250人次", "training.mediators"),
     (WUCHANG, WC_DISPUTES, "2024年街道共接收矛盾纠纷3218件", "3218件", "disputes.received"),
     (WUCHANG, WC_DISPUTES, "调解成功率同比上升21.45%", "同比上升21.45%", "disputes.success_rate"),
