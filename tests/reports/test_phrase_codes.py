@@ -196,3 +196,12 @@ def test_code_for_phrase_rules():
     assert registry.code_for_phrase("收到行政复议案件", section=[XX_RECONSIDERATION, "其他"]) == (
         "litigation.reconsideration"
     )
+
+
+def test_every_ledger_figure_prefix_has_section_words():
+    """A prefix missing from the table would lose its figures under any heading naming another ledger."""
+    from fazhi.figures import registry
+
+    prefixes = {f.code.split(".", 1)[0] for f in registry.all_figures() if registry.declared_in_code(f.code)}
+    prefixes -= {"kit", "test_analyzer_seeds"}  # the tests' own ledger, and a figure another test declares
+    assert prefixes <= set(registry.SECTION_WORDS), sorted(prefixes - set(registry.SECTION_WORDS))
