@@ -44,8 +44,10 @@ _received("disputes.received", "接收矛盾纠纷", phrases=("受理矛盾纠�
 _concluded("disputes.closed", "办结矛盾纠纷", phrases=("矛盾纠纷办结",))
 _concluded("disputes.mediated_success", "调解成功", where=Q(status=SUCCESS), phrases=("成功调解", "调处成功"))
 ratio("disputes.success_rate", "调解成功率", part="disputes.mediated_success", whole="disputes.received")
-_received("disputes.persons_involved", "涉案人数", "人", total="persons_involved", phrases=("涉及人数",))
-_received("disputes.amount_involved", "涉案金额", "元", total="amount_involved", phrases=("涉及金额",))
+# Not "涉及人数/涉及金额": "involved" says only that it belongs to the figure before it (西乡's 劳资
+# group: "涉及员工1013人,涉及金额约2073.7万元"), not that it is every received dispute's total.
+_received("disputes.persons_involved", "涉案人数", "人", total="persons_involved")
+_received("disputes.amount_involved", "涉案金额", "元", total="amount_involved")
 _concluded(
     "disputes.amount_recovered", "挽回经济损失", "元", where=Q(status=SUCCESS), total="amount_recovered",
     phrases=("挽回损失",),
@@ -72,7 +74,7 @@ _concluded(
 # Disputes received in the period that a 驿站 handled or joined (参与化解), whatever their outcome.
 _received(
     "disputes.legal_station", "公共法律服务驿站参与调解", "起", where=_with_unit_of_kind(Kind.LEGAL_STATION),
-    phrases=("驿站参与矛盾纠纷调解",),
+    phrases=("驿站参与矛盾纠纷调解", "公共法律服务驿站参与矛盾纠纷调解"),  # longer than 社区公共法律服务驿站 (五常)
 )  # fmt: skip
 _received("disputes.dispatched", "委派", "宗", where=Q(DISPATCHED), phrases=("委派矛盾纠纷", "分派矛盾纠纷"))
 _concluded("disputes.dispatched_closed", "委派纠纷办结", "宗", where=CLOSED & Q(DISPATCHED), phrases=("委派办结",))

@@ -199,23 +199,116 @@ def all_figures() -> list[Figure]:
     return sorted(_REGISTRY.values(), key=lambda f: f.code)
 
 
-def code_for_phrase(subject: str) -> str | None:
-    """The code of the figure a report phrase counts ("调解成功" → disputes.mediated_success).
+# Reading a published report's figure back to a code (the report analyzer) ---------------------
 
-    An exact label or phrase wins; otherwise the longest label or phrase contained in the subject.
+# The words of a report's section heading that say which ledgers' figures it holds, per code prefix
+# (the part before the first "."). The innermost heading naming any of them narrows a figure's
+# candidate codes to those prefixes: "办结案件230宗" under "助力矛盾纠纷有效化解" is no 审结 of a lawsuit.
+# One table, so that a new ledger adds its words here and nowhere else.
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "disputes": ("矛盾纠纷", "纠纷", "调解", "调处", "人民调解"),
+    "petitions": ("信访", "接访", "矛盾纠纷"),
+    "litigation": ("行政复议", "行政诉讼", "行政应诉", "出庭应诉", "涉诉", "司法监督", "行政争议"),
+    "suggestions": ("司法建议", "检察建议", "司法监督", "检察监督"),
+    "legal": ("合法性审查", "法律顾问", "行政决策", "决策制度"),
+    "enforcement": ("行政执法", "执法"),
+    "pufa": ("普法", "宣传", "以案释法"),
+    "literate": ("法律明白人", "普法"),
+    "services": ("公共法律服务", "法律服务驿站", "驿站", "政务服务"),
+    "study": ("学习", "学法", "法治思想"),
+    "lead": ("第一责任人", "主要负责人", "述法", "学法"),
+    "exam": ("学法", "考试", "依法行政能力"),
+    "training": ("培训", "调解员", "纠纷", "依法行政能力"),
+    "oversight": ("人大", "政协", "审计", "督查", "督办", "监督事项", "法治督察"),
+    "reminders": ("法治督察", "督察"),
+    "disclosure": ("政务公开", "信息公开"),
+    "demands": ("民生诉求", "群众诉求", "民意", "民情", "网民问政", "督查"),  # 西乡 puts 网站留言 under 督查
+    "council": ("议事", "民意"),
+}
+# A wording found inside a longer subject must be at least this long: "结案" in "办结案件", "委派" are
+# too generic to tell which figure is meant (an exact match of a short label still counts).
+MIN_MATCH = 3
+# What may follow a matched wording at the end of a subject without changing what is counted:
+# "收集民情民意数量", "成功调解矛盾纠纷". Anything else ("撤回行政复议申请", "涉诉案件总结分析会")
+# means the wording only qualifies another thing.
+NEUTRAL_TAILS = (
+    "", "数量", "总数", "总量", "件数", "数", "量", "案件", "矛盾纠纷", "纠纷", "事项", "活动", "行动", "专项行动",
+)  # fmt: skip
+# Quotation marks are typography: "开展“双随机、一公开”专项行动" names 双随机、一公开.
+QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+# Units that count different kinds of thing: a figure in 场 is no count of 件 (cases), a sum of 元 no
+# count of people. Units not listed (次, 个, 项, 批 …) fit any figure.
+UNIT_KINDS = {
+    "元": "money",
+    "%": "rate", "个百分点": "rate", "‰": "rate",
+    "人": "persons", "名": "persons", "人次": "persons", "位": "persons",
+    "场": "sessions", "场次": "sessions", "期": "sessions",
+    "件": "items", "宗": "items", "起": "items", "份": "items", "条": "items", "篇": "items",
+    "本": "items", "张": "items", "只": "items",
+}  # fmt: skip
+
+
+def unit_kind(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    return UNIT_KINDS.get(unit.lstrip("万亿") or unit)
+
+
+def section_prefixes(section: Iterable[str]) -> set[str] | None:
+    """The code prefixes the innermost heading (of ``section``, outermost first) that names any of
+    :data:`SECTION_WORDS` points to; None when no heading names one (nothing to narrow by)."""
+    for title in reversed(list(section)):
+        named = {prefix for prefix, words in SECTION_WORDS.items() if any(word in title for word in words)}
+        if named:
+            return named
+    return None
+
+
+def _wordings(fig: Figure) -> list[str]:
+    return [wording.translate(QUOTES) for wording in (fig.label, *fig.phrases) if wording]
+
+
+def code_for_phrase(subject: str, *, section: Iterable[str] = (), unit: str | None = None) -> str | None:
+    """The code of the figure a report phrase counts ("调解成功" → disputes.mediated_success), or None
+    when unsure.
+
+    ``section``: the titles of the headings the phrase sits under, outermost first; they narrow the
+    candidates to the ledgers they name (:func:`section_prefixes`; hand-entered figures, which belong
+    to no ledger, stay candidates). ``unit``: the figure's unit as written; a code counting another
+    kind of thing (:data:`UNIT_KINDS`) is no candidate. Among the candidates an exact label or phrase
+    wins; otherwise the longest label or phrase contained in the subject, when it is at least
+    :data:`MIN_MATCH` long, no other code's wording is as long, and only a neutral tail follows it.
     """
     _load()
-    subject = subject.strip()
-    best: tuple[int, str] | None = None
-    for fig in _REGISTRY.values():
-        for wording in (fig.label, *fig.phrases):
-            if not wording:
-                continue
-            if wording == subject:
-                return fig.code
-            if wording in subject and (best is None or len(wording) > best[0]):
-                best = (len(wording), fig.code)
-    return best[1] if best else None
+    subject = subject.strip().translate(QUOTES)
+    if not subject:
+        return None
+    prefixes = section_prefixes(section)
+    kind = unit_kind(unit)
+    candidates = [
+        fig
+        for fig in _REGISTRY.values()
+        if (prefixes is None or fig.code.split(".", 1)[0] in prefixes or not declared_in_code(fig.code))
+        and (kind is None or unit_kind(fig.unit) in (None, kind))
+    ]
+    exact = {fig.code for fig in candidates for wording in _wordings(fig) if wording == subject}
+    if exact:
+        return exact.pop() if len(exact) == 1 else None
+    longest: dict[str, str] = {}  # code → its longest wording contained in the subject
+    for fig in candidates:
+        for wording in _wordings(fig):
+            fits = len(wording) >= MIN_MATCH and wording in subject
+            if fits and len(wording) > len(longest.get(fig.code, "")):
+                longest[fig.code] = wording
+    if not longest:
+        return None
+    size = max(len(wording) for wording in longest.values())
+    best = [(code, wording) for code, wording in longest.items() if len(wording) == size]
+    if len(best) > 1:
+        return None  # equally plausible codes: leave it to the reader
+    code, wording = best[0]
+    tail = subject[subject.rindex(wording) + len(wording) :]
+    return code if tail in NEUTRAL_TAILS else None
 
 
 # Breakdowns -------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """A record's document (a Word file made from it, or that file as PDF) as a download, the download itself
 in the audit trail: the one way every ledger's page and API hands out an agreement, an opinion letter, a
-decision.
+decision; and a workbook that is no one record's (an analysis of uploaded reports).
 
 Every download of the platform names its file in Chinese through ``file_response`` (a record's document, an
 Excel template or export, a report, a calendar): a person saving ten files in a folder must tell them
@@ -47,7 +47,24 @@ def pdf_download(user, target, content: bytes, *, filename: str, what: str) -> H
     return _download(user, target, content, filename=filename, what=what, content_type=PDF)
 
 
-def _download(user, target, content: bytes, *, filename: str, what: str, content_type: str) -> HttpResponse:
+def xlsx_download(user, content: bytes, *, filename: str, what: str, target_type: str) -> HttpResponse:
+    """An Excel workbook that is no one record's (a comparison of uploaded reports): ``target_type``
+    names the kind of export in the audit trail, ``what`` says what it held."""
+    return _download(
+        user, None, content, filename=filename, what=what, content_type=XLSX, target_type=target_type
+    )
+
+
+def _download(
+    user, target, content: bytes, *, filename: str, what: str, content_type: str, target_type: str = ""
+) -> HttpResponse:
     with transaction.atomic():
-        record(Action.EXPORT, actor=user, target=target, changes={"导出": [None, what]})
+        record(
+            Action.EXPORT,
+            actor=user,
+            target=target,
+            target_type=target_type,
+            target_repr="" if target is not None else what,  # a record names itself
+            changes={"导出": [None, what]},
+        )
     return file_response(content, filename, content_type)

@@ -149,8 +149,18 @@ def _instructions(sheet: Sheet, worksheet) -> None:
 
 def export(sheet: Sheet, rows: Iterable[dict]) -> bytes:
     """The rows as an .xlsx in the sheet's layout; streams, so 50,000 rows stay cheap in memory."""
+    return export_sheets([(sheet, rows)])
+
+
+def export_sheets(sheets: Iterable[tuple[Sheet, Iterable[dict]]]) -> bytes:
+    """Several sheets, each with its rows, in one workbook (in this order), each laid out as :func:`export`."""
     workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet.title)
+    for sheet, rows in sheets:
+        _write_sheet(workbook.create_sheet(sheet.title), sheet, rows)
+    return _saved(workbook)
+
+
+def _write_sheet(worksheet, sheet: Sheet, rows: Iterable[dict]) -> None:
     for index, column in enumerate(sheet.columns, start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = column.width
     worksheet.freeze_panes = f"A{sheet.header_row + 1}"
@@ -164,7 +174,6 @@ def export(sheet: Sheet, rows: Iterable[dict]) -> bytes:
     columns = sheet.columns
     for row in rows:
         worksheet.append([_data_cell(worksheet, column, row.get(column.key)) for column in columns])
-    return _saved(workbook)
 
 
 def _header_cell(worksheet, column: Column) -> WriteOnlyCell:

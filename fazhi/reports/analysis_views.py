@@ -16,8 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.errors import FazhiError
 from fazhi.figures.manual import import_baseline
+from fazhi.ledger.downloads import xlsx_download
 from fazhi.orgs.scoping import visible_orgs
 
+from .analysis_excel import comparison_filename, comparison_payload, comparison_workbook
 from .analysis_forms import (
     BaselineImportForm,
     UploadForm,
@@ -31,6 +33,7 @@ from .analysis_forms import (
 from .analyzer import ReportUnreadable, analyze
 
 TOKEN_SALT = "fazhi.reports.analysis-import"
+COMPARISON_SALT = "fazhi.reports.analysis-excel"
 TOKEN_MAX_AGE = 2 * 60 * 60  # an analysis can be imported for two hours
 
 
@@ -39,14 +42,15 @@ def _require_ledger_role(user) -> None:
         raise PermissionDenied("报告分析仅供有台账角色的人员使用；如需使用，请联系系统管理员分配角色。")
 
 
-def _remember(request, report: dict) -> str:
-    """What the import needs, signed for this person: the form carries it back unaltered or not at all."""
-    return signing.dumps({"user": request.user.pk, "report": report}, salt=TOKEN_SALT, compress=True)
+def _remember(request, report, salt: str = TOKEN_SALT) -> str:
+    """What the import (or the Excel download) needs, signed for this person: the form carries it back
+    unaltered or not at all."""
+    return signing.dumps({"user": request.user.pk, "report": report}, salt=salt, compress=True)
 
 
-def _recall(request, token: str) -> dict | None:
+def _recall(request, token: str, salt: str = TOKEN_SALT):
     try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+        payload = signing.loads(token, salt=salt, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature:  # altered, or older than TOKEN_MAX_AGE
         return None
     return payload["report"] if payload.get("user") == request.user.pk else None
@@ -147,8 +151,30 @@ def analysis(request):
             several=len(reports) > 1,
             matrix=_mandated_matrix(reports),
             comparison=_comparison(reports) if len(reports) > 1 else [],
+            excel_token=_remember(request, comparison_payload(reports), COMPARISON_SALT)
+            if len(reports) > 1
+            else "",
         )
     return render(request, "reports/analysis/page.html", context)
+
+
+@login_required
+@require_POST
+def analysis_excel(request):
+    """The reports compared on the page, as an Excel workbook (figures per code, mandated items)."""
+    _require_ledger_role(request.user)
+    reports = _recall(request, request.POST.get("token", ""), COMPARISON_SALT)
+    if not reports:
+        context = {"form": UploadForm(), "entries": [], "excel_expired": True}
+        return render(request, "reports/analysis/page.html", context, status=400)
+    names = "、".join(report["issuer"] or report["name"] for report in reports)
+    return xlsx_download(
+        request.user,
+        comparison_workbook(reports),
+        filename=comparison_filename(reports),
+        what=f"年度报告分析对比（{len(reports)}份：{names}）"[:200],
+        target_type="reports.analysis",
+    )
 
 
 @login_required

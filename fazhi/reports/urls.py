@@ -31,4 +31,5 @@ from . import analysis_views  # noqa: E402
 urlpatterns += [
     path("analysis/", analysis_views.analysis, name="analysis"),
     path("analysis/import/", analysis_views.analysis_import, name="analysis-import"),
+    path("analysis/excel/", analysis_views.analysis_excel, name="analysis-excel"),
 ]

@@ -8,8 +8,9 @@ from fazhi.figures.values import values
 
 
 def test_demo_enters_the_wuchang_hand_figures_and_the_2023_baseline(db):
-    received = registry.Figure("test.received", "接收矛盾纠纷", "件", compute=lambda orgs, s, e: 0)
-    registry.declare(received)
+    # A stand-in only when no ledger declares the phrase: two codes with one wording map it to none.
+    if registry.code_for_phrase("接收矛盾纠纷") is None:
+        registry.declare(registry.Figure("test.received", "接收矛盾纠纷", "件", compute=lambda orgs, s, e: 0))
     try:
         orgs = build_orgs()
         users = build_people(orgs)

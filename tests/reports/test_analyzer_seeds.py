@@ -339,9 +339,13 @@ def test_years_dates_articles_and_law_names_are_not_figures(guanlan, xixiang, wu
 
 
 def test_subject_maps_to_a_declared_figure_code(wuchang):
-    # Whatever the ledger apps declare, a figure's code is the registry's answer for its subject.
+    # Whatever the ledger apps declare, a figure's code is the registry's answer for its subject, read
+    # in the headings it sits under (outermost first) and, for a value, its unit.
     for found in wuchang.figures:
-        assert found.code == (registry.code_for_phrase(found.subject) if found.subject else None)
+        section = [h.title for h in wuchang.headings() if h.start <= found.start < h.end]
+        unit = found.base_unit if found.kind == "value" else None
+        expected = registry.code_for_phrase(found.subject, section=section, unit=unit)
+        assert found.code == (expected if found.kind != "years" else None)
     code = "test_analyzer_seeds.rare_count"
     registry.declare(registry.Figure(code, "测试专用巡查", "次"))
     try:

@@ -69,7 +69,7 @@ def _analyze(
     outline = parse_outline(text, meta.signature_start)
     headings = [heading for root in outline for heading in root.walk()]
     enumerations = find_enumerations(text, headings)
-    figures = find_figures(text)
+    figures = find_figures(text, outline)
     relocate(raw_text, cleaned, headings, enumerations, figures, page_starts)
     return AnalysisResult(
         text=raw_text,

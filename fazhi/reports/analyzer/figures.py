@@ -19,7 +19,7 @@ from .numerals import (
     parse_number,
     plain,
 )
-from .result import Comparison, FigureMention
+from .result import Comparison, FigureMention, Heading
 from .subjects import clean_subject, needs_object, object_after, subject_before, with_object
 
 UNITS = (
@@ -58,7 +58,9 @@ SENTENCE_END = re.compile(r"[。；;\n!！?？]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def find_figures(text: str) -> list[FigureMention]:
+def find_figures(text: str, outline: list[Heading] = ()) -> list[FigureMention]:
+    """The figures of ``text``; ``outline`` (headings with offsets into ``text``) gives each figure the
+    section its code is read in."""
     comparisons = [c for c in (_comparison(m) for m in COMPARISON.finditer(text)) if c is not None]
     years = [y for y in (_years(text, m) for m in YEARS.finditer(text)) if y is not None]
     # Spans read otherwise: a comparison's rate and "连续3个年度" hold no figure of their own.
@@ -77,10 +79,27 @@ def find_figures(text: str) -> list[FigureMention]:
             floor = figure.end
     _attach(text, figures, comparisons)
     for figure in figures:
-        figure.code = registry.code_for_phrase(figure.subject) if figure.subject else None
+        figure.code = registry.code_for_phrase(
+            figure.subject,
+            section=_section(outline, figure.start),
+            # a change's unit is its rate's (%), not the unit of what changed
+            unit=figure.base_unit if figure.kind == "value" else None,
+        )
     figures.extend(years)  # no registry figure counts years in a row: no code
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _section(outline: list[Heading], position: int) -> list[str]:
+    """The titles of the headings ``position`` lies under, outermost first."""
+    titles: list[str] = []
+    level = outline
+    while True:
+        inside = next((h for h in level if h.start <= position < h.end), None)
+        if inside is None:
+            return titles
+        titles.append(inside.title)
+        level = inside.children
 
 
 def _years(text: str, found: re.Match) -> FigureMention | None:
