@@ -313,11 +313,14 @@ def make(document: Document, record, user, **options) -> bytes:
     return render(template_bytes(document, record.org), context_for(document, record, user, **options))
 
 
-def file_name(document: Document, record, suffix: str) -> str:
-    return f"{document.title}-{record.number}.{suffix}"
+def file_name(document: Document, record, suffix: str, part: str = "") -> str:
+    """ "人民调解协议书-五常调〔2024〕12号.docx"; ``part`` tells apart several of one record ("-第2轮")."""
+    return f"{document.title}-{record.number}{part}.{suffix}"
 
 
-def document_download(document: Document, record, user, fmt: str = "docx", *, what: str = "", **options):
+def document_download(
+    document: Document, record, user, fmt: str = "docx", *, what: str = "", part: str = "", **options
+):
     """The record's document as Word or PDF, the download in the audit trail. A document the record does
     not have now answers 404; a template or converter that fails raises FazhiError (the page shows it)."""
     if not document.available(record):
@@ -327,6 +330,6 @@ def document_download(document: Document, record, user, fmt: str = "docx", *, wh
     if fmt == "pdf":
         pdf = docx_to_pdf(content, name=document.code)
         return pdf_download(
-            user, record, pdf, filename=file_name(document, record, "pdf"), what=f"{what}（PDF）"
+            user, record, pdf, filename=file_name(document, record, "pdf", part), what=f"{what}（PDF）"
         )
-    return docx_download(user, record, content, filename=file_name(document, record, "docx"), what=what)
+    return docx_download(user, record, content, filename=file_name(document, record, "docx", part), what=what)

@@ -3,9 +3,9 @@
 from django.urls import path
 
 from fazhi.ledger.registry import Ledger
-from fazhi.orgs.models import Kind
+from fazhi.orgs.models import MEDIATION_BODIES, Kind
 
-from . import excel_views, views
+from . import excel_views, opinion_letter, views
 from .demo import load_demo
 from .models import REVIEWER_UNIT_KINDS, LegalSettings, ReviewItem
 
@@ -18,7 +18,7 @@ LEDGER = Ledger(
     figures="fazhi.legal.figures",
     pages=(views.PAGES,),
     excel=(excel_views.PAGES,),
-    more_urls=(path("<int:pk>/letter/<int:seq>.docx", views.letter, name="letter"),),
+    more_urls=(path("<int:pk>/letter/<int:seq>.docx", opinion_letter.letter_page, name="letter"),),
     demo=load_demo,
     generator="fazhi.ops.gen.legal.generate",
     settings_models=(LegalSettings,),
@@ -26,16 +26,6 @@ LEDGER = Ledger(
     unit_kinds={"reviewer": frozenset(REVIEWER_UNIT_KINDS)},
     # The mediation bodies may be named as a submitting unit, but they make no decisions or contracts to
     # review: a mediator's navigation shows the disputes ledger, not an always-empty 合法性审查 (issue 22).
-    nav_kinds=frozenset(Kind.values)
-    - {
-        Kind.DISTRICT,
-        Kind.STREET,
-        Kind.STREET_COMMITTEE,
-        Kind.COMMUNITY_COMMITTEE,
-        Kind.MEDIATION_STUDIO,
-        Kind.LAWYER_MEDIATOR,
-        Kind.POLICE_JOINT,
-        Kind.PSYCH_SERVICE,
-    },
+    nav_kinds=frozenset(Kind.values) - {Kind.DISTRICT, Kind.STREET} - MEDIATION_BODIES,
     figure_prefix="legal",
 )

@@ -2,7 +2,9 @@
 template an office may replace (default: ``document_templates/opinion_letter.docx``), and its download
 (the page's per-round link, the detail page's document buttons and the API: one audited answer)."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 
 from fazhi.ledger.documents import (
     Document,
@@ -15,7 +17,9 @@ from fazhi.ledger.documents import (
     plain,
     right,
 )
+from fazhi.ledger.pages import download_page
 
+from .filters import base_queryset
 from .services import letter_round
 
 SAMPLE = {
@@ -101,5 +105,18 @@ def letter_download(user, item, seq=None, fmt: str = "docx") -> HttpResponse:
     a round without a letter is refused (404) by ``letter_round``."""
     round_ = letter_round(item, seq)
     return document_download(
-        OPINION_LETTER, item, user, fmt, what=f"第{round_.seq}轮法律意见书", seq=round_.seq
+        OPINION_LETTER,
+        item,
+        user,
+        fmt,
+        what=f"第{round_.seq}轮法律意见书",
+        part=f"-第{round_.seq}轮",
+        seq=round_.seq,
     )
+
+
+@login_required
+def letter_page(request, pk: int, seq: int):
+    """Round ``seq``'s letter from the record's page (its rounds list one link each)."""
+    item = get_object_or_404(base_queryset(request.user), pk=pk)
+    return download_page(request, item, lambda: letter_download(request.user, item, seq))

@@ -185,6 +185,11 @@ def assign(
     return saved
 
 
+def latest_round_warning(item: ReviewItem) -> str:
+    """How the latest opinion kept the statutory review time (shown after saving an opinion)."""
+    return timing_warning(item.rounds.order_by("-seq").first())
+
+
 def timing_warning(round_: ReviewRound) -> str:
     """A note when the opinion came before the minimum review time or after the due date ("" if neither)."""
     if round_.too_short:

@@ -1,8 +1,5 @@
 """Pages of the legality review ledger. Every queryset starts from ReviewItem.objects.visible_to(user)."""
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404
-
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -10,7 +7,6 @@ from fazhi.ledger.pages import (
     PageAction,
     allows,
     current,
-    download_page,
     edit_action,
     in_status,
     is_open,
@@ -20,7 +16,7 @@ from fazhi.ledger.pages import (
 from . import forms, services
 from .filters import FILTERS, base_queryset
 from .models import CONCLUDED, RETURNED, REVIEWING, WITHDRAWN, ReviewOpinion
-from .opinion_letter import DOCUMENTS, letter_download
+from .opinion_letter import DOCUMENTS
 from .timeline import timeline
 
 
@@ -29,17 +25,6 @@ def _detail(request, item) -> dict:
     for r in rounds:
         r.warning = services.timing_warning(r) if r.opinion_on else ""
     return {"rounds": rounds}
-
-
-@login_required
-def letter(request, pk: int, seq: int):
-    item = get_object_or_404(base_queryset(request.user), pk=pk)
-    return download_page(request, item, lambda: letter_download(request.user, item, seq))
-
-
-def _round_warning(item) -> str:
-    """How the latest opinion kept the statutory review time (shown after saving an opinion)."""
-    return services.timing_warning(item.rounds.order_by("-seq").first())
 
 
 ACTIONS = {
@@ -57,7 +42,7 @@ ACTIONS = {
         services.conclude,
         initial=on_today("opinion_on", opinion=ReviewOpinion.LAWFUL, letter_issued=True),
         available=allows(CONCLUDED),
-        warning=_round_warning,
+        warning=services.latest_round_warning,
     ),
     "return": PageAction(
         "退回修改",
@@ -65,7 +50,7 @@ ACTIONS = {
         services.return_for_revision,
         initial=on_today("opinion_on", letter_issued=True),
         available=allows(RETURNED),
-        warning=_round_warning,
+        warning=services.latest_round_warning,
         secondary=True,
     ),
     "resubmit": PageAction(

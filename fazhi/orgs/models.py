@@ -22,6 +22,19 @@ class Kind(models.TextChoices):
     LEGAL_ADVISER = "legal_adviser", "法律顾问室"
 
 
+# The units whose work is mediation (调委会, 调解工作室, 律师调解, 警民联调, 心理服务): what a mediator's
+# navigation is made for.
+MEDIATION_BODIES = frozenset(
+    {
+        Kind.STREET_COMMITTEE,
+        Kind.COMMUNITY_COMMITTEE,
+        Kind.MEDIATION_STUDIO,
+        Kind.LAWYER_MEDIATOR,
+        Kind.POLICE_JOINT,
+        Kind.PSYCH_SERVICE,
+    }
+)
+
 class OrganisationQuerySet(models.QuerySet):
     def subtree_of(self, orgs) -> "OrganisationQuerySet":
         """The given organisations and every organisation below them."""

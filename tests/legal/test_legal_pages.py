@@ -65,7 +65,7 @@ def test_submit_assign_conclude_and_download_letter(tree, office, lawyer, legal_
     assert "与上位法抵触" in page and "第1轮" in page
     letter = web.get(f"/legal/{item.pk}/letter/1.docx")
     assert unquote(letter["Content-Disposition"].split("''")[1]) == download_name(
-        f"法律意见书-{item.number}-第1轮.docx"
+        f"合法性审查法律意见书-{item.number}-第1轮.docx"
     )
     text = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
     assert "合法性审查法律意见书" in text and "与上位法抵触" in text and "不合法" in text
