@@ -13,10 +13,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from fazhi.errors import FazhiError
-from fazhi.orgs.models import Organisation
 from fazhi.reports import services
 from fazhi.reports.completeness import problems
 from fazhi.reports.compose import to_document
+from fazhi.reports.management.report_args import org_by_code, report_of
 from fazhi.reports.render import format_for_path, render_to_path
 
 
@@ -37,9 +37,7 @@ class Command(BaseCommand):
             fmt = format_for_path(output)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        org = Organisation.objects.filter(code=org_code).first()
-        if org is None:
-            raise CommandError(f"没有代码为“{org_code}”的单位；请检查单位代码（如 wuchang）。")
+        org = org_by_code(org_code)
         actor = None
         if user:
             actor = get_user_model().objects.filter(username=user).first()
@@ -48,12 +46,7 @@ class Command(BaseCommand):
         if not Path(output).parent.exists():
             raise CommandError(f"输出目录“{Path(output).parent}”不存在，请先创建。")
         try:
-            if no_draft:
-                report = services.AnnualReport.objects.filter(org=org, year=year).first()
-                if report is None:
-                    raise CommandError(f"“{org}”{year}年度的报告尚未创建；去掉 --no-draft 即可创建并起草。")
-            else:
-                report = services.draft_report(actor, org, year)
+            report = report_of(actor, org, year, no_draft=no_draft)
             path = render_to_path(to_document(report), output)
             services.record_export(actor, report, fmt.code)
         except FazhiError as exc:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from fazhi.errors import FazhiError
-from fazhi.orgs.models import Organisation
-from fazhi.reports import services
 from fazhi.reports.analyzer import ReportUnreadable
 from fazhi.reports.analyzer.decode import read_source
 from fazhi.reports.compose import to_document
+from fazhi.reports.management.report_args import org_by_code, report_of
 from fazhi.reports.render_text import render_text
 from fazhi.reports.seed_coverage import compare
 
@@ -29,20 +28,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-draft", action="store_true", help="不重新起草，按报告现有内容比较")
 
     def handle(self, *args, org_code, year, seed, no_draft=False, **options):
-        org = Organisation.objects.filter(code=org_code).first()
-        if org is None:
-            raise CommandError(f"没有代码为“{org_code}”的单位；请检查单位代码（如 wuchang）。")
+        org = org_by_code(org_code)
         try:
             published = read_source(seed).text
         except (ReportUnreadable, OSError) as exc:
             raise CommandError(f"无法读取已发布的报告“{seed}”：{getattr(exc, 'message', exc)}") from exc
         try:
-            if no_draft:
-                report = services.AnnualReport.objects.filter(org=org, year=year).first()
-                if report is None:
-                    raise CommandError(f"“{org}”{year}年度的报告尚未创建；去掉 --no-draft 即可起草。")
-            else:
-                report = services.draft_report(None, org, year)
+            report = report_of(None, org, year, no_draft=no_draft)
             coverage = compare(published, render_text(to_document(report)))
         except (FazhiError, ReportUnreadable) as exc:
             raise CommandError(exc.message) from exc
