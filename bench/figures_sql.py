@@ -30,6 +30,9 @@ def _money(value) -> Decimal:
 
 
 IN_TREE = "o.path LIKE %s"
+# The suggestions.* codes count the 司法建议书 and 检察建议书 only (the oversight items of other kinds are
+# oversight.*): fazhi.oversight.models.LETTERS.
+LETTER = "s.kind IN ('judicial', 'procuratorate')"
 
 
 def disputes(path: str, start, end) -> dict:
@@ -191,7 +194,7 @@ def litigation(path: str, start, end) -> dict:
               SUM(CASE WHEN s.kind = 'procuratorate' THEN 1 ELSE 0 END),
               SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END)
             FROM oversight_suggestion s JOIN orgs_organisation o ON o.id = s.org_id
-            WHERE {IN_TREE} AND s.received_on BETWEEN %s AND %s""",
+            WHERE {IN_TREE} AND {LETTER} AND s.received_on BETWEEN %s AND %s""",
         [path, start, end],
     )
     reminders = _one(
@@ -225,7 +228,8 @@ def litigation(path: str, start, end) -> dict:
     due_rows = _one(
         f"""SELECT SUM(CASE WHEN {on_time} THEN 1 ELSE 0 END), COUNT(*)
             FROM oversight_suggestion s JOIN orgs_organisation o ON o.id = s.org_id
-            WHERE {IN_TREE} AND s.received_on BETWEEN %s AND %s AND (s.replied_on IS NOT NULL OR s.reply_due < %s)""",
+            WHERE {IN_TREE} AND {LETTER} AND s.received_on BETWEEN %s AND %s
+              AND (s.replied_on IS NOT NULL OR s.reply_due < %s)""",
         [path, start, end, now],
     )
     result["suggestions.reply_rate"] = _rate(due_rows[0], due_rows[1])
