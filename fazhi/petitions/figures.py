@@ -9,9 +9,9 @@ Counting rules: a record counts for the units ``orgs`` when its owner unit is on
 - 居民议事会 count by the day held; topics are the topics raised and discussed there.
 """
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q
 
-from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
+from fazhi.figures.registry import breakdown, key_figures, tally, trend_figures
 
 from .models import HANDLED, Channel, CitizenDemand, Form, Petition, ResidentCouncil
 
@@ -24,88 +24,40 @@ def demands(orgs, start, end):
     return CitizenDemand.objects.filter(org__in=orgs, received_on__gte=start, received_on__lte=end)
 
 
-def handled(orgs, start, end):
-    return CitizenDemand.objects.filter(
-        org__in=orgs, status=HANDLED, handled_on__gte=start, handled_on__lte=end
-    )
+VISIT = Q(form=Form.VISIT)
+DONE = Q(status=HANDLED)
 
 
-def councils(orgs, start, end):
-    return ResidentCouncil.objects.filter(org__in=orgs, held_on__gte=start, held_on__lte=end)
+def _petitions(code, label, unit, where=None, **more):
+    tally(code, label, unit, model=Petition, on="received_on", where=where, **more)
 
 
-def visits(orgs, start, end):
-    return petitions(orgs, start, end).filter(form=Form.VISIT)
+def _demands(code, label, unit, where=None, **more):
+    tally(code, label, unit, model=CitizenDemand, on="received_on", where=where, **more)
 
 
-@figure("petitions.batches", "接访群众", "批", phrases=("接访群众", "来访群众", "信访批次"))
-def batches(orgs, start, end):
-    return visits(orgs, start, end).count()
+def _handled(code, label, unit, where=DONE, **more):
+    tally(code, label, unit, model=CitizenDemand, on="handled_on", where=where, **more)
 
 
-@figure("petitions.leader_batches", "领导接访日接访群众", "批", phrases=("大接访",))
-def leader_batches(orgs, start, end):
-    return visits(orgs, start, end).filter(leader_reception=True).count()
+def _councils(code, label, unit, **more):
+    tally(code, label, unit, model=ResidentCouncil, on="held_on", **more)
 
 
-@figure("petitions.persons", "接访群众人次", "人次")
-def persons(orgs, start, end):
-    return visits(orgs, start, end).aggregate(total=Sum("persons"))["total"] or 0
-
-
-@figure("petitions.group", "集体访", "批")
-def group(orgs, start, end):
-    return visits(orgs, start, end).filter(is_group=True).count()
-
-
-@figure("petitions.received", "受理信访事项", "件", phrases=("信访事项",))
-def received(orgs, start, end):
-    return petitions(orgs, start, end).count()
-
-
-@figure("petitions.opinions", "出具信访处理意见书", "件")
-def opinions(orgs, start, end):
-    return Petition.objects.filter(org__in=orgs, opinion_on__gte=start, opinion_on__lte=end).count()
-
-
-@figure("demands.received", "受理群众诉求", "件", phrases=("收集民情民意", "民生诉求受理"))
-def demands_received(orgs, start, end):
-    return demands(orgs, start, end).count()
-
-
-@figure("demands.resolved", "解决民生诉求", "件", phrases=("解决民生诉求", "解决群众诉求"))
-def demands_resolved(orgs, start, end):
-    return handled(orgs, start, end).filter(resolved=True).count()
-
-
-@figure("demands.handled", "办结群众诉求", "件")
-def demands_handled(orgs, start, end):
-    return handled(orgs, start, end).count()
-
-
-@figure("demands.online_questions", "网民问政", "宗", phrases=("网民问政",))
-def online_questions(orgs, start, end):
-    return demands(orgs, start, end).filter(channel=Channel.ONLINE_QUESTION).count()
-
-
-@figure("demands.web_messages", "网站留言", "条", phrases=("网站留言",))
-def web_messages(orgs, start, end):
-    return demands(orgs, start, end).filter(channel=Channel.WEB_MESSAGE).count()
-
-
-@figure("council.meetings", "召开居民议事会", "场", phrases=("居民议事会",))
-def council_meetings(orgs, start, end):
-    return councils(orgs, start, end).count()
-
-
-@figure("council.topics", "讨论解决议题", "条", phrases=("议事会议题",))
-def council_topics(orgs, start, end):
-    return councils(orgs, start, end).aggregate(total=Sum("topics_raised"))["total"] or 0
-
-
-@figure("council.topics_resolved", "议事会解决议题", "条")
-def council_topics_resolved(orgs, start, end):
-    return councils(orgs, start, end).aggregate(total=Sum("topics_resolved"))["total"] or 0
+_petitions("petitions.batches", "接访群众", "批", VISIT, phrases=("接访群众", "来访群众", "信访批次"))
+_petitions("petitions.leader_batches", "领导接访日接访群众", "批", VISIT & Q(leader_reception=True), phrases=("大接访",))
+_petitions("petitions.persons", "接访群众人次", "人次", VISIT, total="persons")
+_petitions("petitions.group", "集体访", "批", VISIT & Q(is_group=True))
+_petitions("petitions.received", "受理信访事项", "件", phrases=("信访事项",))
+tally("petitions.opinions", "出具信访处理意见书", "件", model=Petition, on="opinion_on")
+_demands("demands.received", "受理群众诉求", "件", phrases=("收集民情民意", "民生诉求受理"))
+_handled("demands.resolved", "解决民生诉求", "件", DONE & Q(resolved=True), phrases=("解决民生诉求", "解决群众诉求"))
+_handled("demands.handled", "办结群众诉求", "件")
+_demands("demands.online_questions", "网民问政", "宗", Q(channel=Channel.ONLINE_QUESTION), phrases=("网民问政",))
+_demands("demands.web_messages", "网站留言", "条", Q(channel=Channel.WEB_MESSAGE), phrases=("网站留言",))
+_councils("council.meetings", "召开居民议事会", "场", phrases=("居民议事会",))
+_councils("council.topics", "讨论解决议题", "条", total="topics_raised", phrases=("议事会议题",))
+_councils("council.topics_resolved", "议事会解决议题", "条", total="topics_resolved")
 
 
 def _count_by(queryset, field: str, labels: dict) -> dict:
