@@ -13,10 +13,25 @@ from contextvars import ContextVar
 from functools import wraps
 
 from django.core.exceptions import MultipleObjectsReturned
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 
 BULK_ROWS = 1000  # fewer new rows than this do not change a plan
 ANALYZE_VENDORS = {"sqlite", "postgresql"}
+
+
+def tune_session(sender, connection, **kwargs) -> None:
+    """Connected to ``connection_created`` (fazhi.ledger.apps). PostgreSQL compiles a query with JIT once its
+    estimated cost passes jit_above_cost: the figures' one aggregate query per ledger (a filtered count per
+    figure, EXISTS sub-plans) is estimated far above it and spent 300 ms compiling for 10 ms of work (bench
+    figures_vs_sql at full size). Nothing this product runs is the long analytic scan JIT pays off for. A
+    PostgreSQL-compatible database without the setting refuses it; in autocommit that changes nothing."""
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+    except DatabaseError:
+        pass
 
 
 def refresh_planner_statistics() -> None:

@@ -10,10 +10,16 @@ class LedgerKitConfig(AppConfig):
     verbose_name = "台账公共部分"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from fazhi.db import tune_session
+
         from . import (
             checks,  # noqa: F401  (registers the system checks)
             recompute,  # noqa: F401  (connects the recompute to a changed holiday notice)
         )
+
+        connection_created.connect(tune_session, dispatch_uid="fazhi.db.tune_session")
 
 
 class LedgerConfig(AppConfig):
