@@ -235,6 +235,18 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
 # Learning, 普法 and public legal services (fazhi.learning), item 一; the 驿站's part in mediation and
 # legality review is counted from the disputes and legal ledgers by link (五常 2024: 723/197/541/42/135/82).
 TEMPLATES += (
+    # 五常 2024: "加强了文一、邱桥社区两个公共法律服务驿站建设" — the stations serving that year, and those
+    # whose services began in it.
+    DraftTemplate(
+        "services.stations",
+        "disputes",
+        (
+            _s(
+                "{year}年，{subject}共有{{services.stations}}个公共法律服务驿站提供法律服务",
+                "其中当年新建{{services.stations_new}}个",
+            ),
+        ),
+    ),
     DraftTemplate(
         "services.summary",
         "disputes",
@@ -282,6 +294,8 @@ TEMPLATES += (
                 lead="其中",
             ),
             _s("各类媒体报道{{pufa.media_reports}}篇"),
+            # the 驿站's lectures are 普法 too (五常: 四个社区公共法律服务驿站…积极开展法律讲座)
+            _s("{{services.stations}}个公共法律服务驿站开展法律讲座{{services.lectures}}场"),
             _s(
                 "培育新增法律明白人{{literate.added}}名",
                 "组织法律明白人参加培训{{literate.trained}}人次",
