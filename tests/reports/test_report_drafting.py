@@ -134,7 +134,15 @@ def test_document_numbers_headings_and_skips_empty_chapters(tree, writer, fake_f
 
 @pytest.mark.parametrize(
     ("value", "written"),
-    [(1960, "近2000"), (1052, "1000余"), (1000, "1000"), (1500, "1500"), (1530, "1500余"), (96, "96"), (0, "0")],
+    [
+        (1960, "近2000"),
+        (1052, "1000余"),
+        (1000, "1000"),
+        (1500, "1500"),
+        (1530, "1500余"),
+        (96, "96"),
+        (0, "0"),
+    ],
 )
 def test_about_placeholder_rounds_a_count_as_a_report_does(value, written):
     from decimal import Decimal
