@@ -18,7 +18,11 @@ ORGS = [
     ("wuchang-tw", "五常街道人民调解委员会", "五常街", Kind.STREET_COMMITTEE, "wuchang"),
     ("wuchang-jm", "五常警民联调工作室", "五常警", Kind.POLICE_JOINT, "wuchang"),
     ("wuchang-gw", "五常街道法律顾问室", "五常顾", Kind.LEGAL_ADVISER, "wuchang"),
-    ("wuchang-yz", "五常公共法律服务驿站", "五常驿", Kind.LEGAL_STATION, "wuchang"),
+    # 五常's four community 驿站: 永福 and 沿山河 piloted at the end of 2023, 文一 and 邱桥 built in 2024
+    ("wuchang-yz", "永福社区公共法律服务驿站", "永福驿", Kind.LEGAL_STATION, "wuchang"),
+    ("wuchang-yz-ysh", "沿山河社区公共法律服务驿站", "沿山驿", Kind.LEGAL_STATION, "wuchang"),
+    ("wuchang-yz-wy", "文一社区公共法律服务驿站", "文一驿", Kind.LEGAL_STATION, "wuchang"),
+    ("wuchang-yz-qq", "邱桥社区公共法律服务驿站", "邱桥驿", Kind.LEGAL_STATION, "wuchang"),
     ("wuchang-xl", "五常心理服务站", "五常心", Kind.PSYCH_SERVICE, "wuchang"),
     ("wuchang-ls", "五常律师调解工作室", "五常律", Kind.LAWYER_MEDIATOR, "wuchang"),
     ("wuchang-wy", "文一社区", "文一", Kind.COMMUNITY, "wuchang"),

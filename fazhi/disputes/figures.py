@@ -55,6 +55,9 @@ _concluded(
 _received(
     "disputes.group_disputes", "群体性纠纷", where=Q(is_group=True), phrases=("群体性矛盾纠纷", "重大劳资纠纷")
 )
+# The persons of the group disputes, summed over the disputes (one person in two of them counts twice): the
+# 人次 of 五常 2024's "群体性矛盾纠纷，涉及1000余人次".
+_received("disputes.group_persons", "群体性纠纷涉及人次", "人次", where=Q(is_group=True), total="persons_involved")
 _received(
     "disputes.received.street_committee", "街道调委会调处", where=Q(org__kind=Kind.STREET_COMMITTEE),
     phrases=("街道人民调解委员会调处",),

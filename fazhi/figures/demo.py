@@ -2,8 +2,9 @@
 
 Only what no ledger records is entered by hand. The 调解员培训250人次, the 驿站's 法律讲座42场, the 普法
 materials 3000份 and the 700人次 consultations were once entered here; the learning ledger now computes them
-from its records (fazhi/learning/demo.py), so they are not. What remains is 五常's 调解经费: "和合"社会组织
-调解服务资金保障44万, which no ledger keeps (NEXT-LEDGERS.md, hand-entry route).
+from its records (fazhi/learning/demo.py), so they are not. What remains is 五常's 调解经费, which no ledger
+keeps (NEXT-LEDGERS.md, hand-entry route): "和合"社会组织调解服务资金保障44万, 诉前调解40万, the new
+"以奖代补" budget of 10万元 and the 20万 of the 知识产权 诉源治理 project.
 """
 
 from decimal import Decimal
@@ -15,6 +16,9 @@ from .models import ManualFigure
 # (code, label, unit, other wordings, 五常 2024 value as the seed report states it)
 HAND_ENTERED = [
     ("manual.mediation_funding", "调解经费保障", "万元", "调解服务资金保障", 44),
+    ("manual.prelitigation_funding", "诉前调解经费保障", "万元", "诉前调解经费", 40),
+    ("manual.award_subsidy_budget", "调解“以奖代补”年度经费预算", "万元", "以奖代补经费预算", 10),
+    ("manual.source_governance_funding", "诉源治理项目保障经费", "万元", "项目保障经费", 20),
 ]
 
 # 西乡 2023: what its report states and no ledger records — 理论宣讲, 主题教育, 政务服务大厅 and 社区窗口,

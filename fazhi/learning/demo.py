@@ -10,6 +10,10 @@ its own records (中心组学习48期, 法治讲座3场, 法律五进131场, 以
 its tests expect. Every one of these figures is computed from the records written here; none is
 hand-entered (fazhi/figures/demo.py no longer enters them).
 
+The services are recorded by 五常's four community 驿站 (the report's 四个社区公共法律服务驿站): the two
+piloted at the end of 2023 (永福, 沿山河) have tallies of that year too, so 文一 and 邱桥 count as built in
+2024 (加强了…两个公共法律服务驿站建设).
+
 The station's part in mediation and legality review is a link on the dispute (参与化解单位) and the review
 item (联合审查单位), made here on records the disputes and legal demos wrote; it is never re-entered."""
 
@@ -285,23 +289,31 @@ def _link_station(station, street) -> tuple[int, int]:
     return len(chosen), len(picked)
 
 
-def _services(actor, station, totals=SERVICE_TOTALS, year=YEAR, months=range(1, 13)) -> int:
-    """Each kind's total for the year, spread over the months as monthly tallies (on the 28th)."""
+def _shares(total: int, parts: int) -> list[int]:
+    base, extra = divmod(total, parts)
+    return [base + (1 if index < extra else 0) for index in range(parts)]
+
+
+def _services(actor, stations, totals=SERVICE_TOTALS, year=YEAR, months=range(1, 13)) -> int:
+    """Each kind's total for the year, shared among the stations and spread over the months as monthly
+    tallies (on the 28th); a month with nothing to tally has no record."""
     written = 0
     for kind, total in totals.items():
-        base, extra = divmod(total, len(months))
-        for index, month in enumerate(months):
-            services.record_service(
-                actor,
-                org=station,
-                served_on=datetime.date(year, month, 28),
-                kind=kind,
-                count=base + (1 if index < extra else 0),
-                client_kind="enterprise" if kind == ServiceKind.CHECKUP else "resident",
-                lawyer="驿站值班律师",
-                summary=f"{month}月汇总",
-            )
-            written += 1
+        for station, share in zip(stations, _shares(total, len(stations)), strict=True):
+            for month, count in zip(months, _shares(share, len(months)), strict=True):
+                if not count:
+                    continue
+                services.record_service(
+                    actor,
+                    org=station,
+                    served_on=datetime.date(year, month, 28),
+                    kind=kind,
+                    count=count,
+                    client_kind="enterprise" if kind == ServiceKind.CHECKUP else "resident",
+                    lawyer="驿站值班律师",
+                    summary=f"{month}月汇总",
+                )
+                written += 1
     return written
 
 
@@ -380,12 +392,12 @@ def _events(actor, street, rows=EVENTS, year=YEAR) -> None:
             )
 
 
-def _last_year(actor, street, station) -> None:
+def _last_year(actor, street, pilots) -> None:
     """2023, the year the dashboard's 同比 compares 2024 with (no 2023 figure of this line is in a seed)."""
     _weekly_study(actor, street, BASELINE_YEAR, BASELINE_STUDY, 2 * BASELINE_STUDY)
     _events(actor, street, BASELINE_EVENTS, BASELINE_YEAR)
     # the stations opened at the end of 2023 ("2023年底…试点"): two months of tallies
-    _services(actor, station, BASELINE_SERVICES, BASELINE_YEAR, range(11, 13))
+    _services(actor, pilots, BASELINE_SERVICES, BASELINE_YEAR, range(11, 13))
     services.record_session(
         actor,
         org=street,
@@ -525,15 +537,16 @@ def _xixiang(actor, street, team) -> None:
 
 def load_demo(orgs, users, stdout):
     street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
+    pilots = [station, orgs["wuchang-yz-ysh"]]
     disputes, reviews = _link_station(station, street)
-    records = _services(actor, station)
+    records = _services(actor, [*pilots, orgs["wuchang-yz-wy"], orgs["wuchang-yz-qq"]])
     _sessions(actor, street)
     weekly = _centre_group(actor, street)
     _exam(actor, street)
     _events(actor, street)
     _acts(actor, street)
     literates = _literates(actor, orgs)
-    _last_year(actor, street, station)
+    _last_year(actor, street, pilots)
     if "xixiang-fzb" in users:
         _xixiang(users["xixiang-fzb"], orgs["xixiang"], orgs["xixiang-zf"])
     stdout.write(

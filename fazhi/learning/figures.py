@@ -8,7 +8,7 @@ counted from the litigation ledger's hearings, never entered here.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 
 from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
 from fazhi.orgs.models import Kind
@@ -216,6 +216,20 @@ def stations(orgs, start, end):
     return (
         _in(ServiceRecord, orgs, start, end, "served_on")
         .filter(org__kind=Kind.LEGAL_STATION)
+        .values("org")
+        .distinct()
+        .count()
+    )
+
+
+@figure("services.stations_new", "新建公共法律服务驿站", "个", phrases=("新建公共法律服务驿站",))
+def stations_new(orgs, start, end):
+    """Stations whose first service record falls in the period: built (or opened) that year."""
+    earlier = ServiceRecord.objects.filter(org=OuterRef("org"), served_on__lt=start)
+    return (
+        _in(ServiceRecord, orgs, start, end, "served_on")
+        .filter(org__kind=Kind.LEGAL_STATION)
+        .exclude(Exists(earlier))
         .values("org")
         .distinct()
         .count()

@@ -145,6 +145,16 @@ for _kind in LitigationDocumentKind:
     )  # fmt: skip
 
 
+# 五常 2024 lists 判决书, 调解书, 复议决定书, 协助执行通知书 and 律师函 and puts the rest under 其他文书43份: its
+# 准予撤诉裁定书 (14) with the notices and summonses (29). The copies of complaints and applications open a
+# case rather than answer one, and are not in that list.
+tally(
+    "litigation.documents.rest", "收到其他文书（含裁定书）", "份", model=CaseDocument, on="received_on",
+    org_field="case__org",
+    where=Q(kind__in=(LitigationDocumentKind.RULING, LitigationDocumentKind.OTHER)),
+)  # fmt: skip
+
+
 @breakdown("litigation.documents.by_kind", "收到法律文书（按类别）", "份")
 def documents_by_kind(orgs, start, end):
     labels = dict(LitigationDocumentKind.choices)

@@ -72,7 +72,10 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
                 "涉案金额{{disputes.amount_involved}}",
                 "挽回经济损失{{disputes.amount_recovered}}",
             ),
-            _s("{subject}受理群体性矛盾纠纷{{disputes.group_disputes}}{件}"),
+            _s(
+                "{subject}受理群体性矛盾纠纷{{disputes.group_disputes}}{件}",
+                "涉及{{about:disputes.group_persons}}人次",
+            ),
             _s(
                 "委派矛盾纠纷{{disputes.dispatched}}{件}",
                 "办结{{disputes.dispatched_closed}}{件}",
@@ -116,11 +119,10 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
             _s(
                 "累计收到法院判决书{{litigation.documents.judgement}}份",
                 "行政调解书{{litigation.documents.mediation}}份",
-                "裁定书{{litigation.documents.ruling}}份",
                 "行政复议决定书{{litigation.documents.decision}}份",
                 "协助执行通知书{{litigation.documents.assistance}}份",
                 "律师函{{litigation.documents.lawyer_letter}}份",
-                "其他文书{{litigation.documents.other}}份",
+                "其他文书{{litigation.documents.rest}}份",  # 裁定书 among them, as 五常 counts
             ),
             _s("全年未发生行政诉讼败诉案件{{none:litigation.lost}}"),
         ),
@@ -233,6 +235,18 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
 # Learning, 普法 and public legal services (fazhi.learning), item 一; the 驿站's part in mediation and
 # legality review is counted from the disputes and legal ledgers by link (五常 2024: 723/197/541/42/135/82).
 TEMPLATES += (
+    # 五常 2024: "加强了文一、邱桥社区两个公共法律服务驿站建设" — the stations serving that year, and those
+    # whose services began in it.
+    DraftTemplate(
+        "services.stations",
+        "disputes",
+        (
+            _s(
+                "{year}年，{subject}共有{{services.stations}}个公共法律服务驿站提供法律服务",
+                "其中当年新建{{services.stations_new}}个",
+            ),
+        ),
+    ),
     DraftTemplate(
         "services.summary",
         "disputes",
@@ -248,6 +262,19 @@ TEMPLATES += (
             ),
         ),
     ),
+    # 调解经费 (五常 2024 item 二.三), from the hand-entered catalogue: no ledger keeps budgets.
+    DraftTemplate(
+        "mediation.funding",
+        "disputes",
+        (
+            _s(
+                "{year}年，{subject}调解服务资金保障{{manual.mediation_funding}}",
+                "投入{{manual.prelitigation_funding}}经费保障一审民商事案件诉前调解",
+                "新增{{manual.award_subsidy_budget}}年度“以奖代补”经费预算",
+                "投入{{manual.source_governance_funding}}作为诉源治理项目保障经费",
+            ),
+        ),
+    ),
     DraftTemplate(
         "pufa.summary",
         "mechanism",
@@ -258,7 +285,7 @@ TEMPLATES += (
                 "发放宣传手册{{pufa.materials.ben}}本",
                 "制作发放法治宣传袋{{pufa.materials.zhi}}只",
                 "接受法律咨询{{pufa.consultations}}人次",
-                "惠及群众{{pufa.reach}}人",
+                "惠及群众{{about:pufa.reach}}人",  # 近2000人: the 人 reached is an estimate at each event
             ),
             _s(
                 "以案释法{{pufa.events.case}}场",
@@ -267,6 +294,8 @@ TEMPLATES += (
                 lead="其中",
             ),
             _s("各类媒体报道{{pufa.media_reports}}篇"),
+            # the 驿站's lectures are 普法 too (五常: 四个社区公共法律服务驿站…积极开展法律讲座)
+            _s("{{services.stations}}个公共法律服务驿站开展法律讲座{{services.lectures}}场"),
             _s(
                 "培育新增法律明白人{{literate.added}}名",
                 "组织法律明白人参加培训{{literate.trained}}人次",
@@ -497,7 +526,7 @@ def _usable(clause: str, values: Mapping[str, FigureValue]) -> bool:
         if shown is None:
             return False
         figure = values[placeholder.code]
-        if placeholder.kind == "value" and figure.value == 0:
+        if placeholder.kind in ("value", "about") and figure.value == 0:
             return False
         if placeholder.kind == "change" and rise_is_bad(placeholder.code) and figure.value > figure.previous:
             return False

@@ -122,6 +122,24 @@ def format_value(value: Decimal | None, unit: str, money: str = "exact") -> str 
     return plain(value)
 
 
+def about_value(value: Decimal | None) -> str | None:
+    """A count as a report rounds it in a sentence that needs no exact number: "近2000" just under a round
+    number (within 5%), else "1000余" (two significant digits, and 余 when something is left over). Small
+    counts (under 100) and round ones are written as they are."""
+    if value is None:
+        return None
+    whole = int(value)
+    if whole < 100 or whole != value:
+        return plain(value)
+    top = 10 ** (len(str(whole)) - 1)
+    ceiling = -(-whole // top) * top
+    if ceiling != whole and (ceiling - whole) * 20 <= whole:
+        return f"近{ceiling}"
+    step = max(top // 10, 1)
+    floor = whole // step * step
+    return str(whole) if floor == whole else f"{floor}余"
+
+
 def describe_change(current: Decimal | None, previous: Decimal | None, unit: str = "") -> str | None:
     """Year-on-year wording (同比上升18.22%); a rate's change in points (同比提高21.45个百分点), as the
     dashboard writes it. None when last year is unknown (or, for a count, zero)."""

@@ -2,7 +2,8 @@
 
 ``{{disputes.received}}`` is this year's value, ``{{change:disputes.received}}`` the year-on-year
 wording (同比上升18.22%; for a rate, 同比提高21.45个百分点), ``{{previous:disputes.received}}`` last year's
-value. ``{{none:litigation.lost}}`` stands behind a claim that something did not happen
+value, ``{{about:pufa.reach}}`` the value rounded as a report writes a count it does not know to the
+unit (近2000, 1000余). ``{{none:litigation.lost}}`` stands behind a claim that something did not happen
 ("未发生行政诉讼败诉案件"): it prints nothing while the ledger's value is 0, and counts as missing once
 it is not, so the claim cannot outlive the facts. A placeholder whose value is unknown renders as a
 visible 【缺：…】 mark, and the completeness check lists it.
@@ -15,15 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .document import Run
-from .figure_source import FigureValue, describe_change, format_value, label_of
+from .figure_source import FigureValue, about_value, describe_change, format_value, label_of
 
-PLACEHOLDER = re.compile(r"\{\{\s*(?:(change|previous|none)\s*:)?\s*([A-Za-z0-9_.\-]+)\s*\}\}")
-KIND_LABELS = {"value": "", "change": "同比变化", "previous": "上年数", "none": "为零"}
+PLACEHOLDER = re.compile(r"\{\{\s*(?:(change|previous|none|about)\s*:)?\s*([A-Za-z0-9_.\-]+)\s*\}\}")
+KIND_LABELS = {"value": "", "change": "同比变化", "previous": "上年数", "none": "为零", "about": "（约数）"}
 
 
 @dataclass(frozen=True)
 class Placeholder:
-    kind: str  # "value", "change" or "previous"
+    kind: str  # "value", "change", "previous", "none" or "about"
     code: str
 
     @property
@@ -38,6 +39,8 @@ class Placeholder:
             return describe_change(value.value, value.previous, value.unit)
         if self.kind == "previous":
             return format_value(value.previous, value.unit, value.money)
+        if self.kind == "about":
+            return about_value(value.value)
         if self.kind == "none":
             return "" if value.value is not None and value.value == 0 else None
         return format_value(value.value, value.unit, value.money)

@@ -9,7 +9,8 @@ What the figure counts is not compared: the analyzer's subject phrases differ wi
 Units compare by what they count, not by the character chosen: a draft writes 件 where a seed writes
 宗 or 起, 人 where it writes 名 (the drafted wording is consistent per office, the seeds are not). A
 draft may round a money figure ("211.61万元" for "211.6094万元"), so a draft value written with fewer
-decimals in the same unit matches the published value rounded the same way.
+decimals in the same unit matches the published value rounded the same way. A bare 万 or 亿 with no
+counting unit ("资金保障44万") is money, as the reports leave out its 元.
 
 Each drafted figure states at most one published figure: a report that says "100%" three times needs
 three "100%" in the draft. A published figure with its change ("处理行政诉讼4宗，较2022年同比增长25%")
@@ -55,6 +56,8 @@ class Coverage:
 
 def _unit(figure: FigureMention) -> str | None:
     unit = figure.base_unit
+    if unit is None and figure.unit in ("万", "亿"):
+        return "元"  # money with its 元 left out ("资金保障44万"): the draft writes 44万元
     return SAME_UNIT.get(unit, unit) if unit else unit
 
 

@@ -2,7 +2,7 @@ import io
 
 from fazhi.demo.tree import build_orgs, build_people
 from fazhi.figures import registry
-from fazhi.figures.demo import XIXIANG_HAND_ENTERED, load_demo
+from fazhi.figures.demo import HAND_ENTERED, XIXIANG_HAND_ENTERED, load_demo
 from fazhi.figures.models import ManualFigure, ManualValue
 from fazhi.figures.values import values
 
@@ -17,6 +17,8 @@ def test_demo_enters_the_wuchang_hand_figures_and_the_2023_baseline(db):
         load_demo(orgs, users, io.StringIO())
         found = values(orgs["wuchang"], ["manual.mediation_funding"], 2024)
         assert found["manual.mediation_funding"].value == 44
+        funding = values(orgs["wuchang"], ["manual.prelitigation_funding", "manual.source_governance_funding"], 2024)
+        assert [funding[code].value for code in sorted(funding)] == [40, 20]
         code = registry.code_for_phrase("接收矛盾纠纷")
         baseline = ManualValue.objects.get(figure__code=code, org=orgs["wuchang"], year=2023)
         assert baseline.baseline and baseline.value == 2722
@@ -31,9 +33,11 @@ def test_demo_enters_by_hand_nothing_a_ledger_computes(db):
     orgs = build_orgs()
     load_demo(orgs, build_people(orgs), io.StringIO())
     hand = set(ManualFigure.objects.filter(kind=ManualFigure.Kind.HAND_ENTERED).values_list("code", flat=True))
-    assert hand == {"manual.mediation_funding", *(row[0] for row in XIXIANG_HAND_ENTERED)}
+    wuchang = {"manual.mediation_funding", "manual.prelitigation_funding", "manual.award_subsidy_budget",
+               "manual.source_governance_funding"}  # fmt: skip
+    assert hand == {*wuchang, *(row[0] for row in XIXIANG_HAND_ENTERED)}
     computed = {f.code for f in registry.all_figures() if not f.hand_entered}
-    for _code, label, _, phrases, _ in XIXIANG_HAND_ENTERED:
+    for _code, label, _, phrases, _ in (*HAND_ENTERED, *XIXIANG_HAND_ENTERED):
         assert registry.code_for_phrase(label) not in computed, label
         assert registry.code_for_phrase(phrases) not in computed, phrases
     for phrase in ("调解业务培训", "开展法律讲座", "接受法律咨询", "宣传资料份"):

@@ -130,3 +130,25 @@ def test_document_numbers_headings_and_skips_empty_chapters(tree, writer, fake_f
     runs = [run for block in doc.blocks if not isinstance(block, Heading) for run in block.spans()]
     assert any(run.text == "3218" and run.figure_code == "disputes.received" for run in runs)
     assert doc.issuer == "甲街道"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (1960, "近2000"),
+        (1052, "1000余"),
+        (1000, "1000"),
+        (1500, "1500"),
+        (1530, "1500余"),
+        (96, "96"),
+        (0, "0"),
+    ],
+)
+def test_about_placeholder_rounds_a_count_as_a_report_does(value, written):
+    from decimal import Decimal
+
+    from fazhi.reports.figure_source import FigureValue
+    from fazhi.reports.placeholders import to_text
+
+    values = {"pufa.reach": FigureValue("pufa.reach", "人", Decimal(value), None)}
+    assert to_text("惠及群众{{about:pufa.reach}}人", values) == f"惠及群众{written}人"
