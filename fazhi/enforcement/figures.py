@@ -11,9 +11,9 @@ Counting rules: a record counts for the units ``orgs`` when its unit is one of t
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 
-from fazhi.figures.registry import breakdown, figure, key_figures, trend_figures
+from fazhi.figures.registry import breakdown, figure, key_figures, ratio, tally, trend_figures
 
 from .models import (
     NO_PENALTY,
@@ -44,60 +44,47 @@ def penalised(orgs, start, end):
     )
 
 
-def inspections(orgs, start, end):
-    return InspectionBatch.objects.filter(org__in=orgs, held_on__gte=start, held_on__lte=end)
-
-
 def published(orgs, start, end):
     return EnforcementCase.objects.filter(org__in=orgs, published_on__gte=start, published_on__lte=end)
-
-
-def events(orgs, start, end, kind):
-    return OfficerEvent.objects.filter(officer__org__in=orgs, on__gte=start, on__lte=end, kind=kind)
 
 
 def _sum(queryset, expression) -> int | Decimal:
     return queryset.aggregate(total=Sum(expression))["total"] or 0
 
 
-@figure("enforcement.cases", "作出行政执法案卷", "宗", phrases=("行政执法案卷", "执法案件", "立案查处"))
-def cases(orgs, start, end):
-    return filed(orgs, start, end).count()
+NOT_REVOKED = ~Q(status=REVOKED)
+PENALISED = ~Q(status__in=(NO_PENALTY, REVOKED))
 
 
-@figure("enforcement.cases.ordinary", "普通程序案件", "宗", phrases=("普通案件",))
-def cases_ordinary(orgs, start, end):
-    return filed(orgs, start, end).filter(procedure=Procedure.ORDINARY).count()
+def _filed(code, label, where, phrases=()):
+    """Cases by 立案日期, 撤销立案 left out."""
+    tally(code, label, "宗", model=EnforcementCase, on="filed_on", where=NOT_REVOKED & where, phrases=phrases)
 
 
-@figure("enforcement.cases.simple", "简易程序案件", "宗", phrases=("简易案件",))
-def cases_simple(orgs, start, end):
-    return filed(orgs, start, end).filter(procedure=Procedure.SIMPLE).count()
+def _inspected(code, label, unit, where=None, total=None, phrases=()):
+    tally(code, label, unit, model=InspectionBatch, on="held_on", where=where, total=total, phrases=phrases)
 
 
-@figure("enforcement.cases.enterprise", "涉企行政处罚案件", "宗", phrases=("涉企案件",))
-def cases_enterprise(orgs, start, end):
-    return filed(orgs, start, end).filter(enterprise=True).count()
+def _roster(code, label, unit, kind):
+    tally(code, label, unit, model=OfficerEvent, on="on", org_field="officer__org", where=Q(kind=kind))
 
 
-@figure(
-    "enforcement.video_dispatched",
-    "派发视频巡查案件",
-    "宗",
-    phrases=("派发视频巡查案件", "视频巡查案件"),
-)
-def video_dispatched(orgs, start, end):
-    """Cases whose source is the 智慧城管 video patrol's dispatch (案件来源 视频巡查派发, entered or imported
-    from the platform's export through the case sheet), by 立案日期; a dispatched case later 撤销立案 was
-    dispatched all the same, so it counts."""
-    return EnforcementCase.objects.filter(
-        org__in=orgs, filed_on__gte=start, filed_on__lte=end, source=Source.VIDEO
-    ).count()
-
-
-@figure("enforcement.penalties", "行政处罚", "次", phrases=("作出行政处罚",))
-def penalties(orgs, start, end):
-    return penalised(orgs, start, end).count()
+_filed("enforcement.cases", "作出行政执法案卷", Q(), ("行政执法案卷", "执法案件", "立案查处"))
+_filed("enforcement.cases.ordinary", "普通程序案件", Q(procedure=Procedure.ORDINARY), ("普通案件",))
+_filed("enforcement.cases.simple", "简易程序案件", Q(procedure=Procedure.SIMPLE), ("简易案件",))
+_filed("enforcement.cases.enterprise", "涉企行政处罚案件", Q(enterprise=True), ("涉企案件",))
+_filed("enforcement.cases.av_recorded", "执法全过程音像记录完整的案件", Q(av_record=True))
+# Cases whose source is the 智慧城管 video patrol's dispatch (案件来源 视频巡查派发, entered or imported from the
+# platform's export through the case sheet), by 立案日期; a dispatched case later 撤销立案 was dispatched all the
+# same, so it counts.
+tally(
+    "enforcement.video_dispatched", "派发视频巡查案件", "宗", model=EnforcementCase, on="filed_on",
+    where=Q(source=Source.VIDEO), phrases=("派发视频巡查案件", "视频巡查案件"),
+)  # fmt: skip
+tally(
+    "enforcement.penalties", "行政处罚", "次", model=EnforcementCase, on="decision_on", where=PENALISED,
+    phrases=("作出行政处罚",),
+)  # fmt: skip
 
 
 @figure("enforcement.fines", "罚没金额", "元", phrases=("经济行政罚款", "罚没款"))
@@ -105,39 +92,22 @@ def fines(orgs, start, end):
     return Decimal(_sum(penalised(orgs, start, end), F("fine_amount") + F("confiscated_amount")))
 
 
-@figure("enforcement.inspections", "执法检查企业", "次", phrases=("检查企业", "执法检查"))
-def inspections_count(orgs, start, end):
-    return _sum(inspections(orgs, start, end).filter(object_kind=ObjectKind.ENTERPRISE), "objects_checked")
-
-
-@figure("enforcement.inspections.objects", "检查车辆、场所等对象", "个", phrases=("检查相关车辆",))
-def inspections_objects(orgs, start, end):
-    return _sum(inspections(orgs, start, end).exclude(object_kind=ObjectKind.ENTERPRISE), "objects_checked")
-
-
-@figure("enforcement.hazards", "发现隐患", "条", phrases=("发现安全隐患",))
-def hazards(orgs, start, end):
-    return _sum(inspections(orgs, start, end), "hazards_found")
-
-
-@figure("enforcement.hazards.rectified", "整改隐患", "条")
-def hazards_rectified(orgs, start, end):
-    return _sum(inspections(orgs, start, end), "hazards_rectified")
-
-
-@figure("enforcement.joint_actions", "联合执法", "次", phrases=("大型联合执法",))
-def joint_actions(orgs, start, end):
-    return inspections(orgs, start, end).filter(action__in=(ActionKind.JOINT, ActionKind.CROSS)).count()
-
-
-@figure("enforcement.random_checks", "“双随机、一公开”检查", "次", phrases=("双随机、一公开",))
-def random_checks(orgs, start, end):
-    return inspections(orgs, start, end).filter(random_check=True).count()
-
-
-@figure("enforcement.published", "公示执法案件", "件", phrases=("双公示平台公示执法案件",))
-def published_count(orgs, start, end):
-    return published(orgs, start, end).count()
+ENTERPRISE = Q(object_kind=ObjectKind.ENTERPRISE)
+_inspected(
+    "enforcement.inspections", "执法检查企业", "次", ENTERPRISE, "objects_checked", ("检查企业", "执法检查")
+)
+_inspected("enforcement.inspections.objects", "检查车辆、场所等对象", "个", ~ENTERPRISE, "objects_checked", ("检查相关车辆",))
+_inspected("enforcement.hazards", "发现隐患", "条", total="hazards_found", phrases=("发现安全隐患",))
+_inspected("enforcement.hazards.rectified", "整改隐患", "条", total="hazards_rectified")
+_inspected(
+    "enforcement.joint_actions", "联合执法", "次", Q(action__in=(ActionKind.JOINT, ActionKind.CROSS)),
+    phrases=("大型联合执法",),
+)  # fmt: skip
+_inspected("enforcement.random_checks", "“双随机、一公开”检查", "次", Q(random_check=True), phrases=("双随机、一公开",))
+tally(
+    "enforcement.published", "公示执法案件", "件", model=EnforcementCase, on="published_on",
+    phrases=("双公示平台公示执法案件",),
+)  # fmt: skip
 
 
 @figure("enforcement.publicity_on_time_rate", "执法决定按时公示率", "%")
@@ -150,34 +120,15 @@ def publicity_on_time_rate(orgs, start, end):
     return (Decimal(on_time * 100) / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-@figure("enforcement.av_record_rate", "执法全过程音像记录完整率", "%", phrases=("执法音像记录",))
-def av_record_rate(orgs, start, end):
-    """Cases filed in the period whose audio-video record of the whole process is complete and usable."""
-    total = cases(orgs, start, end)
-    if not total:
-        return None
-    complete = filed(orgs, start, end).filter(av_record=True).count()
-    return (Decimal(complete * 100) / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-@figure("enforcement.officers.added", "新增执法人员", "人")
-def officers_added(orgs, start, end):
-    return events(orgs, start, end, EventKind.ADDED).count()
-
-
-@figure("enforcement.officers.transferred", "调离执法人员", "人")
-def officers_transferred(orgs, start, end):
-    return events(orgs, start, end, EventKind.TRANSFERRED).count()
-
-
-@figure("enforcement.certificates.cancelled", "注销执法证", "张")
-def certificates_cancelled(orgs, start, end):
-    return events(orgs, start, end, EventKind.CANCELLED).count()
-
-
-@figure("enforcement.certificates.lost_notices", "发布证件遗失公告", "次")
-def certificates_lost(orgs, start, end):
-    return events(orgs, start, end, EventKind.LOST).count()
+# Cases filed in the period whose audio-video record of the whole process is complete and usable.
+ratio(
+    "enforcement.av_record_rate", "执法全过程音像记录完整率", part="enforcement.cases.av_recorded",
+    whole="enforcement.cases", phrases=("执法音像记录",),
+)  # fmt: skip
+_roster("enforcement.officers.added", "新增执法人员", "人", EventKind.ADDED)
+_roster("enforcement.officers.transferred", "调离执法人员", "人", EventKind.TRANSFERRED)
+_roster("enforcement.certificates.cancelled", "注销执法证", "张", EventKind.CANCELLED)
+_roster("enforcement.certificates.lost_notices", "发布证件遗失公告", "次", EventKind.LOST)
 
 
 def trainings(orgs, start, end):
