@@ -14,11 +14,10 @@ table 二's cells .documents.<rule|normative>.<issued|repealed|in_force>, .decis
 and .fees (万元); .postings.late (published after the 20 工作日 of 条例第二十六条).
 """
 
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import F
 
-from fazhi.figures.registry import Figure, breakdown, declare, figure, key_figures, trend_figures
+from fazhi.figures.registry import Figure, breakdown, declare, figure, key_figures, percent, trend_figures
 
 from .models import (
     DECISION_KINDS,
@@ -160,10 +159,7 @@ def replied_late(orgs, start, end):
 @figure("disclosure.on_time_rate", "政府信息公开申请按期答复率", "%", phrases=("按期答复率",))
 def on_time_rate(orgs, start, end):
     total = replied(orgs, start, end)
-    if not total:
-        return None
-    rate = Decimal((total - replied_late(orgs, start, end)) * 100) / Decimal(total)
-    return rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return percent(total - replied_late(orgs, start, end), total) if total else None
 
 
 @figure("disclosure.corrections", "告知补正", "件")

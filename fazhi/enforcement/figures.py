@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
 
-from fazhi.figures.registry import breakdown, figure, key_figures, ratio, tally, trend_figures
+from fazhi.figures.registry import breakdown, figure, key_figures, percent, ratio, tally, trend_figures
 
 from .models import (
     NO_PENALTY,
@@ -113,11 +113,7 @@ tally(
 @figure("enforcement.publicity_on_time_rate", "执法决定按时公示率", "%")
 def publicity_on_time_rate(orgs, start, end):
     done = published(orgs, start, end).filter(publicity_due__isnull=False)
-    total = done.count()
-    if not total:
-        return None
-    on_time = done.filter(published_on__lte=F("publicity_due")).count()
-    return (Decimal(on_time * 100) / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return percent(done.filter(published_on__lte=F("publicity_due")).count(), done.count())
 
 
 # Cases filed in the period whose audio-video record of the whole process is complete and usable.

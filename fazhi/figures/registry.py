@@ -81,9 +81,15 @@ class Ratio:
     whole: str
 
     def of(self, part, whole) -> Decimal | None:
-        if not whole or part is None:
-            return None
-        return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return None if part is None else percent(part, whole)
+
+
+def percent(part, whole) -> Decimal | None:
+    """``part`` of ``whole`` in per cent, two places, half up (None when ``whole`` is 0): every rate figure's
+    arithmetic, declared as a :class:`Ratio` or computed by a figure function."""
+    if not whole:
+        return None
+    return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _ratio_compute(ratio: Ratio, orgs, start, end) -> Decimal | None:

@@ -15,12 +15,11 @@ Counting rules (a record counts for the units ``orgs`` when its responsible unit
 - Documents count by the day they were received.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure, key_figures, ratio, tally, trend_figures
+from fazhi.figures.registry import breakdown, figure, key_figures, percent, ratio, tally, trend_figures
 
 from .models import (
     CONCLUDED,
@@ -33,12 +32,6 @@ from .models import (
     LitigationDocumentKind,
     LitigationOutcome,
 )
-
-
-def rate(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def received_cases(orgs, start, end):
@@ -116,7 +109,7 @@ def replies_on_time(orgs, start, end):
 
 @figure("litigation.replies_on_time_rate", "按期答复率", "%", phrases=("按期答辩率",))
 def replies_on_time_rate(orgs, start, end):
-    return rate(replies_on_time(orgs, start, end), _replies_due(orgs, start, end).count())
+    return percent(replies_on_time(orgs, start, end), _replies_due(orgs, start, end).count())
 
 
 _final("litigation.lost", "行政诉讼败诉", Q(outcome=LitigationOutcome.LOST), ("败诉", "行政败诉案件"))

@@ -10,12 +10,11 @@ Counting rules (a record counts for the units ``orgs`` when its handling unit is
 - Reminders count by the day they were issued, for the issuing unit.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure, tally
+from fazhi.figures.registry import breakdown, figure, percent, tally
 
 from .models import (
     CLOSED,
@@ -32,12 +31,6 @@ from .models import (
     SuggestionKind,
     SupervisionKind,
 )
-
-
-def rate(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def received_items(orgs, start, end):
@@ -80,7 +73,7 @@ def suggestions_replied_on_time(orgs, start, end):
 @figure("suggestions.reply_rate", "建议书回复率", "%", phrases=("到期回复率", "回复率"))
 def suggestions_reply_rate(orgs, start, end):
     due = _due(received_suggestions(orgs, start, end))
-    return rate(_on_time(due).count(), due.count())
+    return percent(_on_time(due).count(), due.count())
 
 
 tally(
@@ -162,14 +155,14 @@ def items_replied_on_time(orgs, start, end):
 @figure("oversight.reply_rate", "监督事项按时答复率", "%")
 def items_reply_rate(orgs, start, end):
     due = _due(received_items(orgs, start, end))
-    return rate(_on_time(due).count(), due.count())
+    return percent(_on_time(due).count(), due.count())
 
 
 @figure("oversight.satisfaction_rate", "代表委员满意率", "%", phrases=("满意率", "代表、委员满意率"))
 def satisfaction_rate(orgs, start, end):
     given = _items(orgs, start, end, kind__in=sorted(PROPOSALS)).exclude(satisfaction="")
     pleased = given.filter(satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.BASIC])
-    return rate(pleased.count(), given.count())
+    return percent(pleased.count(), given.count())
 
 
 def _measures(orgs, start, end):
@@ -189,7 +182,7 @@ def measures_done(orgs, start, end):
 @figure("oversight.rectification_rate", "整改率", "%", phrases=("整改完成率",))
 def rectification_rate(orgs, start, end):
     rows = _measures(orgs, start, end)
-    return rate(rows.exclude(status=MeasureStatus.PENDING).count(), rows.count())
+    return percent(rows.exclude(status=MeasureStatus.PENDING).count(), rows.count())
 
 
 @breakdown("oversight.by_kind", "监督事项按类别")
