@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from fazhi.accounts.models import ApiToken
 from fazhi.accounts.tokens import digest, issue_token
+from fazhi.ledger.search import PER_LIST, search
 from fazhi.orgs.roles import ROLES
 from fazhi.orgs.scoping import visible_orgs
 
@@ -62,3 +63,67 @@ def token(request):
         return error_response("authentication_failed", message, status.HTTP_401_UNAUTHORIZED)
     expires = ApiToken.objects.filter(key_hash=digest(key)).values_list("expires_at", flat=True).first()
     return Response({"token": key, "type": "Bearer", "expires_at": expires})
+
+
+class FoundRecordSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    label = serializers.CharField(help_text="编号或名称")
+    org = serializers.CharField(help_text="承办单位")
+    status = serializers.CharField(help_text="状态")
+    url = serializers.CharField(help_text="记录页面")
+
+
+class FoundListSerializer(serializers.Serializer):
+    ledger = serializers.CharField(help_text="台账")
+    list = serializers.CharField(help_text="列表")
+    total = serializers.IntegerField(help_text="符合条件的记录数")
+    more_url = serializers.CharField(help_text="在该列表中查看全部的页面")
+    records = FoundRecordSerializer(many=True, help_text=f"至多{PER_LIST}条，最新的在前")
+
+
+class SearchSerializer(serializers.Serializer):
+    searched_by = serializers.CharField(help_text="按什么查找")
+    results = FoundListSerializer(many=True)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "q",
+            str,
+            required=True,
+            description="编号、名称、当事人姓名，或完整的身份证号码、电话（精确匹配，记入审计日志）",
+        )
+    ],
+    responses=SearchSerializer,
+    summary="全台账搜索（与网页顶栏的搜索相同，范围与各台账列表相同）",
+)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def search_all(request):
+    text = (request.query_params.get("q") or "").strip()
+    if not text:
+        return error_response(
+            "invalid", "请在 q 中给出要查找的编号、姓名或完整号码。", status.HTTP_400_BAD_REQUEST
+        )
+    found, searched_by = search(request.user, text[:100])
+    results = [
+        {
+            "ledger": group.ledger,
+            "list": group.title,
+            "total": group.total,
+            "more_url": group.more_url,
+            "records": [
+                {
+                    "id": record.pk,
+                    "label": str(record),
+                    "org": str(record.org),
+                    "status": getattr(record, "status_label", ""),
+                    "url": url,
+                }
+                for record, url in group.rows
+            ],
+        }
+        for group in found
+    ]
+    return Response({"searched_by": searched_by, "results": results})

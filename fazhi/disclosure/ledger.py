@@ -2,7 +2,7 @@
 
 from fazhi.ledger.registry import Ledger
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import HOLDER_KINDS, DisclosureRequest, DisclosureSettings, Posting
 
@@ -12,6 +12,7 @@ LEDGER = Ledger(
     order=55,
     models=(DisclosureRequest, Posting),
     urls="fazhi.disclosure.urls",
+    pages=(views.PAGES, views.POSTING_PAGES),  # served by its urls module; read by documents and search
     api="fazhi.disclosure.api",
     figures="fazhi.disclosure.figures",
     excel=(excel_views.PAGES,),

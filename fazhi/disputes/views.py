@@ -118,4 +118,5 @@ PAGES = LedgerPages(
     has_parties=True,
     actions=ACTIONS,
     documents=DOCUMENTS,
+    bulk=("dispatch",),  # 批量分派: a 街道's morning of new cases handed to the communities at once
 )

@@ -5,7 +5,7 @@ Its record models are the cases and the 执法证 (a roster whose expiry the hom
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import Certificate, EnforcementCase, EnforcementSettings
 
@@ -15,6 +15,7 @@ LEDGER = Ledger(
     order=25,
     models=(EnforcementCase, Certificate),
     urls="fazhi.enforcement.urls",
+    pages=(views.PAGES, views.INSPECTION_PAGES, views.CERTIFICATE_PAGES),  # served by its urls module; read by documents and search
     api="fazhi.enforcement.api",
     figures="fazhi.enforcement.figures",
     excel=(excel_views.PAGES, excel_views.INSPECTION_PAGES),

@@ -129,6 +129,21 @@ def parse_id(value) -> int | None:
     return int(text)
 
 
+MAX_IDS = 500  # records a person ticks on a list page at most (its largest page size is far below)
+
+
+def by_ids(queryset: QuerySet, params) -> QuerySet:
+    """ids=3,5,8: only these records (the ones ticked on a list page, for a bulk export or print)."""
+    value = (params.get("ids") or "").strip()
+    if not value:
+        return queryset
+    ids = [parse_id(part) for part in value.split(",") if part.strip()]
+    if not ids or None in ids or len(ids) > MAX_IDS:
+        _refuse(params, "ids", f"“ids”应为逗号分隔的记录编号（至多{MAX_IDS}个）")
+        return queryset.none()
+    return queryset.filter(pk__in=ids)
+
+
 def parse_date(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value) if value else None
@@ -180,7 +195,7 @@ def by_deadline(queryset: QuerySet, params, closed) -> QuerySet:
 
 
 def by_party_contact(
-    queryset: QuerySet, params, party_model: type[Model], record_field: str, *, user
+    queryset: QuerySet, params, party_model: type[Model], record_field: str, *, user, audited: bool = False
 ) -> QuerySet:
     """contact=…: records with a party whose ID number or phone is exactly this, however it is typed
     (spaces, dashes, full-width digits, a leading +86); id_number=… / phone=…: the same for one of the
@@ -188,14 +203,17 @@ def by_party_contact(
 
     An exact match confirms a guessed number, so it is a look at personal data: only for a person who
     may see it, only among the records of the units where they may, audited (never with the value) and
-    limited to LOOKUP_LIMIT lookups in LOOKUP_WINDOW."""
+    limited to LOOKUP_LIMIT lookups in LOOKUP_WINDOW. ``audited``: the caller has recorded this lookup
+    already (the search across all ledgers records one lookup, not one per ledger)."""
     given = {key: value for key in PERSONAL_PARAMS if (value := (params.get(key) or "").strip())}
     if not given:
         return queryset
     orgs = personal_data_orgs(user)
     if not orgs.exists():
         raise NotPermitted(NO_PERSONAL_ROLE)
-    _audit_lookup(user, queryset.model, list(given))
+    if not audited:
+        model = queryset.model
+        audit_lookup(user, model._meta.verbose_name, list(given), model._meta.label_lower)
     queryset = queryset.filter(org__in=orgs)
     parties = party_model.objects.all()
     if value := given.get("contact"):
@@ -209,7 +227,7 @@ def by_party_contact(
     return queryset
 
 
-def _audit_lookup(user, model: type[Model], fields: list[str]) -> None:
+def audit_lookup(user, where: str, fields: list[str], ledger: str = "") -> None:
     """One audit entry per lookup, naming the ledger and the kind of value searched, never the value;
     refused beyond the limit (the entries are the counter, so it holds across worker processes)."""
     since = timezone.now() - LOOKUP_WINDOW
@@ -227,6 +245,6 @@ def _audit_lookup(user, model: type[Model], fields: list[str]) -> None:
         Action.VIEW_PERSONAL,
         actor=user,
         target_type=LOOKUP_TARGET,
-        target_repr=f"按{'、'.join(labels[f] for f in fields)}查找{model._meta.verbose_name}",
-        changes={"查找方式": [None, "完全匹配（查找的号码不记录）"], "台账": [None, model._meta.label_lower]},
+        target_repr=f"按{'、'.join(labels[f] for f in fields)}查找{where}",
+        changes={"查找方式": [None, "完全匹配（查找的号码不记录）"], "台账": [None, ledger or where]},
     )

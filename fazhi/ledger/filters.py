@@ -24,6 +24,7 @@ from fazhi.paging import PAGE_SIZES, chosen_size, without
 
 from .filtering import (
     by_deadline,
+    by_ids,
     by_party_contact,
     choice,
     flag,
@@ -268,9 +269,11 @@ class Contact(ListFilter):
     parties: str = "parties"  # the related name of the record's party rows
     label: str = "身份证号/电话"
 
-    def apply(self, queryset, params, user):
+    def apply(self, queryset, params, user, *, audited: bool = False):
         rows = queryset.model._meta.get_field(self.parties)
-        return by_party_contact(queryset, params, rows.related_model, rows.field.attname, user=user)
+        return by_party_contact(
+            queryset, params, rows.related_model, rows.field.attname, user=user, audited=audited
+        )
 
     def openapi(self):
         return [
@@ -331,7 +334,9 @@ class LedgerFilterSet:
 
     def filter(self, queryset: QuerySet, params, *, user) -> QuerySet:
         """Narrow an already scoped queryset (``Model.objects.visible_to(user)``) by the parameters;
-        ``user`` decides the personal-data lookups."""
+        ``user`` decides the personal-data lookups. Every list also takes ``ids`` (records ticked on its
+        page: a bulk export or print)."""
+        queryset = by_ids(queryset, params)
         for declared in self.filters:
             queryset = declared.apply(queryset, params, user)
         return queryset
@@ -366,6 +371,7 @@ class LedgerFilterSet:
 
     def parameters(self) -> list[OpenApiParameter]:
         parameters = [parameter for declared in self.filters for parameter in declared.openapi()]
+        parameters.append(OpenApiParameter("ids", str, description="只看这些记录：逗号分隔的记录 id"))
         if self.sortable:
             keys = [f"{sign}{key}" for key in self.sortable for sign in ("", "-")]
             labels = "、".join(f"{key} {column.label}" for key, column in self.sortable.items())

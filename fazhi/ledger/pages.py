@@ -28,6 +28,7 @@ from fazhi.errors import FazhiError
 from fazhi.orgs.scoping import can_write, sees_personal_data
 from fazhi.paging import paginate
 
+from . import bulk_actions
 from . import documents as docs
 from .forms import ScopedForm, add_service_error, bind_parties, filled_rows
 from .history import audit_events
@@ -145,6 +146,14 @@ class LedgerPages:
     # the record's documents to print (fazhi.ledger.documents), downloaded at "<pk>/documents/<code>.docx"
     # (and .pdf), offered on the detail page when ``available``
     documents: tuple = ()
+    # actions that may run on many records ticked on the list at once (e.g. 批量分派): their form is
+    # filled once and the service runs for each record, all or nothing. Export and print of the ticked
+    # records need no declaration.
+    bulk: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if unknown := [name for name in self.bulk if name not in self.actions]:
+            raise ValueError(f"{self.namespace}: bulk names actions it does not have: {unknown}")
 
     # --- URLs -------------------------------------------------------------------------------------
 
@@ -161,6 +170,7 @@ class LedgerPages:
         ]
         if self.new:
             urls.append(path(f"{p}new/", login_required(self.new_page), name=self.new.name))
+        urls.append(path(f"{p}bulk/", login_required(self.bulk_page), name=self._bulk_name))
         urls.append(path(f"{p}<int:pk>/", login_required(self.detail_page), name=self.detail_name))
         urls.append(path(f"{p}<int:pk>/print/", login_required(self.print_page), name=self._print_name))
         for fmt in ("docx", "pdf") if self.documents else ():
@@ -186,6 +196,10 @@ class LedgerPages:
                 slug = name.replace("_", "-")
                 urls.append(path(f"{p}<int:pk>/{slug}/", view, {"name": name}, name=self._action_url(name)))
         return urls
+
+    @property
+    def _bulk_name(self) -> str:
+        return f"{self.detail_name}_bulk"
 
     @property
     def _print_name(self) -> str:
@@ -240,6 +254,10 @@ class LedgerPages:
         context |= paginate(request, queryset, sizes=listing.filters.page_sizes)
         if listing.context:
             context |= listing.context(request)
+        context["bulk"] = {
+            "url": reverse(f"{self.namespace}:{self._bulk_name}"),
+            "actions": [(name, f"批量{self.actions[name].title}") for name in self.bulk],
+        }
         return render(request, listing.template, context | listing.filters.page_context(request))
 
     def detail_page(self, request, pk: int):
@@ -259,6 +277,9 @@ class LedgerPages:
         laid out for paper: no navigation, buttons, attachments or audit trail (web/base.html's
         ``printing``; the print style sheet in web/fazhi.css)."""
         record = get_object_or_404(self.queryset(request.user), pk=pk)
+        return render(request, self.detail_template, self.print_context(request, record))
+
+    def print_context(self, request, record) -> dict:
         context = {
             "record": record,
             "buttons": [],
@@ -267,8 +288,10 @@ class LedgerPages:
             "printing": True,
             "back_url": reverse(f"{self.namespace}:{self.detail_name}", args=[record.pk]),
         }
-        context |= self._detail_context(request, record) | {"may_reveal": False}
-        return render(request, self.detail_template, context)
+        return context | self._detail_context(request, record) | {"may_reveal": False}
+
+    def bulk_page(self, request):
+        return bulk_actions.bulk_page(self, request)
 
     def document_file(self, request, pk: int, code: str, fmt: str):
         record = get_object_or_404(self.queryset(request.user), pk=pk)

@@ -4,7 +4,7 @@ received from courts and procuratorates and the 法治督察提醒函, moved her
 from fazhi.ledger.registry import Ledger
 from fazhi.orgs.models import Kind
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .models import Reminder, Suggestion
 
@@ -14,6 +14,7 @@ LEDGER = Ledger(
     order=40,
     models=(Suggestion, Reminder),
     urls="fazhi.oversight.urls",
+    pages=(views.SUGGESTION_PAGES, views.REMINDER_PAGES),  # served by its urls module; read by documents and search
     api="fazhi.oversight.api",
     figures="fazhi.oversight.figures",
     excel=(excel_views.PAGES,),

@@ -2,7 +2,7 @@
 
 from fazhi.ledger.registry import Ledger
 
-from . import excel_views
+from . import excel_views, views
 from .demo import load_demo
 from .ledger_units import COUNCIL_KINDS, HOLDER_KINDS
 from .models import CitizenDemand, Petition, PetitionSettings, ResidentCouncil
@@ -13,6 +13,7 @@ LEDGER = Ledger(
     order=50,
     models=(Petition, CitizenDemand, ResidentCouncil),
     urls="fazhi.petitions.urls",
+    pages=(views.PAGES, views.DEMAND_PAGES, views.COUNCIL_PAGES),  # served by its urls module; read by documents and search
     api="fazhi.petitions.api",
     figures="fazhi.petitions.figures",
     excel=(excel_views.PETITION_EXCEL, excel_views.DEMAND_EXCEL),

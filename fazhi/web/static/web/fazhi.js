@@ -52,3 +52,30 @@ window.addEventListener("pageshow", (event) => {
     for (const button of form.querySelectorAll("[data-once]")) button.disabled = false;
   }
 });
+// Phone layout: 菜单 opens and closes the navigation; every table row becomes a card whose cells carry
+// their column's heading (data-label, shown by fazhi.css below 640 px).
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest(".nav-toggle");
+  if (!toggle) return;
+  const open = toggle.closest(".topbar").classList.toggle("open");
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+});
+function labelCells(root) {
+  for (const table of root.querySelectorAll("table.grid")) {
+    const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    if (!headings.length) continue;
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, i) => {
+        if (headings[i] && !cell.dataset.label) cell.dataset.label = headings[i];
+      });
+    }
+  }
+}
+document.addEventListener("DOMContentLoaded", () => labelCells(document));
+document.addEventListener("htmx:afterSwap", (event) => labelCells(event.target.closest("main") || document));
+// A list's 全选本页 box ticks or clears every record on the page (data-tick-all).
+document.addEventListener("change", (event) => {
+  const all = event.target.closest("[data-tick-all]");
+  if (!all) return;
+  for (const box of all.closest("table").querySelectorAll("tbody td.pick input[type=checkbox]")) box.checked = all.checked;
+});
