@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
@@ -20,6 +20,7 @@ from fazhi.dates import today
 from fazhi.db import BULK_ROWS, refresh_planner_statistics, replica_reads
 from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
 
+from . import excel_mapping
 from .downloads import XLSX, file_response
 from .excel import Sheet, export, parse, template
 from .excel_jobs import queue_export, queue_import
@@ -59,6 +60,12 @@ class ExcelPages:
             path(f"{p}excel/template/", login_required(self.template_download), name=f"{n}excel_template"),
             path(f"{p}excel/import/", login_required(self.import_upload), name=f"{n}excel_import"),
             path(f"{p}excel/export/", login_required(self.export), name=f"{n}excel_export"),
+            path(f"{p}excel/map/<str:token>/", login_required(self.map_columns), name=f"{n}excel_map"),
+            path(
+                f"{p}excel/map/<str:token>/preview/",
+                login_required(self.map_preview),
+                name=f"{n}excel_map_preview",
+            ),
         ]
 
     @property
@@ -90,6 +97,16 @@ class ExcelPages:
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             data = upload.read(MAX_BYTES + 1)
+            if len(data) <= MAX_BYTES and excel_mapping.needs_mapping(self.sheet(), data):
+                # An office's own sheet: its columns are mapped onto ours (remembered for its layout).
+                token = excel_mapping.keep_upload(request.user, data)
+                office = excel_mapping.read_office_sheet(data)
+                step = (
+                    "excel_map_preview"
+                    if excel_mapping.remembered(request.user, self, office)
+                    else "excel_map"
+                )
+                return redirect(reverse(f"{self.namespace}:{self.name}{step}", args=[token]))
             rows = estimated_rows(data)
             if rows >= settings.FAZHI_JOB_IMPORT_ROWS:
                 # A big file goes to the worker: the page answers at once and shows the job's progress.
@@ -107,6 +124,12 @@ class ExcelPages:
                     return redirect(self.list_url)
         context = {"form": form, "errors": errors, "pages": self, "job_rows": settings.FAZHI_JOB_IMPORT_ROWS}
         return render(request, "ledger/excel_import.html", context)
+
+    def map_columns(self, request, token: str):
+        return excel_mapping.map_page(self, request, token)
+
+    def map_preview(self, request, token: str):
+        return excel_mapping.preview_page(self, request, token)
 
     def export(self, request):
         params = ExportParams(request.GET)

@@ -50,6 +50,9 @@ class Column:
     max_length: int | None = None
     # A ledger's numbers are amounts in 元 and counts of people or items: never below zero unless a column says.
     negative: bool = False
+    # What offices' own sheets call this column (e.g. "矛盾纠纷简要情况" for 纠纷简况): suggested first when
+    # an office's sheet is mapped onto the import (fazhi.ledger.excel_mapping).
+    aliases: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:

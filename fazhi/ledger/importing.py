@@ -64,9 +64,12 @@ class UnitResolver:
         self.what = what  # what the rows register, for the messages: "纠纷", "案件" …
         self.by_code: dict[str, Organisation] = {}
         self.by_name: dict[str, list[Organisation]] = {}
+        self.by_short: dict[str, list[Organisation]] = {}  # an office's own sheet writes "观澜" for 观澜街道
         for org in Organisation.objects.filter(active=True):
             self.by_code[org.code] = org
             self.by_name.setdefault(org.name, []).append(org)
+            if org.short_name:
+                self.by_short.setdefault(org.short_name, []).append(org)
         self.readable: dict[int, bool] = {}
         self.writable: dict[int, bool] = {}
 
@@ -82,6 +85,7 @@ class UnitResolver:
             named = [coded]
         else:
             named = [org for org in self.by_name.get(key, []) if self._readable(org)]
+            named = named or [org for org in self.by_short.get(key, []) if self._readable(org)]
         if not named:
             return None, (
                 f"“{key}”不是您可以登记{self.what}的单位（没有这个代码或名称的单位，或不在您的管辖范围内）；"

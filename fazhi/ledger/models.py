@@ -313,3 +313,26 @@ class DocumentTemplate(models.Model):
         from .documents import document_title
 
         return f"{document_title(self.kind)}（{self.org.name if self.org_id else '全部单位'}）"
+
+
+class ImportLayout(models.Model):
+    """How an office's own sheet maps onto a ledger's import columns: remembered per office (its 街道),
+    ledger sheet and layout (the sheet's headers, folded), so that next month's sheet in the same layout
+    imports without asking again (fazhi.ledger.excel_mapping)."""
+
+    org = models.ForeignKey(Organisation, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    sheet = models.CharField("台账", max_length=80)  # ExcelPages.key
+    layout = models.CharField("表头特征", max_length=64)  # SM3 of the folded headers
+    headers = models.JSONField("表格列名", default=list)
+    columns = models.JSONField("对应字段", default=dict)  # office column index (str) → column key, "" to skip
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    saved_at = models.DateTimeField("确认时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "导入表格的列对应"
+        constraints = [models.UniqueConstraint(fields=["org", "sheet", "layout"], name="one_layout_per_sheet")]
+
+    def __str__(self):
+        return f"{self.org}·{self.sheet}"
