@@ -63,6 +63,11 @@ def test_submit_assign_conclude_and_download_letter(tree, office, lawyer, legal_
     assert item.status == "concluded" and item.opinion == "unlawful"
     page = web.get(f"/legal/{item.pk}/").content.decode()
     assert "与上位法抵触" in page and "第1轮" in page
+    # A concluded review keeps showing its statutory limit, and whether the opinion came within it.
+    due = item.rounds.get().due_date
+    shown = page.split('id="review-due">')[1].split("</dd>")[0]
+    assert f"{due.year}年{due.month}月{due.day}日" in shown and "期限内出具意见" in shown
+    assert "无法定审查期限" not in shown
     letter = web.get(f"/legal/{item.pk}/letter/1.docx")
     assert unquote(letter["Content-Disposition"].split("''")[1]) == download_name(
         f"合法性审查法律意见书-{item.number}-第1轮.docx"
