@@ -13,7 +13,8 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 
 from .models import ChannelKind
 
@@ -61,8 +62,10 @@ def send_email(channel, notification) -> None:
     body = f"{notification.title}\n\n类别：{notification.get_kind_display()}\n"
     body += f"查看：{link}\n" if link else ""
     body += "\n（法治街道工作台自动发送，请勿回复。）"
-    connection = get_connection(
-        "django.core.mail.backends.smtp.EmailBackend",
+    # The channel's own SMTP server, not the site's mail settings: an office connects it on the settings site.
+    # Built as Django's mailers build a configured one (an alias and its options), one per channel.
+    backend = SmtpBackend(
+        alias=f"fazhi-notice-channel-{channel.pk}",
         host=channel.smtp_host,
         port=channel.smtp_port,
         username=channel.smtp_username or None,
@@ -70,18 +73,17 @@ def send_email(channel, notification) -> None:
         use_tls=channel.smtp_use_tls,
         use_ssl=channel.smtp_use_ssl,
         timeout=TIMEOUT_SECONDS,
-        fail_silently=False,
     )
     message = EmailMessage(
         subject=f"【法治街道工作台】{notification.title}",
         body=body,
         from_email=channel.from_email,
         to=[address],
-        connection=connection,
     )
     where = f"{channel.smtp_host}:{channel.smtp_port}"
     try:
-        message.send()
+        if backend.send_messages([message]) != 1:
+            raise SendFailed(f"SMTP 服务器 {where} 没有接收该邮件，请系统管理员检查通知渠道设置。")
     except smtplib.SMTPAuthenticationError as exc:
         raise SendFailed(f"SMTP 服务器 {where} 拒绝了用户名或密码，请系统管理员在通知渠道中核对。") from exc
     except smtplib.SMTPRecipientsRefused as exc:
