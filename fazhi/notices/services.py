@@ -58,9 +58,7 @@ def _queue_deliveries(notices: list) -> None:
     deliveries = Delivery.objects.bulk_create(
         [Delivery(notification=n, channel=c) for n in notices for c in channels]
     )
-    ids = [d.pk for d in deliveries if d.pk] or list(
-        Delivery.objects.filter(notification__in=notices).values_list("pk", flat=True)
-    )
+    ids = [d.pk for d in deliveries]  # bulk_create returns the keys on SQLite and PostgreSQL
 
     def enqueue():
         from .tasks import deliver
