@@ -125,6 +125,7 @@ def test_the_sweep_reminds_once_a_day_with_the_days_overdue(people, tree):
     # the street's people see the community's records too (the one scoping rule), the other 街道's do not
     assert Notification.objects.filter(user=people["street"], kind=Kind.OVERDUE).count() == 1
     assert not Notification.objects.filter(user=people["neighbour"]).exists()
+    assert not Notification.objects.filter(user=people["leader"]).exists()  # 督办 on the home page instead
     with clock_at(datetime.date(2026, 7, 16)):
         assert sweep() >= 1  # a new day, a new reminder
     assert Notification.objects.filter(user=people["community"], kind=Kind.OVERDUE).count() == 2
