@@ -159,3 +159,28 @@ def test_the_api_lists_counts_and_marks_only_ones_own(people, tree):
     assert response.status_code == 200 and response.json()["read"] is True
     assert own.get("/api/notifications/unread-count/").json() == {"unread": 0}
     assert own.post("/api/notifications/read-all/").json() == {"marked": 0}
+
+
+def test_assigning_a_legality_review_notifies_the_reviewer(tree, person):
+    from fazhi.legal import services as legal
+    from fazhi.orgs.models import Kind as OrgKind
+    from tests.conftest import make_org
+
+    adviser = make_org("a-gw", OrgKind.LEGAL_ADVISER, tree["a"], "甲街道法律顾问室", "甲顾")
+    office = person("office_a", "office", tree["a"])
+    lawyer = person("lawyer_a", "legal", adviser)
+    colleague = person("lawyer_b", "legal", adviser)
+    item = legal.submit(
+        office,
+        org=tree["a-sq"],
+        kind="contract",
+        title="物业服务采购合同",
+        submitted_on=datetime.date(2026, 7, 15),
+        counterparty="某物业服务有限公司",
+        amount=50000,
+        materials="合同文本",
+    )
+    legal.assign(office, item, item.version, adviser, lawyer)
+    notice = Notification.objects.get()
+    assert notice.user == lawyer and notice.kind == Kind.ASSIGNMENT and item.number in notice.title
+    assert not Notification.objects.filter(user=colleague).exists()
