@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "fazhi.figures",
     "fazhi.reports",
     "fazhi.web",
+    "fazhi.notices",
     "fazhi.demo",
     "fazhi.api",
     "fazhi.ops",
@@ -124,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.web.context.navigation",
+                "fazhi.notices.views.unread",
             ],
         },
     },
@@ -205,6 +207,9 @@ else:
 # database table (django-tasks-db) and `fazhi db_worker` runs it — started by `make run`, its own service
 # in production (deploy/systemd/fazhi-worker.service).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The address people open the system at (e.g. https://fazhi.example.gov.cn): links in e-mails and webhook
+# notices (fazhi.notices) are made absolute with it; empty, they carry the path only.
+FAZHI_BASE_URL = os.environ.get("FAZHI_BASE_URL", "")
 # An Excel file with at least this many data rows is imported by the worker, with a progress page.
 FAZHI_JOB_IMPORT_ROWS = int(os.environ.get("FAZHI_JOB_IMPORT_ROWS", "2000"))
 # An Excel export of at least this many records is written by the worker and downloaded from the job's page.

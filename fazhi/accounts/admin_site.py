@@ -23,12 +23,17 @@ ROLE_MODELS = {
         "deadlines.holidaynotice",
         "figures.manualfigure",
         "ledger.documenttemplate",  # an office's own templates of the record documents (文书模板)
+        "notices.channel",  # the outbound channels (e-mail, webhook) notifications are sent over
+        "notices.delivery",  # each sending, read only (fazhi.notices.admin)
     },
     "sec_admin": {"accounts.user", "accounts.loginattempt", "accounts.apitoken", "orgs.roleassignment"},
 }
 # The security administrator sees people to unlock them and reset their credentials (own pages),
 # never edits their other fields; tokens are only listed and revoked (an action), never edited.
-READ_ONLY_ROLE_MODELS = {"sec_admin": {"accounts.user", "accounts.apitoken"}}
+READ_ONLY_ROLE_MODELS = {
+    "sec_admin": {"accounts.user", "accounts.apitoken"},
+    "sys_admin": {"notices.delivery"},
+}
 SETTINGS_ROLE = "sys_admin"  # edits every registered ledger's settings lists
 
 

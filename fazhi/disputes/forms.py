@@ -102,6 +102,14 @@ class ConcludeForm(
     )
 
 
+class AcceptForm(VersionForm):
+    """接收: the unit the dispute was dispatched to takes it up (no field beyond the version)."""
+
+
+class ReturnForm(VersionForm):
+    reason = forms.CharField(label="退回理由", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class WithdrawForm(VersionForm):
     concluded_on = forms.DateField(label="撤回日期", widget=DATE)
     reason = forms.CharField(label="撤回原因", widget=forms.Textarea(attrs={"rows": 2}))

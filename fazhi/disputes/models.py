@@ -239,6 +239,8 @@ class Dispatch(models.Model):
     )
     at = models.DateTimeField("分派时间")
     note = models.CharField("分派说明", max_length=300, blank=True)
+    # 退回: the receiving unit handed the dispute back to the unit that dispatched it.
+    returned = models.BooleanField("退回", default=False)
 
     class Meta:
         verbose_name = "分派记录"

@@ -121,6 +121,37 @@ def dispatch(actor, dispute: Dispute, expected_version: int, to_org: Organisatio
     return ledger.transition(actor, dispute, expected_version, DISPATCHED, apply)
 
 
+def accept(actor, dispute: Dispute, expected_version: int) -> Dispute:
+    """接收: the unit a dispute was dispatched to takes it up; it is then 调解中 there."""
+    return ledger.transition(actor, dispute, expected_version, MEDIATING)
+
+
+def return_dispatch(actor, dispute: Dispute, expected_version: int, reason: str) -> Dispute:
+    """退回: the receiving unit hands a dispatched dispute back to the unit that dispatched it, with the
+    reason. The actor needs the right to write the dispute's (current) unit only: a return goes back to
+    whoever sent it, which the receiving unit usually cannot write."""
+
+    def apply(fresh):
+        last = fresh.dispatches.order_by("-at", "-pk").first()
+        if last is None or last.to_org_id != fresh.org_id:
+            raise TransitionNotAllowed("该纠纷不是分派来的，无处退回；如不属本单位办理，请用“分派/委派”。")
+        reason_text = (reason or "").strip()
+        if not reason_text:
+            raise FazhiError("请填写退回理由。", fields={"reason": "请填写退回理由"})
+        Dispatch.objects.create(
+            dispute=fresh,
+            from_org=fresh.org,
+            to_org=last.from_org,
+            by=actor,
+            at=timezone.now(),
+            note=f"退回：{reason_text}"[:300],
+            returned=True,
+        )
+        fresh.org = last.from_org
+
+    return ledger.transition(actor, dispute, expected_version, DISPATCHED, apply, hands_back=True)
+
+
 def add_session(actor, dispute: Dispute, expected_version: int, **fields) -> Dispute:
     """Record a mediation session; the first one starts the mediation (调解中)."""
 

@@ -16,7 +16,7 @@ def timeline(dispute: Dispute) -> list[Event]:
             Event(
                 timezone.localtime(d.at).date(),
                 "dispatch",
-                f"分派：{d.from_org} → {d.to_org}",
+                f"{'退回' if d.returned else '分派'}：{d.from_org} → {d.to_org}",
                 str(d.by or ""),
                 [d.note],
                 order=FIRST + 1,

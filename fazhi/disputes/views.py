@@ -21,9 +21,14 @@ from .models import DISPATCHED, SUCCESS, WITHDRAWN
 from .timeline import timeline
 
 
+def inbox(user, queryset):
+    """Disputes dispatched to the person's own units and not yet taken up (接收 or 退回): the inbox list
+    and the home page's 收件箱."""
+    return queryset.filter(status=DISPATCHED, org__in=user.roles.values_list("org", flat=True))
+
+
 def _inbox(request, queryset):
-    """Disputes dispatched to the person's own units and not yet taken up."""
-    return queryset.filter(status=DISPATCHED, org__in=request.user.roles.values_list("org", flat=True))
+    return inbox(request.user, queryset)
 
 
 LISTS = (
@@ -57,6 +62,14 @@ ACTIONS = {
         forms.DispatchForm,
         services.dispatch,
         available=_may_dispatch,
+    ),
+    "accept": PageAction("接收", forms.AcceptForm, services.accept, available=in_status(DISPATCHED)),
+    "return": PageAction(
+        "退回",
+        forms.ReturnForm,
+        services.return_dispatch,
+        available=lambda d, u: d.status == DISPATCHED and d.dispatches.exists(),
+        secondary=True,
     ),
     "session": PageAction(
         "登记调解记录",

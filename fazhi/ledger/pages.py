@@ -379,6 +379,9 @@ class LedgerPages:
         messages.success(request, f"{action.title}已保存。")
         if action.warning and (text := action.warning(saved)):
             messages.warning(request, text)
+        if not self.queryset(request.user).filter(pk=saved.pk).exists():
+            # handed to a unit the person cannot see (a 退回): back to their 待办, not to a 404
+            return redirect("web:home")
         return redirect(f"{self.namespace}:{self.detail_name}", pk=saved.pk)
 
 

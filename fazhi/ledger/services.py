@@ -211,11 +211,15 @@ def require_editable(fields, editable) -> None:
         raise FazhiError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}。")
 
 
-def update(actor, instance, expected_version: int, apply, *, action: str = Action.UPDATE):
+def update(
+    actor, instance, expected_version: int, apply, *, action: str = Action.UPDATE, hands_back: bool = False
+):
     """Apply ``apply(fresh)`` to a fresh copy of the record, unless someone saved it since
     ``expected_version`` (the version the person's form was made from): then refuse, never overwrite.
     ``apply`` may return the audit lines of the parts it saved (``save_audited_part``): one entry holds
     the record's changed fields and its parts'.
+    ``hands_back``: ``apply`` may move the record to a unit the actor cannot write (a 退回 to the unit
+    that dispatched it); the move is then the service's own rule, checked there.
     """
     model = type(instance)
     with transaction.atomic():
@@ -233,7 +237,7 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
         org_before = fresh.org
         # apply may return the audit lines of the parts it wrote (save_audited_part), kept in this entry
         part_changes = apply(fresh)
-        if fresh.org != org_before:
+        if fresh.org != org_before and not hands_back:
             require_write(actor, fresh.org)
         fresh.updated_by = actor
         check_text_lengths(fresh)
@@ -251,7 +255,7 @@ def update(actor, instance, expected_version: int, apply, *, action: str = Actio
     return fresh
 
 
-def transition(actor, instance, expected_version: int, target: str, apply=None):
+def transition(actor, instance, expected_version: int, target: str, apply=None, *, hands_back: bool = False):
     """Move a record to another status, if its status machine allows it."""
 
     def change(fresh):
@@ -259,7 +263,7 @@ def transition(actor, instance, expected_version: int, target: str, apply=None):
         fresh.status = target
         return apply(fresh) if apply else None
 
-    return update(actor, instance, expected_version, change, action=Action.TRANSITION)
+    return update(actor, instance, expected_version, change, action=Action.TRANSITION, hands_back=hands_back)
 
 
 def delete(actor, instance, expected_version: int) -> None:

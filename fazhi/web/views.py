@@ -49,10 +49,13 @@ def missing_notice(user, day) -> int | None:
 
 @login_required
 def home(request):
+    from .hub import hub  # the 待办 sections read the ledger apps, which are above this module
+
     board = deadline_board(request.user)
-    return render(
-        request, "web/home.html", board | {"missing_notice": missing_notice(request.user, board["today"])}
+    context = (
+        board | hub(request.user, board) | {"missing_notice": missing_notice(request.user, board["today"])}
     )
+    return render(request, "web/home.html", context)
 
 
 def _record_or_404(user, content_type_id: int, pk: int, *, write: bool):

@@ -40,6 +40,12 @@ GET_DENIED = (403, 404, 405)
 NOT_ORG_SCOPED = {
     "figure.catalogue": "指标目录，不含任何单位的数据",
     "report-analysis.create": "分析上传的文件，不读写任何单位的数据",
+    # A notification belongs to a person, not to a unit: anyone else's is 404 (tests/notices/test_notices.py).
+    "notification.list": "本人的通知，只列接收人本人的",
+    "notification.retrieve": "本人的一条通知，他人一律 404",
+    "notification.unread_count": "本人的未读通知数",
+    "notification.read": "把本人的通知标为已读，他人的一律 404",
+    "notification.read_all": "把本人的全部通知标为已读",
 }
 
 # Routes that take an org code in the query string instead of a pk: aimed at 街道 b by ?org=b.
@@ -59,6 +65,8 @@ PAYLOADS = {
     },
     "dispute.confirmation": lambda w, o: {"version": o.version, "applied_on": DAY, "court": "测试区人民法院"},
     "dispute.dispatch_action": lambda w, o: {"version": o.version, "to_org": "b-sfs", "note": "越权分派"},
+    "dispute.accept": lambda w, o: {"version": o.version},
+    "dispute.return_action": lambda w, o: {"version": o.version, "reason": "越权退回"},
     "dispute.reveal": lambda w, o: {},
     "dispute.sessions": lambda w, o: {
         "version": o.version,
@@ -706,6 +714,7 @@ WEB_NOT_ORG_SCOPED = {
     "jobs:status": "本人的后台任务的进度，只有提交人可见",
     "jobs:cancel": "取消本人的后台任务，只有提交人可以",
     "jobs:result": "本人的后台任务的结果文件，只有提交人可以下载",
+    "notices:read": "把本人的通知标为已读，他人的一律 404（tests/notices/test_notices.py）",
 }
 
 # Pages on which a role held at the district legitimately sees every 街道 (besides the 区级审阅).

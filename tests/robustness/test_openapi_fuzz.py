@@ -252,6 +252,22 @@ def _reviewed(world):
     )
 
 
+def _dispatched(world):
+    """街道 a's dispute dispatched from its 调委会 to its 司法所: in the 收件箱, to accept or return."""
+    from fazhi.disputes import services
+
+    dispute = _fresh(world.record("a", _model("disputes.Dispute")))
+    return services.dispatch(world.writer("a"), dispute, dispute.version, world.orgs["a-sfs"], note="请接收")
+
+
+def _own_notice(world):
+    """A notification of the token's owner (a person's own; nobody else's is found)."""
+    from fazhi.notices.models import Kind
+    from fazhi.notices.services import notify
+
+    return notify([world.writer("a")], Kind.DISPATCH, "测试通知")[0]
+
+
 def _returned(world):
     from fazhi.legal import services
 
@@ -405,6 +421,10 @@ def _fresh(record):
 
 # "METHOD /path" → the object a detail operation is aimed at, when the world's own is in the wrong state.
 PREPARED = {
+    "POST /api/disputes/{id}/accept/": _dispatched,
+    "POST /api/disputes/{id}/return/": _dispatched,
+    "GET /api/notifications/{id}/": _own_notice,
+    "POST /api/notifications/{id}/read/": _own_notice,
     "POST /api/disputes/{id}/conclude/": _mediating,
     "POST /api/disputes/{id}/confirmation/": _settled,
     "POST /api/disputes/{id}/visit/": _settled,
