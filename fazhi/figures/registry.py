@@ -38,7 +38,8 @@ class Tally:
     one query for both years (:mod:`fazhi.figures.compute`) instead of a query each.
 
     ``where`` must not follow a many-valued relation (the join would repeat rows for every figure of the
-    query): say it with ``Exists(...)`` instead. A condition that depends on today's date (due and not yet
+    query): say it with ``pk__in=`` an uncorrelated subquery instead (built once per query, where a correlated
+    ``Exists(...)`` runs once per row). A condition that depends on today's date (due and not yet
     answered …) is given as a function returning the Q, called each time the figure is computed."""
 
     model: type

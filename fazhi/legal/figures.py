@@ -14,7 +14,7 @@ unit once assigned, else the submitting unit) is one of them.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 
 from fazhi.dates import today
 from fazhi.figures.registry import breakdown, derived, tally
@@ -146,6 +146,6 @@ def reviewed_by_opinion(orgs, start, end):
 _reviewed(
     "legal.reviewed_by_station", "公共法律服务驿站参与合法性审查", "件",
     Q(reviewer_org__kind=Kind.LEGAL_STATION)
-    | Q(Exists(ReviewItem.co_reviewers.through.objects.filter(reviewitem=OuterRef("pk"), organisation__kind=Kind.LEGAL_STATION))),
+    | Q(pk__in=ReviewItem.co_reviewers.through.objects.filter(organisation__kind=Kind.LEGAL_STATION).values("reviewitem")),
     ("驿站参与合法性审查",),
 )  # fmt: skip
