@@ -11,7 +11,7 @@ current handling unit (``org``, the unit it was last dispatched to) is one of th
 - The success rate is mediated successfully ÷ received in the same period, in per cent.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from fazhi.figures.registry import breakdown, key_figures, ratio, tally, trend_figures
 from fazhi.orgs.models import Kind
@@ -19,7 +19,9 @@ from fazhi.orgs.models import Kind
 from .models import STATES, SUCCESS, Channel, Dispatch, Dispute
 
 CLOSED = Q(status__in=STATES.closed)
-DISPATCHED = Exists(Dispatch.objects.filter(dispute=OuterRef("pk")))
+# Conditions on other tables are uncorrelated IN (…) subqueries: both databases build the set once per query,
+# where a correlated EXISTS runs once per row of every figure that uses it (most of the query's time).
+DISPATCHED = Q(pk__in=Dispatch.objects.values("dispute"))
 
 
 def received(orgs, start, end):
@@ -28,8 +30,8 @@ def received(orgs, start, end):
 
 def _with_unit_of_kind(kind: str) -> Q:
     """Handled by a unit of ``kind`` or with one of them among the assisting units (参与化解)."""
-    assisted = Dispute.assisting_units.through.objects.filter(dispute=OuterRef("pk"), organisation__kind=kind)
-    return Q(org__kind=kind) | Q(Exists(assisted))
+    assisted = Dispute.assisting_units.through.objects.filter(organisation__kind=kind).values("dispute")
+    return Q(org__kind=kind) | Q(pk__in=assisted)
 
 
 def _received(code, label, unit="件", where=None, **more):
@@ -53,11 +55,16 @@ _concluded(
     phrases=("挽回损失",),
 )  # fmt: skip
 _received(
-    "disputes.group_disputes", "群体性纠纷", where=Q(is_group=True), phrases=("群体性矛盾纠纷", "重大劳资纠纷")
+    "disputes.group_disputes",
+    "群体性纠纷",
+    where=Q(is_group=True),
+    phrases=("群体性矛盾纠纷", "重大劳资纠纷"),
 )
 # The persons of the group disputes, summed over the disputes (one person in two of them counts twice): the
 # 人次 of 五常 2024's "群体性矛盾纠纷，涉及1000余人次".
-_received("disputes.group_persons", "群体性纠纷涉及人次", "人次", where=Q(is_group=True), total="persons_involved")
+_received(
+    "disputes.group_persons", "群体性纠纷涉及人次", "人次", where=Q(is_group=True), total="persons_involved"
+)
 _received(
     "disputes.received.street_committee", "街道调委会调处", where=Q(org__kind=Kind.STREET_COMMITTEE),
     phrases=("街道人民调解委员会调处",),
@@ -80,7 +87,9 @@ _received(
     phrases=("驿站参与矛盾纠纷调解", "公共法律服务驿站参与矛盾纠纷调解"),  # longer than 社区公共法律服务驿站 (五常)
 )  # fmt: skip
 _received("disputes.dispatched", "委派", "宗", where=Q(DISPATCHED), phrases=("委派矛盾纠纷", "分派矛盾纠纷"))
-_concluded("disputes.dispatched_closed", "委派纠纷办结", "宗", where=CLOSED & Q(DISPATCHED), phrases=("委派办结",))
+_concluded(
+    "disputes.dispatched_closed", "委派纠纷办结", "宗", where=CLOSED & Q(DISPATCHED), phrases=("委派办结",)
+)
 
 
 # --- breakdowns: {label: number}, in the order to show -------------------------------------------

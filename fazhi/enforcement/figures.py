@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
 
-from fazhi.figures.registry import breakdown, figure, key_figures, percent, ratio, tally, trend_figures
+from fazhi.figures.registry import breakdown, figure, key_figures, ratio, tally, trend_figures
 
 from .models import (
     NO_PENALTY,
@@ -42,10 +42,6 @@ def penalised(orgs, start, end):
     return EnforcementCase.objects.filter(org__in=orgs, decision_on__gte=start, decision_on__lte=end).exclude(
         status__in=(NO_PENALTY, REVOKED)
     )
-
-
-def published(orgs, start, end):
-    return EnforcementCase.objects.filter(org__in=orgs, published_on__gte=start, published_on__lte=end)
 
 
 def _sum(queryset, expression) -> int | Decimal:
@@ -96,24 +92,46 @@ ENTERPRISE = Q(object_kind=ObjectKind.ENTERPRISE)
 _inspected(
     "enforcement.inspections", "执法检查企业", "次", ENTERPRISE, "objects_checked", ("检查企业", "执法检查")
 )
-_inspected("enforcement.inspections.objects", "检查车辆、场所等对象", "个", ~ENTERPRISE, "objects_checked", ("检查相关车辆",))
+_inspected(
+    "enforcement.inspections.objects",
+    "检查车辆、场所等对象",
+    "个",
+    ~ENTERPRISE,
+    "objects_checked",
+    ("检查相关车辆",),
+)
 _inspected("enforcement.hazards", "发现隐患", "条", total="hazards_found", phrases=("发现安全隐患",))
 _inspected("enforcement.hazards.rectified", "整改隐患", "条", total="hazards_rectified")
 _inspected(
     "enforcement.joint_actions", "联合执法", "次", Q(action__in=(ActionKind.JOINT, ActionKind.CROSS)),
     phrases=("大型联合执法",),
 )  # fmt: skip
-_inspected("enforcement.random_checks", "“双随机、一公开”检查", "次", Q(random_check=True), phrases=("双随机、一公开",))
+_inspected(
+    "enforcement.random_checks",
+    "“双随机、一公开”检查",
+    "次",
+    Q(random_check=True),
+    phrases=("双随机、一公开",),
+)
 tally(
     "enforcement.published", "公示执法案件", "件", model=EnforcementCase, on="published_on",
     phrases=("双公示平台公示执法案件",),
 )  # fmt: skip
 
 
-@figure("enforcement.publicity_on_time_rate", "执法决定按时公示率", "%")
-def publicity_on_time_rate(orgs, start, end):
-    done = published(orgs, start, end).filter(publicity_due__isnull=False)
-    return percent(done.filter(published_on__lte=F("publicity_due")).count(), done.count())
+# Decisions published in the period that had a 公示 deadline, and those published by it.
+tally(
+    "enforcement.published.with_due", "有公示期限的公示执法案件", "件", model=EnforcementCase, on="published_on",
+    where=Q(publicity_due__isnull=False),
+)  # fmt: skip
+tally(
+    "enforcement.published.on_time", "按时公示执法案件", "件", model=EnforcementCase, on="published_on",
+    where=Q(publicity_due__isnull=False, published_on__lte=F("publicity_due")),
+)  # fmt: skip
+ratio(
+    "enforcement.publicity_on_time_rate", "执法决定按时公示率", part="enforcement.published.on_time",
+    whole="enforcement.published.with_due",
+)  # fmt: skip
 
 
 # Cases filed in the period whose audio-video record of the whole process is complete and usable.
@@ -147,9 +165,7 @@ def training_hours_average(orgs, start, end):
     return (Decimal(_sum(rows, "hours")) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-@figure("enforcement.file_reviews", "案卷评查", "份", phrases=("案卷评查",))
-def file_reviews(orgs, start, end):
-    return FileReview.objects.filter(org__in=orgs, reviewed_on__gte=start, reviewed_on__lte=end).count()
+tally("enforcement.file_reviews", "案卷评查", "份", model=FileReview, on="reviewed_on", phrases=("案卷评查",))
 
 
 @breakdown("enforcement.cases.by_field", "行政执法案件（按执法领域）", unit="宗")

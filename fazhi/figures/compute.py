@@ -20,7 +20,7 @@ from django.db.models import Q
 from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 
-from . import registry
+from . import aggregate, registry
 from .manual import manual_value, manual_values, plain_number
 from .periods import Period
 from .wording import change_rate, describe_change, describe_point_change, direction
@@ -82,8 +82,8 @@ def _one(fig: registry.Figure, org: Organisation, orgs, period: Period, known=No
         return plain_number(found[0]), BASELINE if found[1] else MANUAL
     if known is not None and fig.code in known:
         number = known[fig.code]
-    elif known is not None and fig.ratio and {fig.ratio.part, fig.ratio.whole} <= known.keys():
-        number = fig.ratio.of(known[fig.ratio.part], known[fig.ratio.whole])
+    elif known is not None and fig.parts and set(fig.parts) <= known.keys():
+        number = fig.from_parts(known)
     else:
         number = fig.compute(orgs, period.start, period.end)
     if not number and year:
@@ -122,11 +122,11 @@ def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
 
 
 def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
-    """The tallies among ``figures`` (and the parts of their ratios), for each period: one aggregate
-    query per ledger model and date field, with a conditional count or sum per figure and period."""
+    """The tallies among ``figures`` (and the parts of their ratios and derived figures), for each period: one
+    aggregate query per ledger model and date field, with a conditional count or sum per figure and period."""
     wanted = {fig.code: fig for fig in figures if fig.tally}
     for fig in figures:
-        for code in (fig.ratio.part, fig.ratio.whole) if fig.ratio else ():
+        for code in fig.parts:
             part = registry.get(code)
             if part.tally:
                 wanted[code] = part
@@ -134,17 +134,20 @@ def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
     for fig in wanted.values():
         groups.setdefault(fig.tally.group, []).append(fig)
     found: list[dict] = [{} for _ in periods]
+    subquery = aggregate.Orgs(orgs)
     for members in groups.values():
-        tally = members[0].tally
-        span = Q()
-        for period in periods:
-            span |= tally.in_period(period.start, period.end)
-        terms = {
-            f"f{n}_{i}": fig.tally.aggregate(period.start, period.end)
-            for n, fig in enumerate(members)
-            for i, period in enumerate(periods)
-        }
-        row = tally.rows(orgs).filter(span).aggregate(**terms)
+        row = aggregate.tallies(members, subquery, periods)  # the SQL built once per process
+        if row is None:
+            tally = members[0].tally
+            span = Q()
+            for period in periods:
+                span |= tally.in_period(period.start, period.end)
+            terms = {
+                f"f{n}_{i}": fig.tally.aggregate(period.start, period.end)
+                for n, fig in enumerate(members)
+                for i, period in enumerate(periods)
+            }
+            row = tally.rows(orgs).filter(span).aggregate(**terms)
         for n, fig in enumerate(members):
             for i in range(len(periods)):
                 found[i][fig.code] = fig.tally.finish(row[f"f{n}_{i}"])
@@ -153,10 +156,19 @@ def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
 
 def series(org: Organisation, code: str, periods: list[Period]) -> list:
     """One computed figure over consecutive periods (a monthly trend); None for hand-entered ones."""
-    fig = figure_or_error(code)
+    return several_series(org, [code], periods)[code]
+
+
+def several_series(org: Organisation, codes, periods: list[Period]) -> dict[str, list]:
+    """{code: its values over ``periods``} for some figures at once (the dashboard's trend chart): the tallies
+    of one ledger model and date in one query for every figure and period."""
+    figures = [figure_or_error(code) for code in codes]
     orgs = Organisation.objects.subtree_of([org])
-    known = _tallied([fig], orgs, periods) if periods else []
-    return [_one(fig, org, orgs, p, k)[0] for p, k in zip(periods, known, strict=True)]
+    known = _tallied(figures, orgs, periods) if periods else []
+    return {
+        fig.code: [_one(fig, org, orgs, p, k)[0] for p, k in zip(periods, known, strict=True)]
+        for fig in figures
+    }
 
 
 def table(org: Organisation, codes, period: Period) -> list[dict]:

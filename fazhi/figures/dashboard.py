@@ -5,7 +5,7 @@ from __future__ import annotations
 from fazhi.orgs.models import Kind, Organisation
 
 from . import registry
-from .compute import series, table, values
+from .compute import several_series, table, values
 from .periods import Period
 
 MAX_KEY_FIGURES = 8
@@ -47,11 +47,12 @@ def kpis(org: Organisation, period: Period) -> list[dict]:
 
 def trend(org: Organisation, period: Period) -> dict:
     months = period.month_periods()
+    found = several_series(org, trend_codes(), months)
     return {
         "months": [f"{p.start.year}年{p.start.month}月" for p in months],
         "series": [
-            {"name": registry.get(code).label, "data": [_number(v) for v in series(org, code, months)]}
-            for code in trend_codes()
+            {"name": registry.get(code).label, "data": [_number(v) for v in data]}
+            for code, data in found.items()
         ],
     }
 

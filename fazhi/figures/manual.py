@@ -13,6 +13,7 @@ Baselines (a published report's figures imported for a year) follow the same rul
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -52,15 +53,25 @@ def manual_value(code: str, org, year: int, *, baseline_only: bool = False) -> t
     return manual_values([code], org, [year]).get(code, year, baseline_only=baseline_only)
 
 
+@dataclass(frozen=True)
+class _Row:
+    code: str
+    year: int
+    org_id: int
+    path: str
+    value: Decimal
+    baseline: bool
+
+
 class ManualValues:
     """The hand-entered and baseline rows of some figures and years for an org's subtree, read in one
     query; :meth:`get` applies the rule above."""
 
     def __init__(self, org, rows):
         self.org = org
-        self.rows: dict[tuple[str, int], list[ManualValue]] = {}
-        for row in sorted(rows, key=lambda r: len(r.org.path)):
-            self.rows.setdefault((row.figure.code, row.year), []).append(row)
+        self.rows: dict[tuple[str, int], list[_Row]] = {}
+        for row in sorted(rows, key=lambda r: len(r.path)):
+            self.rows.setdefault((row.code, row.year), []).append(row)
 
     def get(self, code: str, year: int, *, baseline_only: bool = False) -> tuple[Decimal, bool] | None:
         rows = self.rows.get((code, year), [])
@@ -70,18 +81,19 @@ class ManualValues:
             return None
         if rows[0].org_id == self.org.pk:
             return rows[0].value, rows[0].baseline
-        nearest: list[ManualValue] = []
+        nearest: list[_Row] = []
         for row in rows:
-            if not any(row.org.path.startswith(taken.org.path) for taken in nearest):
+            if not any(row.path.startswith(taken.path) for taken in nearest):
                 nearest.append(row)
         return sum((r.value for r in nearest), Decimal(0)), all(r.baseline for r in nearest)
 
 
 def manual_values(codes, org, years) -> ManualValues:
+    # Only the columns the rule reads: the figures' values are read on every dashboard and report.
     rows = ManualValue.objects.filter(
         figure__code__in=list(codes), year__in=list(years), org__path__startswith=org.path
-    ).select_related("org", "figure")
-    return ManualValues(org, rows)
+    ).values_list("figure__code", "year", "org_id", "org__path", "value", "baseline")
+    return ManualValues(org, [_Row(*row) for row in rows])
 
 
 def _number(code: str, value) -> Decimal:

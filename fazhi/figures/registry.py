@@ -38,11 +38,13 @@ class Tally:
     one query for both years (:mod:`fazhi.figures.compute`) instead of a query each.
 
     ``where`` must not follow a many-valued relation (the join would repeat rows for every figure of the
-    query): say it with ``Exists(...)`` instead."""
+    query): say it with ``pk__in=`` an uncorrelated subquery instead (built once per query, where a correlated
+    ``Exists(...)`` runs once per row). A condition that depends on today's date (due and not yet
+    answered …) is given as a function returning the Q, called each time the figure is computed."""
 
     model: type
     on: str
-    where: Q | None = None
+    where: Q | Callable[[], Q] | None = None
     total: str | None = None
     org_field: str = "org"
 
@@ -53,8 +55,12 @@ class Tally:
     def in_period(self, start, end) -> Q:
         return Q(**{f"{self.on}__gte": start, f"{self.on}__lte": end})
 
+    def condition(self) -> Q | None:
+        return self.where() if callable(self.where) else self.where
+
     def aggregate(self, start, end):
-        condition = self.in_period(start, end) if self.where is None else self.where & self.in_period(start, end)
+        where = self.condition()
+        condition = self.in_period(start, end) if where is None else where & self.in_period(start, end)
         return Sum(self.total, filter=condition) if self.total else Count("pk", filter=condition)
 
     def rows(self, orgs):
@@ -92,6 +98,19 @@ def percent(part, whole) -> Decimal | None:
     return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+@dataclass(frozen=True)
+class Derived:
+    """A figure computed from other figures' values of the same period: ``combine(*values of parts)`` (a sum
+    of two counts, an average from a total and a count), so that its parts are tallied with the others."""
+
+    parts: tuple[str, ...]
+    combine: Callable
+
+
+def _derived_compute(derived: Derived, orgs, start, end):
+    return derived.combine(*(get(code).compute(orgs, start, end) for code in derived.parts))
+
+
 def _ratio_compute(ratio: Ratio, orgs, start, end) -> Decimal | None:
     whole = get(ratio.whole).compute(orgs, start, end)
     return ratio.of(get(ratio.part).compute(orgs, start, end), whole) if whole else None
@@ -109,10 +128,24 @@ class Figure:
     dates: Callable | None = None
     tally: Tally | None = None  # computed with its ledger's other tallies in one query
     ratio: Ratio | None = None  # computed from two other figures' values
+    derived: Derived | None = None  # computed from other figures' values
 
     @property
     def hand_entered(self) -> bool:
         return self.compute is None
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The figures this one is computed from (a ratio's or a derived figure's), else ()."""
+        if self.ratio:
+            return (self.ratio.part, self.ratio.whole)
+        return self.derived.parts if self.derived else ()
+
+    def from_parts(self, known: Mapping):
+        """The value from its parts' values in ``known`` (see :attr:`parts`)."""
+        if self.ratio:
+            return self.ratio.of(known[self.ratio.part], known[self.ratio.whole])
+        return self.derived.combine(*(known[code] for code in self.derived.parts))
 
 
 @dataclass(frozen=True)
@@ -164,13 +197,13 @@ def tally(
     org_field: str = "org",
     phrases: tuple[str, ...] = (),
     description: str = "",
+    dates: Callable | None = None,
 ) -> Figure:
     """Declare a figure that counts (or with ``total`` sums) a ledger's rows dated ``on`` in the period and
     matching ``where``: see :class:`Tally`. Its ``compute`` still answers alone, for one figure."""
     counted = Tally(model, on, where, total, org_field)
-    return declare(
-        Figure(code, label, unit, partial(_tally_compute, counted), tuple(phrases), description, tally=counted)
-    )
+    compute = partial(_tally_compute, counted)
+    return declare(Figure(code, label, unit, compute, tuple(phrases), description, dates, tally=counted))
 
 
 def ratio(code: str, label: str, *, part: str, whole: str, phrases: tuple[str, ...] = (), description=""):
@@ -179,6 +212,15 @@ def ratio(code: str, label: str, *, part: str, whole: str, phrases: tuple[str, .
     return declare(
         Figure(code, label, "%", partial(_ratio_compute, rate), tuple(phrases), description, ratio=rate)
     )
+
+
+def derived(
+    code: str, label: str, unit: str, *, parts: tuple[str, ...], combine: Callable, phrases=(), description=""
+) -> Figure:
+    """Declare a figure computed from other figures of the same period: ``combine(*their values)``."""
+    made = Derived(tuple(parts), combine)
+    compute = partial(_derived_compute, made)
+    return declare(Figure(code, label, unit, compute, tuple(phrases), description, derived=made))
 
 
 def declare(fig: Figure) -> Figure:

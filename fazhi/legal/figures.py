@@ -12,13 +12,12 @@ unit once assigned, else the submitting unit) is one of them.
   whose due date passed within the period.
 """
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure, tally
+from fazhi.figures.registry import breakdown, derived, tally
 from fazhi.orgs.models import Kind
 
 from .models import CONCLUDED, STATES, ReviewItem, ReviewKind, ReviewOpinion, ReviewRound
@@ -66,29 +65,61 @@ _reviewed(
     "legal.topics_reviewed", "党工委会议议题合规审查", "件", Q(kind=ReviewKind.TOPIC),
     ("议题合规审查", "党工委会议集体决策的具体议题进行书面合法性审查"),
 )  # fmt: skip
-_reviewed("legal.plans_reviewed", "审查方案制度", "份", Q(kind=ReviewKind.PLAN), ("审查方案、制度等文件", "审查方案制度"))
+_reviewed(
+    "legal.plans_reviewed",
+    "审查方案制度",
+    "份",
+    Q(kind=ReviewKind.PLAN),
+    ("审查方案、制度等文件", "审查方案制度"),
+)
 _reviewed("legal.unlawful", "审查意见为不合法", "件", Q(opinion=ReviewOpinion.UNLAWFUL), ("审查不合法",))
 
 
-@figure("legal.review_days_avg", "平均审查用时", "工作日", phrases=("平均审查用时",))
-def review_days_avg(orgs, start, end):
-    value = answered_rounds(orgs, start, end).aggregate(avg=Avg("working_days"))["avg"]
-    if value is None:
+def _rounds(code, label, unit, where, total=None):
+    """Review rounds by the day of their opinion."""
+    tally(
+        code, label, unit, model=ReviewRound, on="opinion_on", org_field="item__org", where=where, total=total
+    )
+
+
+# Average review time: the working days of the rounds answered in the period, over those rounds (with days).
+_rounds("legal.review_days", "审查用时合计", "工作日", Q(working_days__isnull=False), total="working_days")
+_rounds("legal.rounds_timed", "计算用时的审查轮次", "次", Q(working_days__isnull=False))
+
+
+def _average(days, rounds) -> Decimal | None:
+    if not rounds:
         return None
-    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return (Decimal(days) / Decimal(rounds)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-@figure("legal.overdue", "超期审查", "件", phrases=("超期审查", "审查超期"))
-def overdue(orgs, start, end):
-    late = answered_rounds(orgs, start, end).filter(due_date__isnull=False, opinion_on__gt=F("due_date"))
-    last_day = min(end, today() - datetime.timedelta(days=1))
-    still_open = ReviewRound.objects.filter(
-        item__org__in=orgs,
-        opinion_on__isnull=True,
-        due_date__gte=start,
-        due_date__lte=last_day,
-    ).exclude(item__status__in=STATES.closed)
-    return late.count() + still_open.count()
+derived(
+    "legal.review_days_avg", "平均审查用时", "工作日", parts=("legal.review_days", "legal.rounds_timed"),
+    combine=_average, phrases=("平均审查用时",),
+)  # fmt: skip
+# Overdue: rounds answered after their due date, by the day answered; and rounds still open whose due date
+# passed (before today) within the period, by their due date, their item not closed.
+_rounds(
+    "legal.overdue.answered_late",
+    "逾期出具审查意见",
+    "件",
+    Q(due_date__isnull=False, opinion_on__gt=F("due_date")),
+)
+
+
+def _open_past_due() -> Q:
+    """Still open and due before today (a function: today moves)."""
+    return Q(opinion_on__isnull=True, due_date__lt=today()) & ~Q(item__status__in=STATES.closed)
+
+
+tally(
+    "legal.overdue.open", "超期未出具审查意见", "件", model=ReviewRound, on="due_date", org_field="item__org",
+    where=_open_past_due,
+)  # fmt: skip
+derived(
+    "legal.overdue", "超期审查", "件", parts=("legal.overdue.answered_late", "legal.overdue.open"),
+    combine=lambda late, still_open: late + still_open, phrases=("超期审查", "审查超期"),
+)  # fmt: skip
 
 
 @breakdown("legal.reviewed.by_kind", "合法性审查事项（按类别）")
@@ -115,6 +146,6 @@ def reviewed_by_opinion(orgs, start, end):
 _reviewed(
     "legal.reviewed_by_station", "公共法律服务驿站参与合法性审查", "件",
     Q(reviewer_org__kind=Kind.LEGAL_STATION)
-    | Q(Exists(ReviewItem.co_reviewers.through.objects.filter(reviewitem=OuterRef("pk"), organisation__kind=Kind.LEGAL_STATION))),
+    | Q(pk__in=ReviewItem.co_reviewers.through.objects.filter(organisation__kind=Kind.LEGAL_STATION).values("reviewitem")),
     ("驿站参与合法性审查",),
 )  # fmt: skip

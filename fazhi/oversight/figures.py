@@ -10,11 +10,10 @@ Counting rules (a record counts for the units ``orgs`` when its handling unit is
 - Reminders count by the day they were issued, for the issuing unit.
 """
 
-
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, figure, percent, tally
+from fazhi.figures.registry import breakdown, ratio, tally
 
 from .models import (
     CLOSED,
@@ -37,11 +36,6 @@ def received_items(orgs, start, end):
     return Suggestion.objects.filter(org__in=orgs, received_on__gte=start, received_on__lte=end)
 
 
-def received_suggestions(orgs, start, end):
-    """The 司法建议书 and 检察建议书 only: what the suggestions.* codes have always counted."""
-    return received_items(orgs, start, end).filter(kind__in=sorted(LETTERS))
-
-
 def _count_figure(code: str, label: str, unit: str = "件", phrases: tuple = (), **kinds) -> None:
     tally(code, label, unit, model=Suggestion, on="received_on", where=Q(**kinds), phrases=phrases)
 
@@ -50,34 +44,50 @@ def _sum_figure(code: str, label: str, column: str, unit: str, **kinds) -> None:
     tally(code, label, unit, model=Suggestion, on="received_on", where=Q(**kinds), total=column)
 
 
-_count_figure("suggestions.received", "收到司法建议书和检察建议书", "份", ("司法建议书和检察建议书",), kind__in=sorted(LETTERS))
+_count_figure(
+    "suggestions.received",
+    "收到司法建议书和检察建议书",
+    "份",
+    ("司法建议书和检察建议书",),
+    kind__in=sorted(LETTERS),
+)
 _count_figure("suggestions.judicial", "收到司法建议书", "份", ("司法建议书",), kind=SuggestionKind.JUDICIAL)
-_count_figure("suggestions.procuratorate", "收到检察建议书", "份", ("检察建议书",), kind=SuggestionKind.PROCURATORATE)
+_count_figure(
+    "suggestions.procuratorate", "收到检察建议书", "份", ("检察建议书",), kind=SuggestionKind.PROCURATORATE
+)
 
 
-def _due(items):
-    return items.filter(Q(replied_on__isnull=False) | Q(reply_due__lt=today()))
+# Replied in time: replied, by the reply date when there is one (a 司法建议书 without a date is in time).
+ON_TIME = Q(replied_on__isnull=False) & (Q(reply_due__isnull=True) | Q(replied_on__lte=F("reply_due")))
 
 
-def _on_time(queryset):
-    return queryset.filter(replied_on__isnull=False).filter(
-        Q(reply_due__isnull=True) | Q(replied_on__lte=F("reply_due"))
-    )
+def _replied_or_past_due() -> Q:
+    """Items whose reply is due: replied, or the reply date passed (a function: today moves)."""
+    return Q(replied_on__isnull=False) | Q(reply_due__lt=today())
 
 
-@figure("suggestions.replied_on_time", "按时回复建议书", "份", phrases=("已按时答复",))
-def suggestions_replied_on_time(orgs, start, end):
-    return _on_time(received_suggestions(orgs, start, end)).count()
+def _letters_due() -> Q:
+    return Q(kind__in=sorted(LETTERS)) & _replied_or_past_due()
 
 
-@figure("suggestions.reply_rate", "建议书回复率", "%", phrases=("到期回复率", "回复率"))
-def suggestions_reply_rate(orgs, start, end):
-    due = _due(received_suggestions(orgs, start, end))
-    return percent(_on_time(due).count(), due.count())
-
+# 到期回复率: of the letters due, those replied in time (every letter replied in time is due).
+tally(
+    "suggestions.replied_on_time", "按时回复建议书", "份", model=Suggestion, on="received_on",
+    where=Q(kind__in=sorted(LETTERS)) & ON_TIME, phrases=("已按时答复",),
+)  # fmt: skip
+tally("suggestions.due", "到期应回复建议书", "份", model=Suggestion, on="received_on", where=_letters_due)
+ratio(
+    "suggestions.reply_rate", "建议书回复率", part="suggestions.replied_on_time", whole="suggestions.due",
+    phrases=("到期回复率", "回复率"),
+)  # fmt: skip
 
 tally(
-    "reminders.issued", "发出法治督察提醒函", "份", model=Reminder, on="issued_on", phrases=("提醒函", "发出提醒函")
+    "reminders.issued",
+    "发出法治督察提醒函",
+    "份",
+    model=Reminder,
+    on="issued_on",
+    phrases=("提醒函", "发出提醒函"),
 )
 
 
@@ -85,10 +95,6 @@ tally(
 # Items count by their received (交办) date for their handling unit, as the suggestions do; a second round
 # is the same item. 满意率 counts the deputies' and members' last view (满意 and 基本满意 of those given);
 # 整改率 the measures done or explained of all the measures of the items received in the period.
-
-
-def _items(orgs, start, end, **kinds):
-    return received_items(orgs, start, end).filter(**kinds)
 
 
 _count_figure("oversight.items", "收到监督事项", phrases=("监督事项",))
@@ -147,42 +153,44 @@ for _audit in AuditKind:
 _count_figure("oversight.audit.rectified", "督促整改审计项目", "个", kind=SuggestionKind.AUDIT, status=CLOSED)
 
 
-@figure("oversight.replied_on_time", "按时答复监督事项", "件")
-def items_replied_on_time(orgs, start, end):
-    return _on_time(received_items(orgs, start, end)).count()
-
-
-@figure("oversight.reply_rate", "监督事项按时答复率", "%")
-def items_reply_rate(orgs, start, end):
-    due = _due(received_items(orgs, start, end))
-    return percent(_on_time(due).count(), due.count())
-
-
-@figure("oversight.satisfaction_rate", "代表委员满意率", "%", phrases=("满意率", "代表、委员满意率"))
-def satisfaction_rate(orgs, start, end):
-    given = _items(orgs, start, end, kind__in=sorted(PROPOSALS)).exclude(satisfaction="")
-    pleased = given.filter(satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.BASIC])
-    return percent(pleased.count(), given.count())
-
-
-def _measures(orgs, start, end):
-    return Measure.objects.filter(item__in=received_items(orgs, start, end))
-
-
-@figure("oversight.measures", "制定整改措施", "项")
-def measures(orgs, start, end):
-    return _measures(orgs, start, end).count()
-
-
-@figure("oversight.measures.done", "完成整改", "项")
-def measures_done(orgs, start, end):
-    return _measures(orgs, start, end).exclude(status=MeasureStatus.PENDING).count()
-
-
-@figure("oversight.rectification_rate", "整改率", "%", phrases=("整改完成率",))
-def rectification_rate(orgs, start, end):
-    rows = _measures(orgs, start, end)
-    return percent(rows.exclude(status=MeasureStatus.PENDING).count(), rows.count())
+tally(
+    "oversight.replied_on_time", "按时答复监督事项", "件", model=Suggestion, on="received_on", where=ON_TIME
+)
+tally(
+    "oversight.due",
+    "到期应答复监督事项",
+    "件",
+    model=Suggestion,
+    on="received_on",
+    where=_replied_or_past_due,
+)
+ratio("oversight.reply_rate", "监督事项按时答复率", part="oversight.replied_on_time", whole="oversight.due")
+# 满意率: of the proposals whose deputies or members gave their view, 满意 and 基本满意.
+PROPOSAL = Q(kind__in=sorted(PROPOSALS))
+tally(
+    "oversight.satisfaction_given", "代表委员反馈满意度", "件", model=Suggestion, on="received_on",
+    where=PROPOSAL & ~Q(satisfaction=""),
+)  # fmt: skip
+tally(
+    "oversight.satisfied", "代表委员满意", "件", model=Suggestion, on="received_on",
+    where=PROPOSAL & ~Q(satisfaction="") & Q(satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.BASIC]),
+)  # fmt: skip
+ratio(
+    "oversight.satisfaction_rate", "代表委员满意率", part="oversight.satisfied", whole="oversight.satisfaction_given",
+    phrases=("满意率", "代表、委员满意率"),
+)  # fmt: skip
+# The measures of the items received in the period.
+tally(
+    "oversight.measures", "制定整改措施", "项", model=Measure, on="item__received_on", org_field="item__org"
+)
+tally(
+    "oversight.measures.done", "完成整改", "项", model=Measure, on="item__received_on", org_field="item__org",
+    where=~Q(status=MeasureStatus.PENDING),
+)  # fmt: skip
+ratio(
+    "oversight.rectification_rate", "整改率", part="oversight.measures.done", whole="oversight.measures",
+    phrases=("整改完成率",),
+)  # fmt: skip
 
 
 @breakdown("oversight.by_kind", "监督事项按类别")

@@ -3,15 +3,17 @@ conditional-aggregate query for both years, and gives what each figure computed 
 
 import datetime
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from fazhi.disputes import services
-from fazhi.figures import registry
+from fazhi.figures import aggregate, registry
 from fazhi.figures.compute import values
 from fazhi.orgs.models import Kind, Organisation
+from tests.conftest import clock_at
 from tests.disputes.dispute_fixtures import new_dispute
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +70,7 @@ def disputes(tree, person):
 
 
 def tallied_codes(prefix=""):
-    return [f.code for f in registry.all_figures() if (f.tally or f.ratio) and f.code.startswith(prefix)]
+    return [f.code for f in registry.all_figures() if (f.tally or f.parts) and f.code.startswith(prefix)]
 
 
 def test_every_tally_and_ratio_gives_what_it_computes_alone(tree, disputes):
@@ -112,3 +114,32 @@ def test_a_sum_over_no_rows_is_zero_in_the_fields_type(tree):
         and found["disputes.persons_involved"].value == 0
     )
     assert found["disputes.success_rate"].value is None  # nothing received: no rate
+
+
+def test_the_query_built_once_answers_as_the_orm_builds_it_each_time(tree, disputes):
+    """The aggregate SQL is built once per process and run with each call's organisations and dates: the
+    same values as the ORM's aggregate() (what a group the builder leaves alone runs), for a 街道 and the
+    district, and no second build."""
+    codes = tallied_codes()
+    for org in (tree["a"], tree["district"]):
+        fast = values(org, codes, 2026)
+        with mock.patch.object(aggregate, "tallies", return_value=None):
+            slow = values(org, codes, 2026)
+        assert fast == slow
+    with mock.patch.object(aggregate, "_compile", wraps=aggregate._compile) as compiling:
+        values(tree["b"], codes, 2025)
+    assert not compiling.called
+
+
+def test_a_condition_on_today_is_built_again_when_the_day_changes(tree):
+    """到期 (replied, or its date passed) depends on today: each day's query holds that day."""
+    codes = ["suggestions.due", "litigation.replies_due"]
+    with clock_at(D(2026, 3, 1)):
+        values(tree["a"], codes, 2026)
+    with mock.patch.object(aggregate, "_compile", wraps=aggregate._compile) as compiling:
+        with clock_at(D(2026, 3, 1)):
+            values(tree["a"], codes, 2026)
+        assert not compiling.called
+        with clock_at(D(2026, 3, 2)):
+            values(tree["a"], codes, 2026)
+        assert compiling.called
