@@ -79,3 +79,27 @@ document.addEventListener("change", (event) => {
   if (!all) return;
   for (const box of all.closest("table").querySelectorAll("tbody td.pick input[type=checkbox]")) box.checked = all.checked;
 });
+// 添加当事人: one more party row from the formset's empty form (<template data-row-template="prefix">),
+// numbered after the rows there are, and the formset's TOTAL_FORMS counting it.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-add-row]");
+  if (!button) return;
+  const prefix = button.dataset.addRow;
+  const form = button.closest("form");
+  const total = form.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
+  const template = form.querySelector(`template[data-row-template="${prefix}"]`);
+  const max = form.querySelector(`input[name="${prefix}-MAX_NUM_FORMS"]`);
+  const count = Number(total.value);
+  if (max && count >= Number(max.value)) return;
+  const row = template.content.firstElementChild.cloneNode(true);
+  for (const field of row.querySelectorAll("[name], [id], label[for]")) {
+    for (const attribute of ["name", "id", "for"]) {
+      const value = field.getAttribute(attribute);
+      if (value) field.setAttribute(attribute, value.replaceAll("__prefix__", String(count)));
+    }
+  }
+  template.previousElementSibling.querySelector("tbody").append(row);
+  total.value = String(count + 1);
+  labelCells(form);
+  row.querySelector("input, select")?.focus();
+});
