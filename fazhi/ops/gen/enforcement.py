@@ -75,7 +75,8 @@ def _roster(batch: Batch, org, rng) -> tuple[list[int], int]:
     for card in Certificate.objects.filter(officer__in=on_duty, status=CertificateStatus.VALID):
         cards[card.officer_id] = card
     # 调离 (the card cancelled the same day), 注销 (retirement), 遗失公告 (and a new card two weeks on).
-    movers = rng.sample(start_roster, min(len(start_roster) - 6, rng.randint(0, 2) + rng.randint(0, 1)))
+    certified = [o for o in start_roster if o.pk in cards]  # a retiree keeps no card: no cases, no changes
+    movers = rng.sample(certified, max(0, min(len(certified) - 6, rng.randint(0, 2) + rng.randint(0, 1))))
     changes = []  # (officer, card, event kind, day, note)
     for index, officer in enumerate(movers):
         day = batch.day(rng)
@@ -113,7 +114,7 @@ def _roster(batch: Batch, org, rng) -> tuple[list[int], int]:
         for o in [*start_roster, *joiners]
     ]
     insert_batch(None, OfficerTraining, trainings, source=batch.label, owner=None, day=None)
-    return [o.pk for o in start_roster], len(made) + len(new_cards) + len(events) + len(trainings)
+    return [o.pk for o in certified], len(made) + len(new_cards) + len(events) + len(trainings)
 
 
 def _reviews(batch: Batch, org, cases, rng) -> list[FileReview]:
