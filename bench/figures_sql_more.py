@@ -8,6 +8,7 @@ Python. ``figures(path, start, end)`` returns {code: value}; :mod:`bench.figures
 The choices' stored values are written out here on purpose: the floor must not borrow the registry's code.
 """
 
+import sqlite3
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,6 +17,23 @@ from django.db import connection
 from fazhi.dates import today
 
 IN_TREE = "o.path LIKE %s"
+
+# SQLite 3.40.1 (Debian 12's) counts a row that does not match `org_id IN (subquery) AND day < X` on an index
+# (org_id, day) once ANALYZE has run (gen_data runs it), so the registry's figures with only an upper bound on a
+# date are one too many where nothing matches (上年结转 of a first year). 3.51.1 answers right; versions between
+# are untested. The hand SQL here joins the units instead and is right on both.
+ONE_SIDED = frozenset(
+    {"disclosure.carried_in", "disclosure.carried_over", "disclosure.documents.normative.in_force",
+     "disclosure.documents.rule.in_force"}
+)  # fmt: skip
+
+
+def wrong_on_this_engine() -> frozenset:
+    """The codes this database's engine may compute wrongly through the ORM (see ONE_SIDED): left out of the
+    equality checks, and said so."""
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 51, 1):
+        return ONE_SIDED
+    return frozenset()
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
