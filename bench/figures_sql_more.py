@@ -209,6 +209,7 @@ OUTCOMES = (
 )  # fmt: skip
 POSTING_KINDS = (
     "rule", "normative", "licence", "penalty", "coercion", "fee", "news", "notice", "finance", "interpretation",
+    "other",
 )  # fmt: skip
 CASE_GROUPS = ("reconsideration", "direct", "after_reconsideration")
 RESULTS = ("upheld", "corrected", "other", "pending")
