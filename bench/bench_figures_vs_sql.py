@@ -18,7 +18,7 @@ from bench import support
 
 
 def compare(org, year: int, repeat: int) -> None:
-    from bench import figures_sql
+    from bench import figures_sql, figures_sql_more
     from fazhi.figures import registry
     from fazhi.figures.periods import Period
     from fazhi.figures.values import values
@@ -45,6 +45,7 @@ def compare(org, year: int, repeat: int) -> None:
         (code, found[code].value, now[code], found[code].previous, then[code])
         for code in codes
         if (found[code].value, found[code].previous) != (now[code], then[code])
+        and code not in figures_sql_more.wrong_on_this_engine()  # an old SQLite's bug: see there
     ]
     if wrong:
         sys.exit(f"指标与手写SQL不一致：{wrong[:5]}")

@@ -217,6 +217,12 @@ def litigation(path: str, start, end) -> dict:
         "litigation.hearings": hearings[0],
         "litigation.appearance_rate": _rate(hearings[1], hearings[0]),
         "litigation.analysis_meetings": meetings[0],
+        # the parts of the rates above, figures of their own
+        "litigation.administrative.concluded": cases[5],
+        "litigation.administrative.settled": cases[6],
+        "litigation.public.concluded": cases[9],
+        "litigation.public.corrected": cases[10],
+        "litigation.hearings.head_appeared": hearings[1],
         "suggestions.received": suggestions[0],
         "suggestions.judicial": suggestions[1],
         "suggestions.procuratorate": suggestions[2],
@@ -235,8 +241,18 @@ def litigation(path: str, start, end) -> dict:
     result["suggestions.reply_rate"] = _rate(due_rows[0], due_rows[1])
     for kind, count in zip(DOCUMENT_KINDS, documents, strict=True):
         result[f"litigation.documents.{kind}"] = count
+    result["litigation.documents.rest"] = (
+        result["litigation.documents.ruling"] + result["litigation.documents.other"]
+    )
     return result
 
 
 def figures(path: str, start, end) -> dict:
-    return {**disputes(path, start, end), **legal(path, start, end), **litigation(path, start, end)}
+    from bench import figures_sql_more  # the ledgers that came later, in a module of their own
+
+    return {
+        **disputes(path, start, end),
+        **legal(path, start, end),
+        **litigation(path, start, end),
+        **figures_sql_more.figures(path, start, end),
+    }

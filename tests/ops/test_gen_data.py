@@ -40,7 +40,9 @@ def test_numbers_are_unique_and_gap_free_and_sequences_end_at_the_last_one():
     short_names = {o.short_name: o for o in Organisation.objects.all()}
     serials = defaultdict(list)
     for model, rows in records.items():
-        if not issubclass(model, Numbered):  # activity records (学法, 普法) and rosters (执法证) take no office number
+        if not issubclass(
+            model, Numbered
+        ):  # activity records (学法, 普法) and rosters (执法证) take no office number
             continue
         for row in rows:
             found = NUMBER.match(row.number)
@@ -81,8 +83,14 @@ def test_one_audit_entry_per_ledger_and_batch_and_the_chain_verifies():
         per_type[entry.target_type] += 1
     ledger_types = {model._meta.label_lower for model in ledger_models()}
     assert {t: n for t, n in per_type.items() if t in ledger_types} == dict.fromkeys(ledger_types, 2)
-    # besides the ledger records, only child batches written the same way (inspection batches)
-    assert set(per_type) - ledger_types <= {"enforcement.inspectionbatch"}
+    # besides the ledger records, only rows written the same way: inspection batches, the roster's events,
+    # training hours and file reviews, the activity records
+    assert set(per_type) - ledger_types <= {
+        "enforcement.inspectionbatch",
+        "enforcement.officerevent",
+        "enforcement.officertraining",
+        "enforcement.filereview",
+    }
     others = set(AuditEntry.objects.exclude(action=Action.IMPORT).values_list("target_type", flat=True))
     assert others == {"orgs.organisation"}  # creating the district's units is audited one by one
     assert verify() == []

@@ -31,6 +31,7 @@ SERVICES_PER_MONTH = {
     ServiceKind.CHECKUP: 16,
     ServiceKind.LECTURE: 3,
     ServiceKind.PUBLICITY: 7,
+    ServiceKind.DRAFTING: 4,
 }
 
 
@@ -75,6 +76,16 @@ def _events(batch: Batch, rng) -> tuple[list, list]:
             [
                 Material(kind=MaterialKind.LEAFLET, unit=MaterialUnit.FEN, quantity=rng.randint(100, 1500)),
                 Material(kind=MaterialKind.BAG, unit=MaterialUnit.ZHI, quantity=rng.randint(100, 2000)),
+                rng.choice(
+                    (
+                        Material(
+                            kind=MaterialKind.BOOKLET, unit=MaterialUnit.BEN, quantity=rng.randint(50, 500)
+                        ),
+                        Material(
+                            kind=MaterialKind.POSTER, unit=MaterialUnit.ZHANG, quantity=rng.randint(20, 200)
+                        ),
+                    )
+                ),
             ]
         )
     return events, materials
@@ -122,7 +133,20 @@ def _acts(batch: Batch, rng) -> list:
         )
         for _ in range(2)
     ]
-    return [plan, *meetings]
+    report = LeadershipAct(
+        org=org, held_on=batch.day(rng), kind=ActKind.REPORT_ON_LAW, leader="街道办事处主任", title="年终述法"
+    )
+    contacts = [
+        LeadershipAct(
+            org=org,
+            held_on=batch.day(rng),
+            kind=ActKind.CASE_CONTACT,
+            leader="党工委副书记",
+            title="包案化解信访积案",
+        )
+        for _ in range(rng.randint(1, 4))
+    ]
+    return [plan, *meetings, report, *contacts]
 
 
 def _literates(batch: Batch, rng) -> list:
