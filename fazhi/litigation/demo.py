@@ -310,6 +310,37 @@ def _xixiang(orgs, users) -> None:
             maker.conclude(case, Out.WITHDRAWN, on)
 
 
+def _guanlan(orgs, users) -> None:
+    """观澜 2024: 行政复议5宗, each answered on time, one withdrawn by the applicant after the street's talks
+    (促使当事人撤回行政复议申请1宗); 涉诉案件分析会5场 and the year's 总结分析会."""
+    actor = users.get("guanlan-fzb")
+    if actor is None:
+        return
+    maker = Maker(orgs, {"fazhiban": actor}, seed=2024)
+    end = datetime.date(2024, 12, 31)
+    cases = []
+    for index, received in enumerate(datetime.date(2024, month, 11) for month in (3, 5, 7, 9, 10)):
+        case = maker.reply(
+            maker.case(CaseKind.RECONSIDERATION, received, "guanlan-zf", "深圳市龙华区人民政府")
+        )
+        on = _later(received, 35, 55, maker.rng, end)
+        if index == 0:
+            maker.conclude(case, Out.WITHDRAWN, on)
+        else:
+            maker.conclude(maker.document(case, Doc.DECISION, on, "行政复议决定书"), Out.UPHELD, on)
+        cases.append(case)
+    for index in range(5):
+        services.record_meeting(
+            actor, org=orgs["guanlan"], held_on=datetime.date(2024, 2 + index * 2, 22),
+            attendees="街道分管领导、党政办、法律顾问、相关职能部门", conclusions="集中研讨涉诉案件疑点难点、法律风险，提出应诉意见。",
+            cases=cases[index:index + 1],
+        )  # fmt: skip
+    services.record_meeting(
+        actor, org=orgs["guanlan"], held_on=datetime.date(2024, 12, 18), attendees="街道党工委、各部门负责人",
+        conclusions="总结全年涉诉案件情况，分析共性问题。", annual_review=True,
+    )  # fmt: skip
+
+
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, users, seed=72)
     _year(maker, 2023, PLAN_2023)
@@ -323,6 +354,7 @@ def load_demo(orgs, users, stdout):
     _open_now(maker, orgs)
     _cangqian(orgs, users)
     _xixiang(orgs, users)
+    _guanlan(orgs, users)
     stdout.write(
         f"复议诉讼：已载入演示案件 {Case.objects.count()} 件、"
         f"涉诉案件分析会 {AnalysisMeeting.objects.count()} 场。"
