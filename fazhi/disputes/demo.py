@@ -1,7 +1,8 @@
 """Demo disputes: 五常 reproduces its 2024 report (接收3218件 同比上升18.22%, 调解成功3212件, 街道调委会
 1298件, 各社区调委会1876件, 警民联调工作室自7月起化解689件) on a 2023 baseline of 2722 with a lower
 success rate; 2025 and the current year look alike, with a few dozen open cases near or past their
-due date; 仓前 has disputes too. Written with bulk inserts and one audit entry per batch."""
+due date; 仓前 has disputes too; 西乡 2023 and 观澜 2024 have their reports' figures. Written with bulk
+inserts and one audit entry per batch."""
 
 import datetime
 from decimal import Decimal

@@ -4,7 +4,8 @@
 行政调解书4份, 行政复议决定书6份, 协助执行通知书3份, 律师函1份, 其他文书43份 (here 准予撤诉裁定书14份
 and 29 other documents); 行政诉讼调撤率83.33% (12 administrative cases concluded in 2024, 6 withdrawn
 and 4 mediated); 出庭率100%; one reconsideration corrected (the report's 行政复议纠错案件). 2023 is a
-smaller baseline. 涉诉案件分析会5场 plus the annual one (观澜). (The suggestions and 提醒函 of the same
+smaller baseline, with 涉诉案件分析会5场 plus the annual one each year. 西乡 2023 and 观澜 2024 have their
+reports' cases and meetings. (The suggestions and 提醒函 of the same
 years are the oversight app's demo.) The current year has open cases whose replies are due
 soon or overdue.
 """

@@ -156,4 +156,4 @@ def test_demo_postings_reproduce_the_seed_and_table_two(demo, tmp_path):
     out = tmp_path / "report.txt"
     call_command("annual_report", "wuchang", "2024", "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    assert "2024年，街道主动公开发布工作动态49篇，通知公告27篇，财政审计文件16篇，政策解读3篇。" in text
+    assert "2024年，街道主动公开发布工作动态58篇，通知公告31篇，财政审计文件12篇，政策解读4篇。" in text
