@@ -50,6 +50,22 @@ ORGS = [
     ("xixiang-gs-tw", "固戍社区人民调解委员会", "固戍调", Kind.COMMUNITY_COMMITTEE, "xixiang-gs"),
     ("xixiang-lt", "流塘社区", "流塘", Kind.COMMUNITY, "xixiang"),
     ("xixiang-lt-tw", "流塘社区人民调解委员会", "流塘调", Kind.COMMUNITY_COMMITTEE, "xixiang-lt"),
+    # 观澜街道 (深圳市龙华区), the demo office of the 2024 seed report: its 青年律师调解员 take the disputes the
+    # 精智解纷 system dispatches, its 心理服务 joins in mediation; the report names none of its communities (it
+    # counts 10), so two stand for them, each with its 调委会.
+    ("longhua", "龙华区", "龙华", Kind.DISTRICT, None),
+    ("guanlan", "观澜街道办事处", "观澜", Kind.STREET, "longhua"),
+    ("guanlan-office", "观澜街道党政办（法治办）", "观澜办", Kind.OFFICE, "guanlan"),
+    ("guanlan-xf", "观澜街道信访办", "观澜访", Kind.OFFICE, "guanlan"),
+    ("guanlan-sfs", "观澜司法所", "观澜司", Kind.JUSTICE_OFFICE, "guanlan"),
+    ("guanlan-zf", "观澜街道综合行政执法队", "观澜执", Kind.ENFORCEMENT_TEAM, "guanlan"),
+    ("guanlan-tw", "观澜街道人民调解委员会", "观澜街", Kind.STREET_COMMITTEE, "guanlan"),
+    ("guanlan-ls", "观澜青年律师调解工作室", "观澜律", Kind.LAWYER_MEDIATOR, "guanlan"),
+    ("guanlan-xl", "观澜心理服务站", "观澜心", Kind.PSYCH_SERVICE, "guanlan"),
+    ("guanlan-gh", "桂花社区", "桂花", Kind.COMMUNITY, "guanlan"),
+    ("guanlan-gh-tw", "桂花社区人民调解委员会", "桂花调", Kind.COMMUNITY_COMMITTEE, "guanlan-gh"),
+    ("guanlan-kk", "库坑社区", "库坑", Kind.COMMUNITY, "guanlan"),
+    ("guanlan-kk-tw", "库坑社区人民调解委员会", "库坑调", Kind.COMMUNITY_COMMITTEE, "guanlan-kk"),
 ]
 
 # (username, full name, role, org code, what they do)
@@ -71,6 +87,15 @@ PEOPLE = [
         "xixiang",
         "西乡街道党政办（法治办）：西乡全街道台账、指标与年度报告",
     ),
+    (
+        "guanlan-fzb",
+        "黄法治",
+        "office",
+        "guanlan",
+        "观澜街道党政办（法治办）：观澜全街道台账、指标与年度报告",
+    ),
+    ("guanlan-zhifa", "曾执法", "enforcement", "guanlan-zf", "观澜街道综合行政执法队执法人员"),
+    ("guanlan-xinfang", "叶信访", "petition", "guanlan", "观澜街道信访办：信访接访、民意诉求、居民议事会"),
     ("qushenyue", "钱审阅", "district_reviewer", "yuhang", "区级审阅（全区只读）"),
     ("sysadmin", "孙系统", "sys_admin", "yuhang", "系统管理员（首次登录需绑定动态口令）"),
     ("secadmin", "冯安全", "sec_admin", "yuhang", "安全管理员（首次登录需绑定动态口令）"),

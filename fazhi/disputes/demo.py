@@ -1,7 +1,8 @@
 """Demo disputes: 五常 reproduces its 2024 report (接收3218件 同比上升18.22%, 调解成功3212件, 街道调委会
 1298件, 各社区调委会1876件, 警民联调工作室自7月起化解689件) on a 2023 baseline of 2722 with a lower
 success rate; 2025 and the current year look alike, with a few dozen open cases near or past their
-due date; 仓前 has disputes too. Written with bulk inserts and one audit entry per batch."""
+due date; 仓前 has disputes too; 西乡 2023 and 观澜 2024 have their reports' figures. Written with bulk
+inserts and one audit entry per batch."""
 
 import datetime
 from decimal import Decimal
@@ -252,6 +253,31 @@ def _xixiang(maker: Maker) -> list[NewDispute]:
     return items
 
 
+# 观澜 2024: the 精智解纷 system dispatched 253 disputes through the street's 调委会 to its 青年律师调解员, 230 of
+# them closed within the year (the 23 of late December close in January); 成功调解300余宗 in all (exactly 300:
+# 200 of the lawyers' and 100 of the 调委会s'), 179 of them with the 心理服务站 joining in (参与协助化解).
+GUANLAN_PLAN = [("guanlan-tw", 60), ("guanlan-gh-tw", 40), ("guanlan-kk-tw", 40)]
+GUANLAN_DISPATCHED, GUANLAN_DISPATCHED_CLOSED, GUANLAN_LAWYER_SUCCESSES = 253, 230, 200
+GUANLAN_SUCCESSES, GUANLAN_PSYCH = 300, 179
+
+
+def _guanlan(orgs, users) -> None:
+    maker = Maker(orgs, {"fazhiban": users.get("guanlan-fzb")}, seed=2026)
+    rng = maker.rng
+    items = _closed_year(maker, 2024, GUANLAN_PLAN, successes=GUANLAN_SUCCESSES - GUANLAN_LAWYER_SUCCESSES)
+    for index in range(GUANLAN_DISPATCHED_CLOSED):
+        received = _day(rng, datetime.date(2024, 1, 2), datetime.date(2024, 11, 30))
+        concluded = received + datetime.timedelta(days=rng.randint(3, 25))
+        status = SUCCESS if index < GUANLAN_LAWYER_SUCCESSES else FAILED
+        items.append(maker.make("guanlan-ls", received, status, concluded, via="guanlan-tw"))
+    _assist(items, orgs["guanlan-xl"], GUANLAN_PSYCH, rng)
+    for _ in range(GUANLAN_DISPATCHED - GUANLAN_DISPATCHED_CLOSED):
+        received = _day(rng, datetime.date(2024, 12, 16), datetime.date(2024, 12, 31))
+        concluded = datetime.date(2025, 1, 3) + datetime.timedelta(days=rng.randint(0, 15))
+        items.append(maker.make("guanlan-ls", received, SUCCESS, concluded, via="guanlan-tw"))
+    _write(maker, items, "演示数据 观澜2024年")
+
+
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, users, seed=2024)
     rng = maker.rng
@@ -290,4 +316,6 @@ def load_demo(orgs, users, stdout):
     cangqian += _open_cases(maker, ["cangqian-tw"], 8)
     _write(maker, cangqian, "演示数据 仓前")
     _write(maker, _xixiang(maker), "演示数据 西乡2023年")
+    if "guanlan-fzb" in users:
+        _guanlan(orgs, users)
     stdout.write(f"纠纷调解：已载入演示纠纷 {Dispute.objects.count()} 件。")

@@ -378,6 +378,98 @@ def _xixiang(actor, org) -> None:
     insert_inspections(actor, batches, source="演示数据 西乡2023年执法检查")
 
 
+# 观澜 2024: the 百日攻坚 checks 5741 vehicles at checkpoints and on patrol and files 82 cases on them; the
+# 智慧城管 platform dispatches 6105 video-patrol cases (市容六乱, handled by the simple procedure). The roster:
+# 12 officers in post before 2024, 9 new in 2024 (新增执法人员9人), 3 transferred (调离3人, their cards
+# cancelled with it) and 3 more cards cancelled (注销6张执法证), 2 cards lost and announced (遗失公告2次).
+GUANLAN_TEAM = "guanlan-zf"
+GUANLAN_ISSUER = "深圳市龙华区人民政府"
+GUANLAN_OFFICERS = ("李志华", "陈伟强", "黄俊杰", "张晓东", "刘海燕", "周文斌", "吴嘉豪", "郑建国", "林晓婷",
+                    "何志明", "罗家乐", "谢文涛")  # fmt: skip
+GUANLAN_ADDED = ("邓子豪", "冯嘉欣", "曾浩然", "彭俊辉", "蔡晓琳", "许志强", "梁文杰", "叶嘉慧", "钟伟明")
+GUANLAN_VEHICLES, GUANLAN_VEHICLE_CASES, GUANLAN_VIDEO_CASES = 5741, 82, 6105
+GUANLAN_VIDEO_SUMMARIES = ("店铺跨门营业，占用人行道经营", "乱摆卖，占道经营", "乱堆放杂物", "乱张贴小广告",
+                           "乱晾晒", "乱拉挂横幅")  # fmt: skip
+
+
+def _guanlan_roster(actor, org) -> list[int]:
+    now = today()
+    ids, cards = [], []
+    for index, name in enumerate((*GUANLAN_OFFICERS, *GUANLAN_ADDED)):
+        added = index >= len(GUANLAN_OFFICERS)
+        joined = (
+            datetime.date(2024, 2 + index % 9, 8)
+            if added
+            else datetime.date(2020 + index % 3, 3 + index % 8, 16)
+        )
+        certificate = services.add_officer(
+            actor, org=org, name=name, joined_on=joined, number=f"44030900{index + 1:04d}", issuer=GUANLAN_ISSUER,
+            issued_on=joined, expires_on=max(joined.replace(year=joined.year + 6), now + datetime.timedelta(days=800)),
+        )  # fmt: skip
+        ids.append(certificate.officer_id)
+        cards.append(certificate)
+    for index, card in enumerate(cards[:8]):
+        on = datetime.date(2024, 3 + index, 18)
+        if index < 3:  # 调离, the card cancelled with it
+            services.transfer_officer(actor, card, card.version, on=on, note="轮岗调整至其他部门")
+        elif index < 6:
+            services.cancel_certificate(actor, card, card.version, on=on, note="岗位调整，不再从事执法工作")
+        else:
+            services.report_lost(actor, card, card.version, on=on, note="《深圳特区报》遗失声明")
+    return ids[3:]
+
+
+def _guanlan_case(org, officer_ids, index: int, day_of_year: int, *, vehicle: bool) -> NewCase:
+    filed = datetime.date(2024, 1, 2) + datetime.timedelta(days=day_of_year)
+    if vehicle:  # 普通程序: a fine on the carrier
+        decision = filed + datetime.timedelta(days=20)
+        summary, field, kind, fine = (
+            "渣土运输车辆未密闭运输，沿途抛洒",
+            Field.DUST,
+            PenaltyKind.FINE,
+            Decimal(5000),
+        )
+    else:  # 简易程序: a warning on the spot
+        decision = filed
+        summary, field = GUANLAN_VIDEO_SUMMARIES[index % len(GUANLAN_VIDEO_SUMMARIES)], Field.CITY_APPEARANCE
+        kind, fine = PenaltyKind.WARNING, Decimal(0)
+    case = EnforcementCase(
+        org=org, status=CLOSED, filed_on=filed, procedure=Procedure.ORDINARY if vehicle else Procedure.SIMPLE,
+        source=Source.PATROL if vehicle else Source.VIDEO, field=field,
+        object_kind=ObjectKind.VEHICLE if vehicle else ObjectKind.SHOP, summary=summary, av_record=True,
+        investigated_on=filed + datetime.timedelta(days=2) if vehicle else None,
+        notified_on=decision - datetime.timedelta(days=10) if vehicle else None, decision_on=decision,
+        penalty_kind=kind, fine_amount=fine, served_on=decision, published_on=decision + datetime.timedelta(days=1),
+        executed_on=decision + datetime.timedelta(days=5), execution_method=ExecutionMethod.VOLUNTARY,
+        closed_on=decision + datetime.timedelta(days=12),
+    )  # fmt: skip
+    party = CaseParty(
+        role=PartyRole.PARTY,
+        kind=PartyKind.ORGANISATION if vehicle else PartyKind.PERSON,
+        name="深圳市某某运输有限公司" if vehicle else f"{SURNAMES[index % len(SURNAMES)]}某",
+    )
+    return NewCase(
+        case, [party], [officer_ids[index % len(officer_ids)], officer_ids[(index + 1) % len(officer_ids)]]
+    )
+
+
+def _guanlan(actor, org) -> None:
+    ids = _guanlan_roster(actor, org)
+    # decided by 2024-12-10 so that every date of the closed case lies in 2024 (published the next day)
+    items = [
+        _guanlan_case(org, ids, i, i * 340 // GUANLAN_VIDEO_CASES, vehicle=False)
+        for i in range(GUANLAN_VIDEO_CASES)
+    ]
+    items += [_guanlan_case(org, ids, i, 150 + i, vehicle=True) for i in range(GUANLAN_VEHICLE_CASES)]
+    insert_cases(actor, items, source="演示数据 观澜2024年")
+    batch = InspectionBatch(
+        org=org, held_on=datetime.date(2024, 6, 18), action=ActionKind.SPECIAL, special_action="百日攻坚",
+        field=Field.DUST, object_kind=ObjectKind.VEHICLE, objects_checked=GUANLAN_VEHICLES,
+        cases_filed=GUANLAN_VEHICLE_CASES, joint_units="城建、交警",
+    )  # fmt: skip
+    insert_inspections(actor, [batch], source="演示数据 观澜2024年执法检查")
+
+
 def load_demo(orgs, users, stdout):
     org = orgs[TEAM]
     actor = users.get("zhifa") or users.get("fazhiban")
@@ -412,6 +504,8 @@ def load_demo(orgs, users, stdout):
     insert_inspections(actor, batches, source="演示数据 五常执法检查")
     _open_cases(actor, org, officers, maker.rng)
     _xixiang(users.get("xixiang-fzb") or actor, orgs[XIXIANG_TEAM])
+    if GUANLAN_TEAM in orgs:
+        _guanlan(users.get("guanlan-zhifa") or actor, orgs[GUANLAN_TEAM])
     stdout.write(
         f"行政执法：已载入演示案件 {EnforcementCase.objects.count()} 件、执法检查 {InspectionBatch.objects.count()} 次、"
         f"执法人员 {Officer.objects.count()} 人。"

@@ -100,6 +100,8 @@ _inspected(
     "objects_checked",
     ("检查相关车辆",),
 )
+# 立案 on what a batch found (观澜 2024's 百日攻坚: "检查相关车辆5741台，立案处罚82台"), as the batch records it.
+_inspected("enforcement.inspections.cases_filed", "检查中立案处罚", "宗", total="cases_filed", phrases=("立案处罚",))
 _inspected("enforcement.hazards", "发现隐患", "条", total="hazards_found", phrases=("发现安全隐患",))
 _inspected("enforcement.hazards.rectified", "整改隐患", "条", total="hazards_rectified")
 _inspected(

@@ -1,4 +1,5 @@
-"""Demo: a hand-entered figure of the 五常 2024 report and the 2023 baseline its year-on-year rate implies.
+"""Demo: the hand-entered figures of the 五常 2024, 西乡 2023 and 观澜 2024 reports, and the 2023 baseline
+that 五常's year-on-year rate implies.
 
 Only what no ledger records is entered by hand. The 调解员培训250人次, the 驿站's 法律讲座42场, the 普法
 materials 3000份 and the 700人次 consultations were once entered here; the learning ledger now computes them
@@ -83,6 +84,48 @@ def _xixiang(street, office) -> None:
         set_value(office, code, street, 2022, value, note="西乡街道2023年报告所称同比增长55%推得")
 
 
+# 观澜 2024: what its report states and no ledger records — the 应急处突 team and its 突发事件, the 心理服务's
+# 危机事件, 招聘夜市 and 就业驿站 fairs, 助企 visits and 诉求, the 答复书 templates, the court's 调查, the 办事信息
+# published, the deputies' 述职 and 茶话会, 民生微实事, the 联系点 and 立法联系点, the AI cameras. The codes 西乡
+# also uses (走访企业, 企业诉求, 辖区社区) are the same figures, entered for 观澜's year.
+GUANLAN_HAND_ENTERED = [
+    ("manual.emergency_team", "应急处突队伍", "人", "应急处突队伍人数", 43),
+    ("manual.emergencies_handled", "处置突发事件", "宗", "突发事件处置", 306),
+    ("manual.crisis_events", "应急处置危机事件", "宗", "危机事件", 55),
+    ("manual.suicide_interventions", "化解轻生人群", "人次", "轻生人群", 55),
+    ("manual.night_job_fairs", "举办招聘夜市", "场", "招聘夜市", 14),
+    ("manual.night_job_fairs_enterprises", "招聘夜市服务企业", "家次", "招聘夜市企业", 150),
+    ("manual.night_job_fairs_seekers", "招聘夜市进场应聘", "人", "进场应聘", 1800),
+    ("manual.station_job_fairs", "就业驿站公益招聘会", "场", "公益招聘会", 4),
+    ("manual.station_job_fairs_enterprises", "公益招聘会服务企业", "家次", "公益招聘会企业", 47),
+    ("manual.station_job_fairs_seekers", "公益招聘会入场", "人", "公益招聘会入场人数", 600),
+    ("manual.enterprise_visits", "走访企业", "家次", "挂点服务走访企业", 6297),
+    ("manual.policy_notices", "推荐热点政策资讯", "条", "政策资讯", 700),
+    ("manual.enterprise_demands", "收集和处理企业诉求", "件", "企业诉求", 749),
+    ("manual.reply_templates", "政府信息公开申请答复书模板", "份", "答复书模板", 4),
+    ("manual.court_investigations", "配合法院开展调查", "次", "审前调查", 5),
+    ("manual.published_service_items", "对外公开办事信息", "项", "公开办事地点信息", 7),
+    ("manual.secretary_reports", "听取社区党委书记述职", "场", "书记述职", 1),
+    ("manual.secretary_teas", "社区书记茶话会", "场", "书记茶话会", 12),
+    ("manual.communities", "辖区社区", "个", "辖区社区数", 10),
+    ("manual.micro_projects", "民生微实事审议通过项目", "项", "民生微实事项目", 241),
+    ("manual.micro_projects_funds", "民生微实事项目资金", "万元", "民生微实事资金", 900),
+    ("manual.liaison_committees", "新增居委会联系点", "个", "居委会联系点", 17),
+    ("manual.liaison_parks", "新增工业园区联系点", "个", "工业园区联系点", 16),
+    ("manual.legislation_meetings", "立法联系点意见座谈会", "场", "意见座谈会", 8),
+    ("manual.legislation_opinions", "立法联系点收集意见", "条", "立法意见", 106),
+    ("manual.ai_cameras", "上线AI智能摄像头", "个", "AI智能摄像头", 476),
+]
+
+
+def _guanlan(street, office) -> None:
+    for code, label, unit, phrases, value in GUANLAN_HAND_ENTERED:
+        ManualFigure.objects.get_or_create(
+            code=code, defaults={"label": label, "unit": unit, "phrases": phrases}
+        )
+        set_value(office, code, street, 2024, value, note="观澜街道2024年法治政府建设年度报告")
+
+
 # 3218 received in 2024, "同比上升18.22%": 2023 had 2722 (3218 / 1.1822).
 RECEIVED_2023 = 2722
 RECEIVED_PHRASE = "接收矛盾纠纷"
@@ -97,6 +140,8 @@ def load_demo(orgs, users, stdout) -> None:
         set_value(office, code, street, 2024, value, note="五常街道2024年法治政府建设年度报告")
     if "xixiang-fzb" in users:
         _xixiang(orgs["xixiang"], users["xixiang-fzb"])
+    if "guanlan-fzb" in users:
+        _guanlan(orgs["guanlan"], users["guanlan-fzb"])
     registry.mark_stale()
     code = registry.code_for_phrase(RECEIVED_PHRASE)
     if code and not registry.get(code).hand_entered:
@@ -104,3 +149,4 @@ def load_demo(orgs, users, stdout) -> None:
         stdout.write(f"指标：五常街道2023年基线 {code}={RECEIVED_2023}（来自已发布报告）")
     stdout.write(f"指标：{len(HAND_ENTERED)}项手工填报指标（五常街道2024年）")
     stdout.write(f"指标：{len(XIXIANG_HAND_ENTERED)}项手工填报指标（西乡街道2023年）")
+    stdout.write(f"指标：{len(GUANLAN_HAND_ENTERED)}项手工填报指标（观澜街道2024年）")

@@ -3,12 +3,12 @@
 宣传袋6000只, 法律咨询700人次, 惠及群众近2000人, 新增法律明白人22名, 法律明白人培训30人次), 调解员培训250人次, and the 第一责任人's acts (学法计划
 不少于4次, 会前学法, 专题研究法治建设, 包案化解 of two disputes).
 
-The demo's streets are 五常 (the seed of that name), 仓前 (no seed) and 西乡 (its 2023 seed). 西乡 2023 has
+The demo's streets are 五常 (the seed of that name), 仓前 (no seed), 西乡 (its 2023 seed) and 观澜 (2024). 西乡 2023 has
 its own records (中心组学习48期, 法治讲座3场, 法律五进131场, 以案释法51场, 媒体报道97篇, the enforcement team's
-8 普法 visits, its 学法考试). 观澜's 53场学习会议 on 129个主题 (the 党工委's weekly 中心组 study besides 五常's
-会前学法 and 法治讲座) and a copy of 西乡's exam (参考率100%, 优秀率93%) are still given to 五常's 2024 year, as
-its tests expect. Every one of these figures is computed from the records written here; none is
-hand-entered (fazhi/figures/demo.py no longer enters them).
+8 普法 visits, its 学法考试 参考率100%, 优秀率93%), and so has 观澜 2024 (53场学习会议 on 129个主题, the
+三中全会 trainings' 600余人次, 185名 on the 学考平台, 27场 法治教育讲座及活动). 五常's study sessions and its
+exam are its own (its report counts neither). Every one of these figures is computed from the records
+written here; none is hand-entered (fazhi/figures/demo.py no longer enters them).
 
 The services are recorded by 五常's four community 驿站 (the report's 四个社区公共法律服务驿站): the two
 piloted at the end of 2023 (永福, 沿山河) have tallies of that year too, so 文一 and 邱桥 count as built in
@@ -161,10 +161,10 @@ SESSIONS = [
     ),
 ]
 
-# 观澜: "2024年共开展53场学习会议，对129个主题开展学习". The 中心组's weekly study makes up what the sessions
-# above (会前学法, 法治讲座) leave, its topics taken in turn from this list.
-STUDY_SESSIONS = 53
-STUDY_TOPICS = 129
+# 五常's year of study (its report gives no count): the 中心组's weekly study makes up what the sessions above
+# (会前学法, 法治讲座) leave, its topics taken in turn from this list (观澜 takes its 53 weeks from it too).
+STUDY_SESSIONS = 46
+STUDY_TOPICS = 112
 CENTRE_GROUP_TOPICS = (
     "习近平法治思想",
     "党的二十届三中全会精神",
@@ -184,6 +184,8 @@ CENTRE_GROUP_TOPICS = (
     "中华人民共和国爱国主义教育法",
 )
 
+# 五常's own round: 120 enrolled, 118 sat (参考率98%), 102 excellent (优秀率86%).
+WUCHANG_EXAM = {"title": "年度领导干部和公职人员学法考试", "enrolled": 120, "sat": 118, "passed": 118, "excellent": 102}
 # 西乡: "学法考试参考率100%，优秀率高达93%" — 150 enrolled, all sat, 140 excellent (93.3%).
 EXAM = {
     "title": "年度领导干部和公职人员学法考试",
@@ -370,8 +372,8 @@ def _weekly_study(actor, street, year: int, count: int, topics: int) -> int:
 
 
 def _exam(actor, street) -> None:
-    services.record_exam(actor, org=street, held_on=_day(11, 28), title=f"{YEAR}{EXAM['title']}",
-                         **{k: v for k, v in EXAM.items() if k != "title"})  # fmt: skip
+    services.record_exam(actor, org=street, held_on=_day(11, 28), title=f"{YEAR}{WUCHANG_EXAM['title']}",
+                         **{k: v for k, v in WUCHANG_EXAM.items() if k != "title"})  # fmt: skip
 
 
 def _events(actor, street, rows=EVENTS, year=YEAR) -> None:
@@ -535,6 +537,36 @@ def _xixiang(actor, street, team) -> None:
                          title=f"{XIXIANG_YEAR}{EXAM['title']}", **{k: v for k, v in EXAM.items() if k != "title"})  # fmt: skip
 
 
+# 观澜 2024: 53场学习会议 on 129个主题 (the 党工委's weekly study), 学习贯彻党的二十届三中全会精神培训600余人次
+# (two trainings of 科级领导干部 and 社区专职工作者), 185名在编公职人员 on the online 学考平台, and 27场 法治教育讲座及活动.
+GUANLAN_YEAR, GUANLAN_SESSIONS, GUANLAN_TOPICS = 2024, 53, 129
+GUANLAN_TRAININGS = ((Audience.CADRES, "科级领导干部学习贯彻党的二十届三中全会精神培训", 305),
+                     (Audience.COMMUNITY, "社区专职工作者学习贯彻党的二十届三中全会精神培训", 300))  # fmt: skip
+GUANLAN_ONLINE, GUANLAN_EVENTS = 185, 27
+GUANLAN_EVENT_TITLES = ("“法治+版画”法治版画巡展", "法治游园会", "“法治+非遗”普法活动", "习近平法治思想进社区法治讲座",
+                        "民法典进企业法治讲座")  # fmt: skip
+
+
+def _guanlan(actor, street) -> None:
+    _weekly_study(actor, street, GUANLAN_YEAR, GUANLAN_SESSIONS, GUANLAN_TOPICS)
+    for index, (audience, title, attendance) in enumerate(GUANLAN_TRAININGS):
+        services.record_session(
+            actor, org=street, held_on=datetime.date(GUANLAN_YEAR, 9 + index, 10), kind=StudyKind.TRAINING,
+            title=title, topics="党的二十届三中全会精神", audience=audience, attendance=attendance, speaker="区委党校讲师",
+        )  # fmt: skip
+    services.record_session(
+        actor, org=street, held_on=datetime.date(GUANLAN_YEAR, 12, 20), kind=StudyKind.ONLINE,
+        title="学考平台习近平法治思想在线学习", topics="习近平法治思想", audience=Audience.STAFF,
+        attendance=GUANLAN_ONLINE,
+    )  # fmt: skip
+    for index in range(GUANLAN_EVENTS):
+        services.record_event(
+            actor, org=street, held_on=datetime.date(GUANLAN_YEAR, 1 + index % 12, 6 + index // 12 * 9),
+            kind=PufaKind.OTHER, title=GUANLAN_EVENT_TITLES[index % len(GUANLAN_EVENT_TITLES)],
+            audience="辖区居民、企业员工", people_reached=80,
+        )  # fmt: skip
+
+
 def load_demo(orgs, users, stdout):
     street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
     pilots = [station, orgs["wuchang-yz-ysh"]]
@@ -549,6 +581,8 @@ def load_demo(orgs, users, stdout):
     _last_year(actor, street, pilots)
     if "xixiang-fzb" in users:
         _xixiang(users["xixiang-fzb"], orgs["xixiang"], orgs["xixiang-zf"])
+    if "guanlan-fzb" in users:
+        _guanlan(users["guanlan-fzb"], orgs["guanlan"])
     stdout.write(
         f"学法普法：五常{YEAR}年学法培训{len(SESSIONS) + weekly}场、学法考试1次、普法活动{len(EVENTS)}场、驿站法律服务记录{records}条、法律明白人{literates}名；"
         f"驿站参与调解{disputes}件、参与合法性审查{reviews}件（关联已有记录）。"

@@ -4,7 +4,8 @@
 行政调解书4份, 行政复议决定书6份, 协助执行通知书3份, 律师函1份, 其他文书43份 (here 准予撤诉裁定书14份
 and 29 other documents); 行政诉讼调撤率83.33% (12 administrative cases concluded in 2024, 6 withdrawn
 and 4 mediated); 出庭率100%; one reconsideration corrected (the report's 行政复议纠错案件). 2023 is a
-smaller baseline. 涉诉案件分析会5场 plus the annual one (观澜). (The suggestions and 提醒函 of the same
+smaller baseline, with 涉诉案件分析会5场 plus the annual one each year. 西乡 2023 and 观澜 2024 have their
+reports' cases and meetings. (The suggestions and 提醒函 of the same
 years are the oversight app's demo.) The current year has open cases whose replies are due
 soon or overdue.
 """
@@ -310,6 +311,37 @@ def _xixiang(orgs, users) -> None:
             maker.conclude(case, Out.WITHDRAWN, on)
 
 
+def _guanlan(orgs, users) -> None:
+    """观澜 2024: 行政复议5宗, each answered on time, one withdrawn by the applicant after the street's talks
+    (促使当事人撤回行政复议申请1宗); 涉诉案件分析会5场 and the year's 总结分析会."""
+    actor = users.get("guanlan-fzb")
+    if actor is None:
+        return
+    maker = Maker(orgs, {"fazhiban": actor}, seed=2024)
+    end = datetime.date(2024, 12, 31)
+    cases = []
+    for index, received in enumerate(datetime.date(2024, month, 11) for month in (3, 5, 7, 9, 10)):
+        case = maker.reply(
+            maker.case(CaseKind.RECONSIDERATION, received, "guanlan-zf", "深圳市龙华区人民政府")
+        )
+        on = _later(received, 35, 55, maker.rng, end)
+        if index == 0:
+            maker.conclude(case, Out.WITHDRAWN, on)
+        else:
+            maker.conclude(maker.document(case, Doc.DECISION, on, "行政复议决定书"), Out.UPHELD, on)
+        cases.append(case)
+    for index in range(5):
+        services.record_meeting(
+            actor, org=orgs["guanlan"], held_on=datetime.date(2024, 2 + index * 2, 22),
+            attendees="街道分管领导、党政办、法律顾问、相关职能部门", conclusions="集中研讨涉诉案件疑点难点、法律风险，提出应诉意见。",
+            cases=cases[index:index + 1],
+        )  # fmt: skip
+    services.record_meeting(
+        actor, org=orgs["guanlan"], held_on=datetime.date(2024, 12, 18), attendees="街道党工委、各部门负责人",
+        conclusions="总结全年涉诉案件情况，分析共性问题。", annual_review=True,
+    )  # fmt: skip
+
+
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, users, seed=72)
     _year(maker, 2023, PLAN_2023)
@@ -323,6 +355,7 @@ def load_demo(orgs, users, stdout):
     _open_now(maker, orgs)
     _cangqian(orgs, users)
     _xixiang(orgs, users)
+    _guanlan(orgs, users)
     stdout.write(
         f"复议诉讼：已载入演示案件 {Case.objects.count()} 件、"
         f"涉诉案件分析会 {AnalysisMeeting.objects.count()} 场。"

@@ -75,6 +75,11 @@ _received(
     ("行政复议案件", "收到行政复议案件"),
 )
 _final("litigation.concluded", "审结案件", Q(), ("结案",))
+# 观澜 2024: "促使当事人撤回行政复议申请1宗", the applications withdrawn after the street's talks.
+_final(
+    "litigation.reconsideration.withdrawn", "撤回行政复议申请",
+    Q(kind=CaseKind.RECONSIDERATION, outcome=LitigationOutcome.WITHDRAWN), ("撤回行政复议申请",),
+)  # fmt: skip
 
 
 ADMIN, SETTLED = (
@@ -185,6 +190,15 @@ def outcomes(orgs, start, end):
 tally(
     "litigation.analysis_meetings", "涉诉案件分析会", "场", model=AnalysisMeeting, on="held_on",
     phrases=("开展涉诉案件分析会",),
+)  # fmt: skip
+# 观澜 2024 counts them apart: "开展涉诉案件分析会5场、年度涉诉案件总结分析会1场".
+tally(
+    "litigation.analysis_meetings.regular", "涉诉案件分析会（不含年度总结）", "场", model=AnalysisMeeting,
+    on="held_on", where=Q(annual_review=False),
+)  # fmt: skip
+tally(
+    "litigation.analysis_meetings.annual", "年度涉诉案件总结分析会", "场", model=AnalysisMeeting, on="held_on",
+    where=Q(annual_review=True), phrases=("涉诉案件总结分析会",),
 )  # fmt: skip
 
 

@@ -266,6 +266,22 @@ def _items_now(actor, orgs) -> None:
     )  # fmt: skip
 
 
+def _guanlan_reminders(actor, orgs) -> None:
+    """观澜 2024: "发出提醒函5份" on the 潜在履职法律风险 and 程序不规范 of its departments, each followed up."""
+    units = ("guanlan-zf", "guanlan-office", "guanlan-zf", "guanlan-sfs", "guanlan-gh")
+    for index, unit in enumerate(units):
+        issued = datetime.date(2024, 3 + index * 2, 12)
+        reminder = services.issue_reminder(
+            actor, org=orgs["guanlan"], to_unit=orgs[unit], issued_on=issued,
+            matter="存在潜在履职法律风险、程序不规范等问题，请及时纠正并书面反馈。",
+            follow_up_due=issued + datetime.timedelta(days=30),
+        )  # fmt: skip
+        services.record_follow_up(
+            actor, reminder, reminder.version, followed_on=issued + datetime.timedelta(days=18),
+            follow_up="已完成自查并规范相关程序。",
+        )  # fmt: skip
+
+
 def load_demo(orgs, users, stdout):
     actor = users["fazhiban"]
     _year(actor, 2023, orgs)
@@ -273,6 +289,8 @@ def load_demo(orgs, users, stdout):
     _open_now(actor, orgs)
     _items_2023(actor, orgs)
     _xixiang_letters(users.get("xixiang-fzb") or actor, orgs)
+    if "guanlan-fzb" in users:
+        _guanlan_reminders(users["guanlan-fzb"], orgs)
     _items_now(actor, orgs)
     stdout.write(
         f"监督事项：已载入演示监督事项 {Suggestion.objects.count()} 件、提醒函 {Reminder.objects.count()} 份。"

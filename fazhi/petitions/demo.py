@@ -1,8 +1,8 @@
-"""Demo petitions, citizen demands and 居民议事会 for 五常, reproducing the seeds' figures of this work line
-in its 2024 year: 接访群众5056批, of them 24批 on the leader's reception day (周四大接访, 观澜); 网站留言478条
-and 网民问政492宗 (西乡); 收集民情民意 up 100% on 2023 and 解决民生诉求51件, up 50% (观澜); 居民议事会135场,
-议题334条 (观澜). 2023 is the baseline; the current year has open petitions and demands near or past
-their due dates. Written with bulk inserts, one audit entry per batch."""
+"""Demo petitions, citizen demands and 居民议事会. 观澜 reproduces its 2024 report: 接访群众5056批, of them 24批
+on the leader's reception day (周四大接访); 收集民情民意 up 100% on 2023 and 解决民生诉求51件, up 50%; 居民议事会
+135场, 议题334条. 西乡 2023 has its 办理街道网站留言478条、网民问政492宗. 五常 (whose report states none of
+these) has a year of its own size, 2023 as its baseline and, in the current year, open petitions and
+demands near or past their due dates. Written with bulk inserts, one audit entry per batch."""
 
 import datetime
 import random
@@ -248,30 +248,61 @@ def _councils(
     return councils
 
 
-# 2024: 网站留言478 and 网民问政492 (西乡's), with 12345 and 代表直通车 making 1200 received, twice 2023's 600
-# (观澜's 收集民情民意 增长100%). Resolved (已解决) 51, up 50% on 2023's 34: 观澜's "解决社区道路坑洼等民生诉求51件，
-# 增幅达50%"; the other demands handled are answered (办结) without the flag.
+# 五常's own year: 2024 a little above 2023; 已解决 flags a few of the demands handled.
 DEMANDS_2024 = {
-    Channel.WEB_MESSAGE: 478,
-    Channel.ONLINE_QUESTION: 492,
-    Channel.HOTLINE: 180,
-    Channel.DEPUTY: 50,
+    Channel.WEB_MESSAGE: 312,
+    Channel.ONLINE_QUESTION: 287,
+    Channel.HOTLINE: 160,
+    Channel.DEPUTY: 40,
 }
 DEMANDS_2023 = {
-    Channel.WEB_MESSAGE: 240,
-    Channel.ONLINE_QUESTION: 250,
-    Channel.HOTLINE: 80,
-    Channel.DEPUTY: 30,
+    Channel.WEB_MESSAGE: 280,
+    Channel.ONLINE_QUESTION: 262,
+    Channel.HOTLINE: 130,
+    Channel.DEPUTY: 28,
 }
+# 观澜 2024: 12345, 代表直通车 and the portal make 400 received, twice 2023's 200 (收集民情民意数量较去年同期
+# 增长100%); resolved (已解决) 51, up 50% on 2023's 34 ("解决社区道路坑洼等民生诉求51件，增幅达50%").
+GUANLAN_DEMANDS = {
+    2024: (
+        {Channel.HOTLINE: 210, Channel.DEPUTY: 90, Channel.WEB_MESSAGE: 60, Channel.ONLINE_QUESTION: 40},
+        51,
+    ),
+    2023: (
+        {Channel.HOTLINE: 110, Channel.DEPUTY: 40, Channel.WEB_MESSAGE: 30, Channel.ONLINE_QUESTION: 20},
+        34,
+    ),
+}
+
+
+def _guanlan(orgs) -> None:
+    """观澜's year through the same makers, its units standing in for 五常's (a street, its 信访办, two
+    communities)."""
+    units = {"wuchang": orgs["guanlan"], "wuchang-xf": orgs["guanlan-xf"]}
+    for code, community in zip(
+        COMMUNITIES, ("guanlan-gh", "guanlan-kk", "guanlan-gh", "guanlan-kk"), strict=True
+    ):
+        units[code] = orgs[community]
+    maker = Maker({**orgs, **units}, seed=2025)
+    insert_petitions(
+        None, _year_of_petitions(maker, 2024, 5056, 24, others=600), source="演示数据 观澜2024年信访"
+    )
+    for year, (counts, resolved) in GUANLAN_DEMANDS.items():
+        insert_demands(
+            None,
+            _demands(maker, year, counts, resolved=resolved, prefix="GL"),
+            source=f"演示数据 观澜{year}年民意诉求",
+        )
+    insert_councils(None, _councils(maker, 2024, 135, 334, 320), source="演示数据 观澜2024年居民议事会")
 
 
 def load_demo(orgs, users, stdout):
     maker = Maker(orgs, seed=5056)
     insert_petitions(
-        None, _year_of_petitions(maker, 2024, 5056, 24, others=900), source="演示数据 五常2024年信访"
+        None, _year_of_petitions(maker, 2024, 1850, 18, others=420), source="演示数据 五常2024年信访"
     )
     insert_petitions(
-        None, _year_of_petitions(maker, 2023, 4600, 22, others=800), source="演示数据 五常2023年信访"
+        None, _year_of_petitions(maker, 2023, 1620, 16, others=380), source="演示数据 五常2023年信访"
     )
     now = today()
     closed_until = now - datetime.timedelta(days=75)
@@ -285,10 +316,10 @@ def load_demo(orgs, users, stdout):
     insert_petitions(None, current + recent, source=f"演示数据 五常{now.year}年信访")
 
     insert_demands(
-        None, _demands(maker, 2024, DEMANDS_2024, resolved=51), source="演示数据 五常2024年民意诉求"
+        None, _demands(maker, 2024, DEMANDS_2024, resolved=40), source="演示数据 五常2024年民意诉求"
     )
     insert_demands(
-        None, _demands(maker, 2023, DEMANDS_2023, resolved=34), source="演示数据 五常2023年民意诉求"
+        None, _demands(maker, 2023, DEMANDS_2023, resolved=32), source="演示数据 五常2023年民意诉求"
     )
     insert_demands(None, _open_demands(maker, 12), source=f"演示数据 五常{now.year}年民意诉求")
 
@@ -301,8 +332,10 @@ def load_demo(orgs, users, stdout):
         source="演示数据 西乡2023年民意诉求",
     )
 
-    insert_councils(None, _councils(maker, 2024, 135, 334, 320), source="演示数据 五常2024年居民议事会")
-    insert_councils(None, _councils(maker, 2023, 120, 290, 270), source="演示数据 五常2023年居民议事会")
+    insert_councils(None, _councils(maker, 2024, 96, 241, 228), source="演示数据 五常2024年居民议事会")
+    insert_councils(None, _councils(maker, 2023, 88, 210, 196), source="演示数据 五常2023年居民议事会")
+    if "guanlan" in orgs:
+        _guanlan(orgs)
     stdout.write(
         f"信访与民意：已载入演示信访 {Petition.objects.count()} 件、民意诉求 {CitizenDemand.objects.count()} 件、"
         f"居民议事会 {ResidentCouncil.objects.count()} 场。"

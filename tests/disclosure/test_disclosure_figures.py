@@ -131,12 +131,17 @@ def test_annual_report_drafts_the_disclosure_paragraph(demo, tmp_path):
 
 def test_demo_postings_reproduce_the_seed_and_table_two(demo, tmp_path):
     subtree = Organisation.objects.subtree_of([demo["wuchang"]])
-    # 西乡 2023: 工作动态49篇、通知公告27篇、财政审计文件16篇、政策解读3篇 (the demo's 五常 2024)
+    # 五常's own portal columns; 西乡 2023's 工作动态49篇、通知公告27篇、财政审计文件16篇、政策解读3篇 on 西乡
     published = [
         year_value(f"disclosure.postings.{k}", subtree, 2024)
         for k in ("news", "notice", "finance", "interpretation")
     ]
-    assert published == [49, 27, 16, 3]
+    assert published == [58, 31, 12, 4]
+    xixiang = Organisation.objects.subtree_of([demo["xixiang"]])
+    assert [
+        year_value(f"disclosure.postings.{k}", xixiang, 2023)
+        for k in ("news", "notice", "finance", "interpretation")
+    ] == [49, 27, 16, 3]
     two = {
         label: values
         for section in annual_tables(demo["wuchang"], 2024).two
@@ -151,4 +156,4 @@ def test_demo_postings_reproduce_the_seed_and_table_two(demo, tmp_path):
     out = tmp_path / "report.txt"
     call_command("annual_report", "wuchang", "2024", "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    assert "2024年，街道主动公开发布工作动态49篇，通知公告27篇，财政审计文件16篇，政策解读3篇。" in text
+    assert "2024年，街道主动公开发布工作动态58篇，通知公告31篇，财政审计文件12篇，政策解读4篇。" in text

@@ -38,12 +38,13 @@ def test_demo_reproduces_the_wuchang_2024_report():
     # numbering continues after the demo: the sequence's last equals the highest number given
     seq = NumberSequence.objects.get(org=orgs["wuchang-tw"], kind="调", year=2024)
     assert Dispute.objects.filter(number=f"五常街调〔2024〕{seq.last:04d}号").exists()
-    assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 6  # 五常's four years, 仓前, 西乡
+    assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 7  # 五常's four years, 仓前, 西乡, 观澜
 
 
-def test_demo_reproduces_the_xixiang_2023_report():
+def test_demo_reproduces_the_xixiang_2023_and_guanlan_2024_reports():
     """西乡 2023: 受理矛盾纠纷4532宗，调解成功4430宗，涉案人数11331人，涉案金额1880万元，挽回经济损失1840万元;
-    处理30人以上重大劳资纠纷12宗."""
+    处理30人以上重大劳资纠纷12宗. 观澜 2024: 委派至青年律师调解员纠纷案件253宗，办结案件230宗; 成功调解矛盾纠纷
+    300余宗; 心理服务参与协助化解矛盾纠纷179宗 (one load of the demo for both: it is the slow part)."""
     orgs = build_orgs()
     load_demo(orgs, build_people(orgs), io.StringIO())
     xixiang = Organisation.objects.subtree_of([orgs["xixiang"]])
@@ -61,3 +62,12 @@ def test_demo_reproduces_the_xixiang_2023_report():
     assert not [
         d for d in Dispute.objects.filter(org__in=xixiang) if (d.amount_recovered or 0) > d.amount_involved
     ]
+    guanlan = Organisation.objects.subtree_of([orgs["guanlan"]])
+
+    def guanlans(code):
+        return registry.get(code).compute(guanlan, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+
+    assert (guanlans("disputes.dispatched"), guanlans("disputes.dispatched_closed")) == (253, 230)
+    assert (guanlans("disputes.mediated_success"), guanlans("disputes.psych_service")) == (300, 179)
+    lawyers = Dispute.objects.filter(org=orgs["guanlan-ls"])
+    assert lawyers.count() == 253 and all(d.received_by_id == orgs["guanlan-tw"].pk for d in lawyers)

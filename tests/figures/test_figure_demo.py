@@ -2,7 +2,7 @@ import io
 
 from fazhi.demo.tree import build_orgs, build_people
 from fazhi.figures import registry
-from fazhi.figures.demo import HAND_ENTERED, XIXIANG_HAND_ENTERED, load_demo
+from fazhi.figures.demo import GUANLAN_HAND_ENTERED, HAND_ENTERED, XIXIANG_HAND_ENTERED, load_demo
 from fazhi.figures.models import ManualFigure, ManualValue
 from fazhi.figures.values import values
 
@@ -28,16 +28,16 @@ def test_demo_enters_the_wuchang_hand_figures_and_the_2023_baseline(db):
 
 def test_demo_enters_by_hand_nothing_a_ledger_computes(db):
     """250/42/3000/700 come from the learning ledger now: no hand-entered value stands beside them. 西乡's
-    catalogue (政务服务, 营商, 应急, 劳资 …) holds only what no ledger records: none of its wordings names a
-    computed figure."""
+    catalogue (政务服务, 营商, 应急, 劳资 …) and 观澜's (应急处突, 招聘会, 联系点 …) hold only what no ledger records:
+    none of their wordings names a computed figure."""
     orgs = build_orgs()
     load_demo(orgs, build_people(orgs), io.StringIO())
     hand = set(ManualFigure.objects.filter(kind=ManualFigure.Kind.HAND_ENTERED).values_list("code", flat=True))
     wuchang = {"manual.mediation_funding", "manual.prelitigation_funding", "manual.award_subsidy_budget",
                "manual.source_governance_funding"}  # fmt: skip
-    assert hand == {*wuchang, *(row[0] for row in XIXIANG_HAND_ENTERED)}
+    assert hand == {*wuchang, *(row[0] for row in (*XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED))}
     computed = {f.code for f in registry.all_figures() if not f.hand_entered}
-    for _code, label, _, phrases, _ in (*HAND_ENTERED, *XIXIANG_HAND_ENTERED):
+    for _code, label, _, phrases, _ in (*HAND_ENTERED, *XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED):
         assert registry.code_for_phrase(label) not in computed, label
         assert registry.code_for_phrase(phrases) not in computed, phrases
     for phrase in ("调解业务培训", "开展法律讲座", "接受法律咨询", "宣传资料份"):

@@ -1,5 +1,6 @@
-"""The demo reproduces the seeds' figures of this work line for 五常 2024, and the drafted annual report
-states them (figures from the ledger, not typed)."""
+"""The demo reproduces the seeds' figures of this work line — 观澜 2024's and 西乡 2023's, each on its own
+street — and the drafted annual report states them (figures from the ledger, not typed); 五常, whose
+report states none of them, carries none of them."""
 
 import datetime
 import io
@@ -27,21 +28,33 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def value(orgs, code, year):
-    wuchang = Organisation.objects.subtree_of([orgs["wuchang"]])
-    return registry.get(code).compute(wuchang, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+def value(orgs, code, year, street="guanlan"):
+    units = Organisation.objects.subtree_of([orgs[street]])
+    return registry.get(code).compute(units, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
 def test_demo_reproduces_the_seed_figures(demo):
     assert value(demo, "petitions.batches", 2024) == 5056  # 观澜: 接访群众5056批
     assert value(demo, "petitions.leader_batches", 2024) == 24  # 周四大接访 24批
     assert value(demo, "petitions.received", 2024) > 5056  # letters, online and phone petitions besides
-    assert value(demo, "demands.web_messages", 2024) == 478  # 西乡: 网站留言478条
-    assert value(demo, "demands.online_questions", 2024) == 492  # 西乡: 网民问政492宗
     assert value(demo, "demands.received", 2024) == 2 * value(demo, "demands.received", 2023)  # 增长100%
     assert value(demo, "demands.resolved", 2024) == 51  # 观澜: 解决…民生诉求51件
     assert value(demo, "demands.resolved", 2023) == 34  # 增幅达50%
     assert value(demo, "council.meetings", 2024) == 135 and value(demo, "council.topics", 2024) == 334
+    assert value(demo, "demands.web_messages", 2023, "xixiang") == 478  # 西乡: 网站留言478条
+    assert value(demo, "demands.online_questions", 2023, "xixiang") == 492  # 西乡: 网民问政492宗
+
+
+def test_wuchang_has_a_year_of_its_own(demo):
+    """No other seed's figure under 五常 (its 2024 report would state them as its own)."""
+    theirs = {
+        "petitions.batches": 5056, "petitions.leader_batches": 24, "demands.web_messages": 478,
+        "demands.online_questions": 492, "demands.resolved": 51, "council.meetings": 135, "council.topics": 334,
+    }  # fmt: skip
+    for code, seeds in theirs.items():
+        own = value(demo, code, 2024, "wuchang")
+        assert own and own != seeds, code
+    assert value(demo, "demands.received", 2024, "wuchang") > value(demo, "demands.received", 2023, "wuchang")
 
 
 def test_demo_has_open_petitions_near_or_past_their_limits(demo):
@@ -58,11 +71,13 @@ def test_demo_has_open_petitions_near_or_past_their_limits(demo):
 
 
 def test_the_drafted_report_states_the_petition_and_demand_figures(demo, tmp_path):
-    output = tmp_path / "wuchang-2024.txt"
-    call_command("annual_report", "wuchang", "2024", output=str(output), stdout=io.StringIO())
+    output = tmp_path / "xixiang-2023.txt"
+    call_command("annual_report", "xixiang", "2023", output=str(output), stdout=io.StringIO())
+    assert "办理网站留言478条，网民问政492宗" in output.read_text(encoding="utf-8")
+    output = tmp_path / "guanlan-2024.txt"
+    call_command("annual_report", "guanlan", "2024", output=str(output), stdout=io.StringIO())
     text = output.read_text(encoding="utf-8")
     assert "累计接访群众5056批，其中领导接访日接访群众24批。" in text
-    assert "办理网站留言478条，网民问政492宗" in text
     assert "受理群众诉求" in text and "同比上升100%" in text
     assert "解决民生诉求51件，同比上升50%" in text
     assert "累计召开居民议事会135场，讨论解决议题334条" in text

@@ -58,7 +58,14 @@ ROWS = [
     ),  # only "委派" (2 chars) matched
     (GUANLAN, GL_DUTY, "2024年开展涉诉案件分析会5场", "5场", "litigation.analysis_meetings"),
     # §2: was litigation.cases — a meeting in 场 is no count of cases, and 涉诉案件 only qualifies 分析会
-    (GUANLAN, GL_DUTY, "2024年开展涉诉案件分析会5场、年度涉诉案件总结分析会1场", "1场", None),
+    # the annual one has its figure (litigation.analysis_meetings.annual, 观澜's demo)
+    (
+        GUANLAN,
+        GL_DUTY,
+        "2024年开展涉诉案件分析会5场、年度涉诉案件总结分析会1场",
+        "1场",
+        "litigation.analysis_meetings.annual",
+    ),
     (GUANLAN, GL_DUTY, "2024年发出提醒函5份", "5份", "reminders.issued"),
     (
         GUANLAN,
@@ -75,8 +82,8 @@ ROWS = [
         GL_OVERSIGHT,
         "促使当事人撤回行政复议申请1宗",
         "1宗",
-        None,
-    ),  # §2: was litigation.reconsideration
+        "litigation.reconsideration.withdrawn",
+    ),  # §2: was litigation.reconsideration; the withdrawn ones have their figure since 观澜's demo
     (GUANLAN, GL_VOICES, "累计召开居民议事会135场", "135场", "council.meetings"),
     (GUANLAN, GL_VOICES, "收集民情民意数量较去年同期增长100%", "较去年同期增长100%", "demands.received"),
     # the same fragment under another heading of the same seed: the section decides

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 WUCHANG_2024 = "004_8030a51ea79497b7.txt"
 XIXIANG_2023 = "003_6a7d4b23cf609262.txt"
+GUANLAN_2024 = "000_db59382493192273.txt"
 # Measured 2026-12-01: 43 of 46 figures (93.5%; 33 before the 调解经费 catalogue, 其他文书 with its 裁定书, the
 # 驿站 counts and the rounded counts 近2000人/1000余人次). What is missing: 调解成功率's change (the report writes
 # a rate's change in 个百分点), 30名 法律明白人 (the ledger counts attendance, 人次) and the 驿站's 2000余份 of
@@ -30,6 +31,12 @@ WUCHANG_FLOOR = 43 / 46
 # template states the hearings), "出庭率100%，较2022年同比增长0%" (no 2022 hearings in the demo) and "27家"
 # 股份合作公司 (the audit template counts projects in 个).
 XIXIANG_FLOOR = 104 / 108
+# Measured 2026-12-01: 53 of 53 figures (100%). From the ledgers: disputes (委派253/办结230, 调解成功300, 心理服务179),
+# petitions (5056批/24批), demands (增长100%, 51件 增幅50%), 议事会 135/334, study 53场/129个, trainings 600余人次,
+# 学考平台185名, 普法27场次, litigation (复议5宗, 撤回1宗, 分析会5场 and the annual one), 提醒函5份, enforcement
+# (5741台, 立案82台, 视频巡查6105宗, 新增9人, 调离3人, 注销6张, 遗失公告2次); the other 26 (应急处突, 招聘会, 助企,
+# 答复书模板, 法院调查, 公开信息七项, 述职/茶话会, 民生微实事, 联系点, 立法联系点, AI摄像头) hand-entered.
+GUANLAN_FLOOR = 53 / 53
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +83,33 @@ def test_xixiangs_draft_states_nine_tenths_of_its_published_figures(demo, tmp_pa
         "93%",
         "5467.4733万元",
     } <= stated
+
+
+def test_guanlans_draft_states_nine_tenths_of_its_published_figures(demo, tmp_path):
+    found = coverage(tmp_path, "guanlan", 2024, GUANLAN_2024)
+    assert found.share >= GUANLAN_FLOOR >= 0.9, [figure.text for figure in found.missing]
+    stated = {figure.text for figure in found.stated}
+    # from the ledgers (enforcement, disputes, petitions, demands' change, learning) and hand-entered
+    assert {"5741台", "82台", "6105宗", "9人", "6张", "253宗", "179宗", "5056批", "较去年同期增长100%", "51件"} <= stated
+    assert {"53场", "129个", "600余人次", "185名", "43人", "约900万元", "七项", "476个"} <= stated
+
+
+def test_guanlans_draft_is_in_its_outline_and_types_no_figure(demo):
+    report = AnnualReport.objects.get(org__code="guanlan", year=2024)
+    top = [s.title for s in report.sections.filter(parent=None, heading=True).order_by("order")]
+    # its province's order: the two study parts, then the 第一责任人, then the measures
+    assert top[0].startswith("深入学习习近平总书记重要讲话精神")
+    assert top[1].startswith("学习贯彻习近平法治思想")
+    assert top[2].startswith("落实党政主要负责人履行推进法治建设第一责任人职责")
+    assert top[3].endswith("主要举措和成效")
+    measures = report.sections.get(key="measures")
+    heads = [s.title for s in report.sections.filter(parent=measures).order_by("order")]
+    assert len(heads) == 8 and heads[0].startswith("强化防线作用") and heads[-1].startswith("科技手段助力")
+    typed = Paragraph.objects.filter(section__report=report, source=Source.EDITED)
+    assert typed.count() >= 10
+    for paragraph in typed:
+        bare = analyze_text(paragraph.text.replace("2023年", "").replace("2024年", ""))
+        assert bare.figures == [], (paragraph.text, [f.text for f in bare.figures])
 
 
 def test_xixiangs_draft_is_in_its_outline_and_types_no_figure(demo):
