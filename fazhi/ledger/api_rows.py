@@ -17,11 +17,14 @@ A field the plan cannot read this way (a person shown by name, a many-to-many fi
 list fall back to its serializer: ``rows_plan`` returns None and the list is what it always was. The
 tests compare both ways row for row."""
 
+from decimal import Decimal
 from functools import cache
 
 from django.db.models import ForeignObjectRel
+from django.db.models.base import ModelState
 from rest_framework import fields as drf
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from .api_parties import MaskedPartySerializer
 from .personal import masked_field_for
@@ -43,7 +46,7 @@ class RowsPlan:
         self.instance_fields: list[str] = []
         for name, field in self.serializer.fields.items():
             self._plan(name, field)
-        if any(kind == "computed" for _, kind, *_ in self.shown):
+        if any(kind in ("computed", "attribute") for _, kind, *_ in self.shown):
             self._instance_columns()
 
     # --- planning ---------------------------------------------------------------------------------
@@ -68,11 +71,15 @@ class RowsPlan:
         if path is None:
             if isinstance(field, serializers.RelatedField):
                 raise Unplannable(name)
-            self.shown.append((name, "computed", None, field))
+            attrs = field.source_attrs
+            if len(attrs) == 1 and type(field) in PLAIN:  # a property of the record: read it as it is
+                self.shown.append((name, "attribute", attrs[0], None))
+            else:
+                self.shown.append((name, "computed", None, field))
             return
         key = "__".join(path)
         self.columns[key] = key
-        convert = None if type(field) in PLAIN else field.to_representation
+        convert = None if type(field) in PLAIN else _converter(field)
         self.shown.append((name, "column", key, convert))
 
     def _masked(self, name, field) -> str | None:
@@ -159,6 +166,8 @@ class RowsPlan:
             if kind == "column":
                 value = row[what]
                 shown[name] = convert(value) if convert is not None and value is not None else value
+            elif kind == "attribute":
+                shown[name] = getattr(instance, what)
             elif kind == "children":
                 shown[name] = children[name].get(row["id"], [])
             elif what is not None:  # a SerializerMethodField's method
@@ -169,8 +178,34 @@ class RowsPlan:
         return shown
 
     def _instance(self, row):
-        names = self.instance_fields
-        return self.model.from_db(None, names, [row[name] for name in names])
+        # As Model.from_db leaves a record, without its per-field work: the columns read, the others
+        # deferred (read from the database on access, never silently empty).
+        record = self.model.__new__(self.model)
+        record.__dict__.update({name: row[name] for name in self.instance_fields})
+        record._state = ModelState()
+        record._state.adding = False
+        return record
+
+
+def _converter(field):
+    """The field's own ``to_representation``; none for a choice of text codes (it gives the code back);
+    for a decimal already at the field's places (as the database returns it) the same text without
+    DRF's quantizing per value."""
+    if type(field) is drf.ChoiceField and all(type(code) is str for code in field.choices):
+        return None
+    if not isinstance(field, drf.DecimalField):
+        return field.to_representation
+    coerce = getattr(field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+    if coerce and not field.localize and not field.normalize_output and field.decimal_places is not None:
+        places, show = field.decimal_places, field.to_representation
+
+        def decimal(value):
+            if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent == -places:
+                return f"{value:f}"
+            return show(value)
+
+        return decimal
+    return field.to_representation
 
 
 @cache
