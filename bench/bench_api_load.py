@@ -172,13 +172,14 @@ def same_rows(api_rows, bare_rows) -> bool:
 
 def main() -> None:
     def add(parser):
-        parser.add_argument("--seconds", type=int, default=15)
+        parser.add_argument("--seconds", type=int, default=None, help="每项负载时长（默认 15 s，--quick 3 s）")
         parser.add_argument("--connections", type=int, default=32)
         parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
 
     options = support.options(__doc__.splitlines()[0], add)
     if options.quick:
-        options.seconds, options.connections = 3, 8
+        options.connections = 8
+    options.seconds = options.seconds or (3 if options.quick else 15)
     size = support.QUICK if options.quick else support.FULL
     url = support.database_url("district_quick" if options.quick else "district")
     support.setup_django(url)

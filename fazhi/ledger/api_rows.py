@@ -20,6 +20,7 @@ tests compare both ways row for row."""
 from decimal import Decimal
 from functools import cache
 
+from django.db import models
 from django.db.models import ForeignObjectRel
 from django.db.models.base import ModelState
 from rest_framework import fields as drf
@@ -29,7 +30,19 @@ from rest_framework.settings import api_settings
 from .api_parties import MaskedPartySerializer
 from .personal import masked_field_for
 
-PLAIN = (drf.CharField, drf.IntegerField, drf.BooleanField)  # their values need no conversion
+PLAIN = (drf.CharField, drf.IntegerField, drf.BooleanField)
+# A column's value is already what these serializer fields would give (text, a whole number, a flag)
+SAME = {
+    drf.CharField: (models.CharField, models.TextField),
+    drf.IntegerField: (models.IntegerField, models.AutoField),
+    drf.BooleanField: (models.BooleanField,),
+}
+
+
+def _same_type(field, model_field) -> bool:
+    kinds = SAME.get(type(field))
+    return bool(kinds) and isinstance(model_field, kinds) and not getattr(model_field, "personal", False)
+
 
 
 class Unplannable(Exception):
@@ -72,14 +85,21 @@ class RowsPlan:
             if isinstance(field, serializers.RelatedField):
                 raise Unplannable(name)
             attrs = field.source_attrs
-            if len(attrs) == 1 and type(field) in PLAIN:  # a property of the record: read it as it is
-                self.shown.append((name, "attribute", attrs[0], None))
+            if len(attrs) == 1 and type(field) in PLAIN:  # a property of the record
+                self.shown.append((name, "attribute", attrs[0], field.to_representation))
             else:
                 self.shown.append((name, "computed", None, field))
             return
         key = "__".join(path)
         self.columns[key] = key
-        convert = None if type(field) in PLAIN else _converter(field)
+        convert = None if _same_type(field, self._last_field) else _converter(field)
+        if len(path) > 1 and field.default is not drf.empty:
+            # Through a relation that may be empty: DRF gives the field's default when it is, so the
+            # row carries the related record's key to tell "no record" from "a record with no value".
+            link = "__".join(path[:-1])
+            self.columns[link] = link
+            self.shown.append((name, "through", (key, link, field.get_default), convert))
+            return
         self.shown.append((name, "column", key, convert))
 
     def _masked(self, name, field) -> str | None:
@@ -114,6 +134,7 @@ class RowsPlan:
                 continue
             if i != len(attrs) - 1 or not model_field.concrete:
                 return None
+        self._last_field = model_field
         return attrs
 
     def _plan_children(self, name, field):
@@ -166,8 +187,17 @@ class RowsPlan:
             if kind == "column":
                 value = row[what]
                 shown[name] = convert(value) if convert is not None and value is not None else value
+            elif kind == "through":
+                key, link, default = what
+                value = row[key]
+                if row[link] is None:
+                    shown[name] = default()
+                else:
+                    shown[name] = convert(value) if convert is not None and value is not None else value
             elif kind == "attribute":
-                shown[name] = getattr(instance, what)
+                value = getattr(instance, what)
+                value = value() if drf.is_simple_callable(value) else value
+                shown[name] = None if value is None else convert(value)
             elif kind == "children":
                 shown[name] = children[name].get(row["id"], [])
             elif what is not None:  # a SerializerMethodField's method
