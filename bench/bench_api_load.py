@@ -172,7 +172,9 @@ def same_rows(api_rows, bare_rows) -> bool:
 
 def main() -> None:
     def add(parser):
-        parser.add_argument("--seconds", type=int, default=None, help="每项负载时长（默认 15 s，--quick 3 s）")
+        parser.add_argument(
+            "--seconds", type=int, default=None, help="每项负载时长（默认 15 s，--quick 3 s）"
+        )
         parser.add_argument("--connections", type=int, default=32)
         parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
 

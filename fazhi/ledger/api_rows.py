@@ -44,7 +44,6 @@ def _same_type(field, model_field) -> bool:
     return bool(kinds) and isinstance(model_field, kinds) and not getattr(model_field, "personal", False)
 
 
-
 class Unplannable(Exception):
     """The serializer has a field the plan cannot read from columns."""
 

@@ -14,7 +14,9 @@ from fazhi.ledger.api_rows import rows_plan
 
 pytestmark = pytest.mark.django_db
 
-LEDGER_VIEWSETS = [(prefix, v) for prefix, v, _ in router.registry if issubclass(v, LedgerViewSet) and v.pages]
+LEDGER_VIEWSETS = [
+    (prefix, v) for prefix, v, _ in router.registry if issubclass(v, LedgerViewSet) and v.pages
+]
 
 
 def serializer_list(viewset, user, ids):
