@@ -179,6 +179,9 @@ class Dispute(LedgerRecord):
             models.Index(fields=["org", "received_on"]),
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["org", "status"]),  # the paginated count of a unit's list by status
+            # A unit's list of one status in date order, page after page (the API's keyset pages walk it
+            # from the cursor on, skipping other units' rows, and never sort the whole 街道)
+            models.Index(fields=["status", "received_on", "id"], name="disputes_status_received"),
         ]
         # The same rule as the validators, in the database: no path around the services writes a negative sum.
         constraints = [

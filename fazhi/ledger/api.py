@@ -20,6 +20,7 @@ from fazhi.ledger.api_parties import RevealedPartySerializer
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import can_write
 
+from .api_rows import rows_plan
 from .inputs import input_serializer
 from .models import LedgerRecord
 from .pages import LedgerPages, PageAction, unavailable_message
@@ -116,6 +117,9 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     filters = None  # the list's LedgerFilterSet (ledger.filters): the pages' first list's unless given
     api_fields: dict = {}  # form field name → the serializer field class the API takes it as (ledger.inputs)
     list_related: tuple = ()  # prefetched for the list and the detail
+    # The list read as plain rows (``ledger.api_rows``: masked columns, no per-record serializer); a
+    # ledger whose list shows what the plan cannot read falls back to the serializer by itself.
+    list_rows = True
     detail_related: tuple = ()  # prefetched for the detail only
 
     def get_queryset(self):
@@ -129,6 +133,23 @@ class LedgerViewSet(Inputs, mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
 
     def get_serializer_class(self):
         return self.serializer_class if self.action == "list" else self._detail_serializer()
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        data = page if self._rows_plan() else self.get_serializer(page, many=True).data
+        return self.get_paginated_response(data)
+
+    def _rows_plan(self):
+        return rows_plan(self.serializer_class) if self.list_rows and self.action == "list" else None
+
+    def page_rows(self, queryset, keys):
+        """A page of the list (``fazhi.api.pagination``): plain rows when the plan can read them, the
+        records otherwise; and each row's sort key."""
+        plan = self._rows_plan()
+        if plan is not None:
+            return plan.rows(queryset, keys)
+        records = list(queryset)
+        return records, [tuple(getattr(record, key) for key in keys) for record in records]
 
     @classmethod
     def _detail_serializer(cls):
@@ -204,7 +225,7 @@ def _method_name(action_name: str) -> str:
 
 
 def _list(self, request, *args, **kwargs):
-    return mixins.ListModelMixin.list(self, request, *args, **kwargs)
+    return LedgerViewSet.list(self, request, *args, **kwargs)
 
 
 def _named(name, function):
