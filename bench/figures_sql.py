@@ -130,6 +130,11 @@ def legal(path: str, start, end) -> dict:
         "legal.opinions": rounds[0],
         "legal.review_days_avg": average,
         "legal.overdue": rounds[3] + rounds[4],
+        # the parts of the figures above, figures of their own
+        "legal.review_days": rounds[1],
+        "legal.rounds_timed": rounds[2],
+        "legal.overdue.answered_late": rounds[3],
+        "legal.overdue.open": rounds[4],
     }
 
 
@@ -163,10 +168,12 @@ def litigation(path: str, start, end) -> dict:
               SUM(CASE WHEN {final} AND c.kind IN ('reconsideration', 'administrative')
                        AND c.outcome IN ('corrected', 'lost') THEN 1 ELSE 0 END),
               SUM(CASE WHEN {due} THEN 1 ELSE 0 END),
-              SUM(CASE WHEN {due} AND c.replied_on <= c.reply_due THEN 1 ELSE 0 END)
+              SUM(CASE WHEN {due} AND c.replied_on <= c.reply_due THEN 1 ELSE 0 END),
+              SUM(CASE WHEN {final} AND c.kind = 'reconsideration' AND c.outcome = 'withdrawn'
+                       THEN 1 ELSE 0 END)
             FROM litigation_case c JOIN orgs_organisation o ON o.id = c.org_id
             WHERE {IN_TREE}""",
-        p * 11 + [start, end, now, start, end, now, path],
+        p * 11 + [start, end, now, start, end, now, start, end, path],
     )
     hearings = _one(
         f"""SELECT COUNT(*), SUM(CASE WHEN h.head_appeared = %s THEN 1 ELSE 0 END)
@@ -183,9 +190,10 @@ def litigation(path: str, start, end) -> dict:
         [path, start, end],
     )
     meetings = _one(
-        f"""SELECT COUNT(*) FROM litigation_analysismeeting m JOIN orgs_organisation o ON o.id = m.org_id
+        f"""SELECT COUNT(*), SUM(CASE WHEN m.annual_review = %s THEN 1 ELSE 0 END)
+            FROM litigation_analysismeeting m JOIN orgs_organisation o ON o.id = m.org_id
             WHERE {IN_TREE} AND m.held_on BETWEEN %s AND %s""",
-        [path, start, end],
+        [True, path, start, end],
     )
     on_time = "s.replied_on IS NOT NULL AND (s.reply_due IS NULL OR s.replied_on <= s.reply_due)"
     suggestions = _one(
@@ -223,6 +231,10 @@ def litigation(path: str, start, end) -> dict:
         "litigation.public.concluded": cases[9],
         "litigation.public.corrected": cases[10],
         "litigation.hearings.head_appeared": hearings[1],
+        "litigation.replies_due": cases[11],
+        "litigation.reconsideration.withdrawn": cases[13],
+        "litigation.analysis_meetings.annual": meetings[1] or 0,
+        "litigation.analysis_meetings.regular": meetings[0] - (meetings[1] or 0),
         "suggestions.received": suggestions[0],
         "suggestions.judicial": suggestions[1],
         "suggestions.procuratorate": suggestions[2],
@@ -239,6 +251,7 @@ def litigation(path: str, start, end) -> dict:
         [path, start, end, now],
     )
     result["suggestions.reply_rate"] = _rate(due_rows[0], due_rows[1])
+    result["suggestions.due"] = due_rows[1]
     for kind, count in zip(DOCUMENT_KINDS, documents, strict=True):
         result[f"litigation.documents.{kind}"] = count
     result["litigation.documents.rest"] = (

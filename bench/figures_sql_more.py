@@ -96,7 +96,7 @@ def enforcement(path: str, start, end) -> dict:
               SUM(CASE WHEN {enterprise} THEN 0 ELSE b.objects_checked END),
               SUM(b.hazards_found), SUM(b.hazards_rectified),
               SUM(CASE WHEN b.action IN ('joint', 'cross') THEN 1 ELSE 0 END),
-              SUM(CASE WHEN b.random_check = %s THEN 1 ELSE 0 END)
+              SUM(CASE WHEN b.random_check = %s THEN 1 ELSE 0 END), SUM(b.cases_filed)
             FROM enforcement_inspectionbatch b JOIN orgs_organisation o ON o.id = b.org_id
             WHERE {IN_TREE} AND b.held_on BETWEEN %s AND %s""",
         [True, path, start, end],
@@ -132,6 +132,9 @@ def enforcement(path: str, start, end) -> dict:
         "enforcement.fines": _decimal(cases[10], "0.01"),
         "enforcement.published": cases[7],
         "enforcement.publicity_on_time_rate": _rate(cases[9], cases[8]),
+        "enforcement.published.with_due": cases[8],
+        "enforcement.published.on_time": cases[9],
+        "enforcement.inspections.cases_filed": checks[6],
         "enforcement.inspections": checks[0],
         "enforcement.inspections.objects": checks[1],
         "enforcement.hazards": checks[2],
@@ -453,6 +456,9 @@ def oversight(path: str, start, end) -> dict:
             "oversight.replied_on_time": replied,
             "oversight.reply_rate": _rate(due_on_time, due_rows),
             "oversight.satisfaction_rate": _rate(pleased, given),
+            "oversight.due": due_rows,
+            "oversight.satisfaction_given": given,
+            "oversight.satisfied": pleased,
             "oversight.measures": measures,
             "oversight.measures.done": done,
             "oversight.rectification_rate": _rate(done, measures),
@@ -568,6 +574,9 @@ def learning(path: str, start, end) -> dict:
         "lead.head_appearances": appearances[0],
         "literate.added": literates[0],
         "exam.participation_rate": _rate(exams[1], exams[0], "1"),
+        "exam.enrolled": exams[0],
+        "exam.sat": exams[1],
+        "exam.excellent": exams[2],
         "exam.excellence_rate": _rate(exams[2], exams[1], "1"),
     }
     for unit, suffix in MATERIAL_UNITS.items():

@@ -31,12 +31,13 @@ SWEEP_CACHE_KEY = "fazhi:notices:sweep-enqueued"
 @task
 def deliver(delivery_id: int) -> str:
     with transaction.atomic():
-        delivery = (
+        # Locked by its key alone: a locked query with first() would add an ORDER BY and LIMIT.
+        found = list(
             Delivery.objects.select_for_update()
             .select_related("notification__user", "channel")
             .filter(pk=delivery_id)
-            .first()
         )
+        delivery = found[0] if found else None
         if delivery is None or delivery.status != DeliveryStatus.PENDING:
             return "skipped"  # sent already (a task given twice) or gone with its notification
         delivery.attempts += 1

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def numbers(page) -> list[str]:
-    return page.locator("table.grid tbody tr td:first-child a").all_inner_texts()
+    return page.locator("table.grid tbody tr td:nth-child(2) a").all_inner_texts()  # after the tick box
 
 
 def test_sort_by_a_column_and_change_the_page_size_keeping_the_filter(browser_page, tree, person):
