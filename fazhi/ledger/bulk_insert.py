@@ -12,7 +12,14 @@ a primary key that is not the database's own, a parent model, a field with its o
 value that is an expression (a database default, an F()).
 """
 
+import re
+
 from django.db import connections, router
+
+_PLAIN_TYPE = re.compile(
+    r"smallint|integer|bigint|serial|bigserial|boolean|date|time|timestamp with time zone|uuid|text|varchar"
+    r"|numeric|double precision|real|interval|jsonb|inet"
+)
 
 
 def insert_rows(model, objs: list, batch_size: int = 2000) -> list:
@@ -53,6 +60,21 @@ def insert_rows(model, objs: list, batch_size: int = 2000) -> list:
                 obj._state.adding = False
                 obj._state.db = using
     return objs
+
+
+def _unnest_types(fields, connection) -> list[str] | None:
+    """``(%s)::type[]`` for each field on PostgreSQL when every column has a plain scalar type (no
+    precision: varchar[] takes any length); None elsewhere. The ledger's own fields (encrypted text,
+    lookup digests) are text and varchar columns, so their type is taken from the column, not the class."""
+    if connection.vendor != "postgresql":
+        return None
+    types = []
+    for field in fields:
+        db_type = (field.db_type(connection) or "").split("(")[0].strip()
+        if not _PLAIN_TYPE.fullmatch(db_type):
+            return None
+        types.append(f"(%s)::{db_type}[]")
+    return types
 
 
 def _plain(model, objs, fields, connection) -> bool:
