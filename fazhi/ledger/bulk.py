@@ -10,6 +10,7 @@ from django.db import transaction
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 
+from .bulk_insert import insert_rows
 from .models import Numbered, Stateful
 from .numbering import number_block
 
@@ -32,7 +33,7 @@ def insert_batch(
             item.created_by = item.updated_by = person
         if numbered:
             number_block(records, model.NUMBER_KIND, owner, day)
-        saved = model.objects.bulk_create(records, batch_size=batch_size)
+        saved = insert_rows(model, records, batch_size=batch_size)
         numbers = f"，编号{saved[0].number}至{saved[-1].number}" if numbered else ""
         rows: dict[type, list] = {}
         for parent, own in zip(saved, children or [[] for _ in saved], strict=True):
@@ -40,7 +41,7 @@ def insert_batch(
                 setattr(row, _link_to(type(row), model), parent.pk)
                 rows.setdefault(type(row), []).append(row)
         for child_model, batch in rows.items():
-            child_model.objects.bulk_create(batch, batch_size=batch_size)
+            insert_rows(child_model, batch, batch_size=batch_size)
         record(
             Action.IMPORT,
             actor=person,

@@ -38,7 +38,7 @@ from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 
 from .excel_cells import as_text, is_blank
 from .excel_jobs import queue_import
-from .excel_read import CellError, parse
+from .excel_read import CellError, _file_problem, parse
 from .excel_spec import Sheet, header_key
 from .excel_write import CHOICES_TITLE, INSTRUCTIONS_TITLE
 from .models import ImportLayout
@@ -72,7 +72,10 @@ class OfficeSheet:
 
 def read_office_sheet(data: bytes) -> OfficeSheet | None:
     """The sheet as the office wrote it, or None when the file cannot be read as .xlsx. The header is the
-    row near the top with the most text cells."""
+    row near the top with the most text cells. A file the import's own checks refuse (too big unpacked,
+    not a zip, too many cells) is None here too, and the ordinary import then says what is wrong."""
+    if _file_problem(data):
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from openpyxl import load_workbook
-
-from fazhi.ledger.excel_cells import CellProblem, is_blank, read_cell
+from fazhi.ledger.excel_books import calamine_book, openpyxl_book
+from fazhi.ledger.excel_cells import READERS, CellProblem, is_blank
 from fazhi.ledger.excel_spec import Column, Sheet, header_key
 from fazhi.ledger.excel_write import CHOICES_TITLE, INSTRUCTIONS_TITLE
 from fazhi.ziplimits import directory_problem
@@ -45,10 +44,24 @@ MAX_ZIP_DIRECTORY_BYTES = 2 * 1024 * 1024
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+# The row number and the column letters of a cell reference (r="AB12"; a row's own r="12" has no letters).
+_ROW_NUMBER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr=\"(\d{1,12})\"")
+_ROW_NUMBER_PLAIN = re.compile(rb'<row r="(\d{1,12})"')  # how every spreadsheet program writes it
+# Only references of two letters or more are collected (column AA on): most sheets have none. A literal
+# space before r= keeps the search fast; a reference after a tab or newline sends the sheet to openpyxl.
+_WIDE_COLUMN_REF = re.compile(rb' r="([A-Za-z]{2,12})\d')
+_ODD_SPACE_REF = (b'\tr="', b'\nr="', b'\rr="')
+# calamine holds a sheet as one dense grid of its first to last used cell (32 bytes a cell): a forged
+# sheet with a cell at A1 and one at XFD1048576 would ask for 17 billion. Past this many, the sheet is
+# streamed by openpyxl instead (as it was before calamine), in bounded memory.
+MAX_DENSE_CELLS = MAX_CELLS
 _SCAN_CHUNK = 1024 * 1024
+# Column kinds whose converted value depends on the cell's value alone and repeats down a column.
+_REPEATING = frozenset({"choice", "date", "bool", "int"})
 PROGRESS_ROWS = 1000
 # Excel's own last row: beyond it the file cannot have come from a spreadsheet program.
 LAST_EXCEL_ROW = 1_048_576
+LAST_EXCEL_COLUMN = 16_384
 # Users sometimes add a title line above the header; look that far for it.
 _HEADER_SEARCH_ROWS = 10
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -140,21 +153,25 @@ def parse(sheet: Sheet, fileobj, *, progress: Callable[[int], None] | None = Non
     through.
     """
     data = _read(fileobj)
-    problem = _file_problem(data)
+    scan = _Scan()
+    problem = _file_problem(data, scan)
     if problem:
         return _failed(problem)
-    formulas = _has_formulas(data)
+    if scan.rows > LAST_EXCEL_ROW:
+        return _failed(CORRUPT)
+    book = None
+    if scan.rows * scan.columns <= MAX_DENSE_CELLS:
+        book = calamine_book(data)  # None when calamine cannot read it: openpyxl gets its chance below
+    if book is None:
+        try:
+            book = openpyxl_book(data)
+        except Exception:
+            return _failed(CORRUPT if _looks_like_xlsx(data) else NOT_XLSX)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (extensions, styles); they do not matter for data.
             warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        return _failed(CORRUPT if _looks_like_xlsx(data) else NOT_XLSX)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return _parse_workbook(sheet, workbook, formulas=formulas, progress=progress)
+            return _parse_workbook(sheet, book, formulas=scan.formulas, progress=progress)
     except _ProgressStopped as stopped:
         raise stopped.__cause__ from None
     except _DAMAGE:
@@ -166,7 +183,7 @@ def parse(sheet: Sheet, fileobj, *, progress: Callable[[int], None] | None = Non
         logger.exception("Excel 文件读取时系统出错（工作表「%s」）", sheet.title)
         return _failed(OUR_FAULT)
     finally:
-        workbook.close()
+        book.close()
 
 
 def estimated_rows(data: bytes) -> int:
@@ -207,7 +224,9 @@ def _read(fileobj) -> bytes:
     return fileobj.read(MAX_BYTES + 1)
 
 
-def _file_problem(data: bytes) -> str | None:
+def _file_problem(data: bytes, scan: "_Scan | None" = None) -> str | None:
+    """What makes the file unreadable or too big, checked before any XML is parsed; ``scan`` is filled
+    in on the way (formulas, the sheets' extent) for parse."""
     if not data:
         return EMPTY_FILE
     if len(data) > MAX_BYTES:
@@ -221,12 +240,12 @@ def _file_problem(data: bytes) -> str | None:
         return NOT_XLSX if problem == "damaged" else TOO_MANY_PARTS
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _size_problem(archive)
+            return _size_problem(archive, scan)
     except Exception:
         return NOT_XLSX
 
 
-def _size_problem(archive: zipfile.ZipFile) -> str | None:
+def _size_problem(archive: zipfile.ZipFile, scan: "_Scan | None" = None) -> str | None:
     """Checked on the sizes the zip declares, before any XML is parsed: reading a member stops at its
     declared size (a lie ends in a CRC error), so this bounds the time and memory of a zip bomb."""
     members = archive.infolist()
@@ -240,7 +259,7 @@ def _size_problem(archive: zipfile.ZipFile) -> str | None:
             return PART_TOO_BIG.format(name=item.filename, limit=MAX_PART_BYTES // (1024 * 1024))
     cells = 0
     for item in sheets:
-        found = _count_cells(archive, item, MAX_CELLS - cells, bytes_per_cell=MAX_BYTES_PER_CELL)
+        found = _count_cells(archive, item, MAX_CELLS - cells, bytes_per_cell=MAX_BYTES_PER_CELL, scan=scan)
         cells += found
         if cells > MAX_CELLS:
             return TOO_MANY_CELLS
@@ -254,10 +273,16 @@ def _sheet_allowance(cells: int) -> int:
 
 
 def _count_cells(
-    archive: zipfile.ZipFile, item: zipfile.ZipInfo, budget: int, *, bytes_per_cell: int | None = None
+    archive: zipfile.ZipFile,
+    item: zipfile.ZipInfo,
+    budget: int,
+    *,
+    bytes_per_cell: int | None = None,
+    scan: "_Scan | None" = None,
 ) -> int:
     """Cell elements in a worksheet's XML, read in chunks; stops once past ``budget``, and, with
-    ``bytes_per_cell``, once more XML has been read than that many cells could hold (a few huge cells)."""
+    ``bytes_per_cell``, once more XML has been read than that many cells could hold (a few huge cells).
+    With ``scan``, the same pass notes formulas and the extent the cell references claim."""
     count, tail, read = 0, b"", 0
     with archive.open(item) as stream:
         while chunk := stream.read(_SCAN_CHUNK):
@@ -265,12 +290,28 @@ def _count_cells(
             # The last 64 bytes wait for the next chunk, so that a tag cut in two is counted there, once.
             text = tail + chunk
             tail = text[-64:]
-            count += len(_CELL_TAG.findall(text)) - len(_CELL_TAG.findall(tail))
+            count += _cells_in(text) - _cells_in(tail)
+            if scan is not None:
+                scan.note(text)  # max() and "any" do not mind the tail being seen twice
             if count > budget:
                 return count
             if bytes_per_cell is not None and read > SHEET_SLACK_BYTES + count * bytes_per_cell:
                 return count  # the caller refuses the sheet on its declared size
-    return count + len(_CELL_TAG.findall(tail))
+    return count + _cells_in(tail)
+
+
+def _cells_in(text: bytes) -> int:
+    """Cell elements in ``text``: ``<c `` counted at C speed when no other spelling of the tag occurs."""
+    if (
+        b"<c>" in text
+        or b"<c/" in text
+        or b":c" in text
+        or b"<c\t" in text
+        or b"<c\n" in text
+        or b"<c\r" in text
+    ):
+        return len(_CELL_TAG.findall(text))
+    return text.count(b"<c ")
 
 
 def _looks_like_xlsx(data: bytes) -> bool:
@@ -286,35 +327,54 @@ def _failed(message: str) -> ParseResult:
 
 
 def _worksheet(sheet: Sheet, workbook):
-    if sheet.title in workbook.sheetnames:
-        return workbook[sheet.title]
-    for candidate in workbook.worksheets:
-        if candidate.title not in (INSTRUCTIONS_TITLE, CHOICES_TITLE):
-            return candidate
-    return None
+    """The openpyxl worksheet to read or mark (the error workbook): see _worksheet_name."""
+    name = _worksheet_name(sheet, [candidate.title for candidate in workbook.worksheets])
+    return None if name is None else workbook[name]
 
 
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet holds a formula (its XML was already bounded by _file_problem)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for item in archive.infolist():
-            if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml"):
-                with archive.open(item) as stream:
-                    tail = b""
-                    while chunk := stream.read(_SCAN_CHUNK):
-                        if _FORMULA_TAG.search(tail + chunk):
-                            return True
-                        tail = chunk[-64:]
-    return False
+def _worksheet_name(sheet: Sheet, names: list[str]) -> str | None:
+    """The sheet's own title if the file has it, else the first worksheet that is not one of ours."""
+    if sheet.title in names:
+        return sheet.title
+    return next((name for name in names if name not in (INSTRUCTIONS_TITLE, CHOICES_TITLE)), None)
 
 
-def _parse_workbook(sheet: Sheet, workbook, *, formulas: bool = False, progress=None) -> ParseResult:
-    worksheet = _worksheet(sheet, workbook)
-    if worksheet is None:
+@dataclass
+class _Scan:
+    """What parse needs to know of the worksheets' XML besides their size, noted in the same pass."""
+
+    formulas: bool = False  # any worksheet holds a formula
+    rows: int = 0  # the highest row number any worksheet names
+    columns: int = 26  # the highest column any cell reference names (at least Z)
+
+    def note(self, text: bytes) -> None:
+        # Literal searches first (C speed); the general patterns only where another spelling appears.
+        if not self.formulas and (b"<f" in text or b":f" in text) and _FORMULA_TAG.search(text):
+            self.formulas = True
+        numbers = _ROW_NUMBER_PLAIN.findall(text)
+        if len(numbers) != text.count(b"row "):
+            numbers = _ROW_NUMBER.findall(text)
+        if numbers:
+            self.rows = max(self.rows, *map(int, numbers))
+        if any(odd in text for odd in _ODD_SPACE_REF):
+            self.columns = LAST_EXCEL_COLUMN + 1
+        wide = set(_WIDE_COLUMN_REF.findall(text))
+        if wide:
+            self.columns = max(self.columns, *(_column_number(ref.upper()) for ref in wide))
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _parse_workbook(sheet: Sheet, book, *, formulas: bool = False, progress=None) -> ParseResult:
+    name = _worksheet_name(sheet, book.names)
+    if name is None:
         return _failed(f"文件中找不到「{sheet.title}」工作表；请用下载的模板填写")
-    # The size recorded in the file may be wrong (some programs write A1); trust the rows themselves.
-    worksheet.reset_dimensions()
-    rows = worksheet.iter_rows(values_only=True)
+    rows = book.rows(name)
     head = list(islice(rows, max(sheet.header_row, _HEADER_SEARCH_ROWS)))
     if all(is_blank(value) for values in head for value in values):
         return _failed(EMPTY_SHEET)
@@ -384,6 +444,13 @@ def _parse_rows(
     result = ParseResult()
     blank_row = {column.key: column.empty for column in sheet.columns}
     placed = sorted(positions.items())
+    # Choices, dates and yes/no repeat down a column: each distinct cell value is converted once. Keyed
+    # by type too, since 1 == 1.0 == True and a choice reads them differently ("1" and "是").
+    cells = [
+        (index, column, READERS[column.kind], {} if column.kind in _REPEATING else None)
+        for index, column in placed
+    ]
+    indexes = [index for index, _ in placed]
     width = max(positions) + 1
     count = 0
     for number, values in enumerate(rows, start=header_row + 1):
@@ -391,7 +458,11 @@ def _parse_rows(
             return _failed(CORRUPT)
         if len(values) < width:
             values = tuple(values) + (None,) * (width - len(values))
-        if all(is_blank(values[index]) for index, _ in placed):
+        for index in indexes:
+            value = values[index]
+            if value is not None and value != "" and not is_blank(value):
+                break
+        else:
             continue
         count += 1
         if count > MAX_ROWS:
@@ -405,15 +476,21 @@ def _parse_rows(
                 raise _ProgressStopped from stopped
         row = dict(blank_row)
         row["_row"] = number
-        for index, column in placed:
+        for index, column, reader, seen in cells:
             value = values[index]
-            if is_blank(value):
+            if value is None or value == "" or is_blank(value):
                 if column.required:
                     message = REQUIRED_FORMULA if formulas else REQUIRED
                     result.errors.append(CellError(number, column.header, message))
                 continue
             try:
-                row[column.key] = read_cell(column, value)
+                if seen is None:
+                    row[column.key] = reader(column, value)
+                else:
+                    key = (type(value), value)
+                    if key not in seen:
+                        seen[key] = reader(column, value)
+                    row[column.key] = seen[key]
             except CellProblem as problem:
                 result.errors.append(CellError(number, column.header, str(problem)))
         result.rows.append(row)

@@ -72,6 +72,7 @@ class UnitResolver:
                 self.by_short.setdefault(org.short_name, []).append(org)
         self.readable: dict[int, bool] = {}
         self.writable: dict[int, bool] = {}
+        self.holders: dict[tuple, tuple[Organisation | None, str]] = {}  # a file names a few units many times
 
     def _readable(self, org: Organisation) -> bool:
         if org.pk not in self.readable:
@@ -103,7 +104,10 @@ class UnitResolver:
 
     def holder(self, text: str, model) -> tuple[Organisation | None, str]:
         """``resolve``, and the unit must be of a kind that may hold ``model`` records."""
-        org, problem = self.resolve(text)
-        if org is not None and (problem := holder_problem(model, org)):
-            return None, problem
-        return org, problem
+        key = ((text or "").strip(), model)
+        if key not in self.holders:
+            org, problem = self.resolve(text)
+            if org is not None and (problem := holder_problem(model, org)):
+                org = None
+            self.holders[key] = (org, problem)
+        return self.holders[key]

@@ -78,8 +78,8 @@ def years_ahead(model, name: str) -> int:
     return DEADLINE_YEARS_AHEAD if name == "due_date" or name.endswith("_due") else 0
 
 
-def _latest(years: int) -> datetime.date:
-    day = today()
+def _latest(years: int, day: datetime.date | None = None) -> datetime.date:
+    day = day or today()
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -92,6 +92,7 @@ def date_problems(instance, before: dict | None = None) -> dict[str, str]:
     already had."""
     problems, computed = {}, {}
     derived = set(getattr(instance, "COMPUTED_DATES", ()))
+    now = today()  # once: an import asks this for every row
     for field in instance._meta.concrete_fields:
         if not isinstance(field, models.DateField) or isinstance(field, models.DateTimeField):
             continue
@@ -102,7 +103,7 @@ def date_problems(instance, before: dict | None = None) -> dict[str, str]:
         ):
             continue
         years = years_ahead(type(instance), field.name)
-        latest = _latest(years)
+        latest = _latest(years, now)
         if value < EARLIEST_DATE:
             found[field.name] = (
                 f"“{field.verbose_name}”不能早于{EARLIEST_DATE:%Y年%m月%d日}（填的是{value:%Y年%m月%d日}）"
