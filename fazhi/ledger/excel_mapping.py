@@ -205,15 +205,30 @@ def office_errors(errors, sheet: Sheet, office: OfficeSheet, columns: dict[int, 
 # --- the pages -------------------------------------------------------------------------------------------
 
 
-def keep_upload(user, data: bytes) -> str:
-    """Store the upload under the person's own folder; the token names it in the mapping pages' URLs."""
+def keep_upload(user, data: bytes, name: str) -> str:
+    """Store the upload (and its file name, for the audit trail) under the person's own folder; the
+    token names it in the mapping pages' URLs."""
     token = secrets.token_hex(16)
     default_storage.save(_path(user, token), ContentFile(data))
+    default_storage.save(_path(user, token, ".name"), ContentFile(name[:120].encode("utf-8")))
     return token
 
 
-def _path(user, token: str) -> str:
-    return f"excel_mapping/{user.pk}/{token}.xlsx"
+def _forget(user, token: str) -> None:
+    for suffix in (".xlsx", ".name"):
+        default_storage.delete(_path(user, token, suffix))
+
+
+def _file_name(user, token: str) -> str:
+    try:
+        with default_storage.open(_path(user, token, ".name"), "rb") as stream:
+            return stream.read().decode("utf-8") or "本单位台账.xlsx"
+    except (OSError, UnicodeDecodeError):
+        return "本单位台账.xlsx"
+
+
+def _path(user, token: str, suffix: str = ".xlsx") -> str:
+    return f"excel_mapping/{user.pk}/{token}{suffix}"
 
 
 def _upload(user, token: str) -> bytes:
@@ -355,15 +370,15 @@ def preview_page(pages, request, token: str):
     errors = office_errors(parsed.errors, sheet, office, columns)
     if request.method == "POST" and parsed.ok:
         rows = len(parsed.rows)
-        name = f"{request.POST.get('name') or '本单位台账'}.xlsx"
+        name = _file_name(request.user, token)
         if rows >= settings.FAZHI_JOB_IMPORT_ROWS:
             job = queue_import(pages, request.user, name, rewritten, rows)
-            default_storage.delete(_path(request.user, token))
+            _forget(request.user, token)
             return redirect(job)
         result = pages.import_rows(request.user, parsed.rows, source=name)
         errors = office_errors(result.errors, sheet, office, columns)
         if result.ok:
-            default_storage.delete(_path(request.user, token))
+            _forget(request.user, token)
             messages.success(request, result.summary(pages.counter))
             return redirect(pages.list_url)
     shown_columns = [c for c in sheet.columns if c.key in set(columns.values()) | set(fixed)]

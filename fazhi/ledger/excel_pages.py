@@ -99,7 +99,7 @@ class ExcelPages:
             data = upload.read(MAX_BYTES + 1)
             if len(data) <= MAX_BYTES and excel_mapping.needs_mapping(self.sheet(), data):
                 # An office's own sheet: its columns are mapped onto ours (remembered for its layout).
-                token = excel_mapping.keep_upload(request.user, data)
+                token = excel_mapping.keep_upload(request.user, data, upload.name)
                 office = excel_mapping.read_office_sheet(data)
                 step = (
                     "excel_map_preview"

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin
 
 from fazhi import crypto
+from fazhi.ledger.admin import ReadOnlyLedgerAdmin
 
 from .models import Channel, Delivery
 
@@ -58,7 +59,7 @@ class ChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyLedgerAdmin):  # deliveries are written by the worker alone
     list_display = ("created_at", "channel", "recipient", "title", "status", "attempts", "error")
     list_filter = ("status", "channel")
     list_select_related = ("channel", "notification__user")
@@ -70,12 +71,3 @@ class DeliveryAdmin(admin.ModelAdmin):
     @admin.display(description="通知")
     def title(self, obj):
         return obj.notification.title
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

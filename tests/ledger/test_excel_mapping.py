@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fazhi.audit.models import AuditEntry
+from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes.columns import dispute_sheet
 from fazhi.disputes.models import Dispute
 from fazhi.ledger.excel_mapping import needs_mapping, read_office_sheet, suggest
@@ -106,7 +106,7 @@ def test_mapped_once_then_the_same_layout_imports_without_asking(office, client,
     assert "共 3 行" in html and "2024年3月5日" in html and "网格上报" in html
     assert not Dispute.objects.exists()  # the preview saves nothing
 
-    done = client.post(preview["Location"], {"name": "排查台账"})
+    done = client.post(preview["Location"])
     assert done.status_code == 302 and done["Location"] == "/disputes/"
     assert Dispute.objects.count() == 3
     assert set(Dispute.objects.values_list("org__code", flat=True)) == {"a-sq-tw"}  # name, short name, code
@@ -114,11 +114,13 @@ def test_mapped_once_then_the_same_layout_imports_without_asking(office, client,
     layout = ImportLayout.objects.get()
     assert layout.org == tree["a"] and layout.columns["fixed"] == {"channel": "网格上报"}
     assert AuditEntry.objects.filter(target_type="ledger.importlayout").exists()
+    imported = AuditEntry.objects.filter(action=Action.IMPORT).values_list("target_repr", "changes")
+    assert "排查台账.xlsx" in str(list(imported))  # the office's own file named in the audit trail
 
     # Next month's sheet, same layout: straight to the preview, no question asked.
     again = upload(client, office_sheet([[1, "2024-04-01", "甲一调", "赵六", "邻里噪音", "邻里"]]))
     assert again["Location"].endswith("/preview/")
-    client.post(again["Location"], {"name": "四月台账"})
+    client.post(again["Location"])
     assert Dispute.objects.count() == 4
 
 
