@@ -18,6 +18,7 @@ from django.db.models import F, Q
 
 from fazhi.figures.registry import (
     Figure,
+    better_when_higher,
     breakdown,
     declare,
     derived,
@@ -234,3 +235,4 @@ tally(
 
 key_figures("disclosure.received", "disclosure.on_time_rate")
 trend_figures("disclosure.received")
+better_when_higher("disclosure.on_time_rate")

@@ -13,7 +13,7 @@ current handling unit (``org``, the unit it was last dispatched to) is one of th
 
 from django.db.models import Count, Q
 
-from fazhi.figures.registry import breakdown, key_figures, ratio, tally, trend_figures
+from fazhi.figures.registry import better_when_higher, breakdown, key_figures, ratio, tally, trend_figures
 from fazhi.orgs.models import Kind
 
 from .models import STATES, SUCCESS, Channel, Dispatch, Dispute
@@ -125,3 +125,4 @@ key_figures(
     "disputes.received", "disputes.mediated_success", "disputes.success_rate", "disputes.amount_recovered"
 )
 trend_figures("disputes.received", "disputes.mediated_success")
+better_when_higher("disputes.mediated_success", "disputes.success_rate", "disputes.amount_recovered")

@@ -13,7 +13,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
 
-from fazhi.figures.registry import breakdown, figure, key_figures, ratio, tally, trend_figures
+from fazhi.figures.registry import (
+    better_when_higher,
+    breakdown,
+    figure,
+    key_figures,
+    ratio,
+    tally,
+    trend_figures,
+)
 
 from .models import (
     NO_PENALTY,
@@ -186,3 +194,4 @@ def cases_by_procedure(orgs, start, end):
 
 key_figures("enforcement.cases", "enforcement.penalties", "enforcement.fines", "enforcement.inspections")
 trend_figures("enforcement.cases")
+better_when_higher("enforcement.publicity_on_time_rate", "enforcement.av_record_rate")

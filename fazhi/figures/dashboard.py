@@ -40,6 +40,7 @@ def kpis(org: Organisation, period: Period) -> list[dict]:
             "previous": value.previous,
             "change_text": value.change_text(),
             "direction": value.direction,
+            "tone": registry.tone(code, value.direction),
         }
         for code, value in found.items()
     ]

@@ -405,6 +405,27 @@ def key_figures(*codes: str) -> None:
             _KEY.append(code)
 
 
+_BETTER: dict[str, str] = {}  # code → "up" (a rise is good news) or "down"; others are neither
+
+
+def better_when_higher(*codes: str) -> None:
+    """A rise of these figures is good news (调解成功率, 负责人出庭应诉率): shown in green on the dashboard."""
+    _BETTER.update(dict.fromkeys(codes, "up"))
+
+
+def better_when_lower(*codes: str) -> None:
+    """A fall of these figures is good news (败诉, 被纠错率, 超期): a rise is shown in red."""
+    _BETTER.update(dict.fromkeys(codes, "down"))
+
+
+def tone(code: str, direction: str) -> str:
+    """"good", "bad" or "" (a count that is neither, or no change) for a change in ``direction``."""
+    better = _BETTER.get(code)
+    if not better or not direction:
+        return ""
+    return "good" if direction == better else "bad"
+
+
 def trend_figures(*codes: str) -> None:
     """Name figures for the dashboard's monthly trend chart."""
     for code in codes:

@@ -10,7 +10,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Exists, OuterRef, Q
 
-from fazhi.figures.registry import breakdown, derived, figure, key_figures, tally, trend_figures
+from fazhi.figures.registry import (
+    better_when_higher,
+    breakdown,
+    derived,
+    figure,
+    key_figures,
+    tally,
+    trend_figures,
+)
 from fazhi.litigation.models import Hearing
 from fazhi.orgs.models import Kind
 
@@ -291,3 +299,7 @@ derived(
 # The dashboard's cards: one figure of each part of this work line (study, 普法, the 驿站), with its 同比.
 key_figures("study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations")
 trend_figures("services.consultations")
+better_when_higher(
+    "study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations",
+    "exam.participation_rate", "exam.excellence_rate",
+)  # fmt: skip

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, derived, tally
+from fazhi.figures.registry import better_when_lower, breakdown, derived, tally
 from fazhi.orgs.models import Kind
 
 from .models import CONCLUDED, STATES, ReviewItem, ReviewKind, ReviewOpinion, ReviewRound
@@ -149,3 +149,4 @@ _reviewed(
     | Q(pk__in=ReviewItem.co_reviewers.through.objects.filter(organisation__kind=Kind.LEGAL_STATION).values("reviewitem")),
     ("驿站参与合法性审查",),
 )  # fmt: skip
+better_when_lower("legal.overdue")

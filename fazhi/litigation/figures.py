@@ -18,7 +18,15 @@ Counting rules (a record counts for the units ``orgs`` when its responsible unit
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, key_figures, ratio, tally, trend_figures
+from fazhi.figures.registry import (
+    better_when_higher,
+    better_when_lower,
+    breakdown,
+    key_figures,
+    ratio,
+    tally,
+    trend_figures,
+)
 
 from .models import (
     CONCLUDED,
@@ -204,3 +212,5 @@ tally(
 
 key_figures("litigation.cases", "litigation.withdrawal_rate", "litigation.appearance_rate")
 trend_figures("litigation.cases")
+better_when_higher("litigation.withdrawal_rate", "litigation.appearance_rate", "litigation.replies_on_time_rate")
+better_when_lower("litigation.lost", "litigation.correction_rate")

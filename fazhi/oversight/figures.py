@@ -13,7 +13,7 @@ Counting rules (a record counts for the units ``orgs`` when its handling unit is
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
-from fazhi.figures.registry import breakdown, ratio, tally
+from fazhi.figures.registry import better_when_higher, breakdown, ratio, tally
 
 from .models import (
     CLOSED,
@@ -197,3 +197,6 @@ ratio(
 def items_by_kind(orgs, start, end):
     counts = dict(received_items(orgs, start, end).values_list("kind").annotate(n=Count("pk")))
     return {kind.label: counts.get(kind.value, 0) for kind in SuggestionKind}
+better_when_higher(
+    "suggestions.reply_rate", "oversight.reply_rate", "oversight.satisfaction_rate", "oversight.rectification_rate"
+)  # fmt: skip

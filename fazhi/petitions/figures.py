@@ -11,7 +11,14 @@ Counting rules: a record counts for the units ``orgs`` when its owner unit is on
 
 from django.db.models import Count, Q
 
-from fazhi.figures.registry import breakdown, key_figures, tally, trend_figures
+from fazhi.figures.registry import (
+    better_when_higher,
+    better_when_lower,
+    breakdown,
+    key_figures,
+    tally,
+    trend_figures,
+)
 
 from .models import HANDLED, Channel, CitizenDemand, Form, Petition, ResidentCouncil
 
@@ -77,3 +84,5 @@ def demands_by_channel(orgs, start, end):
 
 key_figures("petitions.batches", "demands.received", "demands.resolved")
 trend_figures("petitions.batches", "demands.received")
+better_when_lower("petitions.batches")  # fewer visits to the office: matters settled where they arise
+better_when_higher("demands.resolved")

@@ -111,3 +111,30 @@ def test_a_running_year_says_which_dates_it_is_compared_with(street_client, even
     assert "同比为与2023年1月1日至2023年6月30日相比" in page.get_text()
     ended = BeautifulSoup(street_client.get("/figures/", {"year": "2023"}).content, "html.parser")
     assert "同比为与去年同期相比" in ended.get_text()
+
+
+@pytest.mark.parametrize(("declare", "tone"), [(None, None), ("higher", "good"), ("lower", "bad")])
+def test_a_rise_is_coloured_by_whether_it_is_good_news_for_that_figure(street_client, events, declare, tone):
+    from fazhi.figures import registry
+
+    events("a-sq-tw", "2023-03-02", 1)
+    events("a-sq-tw", "2024-03-02", 3)
+    if declare:
+        getattr(registry, f"better_when_{declare}")("test.events")
+    try:
+        page = BeautifulSoup(street_client.get("/figures/", {"year": "2024"}).content, "html.parser")
+    finally:
+        registry._BETTER.pop("test.events", None)
+    classes = page.select_one('.kpi[data-code="test.events"] .change')["class"]
+    assert "up" in classes
+    assert ({"good", "bad"} & set(classes)) == ({tone} if tone else set())
+
+
+def test_every_figure_judged_good_or_bad_news_is_a_registered_one():
+    from fazhi.figures import registry
+
+    assert registry._BETTER, "the apps declare which way their key rates are good news"
+    assert set(registry._BETTER) <= {f.code for f in registry.all_figures()}
+    assert registry.tone("disputes.success_rate", "up") == "good"
+    assert registry.tone("litigation.lost", "up") == "bad"
+    assert registry.tone("disputes.received", "up") == ""  # more disputes taken in is neither
