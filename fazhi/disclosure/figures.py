@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from fazhi.figures.registry import (
     Figure,
     better_when_higher,
+    better_when_lower,
     breakdown,
     declare,
     derived,
@@ -236,3 +237,5 @@ tally(
 key_figures("disclosure.received", "disclosure.on_time_rate")
 trend_figures("disclosure.received")
 better_when_higher("disclosure.on_time_rate")
+# 复议 and 诉讼 over the office's disclosure replies, and their parts: more of them is no achievement.
+better_when_lower("disclosure.reconsideration", "disclosure.litigation", "disclosure.cases.")

@@ -405,25 +405,39 @@ def key_figures(*codes: str) -> None:
             _KEY.append(code)
 
 
-_BETTER: dict[str, str] = {}  # code → "up" (a rise is good news) or "down"; others are neither
+# code, or a prefix ending in "." for a ledger's figures, → "up" (a rise is good news) or "down"
+_BETTER: dict[str, str] = {}
 
 
 def better_when_higher(*codes: str) -> None:
-    """A rise of these figures is good news (调解成功率, 负责人出庭应诉率): shown in green on the dashboard."""
+    """A rise of these figures is good news (调解成功率, 负责人出庭应诉率): green on the dashboard."""
     _BETTER.update(dict.fromkeys(codes, "up"))
 
 
 def better_when_lower(*codes: str) -> None:
-    """A fall of these figures is good news (败诉, 被纠错率, 超期): a rise is shown in red."""
+    """A fall of these figures is good news (败诉, 被纠错率, 超期; "petitions." for all of a ledger's): a rise
+    is red on the dashboard and is never written as an achievement in the report (reports.drafting)."""
     _BETTER.update(dict.fromkeys(codes, "down"))
+
+
+def better(code: str) -> str:
+    """"up", "down" or "": the code's own declaration, else the longest declared prefix it starts with."""
+    if code in _BETTER:
+        return _BETTER[code]
+    prefixes = [p for p in _BETTER if p.endswith(".") and code.startswith(p)]
+    return _BETTER[max(prefixes, key=len)] if prefixes else ""
 
 
 def tone(code: str, direction: str) -> str:
     """"good", "bad" or "" (a count that is neither, or no change) for a change in ``direction``."""
-    better = _BETTER.get(code)
-    if not better or not direction:
+    way = better(code)
+    if not way or not direction:
         return ""
-    return "good" if direction == better else "bad"
+    return "good" if direction == way else "bad"
+
+
+def rise_is_bad(code: str) -> bool:
+    return better(code) == "down"
 
 
 def trend_figures(*codes: str) -> None:

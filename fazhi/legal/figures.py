@@ -149,4 +149,4 @@ _reviewed(
     | Q(pk__in=ReviewItem.co_reviewers.through.objects.filter(organisation__kind=Kind.LEGAL_STATION).values("reviewitem")),
     ("驿站参与合法性审查",),
 )  # fmt: skip
-better_when_lower("legal.overdue")
+better_when_lower("legal.overdue", "legal.unlawful")

@@ -503,21 +503,6 @@ def fill(text: str, org: Organisation, year: int, wording: Wording | None = None
     return text
 
 
-# Figures whose rise is no achievement (more lawsuits or petitions against the office): their change
-# is written only when they fell, never as "同比上升" in a 成效 paragraph.
-RISE_IS_BAD = (
-    "litigation.",
-    "petitions.",
-    "disclosure.reconsideration",
-    "disclosure.litigation",
-    "legal.unlawful",
-)
-
-
-def rise_is_bad(code: str) -> bool:
-    return any(code == prefix or code.startswith(prefix) for prefix in RISE_IS_BAD)
-
-
 def _usable(clause: str, values: Mapping[str, FigureValue]) -> bool:
     for placeholder in placeholders_in(clause):
         if not is_declared(placeholder.code):
@@ -528,7 +513,7 @@ def _usable(clause: str, values: Mapping[str, FigureValue]) -> bool:
         figure = values[placeholder.code]
         if placeholder.kind in ("value", "about") and figure.value == 0:
             return False
-        if placeholder.kind == "change" and rise_is_bad(placeholder.code) and figure.value > figure.previous:
+        if placeholder.kind == "change" and registry.rise_is_bad(placeholder.code) and figure.value > figure.previous:
             return False
     return True
 
