@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from fazhi.demo.tree import build_orgs, build_people
 from fazhi.enforcement.demo import load_demo
@@ -20,12 +21,16 @@ pytestmark = pytest.mark.django_db
 VIDEO_2024 = 54  # 2024's cases of 案件来源 视频巡查派发 (about a fifth, as the demo's sources are drawn)
 
 
-@pytest.fixture
-def demo():
-    orgs = build_orgs()
-    users = build_people(orgs)
-    load_demo(orgs, users, io.StringIO())
-    return orgs, users
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The enforcement demo, loaded once for the module inside a transaction rolled back at its end (each
+    test still runs in its own savepoint): the load is the expensive part of these tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        orgs = build_orgs()
+        users = build_people(orgs)
+        load_demo(orgs, users, io.StringIO())
+        yield orgs, users
+        transaction.set_rollback(True)
 
 
 def year(orgs, code, y):
