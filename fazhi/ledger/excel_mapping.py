@@ -19,6 +19,7 @@ import secrets
 import warnings
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import islice
 
 from django import forms
 from django.conf import settings
@@ -70,7 +71,7 @@ class OfficeSheet:
         return values[:SAMPLE_VALUES]
 
 
-def read_office_sheet(data: bytes) -> OfficeSheet | None:
+def read_office_sheet(data: bytes, *, head_only: bool = False) -> OfficeSheet | None:
     """The sheet as the office wrote it, or None when the file cannot be read as .xlsx. The header is the
     row near the top with the most text cells. A file the import's own checks refuse (too big unpacked,
     not a zip, too many cells) is None here too, and the ordinary import then says what is wrong."""
@@ -89,7 +90,10 @@ def read_office_sheet(data: bytes) -> OfficeSheet | None:
         if worksheet is None:
             return None
         worksheet.reset_dimensions()
-        rows = [tuple(row) for row in worksheet.iter_rows(values_only=True)]
+        rows = worksheet.iter_rows(values_only=True)
+        # Deciding whether a file needs mapping reads the top rows only: a 50,000-row template upload must
+        # not be read twice before it goes to the worker.
+        rows = [tuple(row) for row in (islice(rows, HEAD_ROWS) if head_only else rows)]
     except Exception:
         return None
     finally:
@@ -112,7 +116,7 @@ def read_office_sheet(data: bytes) -> OfficeSheet | None:
 def needs_mapping(sheet: Sheet, data: bytes) -> bool:
     """Whether the file is an office's own sheet: it has a header row, but not the template's required
     columns (a template with a mistake in it goes through the ordinary import and its messages)."""
-    office = read_office_sheet(data)
+    office = read_office_sheet(data, head_only=True)
     if office is None:
         return False
     found = {header_key(h) for h in office.headers}

@@ -100,7 +100,7 @@ class ExcelPages:
             if len(data) <= MAX_BYTES and excel_mapping.needs_mapping(self.sheet(), data):
                 # An office's own sheet: its columns are mapped onto ours (remembered for its layout).
                 token = excel_mapping.keep_upload(request.user, data, upload.name)
-                office = excel_mapping.read_office_sheet(data)
+                office = excel_mapping.read_office_sheet(data, head_only=True)  # its layout is in the head
                 step = (
                     "excel_map_preview"
                     if excel_mapping.remembered(request.user, self, office)
