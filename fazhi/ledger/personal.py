@@ -14,6 +14,7 @@ The digest is computed in ``pre_save``, so it follows every ``save()``, ``create
 
 import datetime
 import re
+import unicodedata
 
 from django import forms
 from django.core import checks
@@ -92,6 +93,19 @@ def clean_phone(value: str) -> str:
 
 def validate_phone(value: str) -> None:
     clean_phone(value)
+
+
+def is_full_contact(text: str) -> bool:
+    """Whether ``text`` is a whole ID number or phone in shape, however typed (spaces, dashes, full-width
+    digits, +86), check digit aside: what an exact personal-data lookup takes (the search box asks)."""
+    compact = "".join(ch for ch in unicodedata.normalize("NFKC", text or "") if ch.isalnum()).upper()
+    if _ID_RE.match(compact):
+        return True
+    try:
+        clean_phone(text)
+    except ValidationError:
+        return False
+    return True
 
 
 # --- masking ---------------------------------------------------------------------------------

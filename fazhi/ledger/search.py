@@ -7,8 +7,6 @@ ledger's own list would. A full ID number or phone is a look at personal data: o
 may see it, recorded once in the audit trail for the whole search (never the value), throttled as the
 lists' contact filter is."""
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.http import QueryDict
@@ -19,17 +17,10 @@ from fazhi.orgs.scoping import personal_data_orgs
 
 from .filtering import NO_PERSONAL_ROLE, audit_lookup
 from .filters import Contact, Search
+from .personal import is_full_contact
 from .registry import ledgers
 
 PER_LIST = 10  # rows shown per ledger list; the list itself has the rest
-_ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
-_PHONE_RE = re.compile(r"^(?:\+?86)?(?:1[3-9][0-9]{9}|0[1-9][0-9]{1,3}[2-9][0-9]{6,7})$")
-
-
-def looks_personal(text: str) -> bool:
-    """A full ID number or phone (however typed: spaces, dashes, full-width digits, +86)."""
-    compact = re.sub(r"[\s\-－—()（）]", "", unicodedata.normalize("NFKC", text)).upper()
-    return bool(_ID_RE.match(compact) or _PHONE_RE.match(compact))
 
 
 @dataclass
@@ -57,7 +48,7 @@ def search(user, text: str) -> tuple[list[Found], str]:
     """The records the person may see matching ``text`` in each ledger list, and what was searched
     (in Chinese). Raises NotPermitted or LookupThrottled for a personal lookup refused: the web page
     (fazhi.web.search) and the API (fazhi.api.views) both answer through it."""
-    personal = looks_personal(text)
+    personal = is_full_contact(text)
     if personal:
         if not personal_data_orgs(user).exists():
             raise NotPermitted(NO_PERSONAL_ROLE)

@@ -5,7 +5,8 @@ import pytest
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.ledger.filtering import LOOKUP_LIMIT, LOOKUP_TARGET
-from fazhi.ledger.search import looks_personal, search
+from fazhi.ledger.personal import is_full_contact
+from fazhi.ledger.search import search
 from tests.conftest import client_for
 from tests.disputes.dispute_fixtures import PHONE_A, new_dispute
 from tests.petitions.petition_fixtures import new_petition
@@ -41,7 +42,7 @@ def lookups():
     ],
 )
 def test_a_full_phone_or_id_number_is_a_personal_lookup(text, personal):
-    assert looks_personal(text) is personal
+    assert is_full_contact(text) is personal
 
 
 def test_a_phone_finds_the_persons_dispute_and_petition_in_the_own_street_only(records, clerk, person, xf):
