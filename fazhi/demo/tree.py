@@ -68,6 +68,10 @@ ORGS = [
     ("guanlan-kk-tw", "库坑社区人民调解委员会", "库坑调", Kind.COMMUNITY_COMMITTEE, "guanlan-kk"),
 ]
 
+# The 街道's resident population for the district page's per-10,000 figures: round demo values of the order of
+# the census counts, not official statistics (an office enters its own on the organisation's admin page).
+RESIDENTS = {"wuchang": 160000, "cangqian": 150000, "xixiang": 1000000, "guanlan": 450000}
+
 # (username, full name, role, org code, what they do)
 PEOPLE = [
     ("tiaojie", "李调解", "handler", "wuchang-tw", "五常街道调委会调解员"),
@@ -107,7 +111,14 @@ def build_orgs() -> dict[str, Organisation]:
     orgs: dict[str, Organisation] = {}
     for code, name, short, kind, parent in ORGS:
         org, _ = Organisation.objects.get_or_create(
-            code=code, defaults={"name": name, "short_name": short, "kind": kind, "parent": orgs.get(parent)}
+            code=code,
+            defaults={
+                "name": name,
+                "short_name": short,
+                "kind": kind,
+                "parent": orgs.get(parent),
+                "residents": RESIDENTS.get(code),
+            },
         )
         orgs[code] = org
     return orgs

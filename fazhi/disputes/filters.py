@@ -24,6 +24,7 @@ FILTERS = LedgerFilterSet(
     Ref("type", "类型", "dispute_type", DisputeType),
     Choice("channel", "渠道", Channel.choices),
     DateRange("received_on", "受理日期", "received_from", "received_to"),
+    DateRange("concluded_on", "办结日期", "concluded_from", "concluded_to"),
     Deadline(STATES.closed),
     Flag("group", "群体性", Q(is_group=True)),
     Search("编号、简况、当事人姓名", ("number", "summary", "parties__name")),

@@ -10,6 +10,7 @@ from fazhi.ledger.forms import (
     VersionForm,
     model_form,
     party_formset,
+    show_by_choice,
 )
 from fazhi.ledger.holders import holder_units
 from fazhi.orgs.scoping import visible_orgs
@@ -79,11 +80,7 @@ def dispatch_targets(user, dispute):
 SessionForm = model_form(Session, "held_on", "place", "mediators", "participants", "notes", rows={"notes": 4})
 
 
-_CONCLUDE_LABELS = {
-    "agreement_text": "协议内容（调解成功时填写）",
-    "referred_to": "引导去向（调解不成时填写）",
-    "reason": "调解不成原因",
-}
+_CONCLUDE_LABELS = {"reason": "调解不成原因"}
 
 
 class ConcludeForm(
@@ -100,6 +97,17 @@ class ConcludeForm(
     outcome = forms.ChoiceField(
         label="调解结果", choices=[("success", "调解成功"), ("failure", "调解不成")], widget=forms.RadioSelect
     )
+
+
+# Each outcome's own fields (services.SUCCESS_FIELDS / FAILURE_FIELDS): choosing 调解不成 hides the agreement.
+show_by_choice(
+    ConcludeForm,
+    "outcome",
+    {
+        "success": ("agreement_text", "amount_agreed", "amount_recovered", "performance_method", "performance_due"),
+        "failure": ("referred_to", "reason"),
+    },
+)
 
 
 class AcceptForm(VersionForm):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fazhi.dates import today
 from fazhi.orgs.models import Kind, Organisation
 
 from . import registry
@@ -29,6 +30,11 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def _share(value, total: float):
+    """A part's share of the whole in per cent (one decimal on the page); None when the whole is 0."""
+    return None if not total or value is None else round(float(value) * 100 / total, 1)
+
+
 def kpis(org: Organisation, period: Period) -> list[dict]:
     found = values(org, key_codes(), period)
     return [
@@ -47,12 +53,19 @@ def kpis(org: Organisation, period: Period) -> list[dict]:
 
 
 def trend(org: Organisation, period: Period) -> dict:
+    """Each trend figure by month; months not yet begun have no point (not a zero the line drops to)."""
     months = period.month_periods()
-    found = several_series(org, trend_codes(), months)
+    begun = [p for p in months if p.start <= today()]
+    found = several_series(org, trend_codes(), begun)
+    unknown = [None] * (len(months) - len(begun))
     return {
         "months": [f"{p.start.year}年{p.start.month}月" for p in months],
         "series": [
-            {"name": registry.get(code).label, "data": [_number(v) for v in data]}
+            {
+                "name": registry.get(code).label,
+                "unit": registry.get(code).unit,
+                "data": [_number(v) for v in data] + unknown,
+            }
             for code, data in found.items()
         ],
     }
@@ -63,13 +76,16 @@ def breakdowns(org: Organisation, period: Period) -> list[dict]:
     result = []
     for index, item in enumerate(registry.all_breakdowns()):
         pairs = registry.parts(item, orgs, period.start, period.end)
+        total = sum(float(value or 0) for _, value in pairs)
         result.append(
             {
                 "id": f"breakdown-{index}",
                 "code": item.code,
                 "label": item.label,
                 "unit": item.unit,
-                "items": [{"name": label, "value": _number(value)} for label, value in pairs],
+                "items": [
+                    {"name": label, "value": _number(value), "share": _share(value, total)} for label, value in pairs
+                ],
             }
         )
     return result
@@ -79,26 +95,66 @@ def district_streets(district: Organisation):
     return district.children.filter(kind=Kind.STREET, active=True).order_by("path")
 
 
-def side_by_side(district: Organisation, period: Period) -> dict:
-    """Key figures of each 街道 of the district, and of the district as a whole."""
+PER_WAN = 10000
+
+
+def per_wan(value, residents):
+    """A count per 10,000 residents, to two decimals; None without a population or a value."""
+    if value is None or not residents:
+        return None
+    return round(float(value) * PER_WAN / residents, 2)
+
+
+def ranks(values: list, way: str) -> list:
+    """Each value's place among the others (1 = first), None where there is no value; ties share a place.
+    A figure whose rise is good news ranks the highest first, one whose fall is good news the lowest; a
+    count that is neither ranks by size."""
+    known = sorted({v for v in values if v is not None}, reverse=way != "down")
+    places = {}
+    for value in known:
+        places[value] = 1 + sum(1 for v in values if v is not None and v in places)
+    return [None if v is None else places[v] for v in values]
+
+
+def side_by_side(district: Organisation, period: Period, *, per_residents: bool = False) -> dict:
+    """Key figures of each 街道 of the district, and of the district as a whole, each 街道 ranked; with
+    ``per_residents`` the counts are per 10,000 residents (rates and money stay as they are)."""
     codes = key_codes()
     streets = list(district_streets(district))
     columns = [*streets, district]
+    # The district's population is its 街道's when it has none of its own.
+    populations = [s.residents for s in streets]
+    whole = district.residents or (sum(populations) if populations and all(populations) else None)
+    populations.append(whole)
     cells = {org.pk: {row["code"]: row for row in table(org, codes, period)} for org in columns}
-    rows = [
-        {
-            "label": registry.get(code).label,
-            "unit": registry.get(code).unit,
-            "cells": [cells[org.pk][code] for org in columns],
-        }
-        for code in codes
-    ]
+    rows = []
+    for code in codes:
+        unit = registry.get(code).unit
+        scaled = per_residents and unit not in NOT_COUNTS
+        row_cells = []
+        for org, residents in zip(columns, populations, strict=True):
+            cell = dict(cells[org.pk][code])
+            cell["shown"] = per_wan(cell["value"], residents) if scaled else cell["value"]
+            row_cells.append(cell)
+        places = ranks([c["shown"] for c in row_cells[:-1]], registry.better(code))
+        for cell, place in zip(row_cells, [*places, None], strict=True):  # the district itself is not ranked
+            cell["rank"] = place
+        rows.append(
+            {
+                "code": code,
+                "label": registry.get(code).label,
+                "unit": f"{unit}/万人" if scaled else unit,
+                "scaled": scaled,
+                "cells": row_cells,
+            }
+        )
     chart = {
         "streets": [s.short_name or s.name for s in streets],
         "series": [
-            {"name": row["label"], "data": [_number(cell["value"]) for cell in row["cells"][:-1]]}
+            {"name": row["label"], "data": [_number(cell["shown"]) for cell in row["cells"][:-1]]}
             for row in rows
             if row["unit"] not in NOT_COUNTS
         ],
     }
-    return {"columns": columns, "rows": rows, "chart": chart}
+    missing = [s for s in streets if not s.residents]
+    return {"columns": columns, "rows": rows, "chart": chart, "without_residents": missing}

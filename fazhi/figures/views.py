@@ -16,6 +16,7 @@ from fazhi.orgs.scoping import can_write, visible_orgs
 from fazhi.web.views import deadline_board
 
 from . import dashboard as board
+from . import drill
 from .access import UnknownOrganisation, org_for, period_from, selectable_orgs, this_year
 from .manual import set_value
 from .models import ManualFigure, ManualValue
@@ -58,11 +59,14 @@ def dashboard(request):
         deadlines[key] = [r for r in deadlines[key] if r.org.path.startswith(org.path)]
     query = request.GET.copy()
     query["org"] = org.code
+    kpis = board.kpis(org, period)
+    for kpi in kpis:  # 查看台账: the records the figure was counted from
+        kpi["list_url"] = drill.list_url(kpi["code"], org, period, request.user)
     context = {
         "org": org,
         "period": period,
         "orgs": selectable_orgs(request.user),
-        "kpis": board.kpis(org, period),
+        "kpis": kpis,
         "chart_data": {"trend": board.trend(org, period), "breakdowns": board.breakdowns(org, period)},
         "export_url": f"{reverse('api:figure-export')}?{query.urlencode()}",
         "can_see_district": visible_orgs(request.user).filter(kind=Kind.DISTRICT).exists(),
@@ -89,13 +93,19 @@ def district(request):
     except FazhiError as exc:
         messages.error(request, f"{exc.message}（已改为显示今年的数据）")
         period = this_year()
-    data = board.side_by_side(chosen, period)
+    per_residents = request.GET.get("per") == "wan"
+    data = board.side_by_side(chosen, period, per_residents=per_residents)
+    for row in data["rows"]:
+        for org, cell in zip(data["columns"], row["cells"], strict=True):
+            cell["list_url"] = drill.list_url(row["code"], org, period, request.user)
     context = {
         "district": chosen,
         "districts": districts,
         "period": period,
         "columns": data["columns"],
         "rows": data["rows"],
+        "per_residents": per_residents,
+        "without_residents": data["without_residents"],
         "chart_data": {"district": data["chart"]},
         **_filters(request, chosen, period),
     }

@@ -76,6 +76,20 @@ def _model_field(field: models.Field, rows: int, *, label=None, **kwargs) -> for
     return form_field
 
 
+def show_by_choice(form_class, switch: str, fields_of: dict[str, tuple[str, ...]]) -> None:
+    """Mark a form so that the page shows only the fields of the choice made in ``switch`` (a select or a
+    radio group): ``fields_of`` maps each choice to its own fields (fazhi.js, ``data-kind-switch`` on the
+    switch and ``data-kinds`` on each field; without script every field stays visible). Fields of another
+    choice are the services' to ignore or clear."""
+    form_class.base_fields[switch].widget.attrs["data-kind-switch"] = ""
+    kinds: dict[str, list[str]] = {}
+    for choice, names in fields_of.items():
+        for name in names:
+            kinds.setdefault(name, []).append(choice)
+    for name, choices in kinds.items():
+        form_class.base_fields[name].widget.attrs["data-kinds"] = " ".join(choices)
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     """One unit, named with its kind; without an ``empty_label`` the first is proposed, as for the unit that
     holds a new record. A ``ScopedForm`` offers the units the ledger declares for it (``role``, else the

@@ -22,7 +22,7 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "code", "short_name", "kind", "parent", "active")
+    list_display = ("name", "code", "short_name", "kind", "parent", "residents", "active")
     list_filter = ("kind", "active")
     search_fields = ("name", "code", "short_name")
     autocomplete_fields = ["parent"]

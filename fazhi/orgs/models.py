@@ -57,6 +57,13 @@ class Organisation(models.Model):
     # "/1/5/23/": ancestors' ids, so that a subtree is one indexed prefix match.
     path = models.CharField(max_length=255, editable=False, db_index=True)
     active = models.BooleanField("启用", default=True)
+    # The district page compares 街道 of very different size: per 10,000 residents as well as in total.
+    residents = models.PositiveIntegerField(
+        "常住人口（人）",
+        null=True,
+        blank=True,
+        help_text="街道的常住人口，用于各街道对比页的“每万常住人口”指标；不填则该街道不计算",
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -3,7 +3,7 @@
 from django import forms
 
 from fazhi.dates import today
-from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, model_form
+from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, model_form, show_by_choice
 from fazhi.ledger.holders import holder_units
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
@@ -23,25 +23,18 @@ def _writable_units(user):
     return holder_units(Suggestion, visible_orgs(user, write=True))
 
 
-def _kinds_of(name: str) -> str:
-    return " ".join(kind for kind, names in KIND_FIELDS.items() if name in names)
-
-
-# The fields of one kind or another (KIND_FIELDS), from the model; each says which kinds it belongs to
-# (``data-kinds``), so that the page shows only the chosen kind's fields (fazhi.js). All are optional here:
-# the service says which the kind requires, and clears those of other kinds.
+# The fields of one kind or another (KIND_FIELDS), from the model; the page shows only the chosen kind's
+# (show_by_choice below). All are optional here: the service says which the kind requires, and clears those of
+# other kinds.
 KindFields = model_form(Suggestion, *KIND_SPECIFIC, base=forms.Form)
 KindFields.base_fields["proposer_phone"].widget = forms.TextInput()  # one line, like every phone number
-for _name, _field in KindFields.base_fields.items():
-    _field.widget.attrs["data-kinds"] = _kinds_of(_name)
+for _field in KindFields.base_fields.values():
     _field.required = False
 
 
 class SuggestionForm(KindFields):
     org = UnitChoiceField(label="承办单位", queryset=Organisation.objects.none(), empty_label=None)
-    kind = forms.ChoiceField(
-        label="类别", choices=SuggestionKind.choices, widget=forms.Select(attrs={"data-kind-switch": ""})
-    )
+    kind = forms.ChoiceField(label="类别", choices=SuggestionKind.choices)
     issuer = forms.CharField(label="发出（交办）机关", max_length=100)
     letter_number = forms.CharField(label="文号", required=False, max_length=80)
     received_on = forms.DateField(label="收到（交办）日期", widget=DATE)
@@ -60,6 +53,9 @@ class SuggestionForm(KindFields):
         self.fields["org"].queryset = _writable_units(user)
         self.initial.setdefault("received_on", today())
         default_unit(self, user, self.fields["org"].queryset)
+
+
+show_by_choice(SuggestionForm, "kind", KIND_FIELDS)
 
 
 class SuggestionEditForm(KindFields, VersionForm):

@@ -1,8 +1,10 @@
 import datetime
 import io
+from decimal import Decimal
 from urllib.parse import unquote
 
 import pytest
+from bs4 import BeautifulSoup
 from docx import Document
 
 from fazhi.audit.models import Action, AuditEntry
@@ -161,3 +163,53 @@ def test_inbox_lists_what_is_dispatched_to_my_unit(client, tree, person):
     client.force_login(community)
     body = client.get("/disputes/inbox/").content.decode()
     assert d.number in body and kept.number not in body
+
+
+def test_record_page_has_sections_for_sessions_agreement_amounts_and_performance(client, mediator, tree):
+    d = new_dispute(mediator, tree["a-tw"], amount_involved=Decimal("5000"))
+    services.add_session(mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="背对背协商")
+    d.refresh_from_db()
+    services.conclude_success(
+        mediator,
+        d,
+        d.version,
+        concluded_on=DAY,
+        agreement_text="李四赔偿张三3000元",
+        amount_agreed=Decimal("3000"),
+        amount_recovered=Decimal("12345.5"),
+        performance_method="分两期转账",
+        performance_due=DAY + datetime.timedelta(days=30),
+    )
+    page = BeautifulSoup(client.get(f"/disputes/{d.pk}/").content, "html.parser")
+    assert [cell.text for cell in page.select("#sessions tbody td")][:3] == ["2026年7月15日", "调解室", "李调解"]
+    assert "李四赔偿张三3000元" in page.select_one("#outcome").text
+    amounts = page.select_one("#amounts").text
+    assert "5,000元" in amounts and "3,000元" in amounts and "12,345.5元" in amounts
+    performance = page.select_one("#performance").text
+    assert "分两期转账" in performance and "2026年8月14日" in performance and "司法确认" in performance
+
+
+def test_a_failed_mediation_shows_its_referral_and_no_agreement(client, mediator, tree):
+    d = new_dispute(mediator, tree["a-tw"])
+    d = services.add_session(mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="协商")
+    services.conclude_failure(mediator, d, d.version, concluded_on=DAY, referred_to="litigation", reason="分歧大")
+    page = BeautifulSoup(client.get(f"/disputes/{d.pk}/").content, "html.parser")
+    assert "引导诉讼" in page.select_one("#outcome").text and "分歧大" in page.select_one("#outcome").text
+    assert page.select_one("#amounts") is None and page.select_one("#performance") is None
+    assert len(page.select("#sessions tbody tr")) == 1
+
+
+def test_a_dispute_without_sessions_says_so(client, mediator, tree):
+    d = new_dispute(mediator, tree["a-tw"])
+    page = BeautifulSoup(client.get(f"/disputes/{d.pk}/").content, "html.parser")
+    assert "尚未登记调解记录" in page.select_one("#sessions").text and page.select_one("#outcome") is None
+
+
+def test_the_conclude_form_marks_each_outcomes_own_fields(client, mediator, tree):
+    d = new_dispute(mediator, tree["a-tw"])
+    services.add_session(mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="协商")
+    page = BeautifulSoup(client.get(f"/disputes/{d.pk}/conclude/").content, "html.parser")
+    assert len(page.select("input[name=outcome][data-kind-switch]")) == 2
+    assert page.select_one("[name=agreement_text]")["data-kinds"] == "success"
+    assert page.select_one("[name=referred_to]")["data-kinds"] == "failure"
+    assert not page.select_one("[name=concluded_on]").has_attr("data-kinds")  # both outcomes have a date

@@ -143,3 +143,78 @@ def test_every_figure_judged_good_or_bad_news_is_a_registered_one():
     assert registry.tone("litigation.appearance_rate", "up") == "good"  # the code's own word beats its ledger's
     assert registry.rise_is_bad("petitions.batches") and registry.rise_is_bad("disclosure.cases.reconsideration")
     assert not registry.rise_is_bad("disputes.received")
+
+
+def test_months_not_yet_begun_have_no_point_on_the_trend(street_client, events, monkeypatch):
+    monkeypatch.setattr("fazhi.figures.dashboard.today", lambda: datetime.date(2024, 6, 15))
+    events("a-tw", "2024-02-02", 2)
+    page = BeautifulSoup(street_client.get("/figures/", {"year": "2024"}).content, "html.parser")
+    data = json.loads(page.find(id="figures-data").string)
+    trend = next(s["data"] for s in data["trend"]["series"] if s["name"] == "测试事件")
+    assert trend[:6] == [0, 2, 0, 0, 0, 0]  # June has begun: counted so far
+    assert trend[6:] == [None] * 6 and len(data["trend"]["months"]) == 12
+
+
+def test_breakdown_tables_show_each_parts_share(street_client, events):
+    events("a-sq-tw", "2024-03-02", 3)
+    events("a-tw", "2024-04-02", 1)
+    page = BeautifulSoup(street_client.get("/figures/", {"year": "2024"}).content, "html.parser")
+    table = next(s for s in page.select(".breakdowns section") if "按单位" in s.h3.text)
+    rows = {tr.select("td")[0].text: tr.select("td")[2].text for tr in table.select("tbody tr")}
+    assert rows == {"a-sq-tw": "75.0%", "a-tw": "25.0%"}
+
+
+@pytest.fixture
+def reviewer(client, tree, person):
+    person("qu", "district_reviewer", tree["district"])
+    client.login(username="qu", password=PASSWORD)
+    return client
+
+
+def _cells(page, label):
+    row = next(tr for tr in page.select("tbody tr") if label in tr.th.text)
+    return row, row.select("td")
+
+
+def test_district_ranks_streets_and_counts_per_ten_thousand_residents(reviewer, tree, events):
+    from fazhi.figures import registry
+
+    tree["a"].residents, tree["b"].residents = 20000, 100000
+    tree["a"].save(), tree["b"].save()
+    events("a-tw", "2024-04-01", 4)
+    events("b-sq-tw", "2024-04-01", 10)
+    page = BeautifulSoup(reviewer.get("/figures/district/", {"year": "2024"}).content, "html.parser")
+    _, cells = _cells(page, "测试事件")
+    assert [c.select_one(".rank").text for c in cells[:2]] == ["第2名", "第1名"]  # by size: 乙 has more
+    assert cells[2].select_one(".rank") is None  # the district is not ranked against its streets
+    page = BeautifulSoup(reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser")
+    row, cells = _cells(page, "测试事件")
+    assert "件/万人" in row.th.text
+    assert [c.contents[0].strip() for c in cells] == ["2", "1", "1.17"]  # 4/2万, 10/10万, 14/12万
+    assert [c.select_one(".rank").text for c in cells[:2]] == ["第1名", "第2名"]
+    registry.better_when_lower("test.events")  # fewer per head is better: the lowest rate ranks first
+    try:
+        page = BeautifulSoup(
+            reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser"
+        )
+    finally:
+        registry._BETTER.pop("test.events", None)
+    _, cells = _cells(page, "测试事件")
+    assert [c.select_one(".rank").text for c in cells[:2]] == ["第2名", "第1名"]
+
+
+def test_a_street_without_residents_is_named_and_not_scaled(reviewer, tree, events):
+    tree["a"].residents = 20000
+    tree["a"].save()
+    events("b-sq-tw", "2024-04-01", 10)
+    page = BeautifulSoup(reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser")
+    assert "乙街道未填写常住人口" in page.select_one("p.errorlist").text
+    _, cells = _cells(page, "测试事件")
+    assert [c.contents[0].strip() for c in cells] == ["0", "—", "—"]
+
+
+def test_ranks_share_a_place_on_a_tie():
+    from fazhi.figures.dashboard import ranks
+
+    assert ranks([5, 9, 5, None, 1], "") == [2, 1, 2, None, 4]
+    assert ranks([5, 9, 5, None, 1], "down") == [2, 4, 2, None, 1]

@@ -10,13 +10,23 @@ def verbose_name(obj) -> str:
 
 @register.filter
 def yuan(value) -> str:
-    """An amount in 元 written as the reports do: 1880万元 above ten thousand, else 元."""
+    """A figure's amount in 元 as the dashboard shows it: 万元 with two decimals from ten thousand up
+    (211.61万元), else 元 with at most two decimals."""
     if value in (None, ""):
         return ""
     value = float(value)
     if abs(value) >= 10000:
-        return f"{value / 10000:,.4f}".rstrip("0").rstrip(".") + "万元"
+        return f"{value / 10000:,.2f}万元"
     return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
+
+
+@register.filter
+def amount(value) -> str:
+    """A record's own amount, to the fen, in 元 with thousands separated: 12,345.5元 (a record page states
+    what was agreed or fined, not a rounded figure)."""
+    if value in (None, ""):
+        return ""
+    return f"{float(value):,.2f}".rstrip("0").rstrip(".") + "元"
 
 
 @register.inclusion_tag("web/_attachments.html", takes_context=True)

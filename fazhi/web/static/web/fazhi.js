@@ -10,19 +10,22 @@ document.addEventListener("change", (event) => {
   const field = event.target.closest("[data-autosubmit]");
   if (field && field.form) field.form.requestSubmit();
 });
-// A form whose record type has kinds (data-kind-switch on the kind's select): only the fields of the kind
-// chosen (data-kinds="npc cppcc" on each kind's own input) are shown.
-function showKindFields(select) {
-  for (const input of select.form.querySelectorAll("[data-kinds]")) {
+// A form whose fields depend on a choice (data-kind-switch on the choice's select or on each of its radio
+// buttons; ledger.forms.show_by_choice): only the fields of the choice made (data-kinds="npc cppcc" on each
+// field's own input) are shown. With no radio button chosen yet, every field stays visible.
+function showKindFields(form) {
+  const radios = form.querySelectorAll("input[type=radio][data-kind-switch]");
+  const chosen = radios.length ? form.querySelector("input[type=radio][data-kind-switch]:checked") : form.querySelector("select[data-kind-switch]");
+  for (const input of form.querySelectorAll("[data-kinds]")) {
     const row = input.closest("p") || input;
-    row.hidden = !input.dataset.kinds.split(" ").includes(select.value);
+    row.hidden = Boolean(chosen) && !input.dataset.kinds.split(" ").includes(chosen.value);
   }
 }
 document.addEventListener("change", (event) => {
-  if (event.target.matches("[data-kind-switch]")) showKindFields(event.target);
+  if (event.target.matches("[data-kind-switch]")) showKindFields(event.target.form);
 });
 document.addEventListener("DOMContentLoaded", () => {
-  for (const select of document.querySelectorAll("[data-kind-switch]")) showKindFields(select);
+  for (const form of new Set([...document.querySelectorAll("[data-kind-switch]")].map((s) => s.form))) showKindFields(form);
 });
 // The print view's 打印 button (data-print).
 document.addEventListener("click", (event) => {
