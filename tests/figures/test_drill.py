@@ -65,3 +65,16 @@ def test_the_district_page_links_each_streets_count_to_its_records(client, tree,
     assert parse_qs(urlsplit(links[1]).query)["org"] == ["b"]
     assert agreed.number in client.get(links[0]).content.decode()  # the reviewer reads the district's ledgers
     assert agreed.number not in client.get(links[1]).content.decode()
+
+
+def test_money_on_the_district_page_is_in_wan_yuan_under_a_heading_without_a_unit(client, tree, person):
+    office = person("fzb", "office", tree["a"])
+    dispute = _mediated(office, tree["a-tw"], "货款纠纷")
+    services.conclude_success(
+        office, dispute, dispute.version, concluded_on=TODAY, agreement_text="分期还款", amount_recovered=123456
+    )
+    person("qu", "district_reviewer", tree["district"])
+    client.login(username="qu", password=PASSWORD)
+    page = BeautifulSoup(client.get("/figures/district/", {"year": "2026"}).content, "html.parser")
+    row = next(tr for tr in page.select("tbody tr") if "挽回经济损失" in tr.th.text)
+    assert row.th.text == "挽回经济损失" and row.td.a.text == "12.35万元"
