@@ -22,7 +22,7 @@ from fazhi.figures import registry
 from fazhi.orgs.models import Kind, Organisation
 
 from . import outline
-from .figure_source import FigureValue, is_declared
+from .figure_source import FigureValue, is_declared, running_until
 from .placeholders import codes_in, placeholders_in
 
 SUBJECTS = {Kind.STREET: "街道", Kind.DISTRICT: "区", Kind.COMMUNITY: "社区"}
@@ -474,28 +474,39 @@ DEFAULT_KEYWORD = "习近平新时代中国特色社会主义思想"
 
 @dataclass(frozen=True)
 class Wording:
-    """What the office chooses for its report: the counting word of cases and the preamble's keyword."""
+    """What the office chooses for its report: the counting word of cases and the preamble's keyword; and,
+    for a report drafted before its year is over, the day its figures run to."""
 
     count_word: str = "件"
     keyword: str = ""
+    until: datetime.date | None = None
 
     def keyword_for(self, year: int) -> str:
         return self.keyword.strip() or YEAR_KEYWORDS.get(year, DEFAULT_KEYWORD)
 
     @classmethod
     def of(cls, report) -> Wording:
-        return cls(report.count_word or "件", report.keyword)
+        until = None if report.frozen else running_until(report.year)
+        return cls(report.count_word or "件", report.keyword, until)
+
+
+def spoken_name(org: Organisation) -> str:
+    """The office as its report's text names it: "五常街道", not the organ's full "五常街道办事处" (which
+    is the 落款's)."""
+    return org.name.removesuffix("办事处") or org.name
 
 
 def fill(text: str, org: Organisation, year: int, wording: Wording | None = None) -> str:
     wording = wording or Wording()
+    if wording.until:  # "2026年，街道共接收…" of a year not yet over: "截至2026年11月30日，街道共接收…"
+        text = text.replace("{year}年，", f"截至{{year}}年{wording.until.month}月{wording.until.day}日，")
     text = DATES.sub(lambda match: _dates(match.group(1), org, year), text)
     subject = SUBJECTS.get(org.kind, org.name)
     for name, value in (
         ("{year}", year),
         ("{last_year}", year - 1),
         ("{subject}", subject),
-        ("{org}", org.name),
+        ("{org}", spoken_name(org)),
         ("{件}", wording.count_word),
         ("{keyword}", wording.keyword_for(year)),
     ):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from fazhi.dates import today
 from fazhi.figures import registry
 from fazhi.orgs.models import Organisation
 
@@ -55,8 +56,16 @@ def label_of(code: str) -> str:
     return registry.get(code).label if is_declared(code) else code
 
 
+def running_until(year: int) -> date | None:
+    """The day a report of a year not yet over is drafted to (today), else None. Its figures count the
+    year's records so far and compare them with the same dates a year before; its text says 截至M月D日."""
+    day = today()
+    return day if day.year == year and day < date(year, 12, 31) else None
+
+
 def fetch(org: Organisation, codes, year: int) -> dict[str, FigureValue]:
-    """This year's and last year's value of each declared code for the org and everything below it."""
+    """This year's and last year's value of each declared code for the org and everything below it (of a
+    running year: so far, compared with the same dates of last year)."""
     codes = sorted({code for code in codes if is_declared(code)})
     if not codes:
         return {}
@@ -80,7 +89,10 @@ def _from_figures_app(org, codes, year) -> dict[str, FigureValue] | None:
         from fazhi.figures.values import values
     except ImportError:
         return None
-    got = values(org, codes, year)
+    from fazhi.figures.values import Period
+
+    until = running_until(year)
+    got = values(org, codes, Period.year(year).as_of(until) if until else year)
     items = got.items() if isinstance(got, dict) else ((v.code, v) for v in got)
     return {
         code: FigureValue(

@@ -2,6 +2,7 @@ import io
 
 from fazhi.demo.tree import build_orgs, build_people
 from fazhi.figures import registry
+from fazhi.figures.catalogue import STARTER
 from fazhi.figures.demo import GUANLAN_HAND_ENTERED, HAND_ENTERED, XIXIANG_HAND_ENTERED, load_demo
 from fazhi.figures.models import ManualFigure, ManualValue
 from fazhi.figures.values import values
@@ -35,10 +36,27 @@ def test_demo_enters_by_hand_nothing_a_ledger_computes(db):
     hand = set(ManualFigure.objects.filter(kind=ManualFigure.Kind.HAND_ENTERED).values_list("code", flat=True))
     wuchang = {"manual.mediation_funding", "manual.prelitigation_funding", "manual.award_subsidy_budget",
                "manual.source_governance_funding"}  # fmt: skip
-    assert hand == {*wuchang, *(row[0] for row in (*XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED))}
+    entered = {code for code, _ in (*HAND_ENTERED, *XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED)}
+    assert entered == {*wuchang, *(code for code, _ in (*XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED))}
+    assert hand == {row[0] for row in STARTER}  # the demo enters values of the shipped catalogue only
     computed = {f.code for f in registry.all_figures() if not f.hand_entered}
-    for _code, label, _, phrases, _ in (*HAND_ENTERED, *XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED):
+    for _code, label, _, phrases, _ in STARTER:
         assert registry.code_for_phrase(label) not in computed, label
         assert registry.code_for_phrase(phrases) not in computed, phrases
     for phrase in ("调解业务培训", "开展法律讲座", "接受法律咨询", "宣传资料份"):
         assert registry.code_for_phrase(phrase) in computed, phrase
+
+
+def test_a_fresh_installation_has_the_starter_catalogue_and_keeps_the_offices_edits(db):
+    from fazhi.figures import catalogue
+
+    # the migration installed it: every row, each with its theme
+    assert set(ManualFigure.objects.values_list("code", flat=True)) >= {row[0] for row in STARTER}
+    drills = ManualFigure.objects.get(code="manual.drills")
+    assert (drills.label, drills.unit, drills.description) == ("应急演练", "场", "应急管理")
+    drills.label = "各类应急演练"  # the 法治办 words it its own way, and removes a row it has no use for
+    drills.save()
+    ManualFigure.objects.filter(code="manual.ai_cameras").delete()
+    assert catalogue.install() == 1  # installing again adds back only what is missing ...
+    assert ManualFigure.objects.get(code="manual.drills").label == "各类应急演练"  # ... and overwrites nothing
+    assert catalogue.install() == 0

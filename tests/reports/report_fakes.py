@@ -31,9 +31,11 @@ class FakeData:
 
     def __init__(self):
         self.numbers = {code: dict(years) for code, years in WUCHANG.items()}
+        self.periods = set()  # (start, end) of every period a figure was asked for
 
     def compute_for(self, code):
         def compute(orgs, start, end):
+            self.periods.add((start, end))
             return self.numbers[code].get(start.year)
 
         return compute

@@ -91,3 +91,30 @@ def test_counting_word_money_keyword_and_issuer_are_the_offices_choice(tree, wri
     assert "涉案金额约2028万元" in text
     assert "深入学习贯彻党的二十大精神" in text
     assert text.rstrip().splitlines()[-1] == "杭州市余杭区人民政府五常街道办事处"
+
+
+def test_a_draft_made_before_the_year_is_over_says_up_to_which_day(tree, writer, fake_figures, monkeypatch):
+    import datetime
+
+    monkeypatch.setattr("fazhi.reports.figure_source.today", lambda: datetime.date(2024, 11, 30))
+    report = services.draft_report(writer, tree["a"], 2024)
+    text = text_of(report)
+    assert "截至2024年11月30日，街道共接收矛盾纠纷3218件" in text
+    assert "现将2024年度法治政府建设情况报告如下" in text  # the year itself is still named as the year
+    # compared with the same dates a year before, not with the whole of 2023
+    assert (datetime.date(2023, 1, 1), datetime.date(2023, 11, 30)) in fake_figures.periods
+    assert (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31)) not in fake_figures.periods
+
+    monkeypatch.setattr("fazhi.reports.figure_source.today", lambda: datetime.date(2025, 1, 5))
+    services.draft(writer, report)
+    text = text_of(report)
+    assert "2024年，街道共接收矛盾纠纷3218件" in text and "截至" not in text
+
+
+def test_the_text_names_the_street_and_the_signature_names_the_organ(tree, writer, fake_figures):
+    tree["a"].name = "甲街道办事处"
+    tree["a"].save()
+    report = services.draft_report(writer, tree["a"], 2024)
+    text = text_of(report)
+    assert "2024年，甲街道深入学习贯彻" in text and "甲街道办事处深入" not in text
+    assert "甲街道办事处" in text.rstrip().splitlines()[-3:]  # the 落款, by the 成文日期
