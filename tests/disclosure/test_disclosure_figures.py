@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from fazhi.demo.tree import build_orgs, build_people
 from fazhi.disclosure import services
@@ -15,6 +16,7 @@ from fazhi.disclosure.models import DisclosureRequest
 from fazhi.disclosure.table import annual_tables
 from fazhi.figures import registry
 from fazhi.orgs.models import Organisation
+from tests.conftest import TODAY, clock_at
 from tests.disclosure.disclosure_fixtures import new_request
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
@@ -25,15 +27,18 @@ def year_value(code, orgs, year):
     return registry.get(code).compute(orgs, D(year, 1, 1), D(year, 12, 31))
 
 
-@pytest.fixture
-def demo():
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module (the tests' own changes roll back to it), on the tests' pinned day."""
     from fazhi.litigation.demo import load_demo as load_litigation
 
-    orgs = build_orgs()
-    users = build_people(orgs)
-    load_litigation(orgs, users, io.StringIO())
-    load_demo(orgs, users, io.StringIO())
-    return orgs
+    with django_db_blocker.unblock(), transaction.atomic(), clock_at(TODAY):
+        orgs = build_orgs()
+        users = build_people(orgs)
+        load_litigation(orgs, users, io.StringIO())
+        load_demo(orgs, users, io.StringIO())
+        yield orgs
+        transaction.set_rollback(True)
 
 
 def test_demo_table_three_adds_up_and_chains_across_years(demo):

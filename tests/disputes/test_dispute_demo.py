@@ -2,6 +2,7 @@ import datetime
 import io
 
 import pytest
+from django.db import transaction
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.demo.tree import build_orgs, build_people
@@ -14,9 +15,18 @@ from fazhi.orgs.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_reproduces_the_wuchang_2024_report():
-    orgs = build_orgs()
-    load_demo(orgs, build_people(orgs), io.StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The dispute demo, loaded once for the module (it is the slow part) and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        orgs = build_orgs()
+        load_demo(orgs, build_people(orgs), io.StringIO())
+        yield orgs
+        transaction.set_rollback(True)
+
+
+def test_demo_reproduces_the_wuchang_2024_report(demo):
+    orgs = demo
     wuchang = Organisation.objects.subtree_of([orgs["wuchang"]])
 
     def year(code, y):
@@ -41,12 +51,11 @@ def test_demo_reproduces_the_wuchang_2024_report():
     assert AuditEntry.objects.filter(action=Action.IMPORT).count() == 7  # 五常's four years, 仓前, 西乡, 观澜
 
 
-def test_demo_reproduces_the_xixiang_2023_and_guanlan_2024_reports():
+def test_demo_reproduces_the_xixiang_2023_and_guanlan_2024_reports(demo):
     """西乡 2023: 受理矛盾纠纷4532宗，调解成功4430宗，涉案人数11331人，涉案金额1880万元，挽回经济损失1840万元;
     处理30人以上重大劳资纠纷12宗. 观澜 2024: 委派至青年律师调解员纠纷案件253宗，办结案件230宗; 成功调解矛盾纠纷
-    300余宗; 心理服务参与协助化解矛盾纠纷179宗 (one load of the demo for both: it is the slow part)."""
-    orgs = build_orgs()
-    load_demo(orgs, build_people(orgs), io.StringIO())
+    300余宗; 心理服务参与协助化解矛盾纠纷179宗."""
+    orgs = demo
     xixiang = Organisation.objects.subtree_of([orgs["xixiang"]])
 
     def year(code):
