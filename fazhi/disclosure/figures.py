@@ -14,7 +14,7 @@ table 二's cells .documents.<rule|normative>.<issued|repealed|in_force>, .decis
 and .fees (万元); .postings.late (published after the 20 工作日 of 条例第二十六条).
 """
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 
 from fazhi.figures.registry import (
     Figure,
@@ -26,6 +26,7 @@ from fazhi.figures.registry import (
     figure,
     key_figures,
     percent,
+    shared,
     tally,
     trend_figures,
 )
@@ -50,10 +51,7 @@ from .table import (
     by_outcome_and_kind,
     carried_in_q,
     carried_over_q,
-    decisions,
-    documents,
-    fees,
-    plain,
+    in_force_counts,
     received_q,
     table_four,
 )
@@ -74,9 +72,17 @@ _request(
 )  # fmt: skip
 
 
+@shared
+def _carried(orgs, start, end) -> dict:
+    """上年结转 and 结转下年度 in one query (requests open across the period's first or last day)."""
+    return _requests(orgs).aggregate(
+        carried_in=Count("pk", filter=carried_in_q(start)), carried_over=Count("pk", filter=carried_over_q(end))
+    )
+
+
 @figure("disclosure.carried_in", "上年结转政府信息公开申请", "件")
 def carried_in(orgs, start, end):
-    return _requests(orgs).filter(carried_in_q(start)).count()
+    return _carried(orgs, start, end)["carried_in"]
 
 
 _request(
@@ -89,7 +95,7 @@ _request(
 
 @figure("disclosure.carried_over", "结转下年度继续办理", "件")
 def carried_over(orgs, start, end):
-    return _requests(orgs).filter(carried_over_q(end)).count()
+    return _carried(orgs, start, end)["carried_over"]
 
 
 for _group, _label in OUTCOME_GROUPS:
@@ -112,9 +118,12 @@ for _kind in COLUMNS:
     )
 
 
+_table_four = shared(table_four)  # one table for the 21 figures that each take a cell of it
+
+
 def _cases(groups, result=None):
     def compute(orgs, start, end):
-        table = table_four(orgs, start, end)
+        table = _table_four(orgs, start, end)
         return sum(table[g][result or "total"] for g in groups)
 
     return compute
@@ -195,37 +204,35 @@ for _kind, _label in PostingKind.choices:
     )  # fmt: skip
 
 
-def _documents(kind, index):
-    return lambda orgs, start, end: documents(orgs, kind, start, end)[index]
+_in_force_by_kind = shared(lambda orgs, start, end: in_force_counts(orgs, end))
 
 
+def _in_force(kind):
+    """现行有效 at the period's end: a stock, not a count of the period's rows (no tally says it)."""
+    return lambda orgs, start, end: _in_force_by_kind(orgs, start, end)[kind]
+
+
+# Table 二 of the 政府信息公开工作年度报告: 本年制发 and 本年废止 are the period's rows of a kind, dated by when the
+# document was made or repealed; 本年处理决定数量 is the sum of the decisions each posting of a kind states.
 for _kind in sorted(DOCUMENT_KINDS):
     _label = PostingKind(_kind).label
-    for _index, (_part, _name) in enumerate(
-        (("issued", "本年制发"), ("repealed", "本年废止"), ("in_force", "现行有效"))
-    ):
-        declare(
-            Figure(
-                f"disclosure.documents.{_kind}.{_part}",
-                f"{_label}（{_name}）",
-                "件",
-                _documents(_kind, _index),
-            )
-        )
+    for _part, _name, _on in (("issued", "本年制发", "formed_on"), ("repealed", "本年废止", "repealed_on")):
+        tally(
+            f"disclosure.documents.{_kind}.{_part}", f"{_label}（{_name}）", "件", model=Posting, on=_on,
+            where=Q(kind=_kind),
+        )  # fmt: skip
+    declare(Figure(f"disclosure.documents.{_kind}.in_force", f"{_label}（现行有效）", "件", _in_force(_kind)))
 for _kind in sorted(DECISION_KINDS):
-    declare(
-        Figure(
-            f"disclosure.decisions.{_kind}",
-            f"公开{PostingKind(_kind).label}",
-            "件",
-            lambda orgs, start, end, kind=_kind: decisions(orgs, kind, start, end),
-        )
-    )
+    tally(
+        f"disclosure.decisions.{_kind}", f"公开{PostingKind(_kind).label}", "件", model=Posting, on="formed_on",
+        where=Q(kind=_kind), total="decisions",
+    )  # fmt: skip
 
 
-@figure("disclosure.fees", "行政事业性收费金额", "万元")
-def fee_total(orgs, start, end):
-    return plain(fees(orgs, start, end))
+tally(
+    "disclosure.fees", "行政事业性收费金额", "万元", model=Posting, on="formed_on", where=Q(kind=PostingKind.FEE),
+    total="fee_amount",
+)  # fmt: skip
 
 
 tally(

@@ -19,6 +19,7 @@ from fazhi.figures.registry import (
     figure,
     key_figures,
     ratio,
+    shared,
     tally,
     trend_figures,
 )
@@ -91,9 +92,10 @@ tally(
 )  # fmt: skip
 
 
-@figure("enforcement.fines", "罚没金额", "元", phrases=("经济行政罚款", "罚没款"))
-def fines(orgs, start, end):
-    return Decimal(_sum(penalised(orgs, start, end), F("fine_amount") + F("confiscated_amount")))
+tally(
+    "enforcement.fines", "罚没金额", "元", model=EnforcementCase, on="decision_on", where=PENALISED,
+    total=F("fine_amount") + F("confiscated_amount"), phrases=("经济行政罚款", "罚没款"),
+)  # fmt: skip
 
 
 ENTERPRISE = Q(object_kind=ObjectKind.ENTERPRISE)
@@ -160,19 +162,25 @@ def trainings(orgs, start, end):
     return OfficerTraining.objects.filter(org__in=orgs, year__gte=start.year, year__lte=end.year)
 
 
+@shared
+def _training(orgs, start, end) -> tuple[Decimal, int]:
+    """(hours, officer-years with hours recorded) of the years the period touches, in one query."""
+    found = trainings(orgs, start, end).aggregate(hours=Sum("hours"), rows=Count("pk"))
+    return Decimal(found["hours"] or 0), found["rows"]
+
+
 @figure("enforcement.training_hours", "执法人员培训学时", "学时", phrases=("执法人员培训",))
 def training_hours(orgs, start, end):
-    return Decimal(_sum(trainings(orgs, start, end), "hours"))
+    return _training(orgs, start, end)[0]
 
 
 @figure("enforcement.training_hours.average", "执法人员人均培训学时", "学时", phrases=("人均培训学时",))
 def training_hours_average(orgs, start, end):
     """Hours per officer with hours recorded for the year (an officer in two years counts once a year)."""
-    rows = trainings(orgs, start, end)
-    count = rows.count()
+    hours, count = _training(orgs, start, end)
     if not count:
         return None
-    return (Decimal(_sum(rows, "hours")) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return (hours / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 tally("enforcement.file_reviews", "案卷评查", "份", model=FileReview, on="reviewed_on", phrases=("案卷评查",))

@@ -1,4 +1,4 @@
-"""The tallies of one ledger model, date and unit field, for some periods: one conditional-aggregate query,
+"""The tallies of one ledger model and unit field, for some periods: one conditional-aggregate query,
 its SQL built by the ORM once per process and then run with the organisations and dates of each call.
 
 Why: building that query (a filtered Count or Sum per figure and period) costs the ORM some milliseconds per
@@ -21,10 +21,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from fazhi.orgs.models import Organisation
+
+from . import registry
 
 ORGS_MARKER = "SELECT 'fazhi:figures:orgs'"
 # Stand-in bounds: period i runs from day 2i to day 2i+1 of year 1, a date no ledger row carries.
@@ -93,13 +95,8 @@ def tallies(members, orgs: Orgs, periods) -> dict[str, object] | None:
     if compiled is None or built is None:
         return None
     org_sql, org_params = built
-    params = []
-    for slot in compiled.slots:
-        if slot[0] == "value":
-            params.append(slot[1])
-        else:
-            period = periods[slot[0]]
-            params.append(_adapt(alias, period.end if slot[1] else period.start))
+    bounds = [(_adapt(alias, period.start), _adapt(alias, period.end)) for period in periods]
+    params = [slot[1] if slot[0] == "value" else bounds[slot[0]][slot[1]] for slot in compiled.slots]
     params[compiled.split : compiled.split] = org_params
     connection = connections[alias]
     with connection.cursor() as cursor:
@@ -121,15 +118,12 @@ def _compile(members, count: int, alias) -> Compiled | None:
     """Build the group's query with stand-ins and keep its SQL; None when it is not one plain aggregate."""
     tally = members[0].tally
     bounds = [stand_in(i) for i in range(count)]
-    span = Q()
-    for start, end in bounds:
-        span |= tally.in_period(start, end)
     terms = {
         f"f{n}_{i}": fig.tally.aggregate(start, end)
         for n, fig in enumerate(members)
         for i, (start, end) in enumerate(bounds)
     }
-    queryset = tally.rows(RawSQL(ORGS_MARKER, ())).filter(span)
+    queryset = tally.rows(RawSQL(ORGS_MARKER, ())).filter(registry.span(members, bounds))
     query = queryset.query.chain()
     captured: dict = {}
     make_compiler = query.get_compiler

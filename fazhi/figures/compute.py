@@ -15,8 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
-
 from fazhi.errors import FazhiError
 from fazhi.orgs.models import Organisation
 
@@ -107,7 +105,11 @@ def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
     """
     if isinstance(period, int):
         period = Period.year(period)
-    figures = [figure_or_error(code) for code in codes]
+    with registry.computing():
+        return _values(org, [figure_or_error(code) for code in codes], period)
+
+
+def _values(org: Organisation, figures, period: Period) -> dict[str, Value]:
     orgs = Organisation.objects.subtree_of([org])
     before = period.previous_year()
     known_now, known_before = _tallied(figures, orgs, [period, before])
@@ -123,7 +125,7 @@ def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
 
 def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
     """The tallies among ``figures`` (and the parts of their ratios and derived figures), for each period: one
-    aggregate query per ledger model and date field, with a conditional count or sum per figure and period."""
+    aggregate query per ledger model, with a conditional count or sum per figure and period."""
     wanted = {fig.code: fig for fig in figures if fig.tally}
     for fig in figures:
         for code in fig.parts:
@@ -139,15 +141,13 @@ def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
         row = aggregate.tallies(members, subquery, periods)  # the SQL built once per process
         if row is None:
             tally = members[0].tally
-            span = Q()
-            for period in periods:
-                span |= tally.in_period(period.start, period.end)
             terms = {
                 f"f{n}_{i}": fig.tally.aggregate(period.start, period.end)
                 for n, fig in enumerate(members)
                 for i, period in enumerate(periods)
             }
-            row = tally.rows(orgs).filter(span).aggregate(**terms)
+            bounds = [(period.start, period.end) for period in periods]
+            row = tally.rows(orgs).filter(registry.span(members, bounds)).aggregate(**terms)
         for n, fig in enumerate(members):
             for i in range(len(periods)):
                 found[i][fig.code] = fig.tally.finish(row[f"f{n}_{i}"])
@@ -164,11 +164,12 @@ def several_series(org: Organisation, codes, periods: list[Period]) -> dict[str,
     of one ledger model and date in one query for every figure and period."""
     figures = [figure_or_error(code) for code in codes]
     orgs = Organisation.objects.subtree_of([org])
-    known = _tallied(figures, orgs, periods) if periods else []
-    return {
-        fig.code: [_one(fig, org, orgs, p, k)[0] for p, k in zip(periods, known, strict=True)]
-        for fig in figures
-    }
+    with registry.computing():
+        known = _tallied(figures, orgs, periods) if periods else []
+        return {
+            fig.code: [_one(fig, org, orgs, p, k)[0] for p, k in zip(periods, known, strict=True)]
+            for fig in figures
+        }
 
 
 def table(org: Organisation, codes, period: Period) -> list[dict]:

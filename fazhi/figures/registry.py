@@ -19,11 +19,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from django.db.models import Count, Q, Sum
+from django.db.models.expressions import Combinable
 
 Number = int | Decimal
 
@@ -34,8 +37,8 @@ log = logging.getLogger(__name__)
 class Tally:
     """A figure that is one conditional aggregate over a ledger's rows: the rows of ``model`` held by the
     units (``org_field`` in the subtree) whose date ``on`` lies in the period and that match ``where``,
-    counted, or with ``total`` summed. Figures of one model, date and unit field are computed together in
-    one query for both years (:mod:`fazhi.figures.compute`) instead of a query each.
+    counted, or with ``total`` summed. Figures of one model and unit field are computed together in one
+    query for both years, whatever dates they count by (:mod:`fazhi.figures.compute`), instead of a query each.
 
     ``where`` must not follow a many-valued relation (the join would repeat rows for every figure of the
     query): say it with ``pk__in=`` an uncorrelated subquery instead (built once per query, where a correlated
@@ -45,12 +48,13 @@ class Tally:
     model: type
     on: str
     where: Q | Callable[[], Q] | None = None
-    total: str | None = None
+    total: str | Combinable | None = None  # a column, or an expression of columns (F("a") + F("b"))
     org_field: str = "org"
 
     @property
     def group(self) -> tuple:
-        return (self.model, self.on, self.org_field)
+        """Tallies computed in one query: a ledger table's, whichever of its dates each counts by."""
+        return (self.model, self.org_field)
 
     def in_period(self, start, end) -> Q:
         return Q(**{f"{self.on}__gte": start, f"{self.on}__lte": end})
@@ -70,9 +74,21 @@ class Tally:
         """A sum over no rows is 0 (0.00 for money), as a count is."""
         if raw is not None:
             return raw
-        if self.total and self.model._meta.get_field(self.total).get_internal_type() == "DecimalField":
+        if self.total and (
+            not isinstance(self.total, str)  # an expression of columns: money (罚款 + 没收)
+            or self.model._meta.get_field(self.total).get_internal_type() == "DecimalField"
+        ):
             return Decimal("0")
         return 0
+
+
+def span(members, periods) -> Q:
+    """The rows any of the tallies ``members`` (of one group) may count in ``periods``: a query's filter."""
+    found = Q()
+    for on in dict.fromkeys(fig.tally.on for fig in members):
+        for start, end in periods:
+            found |= Q(**{f"{on}__gte": start, f"{on}__lte": end})
+    return found
 
 
 def _tally_compute(tally: Tally, orgs, start, end) -> Number:
@@ -212,6 +228,38 @@ def ratio(code: str, label: str, *, part: str, whole: str, phrases: tuple[str, .
     return declare(
         Figure(code, label, "%", partial(_ratio_compute, rate), tuple(phrases), description, ratio=rate)
     )
+
+
+# Results of ``shared`` computations while one batch of figures is computed (see ``computing``).
+_SHARED: ContextVar[dict | None] = ContextVar("figures_shared", default=None)
+
+
+@contextmanager
+def computing():
+    """While figures of one organisation are computed together, a ``shared`` computation runs once per
+    unit set and period instead of once per figure that reads it."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(compute: Callable) -> Callable:
+    """Mark ``compute(orgs, start, end, *more)`` as a whole table several figures each take a cell of (the
+    disclosure report's table 四 …): inside ``computing()`` it runs once for the same arguments. The unit
+    set is the same queryset object for every figure of one batch, so it is told apart by identity."""
+
+    def once(orgs, start, end, *more):
+        memo = _SHARED.get()
+        if memo is None:
+            return compute(orgs, start, end, *more)
+        key = (compute, id(orgs), start, end, *more)
+        if key not in memo:
+            memo[key] = (orgs, compute(orgs, start, end, *more))  # the unit set is kept alive with its id
+        return memo[key][1]
+
+    return once
 
 
 def derived(

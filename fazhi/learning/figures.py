@@ -8,7 +8,7 @@ counted from the litigation ledger's hearings, never entered here.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Min, Q
 
 from fazhi.figures.registry import (
     better_when_higher,
@@ -16,6 +16,7 @@ from fazhi.figures.registry import (
     derived,
     figure,
     key_figures,
+    shared,
     tally,
     trend_figures,
 )
@@ -190,30 +191,31 @@ for _code, _kind, _label, _unit_text, _phrases in (
     )  # fmt: skip
 
 
+@shared
+def _stations(orgs, start, end) -> tuple[int, int]:
+    """(stations that served in the period, those of them whose first service ever falls in it), in one query."""
+    served = Count("pk", filter=Q(served_on__gte=start, served_on__lte=end))
+    rows = (
+        ServiceRecord.objects.filter(org__in=orgs, org__kind=Kind.LEGAL_STATION, served_on__lte=end)
+        .values("org")
+        .annotate(first=Min("served_on"), served=served)
+        .filter(served__gt=0)
+        .values_list("first", flat=True)
+    )
+    firsts = list(rows)
+    return len(firsts), sum(1 for first in firsts if first >= start)
+
+
 @figure("services.stations", "公共法律服务驿站", "个", phrases=("社区公共法律服务驿站",))
 def stations(orgs, start, end):
     """Stations that recorded a service in the period."""
-    return (
-        _in(ServiceRecord, orgs, start, end, "served_on")
-        .filter(org__kind=Kind.LEGAL_STATION)
-        .values("org")
-        .distinct()
-        .count()
-    )
+    return _stations(orgs, start, end)[0]
 
 
 @figure("services.stations_new", "新建公共法律服务驿站", "个", phrases=("新建公共法律服务驿站",))
 def stations_new(orgs, start, end):
     """Stations whose first service record falls in the period: built (or opened) that year."""
-    earlier = ServiceRecord.objects.filter(org=OuterRef("org"), served_on__lt=start)
-    return (
-        _in(ServiceRecord, orgs, start, end, "served_on")
-        .filter(org__kind=Kind.LEGAL_STATION)
-        .exclude(Exists(earlier))
-        .values("org")
-        .distinct()
-        .count()
-    )
+    return _stations(orgs, start, end)[1]
 
 
 # --- the principal leaders (item 三) ---------------------------------------------------------------------

@@ -95,13 +95,13 @@ def test_every_tally_and_ratio_gives_what_it_computes_alone(tree, disputes):
     assert (found["disputes.group_disputes"].value, found["disputes.group_disputes"].previous) == (3, 0)
 
 
-def test_one_query_per_model_and_date_for_both_years(tree, disputes):
+def test_one_query_per_ledger_table_for_both_years(tree, disputes):
     codes = tallied_codes("disputes.")
     with CaptureQueriesContext(connection) as queries:
         values(tree["a"], codes, 2026)
     on_disputes = [q["sql"] for q in queries if 'FROM "disputes_dispute"' in q["sql"]]
-    # received_on and concluded_on: two queries, whatever the number of figures and years
-    assert len(on_disputes) == 2, on_disputes
+    # by received_on and by concluded_on: one query, whatever the number of figures, dates and years
+    assert len(on_disputes) == 1, on_disputes
 
 
 def test_a_sum_over_no_rows_is_zero_in_the_fields_type(tree):
@@ -143,3 +143,27 @@ def test_a_condition_on_today_is_built_again_when_the_day_changes(tree):
         with clock_at(D(2026, 3, 2)):
             values(tree["a"], codes, 2026)
         assert compiling.called
+
+
+def test_a_shared_table_runs_once_per_batch_and_each_time_outside_one(tree):
+    calls = []
+
+    @registry.shared
+    def table(orgs, start, end):
+        calls.append(start.year)
+        return {"a": 1, "b": 2}
+
+    cells = [registry.Figure(f"test.cell_{k}", k, "件", lambda o, s, e, k=k: table(o, s, e)[k]) for k in "ab"]
+    for cell in cells:
+        registry.declare(cell)
+    try:
+        found = values(tree["a"], ["test.cell_a", "test.cell_b"], 2026)
+    finally:
+        for cell in cells:
+            registry._REGISTRY.pop(cell.code)
+    assert (found["test.cell_a"].value, found["test.cell_b"].previous) == (1, 2)
+    assert sorted(calls) == [2025, 2026]  # two figures, two years: the table once a year
+    orgs = Organisation.objects.subtree_of([tree["a"]])
+    cells[0].compute(orgs, D(2026, 1, 1), D(2026, 12, 31))
+    cells[1].compute(orgs, D(2026, 1, 1), D(2026, 12, 31))
+    assert sorted(calls) == [2025, 2026, 2026, 2026]  # outside a batch nothing is kept
