@@ -24,6 +24,7 @@ from .models import (
     PartyRole,
     Session,
 )
+from .services import FAILURE_FIELDS, SUCCESS_FIELDS
 
 # What registering and editing a dispute share.
 _Details = model_form(
@@ -99,15 +100,8 @@ class ConcludeForm(
     )
 
 
-# Each outcome's own fields (services.SUCCESS_FIELDS / FAILURE_FIELDS): choosing 调解不成 hides the agreement.
-show_by_choice(
-    ConcludeForm,
-    "outcome",
-    {
-        "success": ("agreement_text", "amount_agreed", "amount_recovered", "performance_method", "performance_due"),
-        "failure": ("referred_to", "reason"),
-    },
-)
+# Each outcome's own fields (the ones its service reads): choosing 调解不成 hides the agreement.
+show_by_choice(ConcludeForm, "outcome", {"success": SUCCESS_FIELDS, "failure": FAILURE_FIELDS})
 
 
 class AcceptForm(VersionForm):

@@ -48,10 +48,6 @@ LISTS = (
 )
 
 
-def _detail(request, dispute) -> dict:
-    return {"sessions": list(dispute.sessions.all())}
-
-
 def _may_dispatch(dispute, user) -> bool:
     return allows(DISPATCHED)(dispute, user) and forms.dispatch_targets(user, dispute).exists()
 
@@ -131,7 +127,6 @@ PAGES = LedgerPages(
         name="intake",
     ),
     detail_template="disputes/detail.html",
-    detail=_detail,
     timeline=timeline,
     has_parties=True,
     actions=ACTIONS,

@@ -87,7 +87,8 @@ def show_by_choice(form_class, switch: str, fields_of: dict[str, tuple[str, ...]
         for name in names:
             kinds.setdefault(name, []).append(choice)
     for name, choices in kinds.items():
-        form_class.base_fields[name].widget.attrs["data-kinds"] = " ".join(choices)
+        if len(choices) < len(fields_of):  # a field of every choice (a date both outcomes have) stays shown
+            form_class.base_fields[name].widget.attrs["data-kinds"] = " ".join(choices)
 
 
 class UnitChoiceField(forms.ModelChoiceField):
