@@ -6,7 +6,7 @@ may change is decided by the services, which raise a Chinese message shown on th
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -17,6 +17,7 @@ from fazhi.figures import registry
 from fazhi.ledger.downloads import file_response
 
 from . import figure_source, services
+from . import jobs as report_jobs
 from . import sections as outline_edits
 from .completeness import problems
 from .compose import section_numbers, to_document, tree_rows
@@ -306,6 +307,10 @@ def report_preview(request, pk):
 @login_required
 def report_export(request, pk, fmt):
     report = _report(request, pk)
+    if fmt == "pdf":  # LibreOffice's seconds of work go to the worker; the job's page offers the file
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return redirect(report_jobs.queue_pdf(request.user, report))
     try:
         export = export_format(fmt)
     except ValueError as exc:
