@@ -39,7 +39,7 @@
     var twoAxes = right.some(Boolean);
     chart.setOption({
       tooltip: { trigger: "axis" },
-      legend: { top: 4 },
+      legend: { type: "scroll", top: 4 },
       grid: { left: 48, right: twoAxes ? 48 : 24, top: 40, bottom: 32 },
       xAxis: { type: "category", data: trend.months },
       yAxis: twoAxes ? [axis, { type: "value", minInterval: 1, splitLine: { show: false } }] : axis,
@@ -72,7 +72,7 @@
     var right = smallSeries(district.series);
     chart.setOption({
       tooltip: { trigger: "axis" },
-      legend: { top: 4 },
+      legend: { type: "scroll", top: 4 },
       grid: { left: 48, right: 48, top: 40, bottom: 32 },
       xAxis: { type: "category", data: district.streets },
       yAxis: right.some(Boolean) ? [{ type: "value" }, { type: "value", splitLine: { show: false } }] : { type: "value" },
