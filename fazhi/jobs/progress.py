@@ -3,8 +3,10 @@ Redis when FAZHI_REDIS_URL is set): shared by the web servers and the worker, an
 touching the database, whose write lock the running import may hold for its whole transaction."""
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 KEEP_SECONDS = 7 * 24 * 3600
@@ -106,11 +108,37 @@ def cancel_requested(job_id: int) -> bool:
 
 
 def forget(job_id: int) -> None:
-    cache.delete_many([_key(job_id, "progress"), _key(job_id, "cancel")])
+    cache.delete_many([_key(job_id, "progress"), _key(job_id, "cancel"), _key(job_id, "alive")])
+
+
+# The jobs this process is running now: the heartbeat says each is alive, so that a job left "running" by a
+# worker that was killed (a restart, an out-of-memory kill) can be told from one that is only slow.
+_RUNNING_HERE: set[int] = set()
+
+
+@contextmanager
+def running_here(job_id: int):
+    _RUNNING_HERE.add(job_id)
+    try:
+        _mark_alive(job_id)
+        yield
+    finally:
+        _RUNNING_HERE.discard(job_id)
+
+
+def _mark_alive(job_id: int) -> None:
+    cache.set(_key(job_id, "alive"), time.time(), settings.FAZHI_WORKER_STALE_SECONDS)
+
+
+def alive(job_id: int) -> bool:
+    """Whether a worker has said within the stale interval that it is running the job."""
+    return cache.get(_key(job_id, "alive")) is not None
 
 
 def beat() -> None:
     cache.set(HEARTBEAT_KEY, time.time(), KEEP_SECONDS)
+    for job_id in list(_RUNNING_HERE):
+        _mark_alive(job_id)
 
 
 def last_beat() -> float | None:

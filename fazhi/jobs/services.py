@@ -4,9 +4,11 @@ A job's work is a function ``work(job, progress) -> Outcome`` run by a task in t
 raises ``Failed`` with a Chinese message (and perhaps a file, e.g. an import's marked-up workbook) when
 the job cannot be done, ``progress.Cancelled`` when the owner cancelled it between batches."""
 
+import datetime
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -110,7 +112,8 @@ def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] =
     state, fields, more = State.DONE, {}, {}
     try:
         tracker.report(0)
-        outcome = work(job, tracker)
+        with progress.running_here(job.pk):
+            outcome = work(job, tracker)
         fields = {"summary": outcome.summary[:500], "link": outcome.link, "done": tracker.total}
         if outcome.file is not None:
             job.result.save(outcome.file_name, ContentFile(outcome.file), save=False)
@@ -139,9 +142,36 @@ def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] =
     return state
 
 
+WORKER_GONE = (
+    "后台任务服务在处理中途停止（如服务器重启），任务没有完成，也没有写入任何数据；请重新提交。"
+)
+
+
+def reap() -> int:
+    """Fail the jobs left running by a worker that is gone: no worker has said for the stale interval that it
+    runs them (each worker's heartbeat names its own jobs, so several workers reap safely). An import
+    writes in one transaction, which the database rolled back with the lost connection. Returns how many."""
+    since = timezone.now() - datetime.timedelta(seconds=settings.FAZHI_WORKER_STALE_SECONDS)
+    reaped = 0
+    for job in Job.objects.filter(state=State.RUNNING, started_at__lt=since):
+        if progress.alive(job.pk):
+            continue
+        with transaction.atomic():
+            if not Job.objects.filter(pk=job.pk, state=State.RUNNING).update(
+                state=State.FAILED, finished_at=timezone.now(), error=WORKER_GONE
+            ):
+                continue  # finished meanwhile
+            job.refresh_from_db()
+            _audit(job, State.RUNNING, State.FAILED, 错误=WORKER_GONE)
+        _drop_source(job)
+        progress.forget(job.pk)
+        reaped += 1
+    return reaped
+
+
 def _audit_quietly(job: Job, before: str, after: str) -> None:
     with transaction.atomic():
         _audit(job, before, after)
 
 
-__all__ = ["FINISHED", "Failed", "Outcome", "cancel", "create", "run", "visible_to"]
+__all__ = ["FINISHED", "Failed", "Outcome", "cancel", "create", "reap", "run", "visible_to"]

@@ -214,3 +214,25 @@ def test_a_refused_export_filter_is_answered_at_once_and_queues_nothing(client, 
     settings.FAZHI_JOB_EXPORT_ROWS = 1
     response = client.get("/disputes/excel/export/?nonsense=1")
     assert response.status_code == 400 and not Job.objects.exists()
+
+
+def test_a_job_a_killed_worker_left_running_is_failed_and_a_live_one_is_not(handler, settings):
+    from django.utils import timezone
+
+    from fazhi.jobs import services
+
+    settings.FAZHI_WORKER_STALE_SECONDS = 60
+    long_ago = timezone.now() - timezone.timedelta(minutes=5)
+    orphan = Job.objects.create(owner=handler, kind="import", label="导入：断电前", state=State.RUNNING)
+    busy = Job.objects.create(owner=handler, kind="import", label="导入：另一台在处理", state=State.RUNNING)
+    fresh = Job.objects.create(owner=handler, kind="import", label="导入：刚开始", state=State.RUNNING)
+    Job.objects.filter(pk__in=[orphan.pk, busy.pk]).update(started_at=long_ago)
+    Job.objects.filter(pk=fresh.pk).update(started_at=timezone.now())
+    with progress.running_here(busy.pk):  # another worker's heartbeat names its job
+        progress.beat()
+        assert services.reap() == 1
+    orphan.refresh_from_db(), busy.refresh_from_db(), fresh.refresh_from_db()
+    assert orphan.state == State.FAILED and "中途停止" in orphan.error and "请重新提交" in orphan.error
+    assert (busy.state, fresh.state) == (State.RUNNING, State.RUNNING)
+    assert job_audit(orphan)[-1] == (Action.TRANSITION, ["进行中", "失败"])
+    assert services.reap() == 0  # the busy job's worker said it was alive within the minute

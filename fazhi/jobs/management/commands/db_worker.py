@@ -1,6 +1,7 @@
 """`fazhi db_worker`: django-tasks-db's worker, which runs the jobs, plus a heartbeat in the cache every few
 seconds, which /healthz reads to tell whether a worker is running (fazhi.web.health), and (when it runs on,
-not in batch mode) the hourly enqueueing of the deadline reminders' sweep (fazhi.notices.tasks)."""
+not in batch mode) the hourly enqueueing of the deadline reminders' sweep (fazhi.notices.tasks) and, each
+minute, the reaping of jobs a killed worker left running (fazhi.jobs.services.reap)."""
 
 import contextlib
 import threading
@@ -24,6 +25,7 @@ def _beat_while_alive(stop: threading.Event) -> None:
 def _schedule_while_alive(stop: threading.Event) -> None:
     from django.db import close_old_connections
 
+    from fazhi.jobs.services import reap
     from fazhi.notices.tasks import enqueue_sweep_if_due
 
     main = threading.main_thread()
@@ -31,6 +33,8 @@ def _schedule_while_alive(stop: threading.Event) -> None:
         # A database busy now must not stop the worker; the next round tries again.
         with contextlib.suppress(Exception):
             enqueue_sweep_if_due()
+        with contextlib.suppress(Exception):
+            reap()  # jobs a killed worker left "running"
         close_old_connections()
         stop.wait(SCHEDULE_SECONDS)
 
