@@ -7,10 +7,11 @@ saves the session (the idle timeout), so a request running alongside the analysi
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,6 +20,7 @@ from fazhi.figures.manual import import_baseline
 from fazhi.ledger.downloads import xlsx_download
 from fazhi.orgs.scoping import visible_orgs
 
+from . import jobs as report_jobs
 from .analysis_excel import comparison_filename, comparison_payload, comparison_workbook
 from .analysis_forms import (
     BaselineImportForm,
@@ -143,7 +145,14 @@ def analysis(request):
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     context = {"form": form, "can_import": can_import, "entries": []}
     if request.method == "POST" and form.is_valid():
-        entries = [_analyse(request, upload, can_import) for upload in form.cleaned_data["files"]]
+        uploads = form.cleaned_data["files"]
+        if len(uploads) >= settings.FAZHI_JOB_ANALYSIS_FILES:  # many reports: the worker reads them in turn
+            read = [(upload.name, *read_upload(upload)) for upload in uploads]
+            if not any(problem for *_, problem in read):
+                return redirect(report_jobs.queue_analysis(request.user, [(name, data) for name, data, _ in read]))
+            for upload in uploads:  # a file too large: the page names it, as for a few files
+                upload.seek(0)
+        entries = [_analyse(request, upload, can_import) for upload in uploads]
         reports = [e for e in entries if "result" in e]
         context.update(
             entries=entries,

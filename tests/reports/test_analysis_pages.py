@@ -286,3 +286,36 @@ def test_docx_and_html_uploads_are_read(handler):
     html = response.content.decode()
     assert "120件" in html and "88件" in html
     assert [e.get("error") for e in response.context["entries"]] == [None, None]
+
+
+def test_many_reports_are_read_by_the_worker_which_offers_the_comparison_workbook(handler, settings):
+    import io
+
+    from openpyxl import load_workbook
+
+    from fazhi.jobs.models import Job, State
+    from tests.jobs.job_helpers import run_worker
+
+    settings.FAZHI_JOB_ANALYSIS_FILES = 3
+    garbage = SimpleUploadedFile("scan.txt", BINARY)
+    response = handler.post(PAGE, {"files": [upload(WUCHANG), upload(XIXIANG), upload(GUANLAN), garbage]})
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
+    assert (job.total, job.params["names"][-1]) == (4, "scan.txt")
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == State.DONE, job.error
+    assert "已分析3份报告" in job.summary and "1份无法读取：scan.txt：无法识别文件的文字编码" in job.summary
+    assert not job.source  # the uploaded reports are not kept once read
+    result = handler.get(f"/jobs/{job.pk}/result/")
+    content = b"".join(result.streaming_content) if result.streaming else result.content
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    received = next(row for row in rows if row and "接收矛盾纠纷" in str(row))
+    assert "3218" in [str(value) for value in received] and "4532" in [str(value) for value in received]
+
+
+def test_a_few_reports_are_still_analysed_on_the_page(handler, settings):
+    settings.FAZHI_JOB_ANALYSIS_FILES = 3
+    response = handler.post(PAGE, {"files": [upload(WUCHANG), upload(XIXIANG)]})
+    assert response.status_code == 200 and 'id="side-by-side"' in response.content.decode()
