@@ -2,13 +2,27 @@
 writing through the ledger kit's ``insert_batch``, and export rows as the masking policy allows."""
 
 from fazhi.dates import today
+from fazhi.errors import FazhiError
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
 
-from .columns import request_sheet
-from .models import RECEIVED, REPLIED, Applicant, ApplicantRole, Channel, DisclosureRequest
+from .columns import posting_sheet, request_sheet
+from .models import (
+    DOCUMENT_KINDS,
+    PUBLISHED,
+    RECEIVED,
+    REPEALED,
+    REPLIED,
+    Applicant,
+    ApplicantRole,
+    Channel,
+    DisclosureRequest,
+    Posting,
+    Venue,
+)
+from .proactive import check_posting
 
 
 def _row_problems(row: dict) -> list[tuple[str, str]]:
@@ -112,4 +126,98 @@ def export_rows(user, requests):
             "replied_on": r.replied_on,
             "outcome": r.outcome,
             "reply_summary": r.reply_summary,
+        }
+
+
+# --- 主动公开 postings ------------------------------------------------------------------------------------
+
+# The columns a posting service error names, by the field it names (the same rule as the posting's form).
+_POSTING_COLUMNS = {"kind": "公开类别", "decisions": "处理决定数量", "fee_amount": "收费金额（万元）",
+                    "published_on": "公开日期", "repealed_on": "废止日期"}  # fmt: skip
+
+
+def _new_posting(row: dict, org) -> Posting:
+    published, repealed = row.get("published_on"), row.get("repealed_on")
+    posting = Posting(
+        org=org,
+        kind=row["kind"],
+        title=row["title"].strip(),
+        document_number=row.get("document_number") or "",
+        venue=row.get("venue") or Venue.PORTAL,
+        formed_on=row["formed_on"],
+        published_on=published,
+        decisions=row.get("decisions") or 0,
+        fee_amount=row.get("fee_amount"),
+        link=row.get("link") or "",
+        repealed_on=repealed,
+        status=REPEALED if repealed else PUBLISHED if published else "",
+    )
+    posting.refresh_deadlines()
+    return posting
+
+
+def _posting_problems(row: dict, posting: Posting) -> list[tuple[str, str]]:
+    problems = []
+    try:
+        check_posting(posting)  # what the posting's own form is held to
+    except FazhiError as exc:
+        for field, message in (exc.fields or {"kind": exc.message}).items():
+            problems.append((_POSTING_COLUMNS.get(field, "公开类别"), message))
+    for column, day in (("信息形成（变更）日期", posting.formed_on), ("公开日期", posting.published_on)):
+        if day and day > today():
+            problems.append((column, f"{column}不能晚于今天"))
+    if posting.repealed_on:
+        if posting.kind not in DOCUMENT_KINDS:
+            problems.append(("废止日期", "只有规章和行政规范性文件可以登记废止"))
+        elif not posting.published_on:
+            problems.append(("废止日期", "已废止的文件须填写公开日期"))
+        elif posting.repealed_on < posting.formed_on:
+            problems.append(("废止日期", "废止日期不能早于信息形成日期"))
+    return problems
+
+
+def import_postings(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    """The 主动公开 log from a sheet: every bad cell named, all rows written or none."""
+    result = ImportResult()
+    orgs = UnitResolver(actor, "主动公开信息")
+    sheet = posting_sheet()
+    postings = []
+    for row in rows:
+        number = row.get("_row", 0)
+        found = len(result.errors)
+        org, problem = orgs.holder(row.get("org") or "", Posting)
+        if problem:
+            result.errors.append(CellError(number, "公开单位", problem))
+            continue
+        posting = _new_posting(row, org)
+        for column, message in _posting_problems(row, posting):
+            result.errors.append(CellError(number, column, message))
+        if len(result.errors) == found:
+            postings.append(posting)
+            result.errors += date_errors(number, sheet, posting)
+    if result.errors:
+        return result
+    result.created = insert_batch(
+        actor, Posting, postings, source=source, owner=lambda p: p.org, day=lambda p: p.formed_on
+    )
+    return result
+
+
+def posting_rows(user, postings):
+    for seq, p in enumerate(postings, start=1):
+        yield {
+            "seq": seq,
+            "number": p.number,
+            "org": p.org.name,
+            "kind": p.kind,
+            "title": p.title,
+            "document_number": p.document_number,
+            "venue": p.venue,
+            "formed_on": p.formed_on,
+            "published_on": p.published_on,
+            "decisions": p.decisions,
+            "fee_amount": p.fee_amount,
+            "link": p.link,
+            "repealed_on": p.repealed_on,
+            "due": p.due_text(),
         }

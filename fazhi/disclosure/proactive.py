@@ -26,7 +26,7 @@ from .models import (
 EDITABLE = ("kind", "title", "document_number", "venue", "formed_on", "decisions", "fee_amount", "link")
 
 
-def _check(posting: Posting) -> None:
+def check_posting(posting: Posting) -> None:
     """What each kind must say: a decision count for 许可/处罚/强制, an amount for 收费 (the cells of
     table 二 they fill)."""
     if posting.kind not in PostingKind.values:
@@ -87,7 +87,7 @@ def register(
         link=link,
         status=PUBLISHED if published_on else "",
     )
-    _check(posting)
+    check_posting(posting)
     posting.refresh_deadlines()
     return ledger.create(actor, posting, year=formed_on.year)
 
@@ -100,7 +100,7 @@ def update_details(actor, posting: Posting, expected_version: int, **fields) -> 
             setattr(fresh, name, value)
         if fresh.kind not in DOCUMENT_KINDS and fresh.repealed_on:
             raise FazhiError("已废止的信息只能是规章或规范性文件。", fields={"kind": "已废止"})
-        _check(fresh)
+        check_posting(fresh)
         fresh.refresh_deadlines()
 
     return ledger.update(actor, posting, expected_version, apply)
@@ -113,7 +113,7 @@ def publish(actor, posting: Posting, expected_version: int, *, published_on: dat
         fresh.published_on = published_on
         if link:
             fresh.link = link
-        _check(fresh)
+        check_posting(fresh)
 
     return ledger.transition(actor, posting, expected_version, PUBLISHED, apply)
 

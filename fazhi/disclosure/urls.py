@@ -11,4 +11,5 @@ urlpatterns = [
     *views.POSTING_PAGES.urls(),
     *views.PAGES.urls(),
     *excel_views.PAGES.urls(),
+    *excel_views.POSTINGS.urls(),
 ]
