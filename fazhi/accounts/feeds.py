@@ -2,7 +2,8 @@
 each change in the audit trail; the feed (fazhi.web.due_calendar.feed) asks ``user_for_feed_key`` who it is.
 
 The key is shown once, when made; only its digest is stored (``tokens.digest``), so the database, a backup
-or an administrator cannot read an address back. A deactivated person's key answers nothing."""
+or an administrator cannot read an address back. A deactivated person's key answers nothing, nor a key made
+before its holder's last password change."""
 
 import secrets
 
@@ -46,11 +47,17 @@ def revoke(user) -> bool:
 
 
 def user_for_feed_key(key: str):
-    """The active person whose feed has this key, or None (unknown, revoked or regenerated, deactivated)."""
+    """The active person whose feed has this key, or None (unknown, revoked or regenerated, deactivated, or
+    made before the person last changed their password)."""
     if not key:
         return None
     feed = CalendarFeed.objects.select_related("user").filter(key_hash=digest(key)).first()
     if feed is None or not feed.user.is_active:
+        return None
+    changed = feed.user.password_changed_at
+    if changed and feed.created_at < changed:
+        # A password changed (perhaps because it leaked) ends every way in made before it, this address too;
+        # the person makes a new one on the calendar page.
         return None
     now = timezone.now()
     if feed.last_used_at is None or now - feed.last_used_at > LAST_USED_PRECISION:

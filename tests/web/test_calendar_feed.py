@@ -106,3 +106,15 @@ def test_a_feed_key_never_reaches_a_log_line():
     )
     RedactPersonalParams().filter(record)
     assert "ab12" not in record.getMessage() and "/calendar/feed/***.ics" in record.getMessage()
+
+
+def test_a_password_change_ends_the_addresses_made_before_it(person, tree, client):
+    holder = person("office_a", "office", tree["a"])
+    client.force_login(holder)
+    path = feed_path(make_feed(client))
+    assert client.get(path).status_code == 200
+    holder.set_password("Another#Pass2026")  # changed, perhaps because it leaked
+    holder.save()
+    assert client.get(path).status_code == 404
+    client.force_login(holder)
+    assert client.get(feed_path(make_feed(client, "regenerate"))).status_code == 200  # a new one works
