@@ -54,10 +54,22 @@ def test_an_unreachable_database_is_a_503_saying_so(client, monkeypatch):
 
 
 def test_unapplied_migrations_are_a_503_naming_the_command(client, monkeypatch):
+    monkeypatch.setattr(health, "_migrated", set())  # as a server that has not yet found them applied
     monkeypatch.setattr(health.MigrationExecutor, "migration_plan", lambda self, targets: ["one", "two"])
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["migrations"] == "有 2 个数据库迁移未执行（请运行 fazhi migrate）"
+    assert client.get("/healthz").json()["checks"]["migrations"] != "ok"  # looked at again until migrated
+
+
+def test_a_migrated_database_is_not_read_for_migrations_again(client, monkeypatch):
+    monkeypatch.setattr(health, "_migrated", set())
+    built = []
+    real = health.MigrationExecutor
+    monkeypatch.setattr(health, "MigrationExecutor", lambda connection: built.append(1) or real(connection))
+    for _ in range(3):
+        assert client.get("/healthz").json()["checks"]["migrations"] == "ok"
+    assert len(built) == 1
 
 
 def test_only_get(client):
