@@ -358,6 +358,7 @@ class Reminder(LedgerRecord):
 
     NUMBER_KIND = "督"
     STATES = REMINDER_STATES
+    READ_ALSO_BY = ("to_unit",)  # the department reminded reads its letter (the office records its answer)
     DEADLINE_RULE = ""  # the follow-up date is set in the letter, entered by hand
     COMPUTED_DATES = ()
     FORMER_LABELS = ("litigation.reminder",)  # the audit trail's name for it before the move
