@@ -66,6 +66,7 @@ def dispute_sheet() -> Sheet:
                 width=40,
                 aliases=("矛盾纠纷简要情况", "简要情况", "纠纷情况", "基本情况"),
             ),
+            Column("承办人", "handler", max_length=50, aliases=("责任人", "调解员", "承办调解员")),
             Column("涉及人数", "persons_involved", kind="int", width=8),
             Column("涉及金额", "amount_involved", kind="decimal", help="单位：元"),
             Column("状态", "status", kind="choice", choices=STATES.choices, help="不填为“已受理”"),

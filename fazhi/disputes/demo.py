@@ -179,6 +179,9 @@ def _sessions_and_dispatches(maker: Maker, disputes_items):
                 )
             )
     Session.objects.bulk_create(sessions, batch_size=2000)
+    # The mediator of a dispute's session is its 承办人 (named once: no second draw of the random names).
+    handled = {s.dispute_id: Dispute(pk=s.dispute_id, handler=s.mediators) for s in sessions}
+    Dispute.objects.bulk_update(handled.values(), ["handler"], batch_size=1000)
     dispatches = []
     for item, via in maker.dispatches:
         d = item.dispute

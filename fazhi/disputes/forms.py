@@ -29,7 +29,7 @@ from .services import FAILURE_FIELDS, SUCCESS_FIELDS
 # What registering and editing a dispute share.
 _Details = model_form(
     Dispute,
-    *("received_on", "channel", "external_number", "dispute_type", "summary", "persons_involved"),
+    *("received_on", "channel", "external_number", "dispute_type", "summary", "handler", "persons_involved"),
     "amount_involved",
     base=forms.Form,
     rows={"summary": 3},

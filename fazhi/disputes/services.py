@@ -88,6 +88,7 @@ EDITABLE = (
     "received_on",
     "dispute_type",
     "summary",
+    "handler",
     "persons_involved",
     "amount_involved",
 )

@@ -213,3 +213,14 @@ def test_the_conclude_form_marks_each_outcomes_own_fields(client, mediator, tree
     assert page.select_one("[name=agreement_text]")["data-kinds"] == "success"
     assert page.select_one("[name=referred_to]")["data-kinds"] == "failure"
     assert not page.select_one("[name=concluded_on]").has_attr("data-kinds")  # both outcomes have a date
+
+
+def test_the_list_shows_the_summary_and_the_mediator_responsible(client, mediator, tree):
+    d = new_dispute(mediator, tree["a-tw"], summary="楼上漏水引发邻里纠纷，双方对维修费用分歧较大", handler="李调解")
+    page = BeautifulSoup(client.get("/disputes/").content, "html.parser")
+    headers = [th.text.strip() for th in page.select("table.grid thead th")]
+    assert "简况" in headers and "承办人" in headers
+    row = page.select_one("table.grid tbody tr")
+    cells = {header: td.text.strip() for header, td in zip(headers, row.select("td"), strict=False)}
+    assert cells["承办人"] == "李调解" and cells["简况"].startswith("楼上漏水引发邻里纠纷")
+    assert "李调解" in client.get(f"/disputes/{d.pk}/").content.decode()

@@ -142,3 +142,8 @@ def test_another_persons_upload_cannot_be_opened(office, client, person, tree):
     client.force_login(person("other", "office", tree["a"]))
     assert client.get(mapping).status_code == 404
     assert client.get("/disputes/excel/map/not-a-token/").status_code == 404
+
+
+def test_the_person_responsible_goes_to_the_disputes_handler(db):
+    headers = ["序号", "责任单位", "责任人", "矛盾纠纷简要情况"]
+    assert suggest(dispute_sheet(), headers) == {0: "seq", 1: "org", 2: "handler", 3: "summary"}
