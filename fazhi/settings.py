@@ -214,6 +214,9 @@ FAZHI_BASE_URL = os.environ.get("FAZHI_BASE_URL", "")
 FAZHI_JOB_IMPORT_ROWS = int(os.environ.get("FAZHI_JOB_IMPORT_ROWS", "2000"))
 # An Excel export of at least this many records is written by the worker and downloaded from the job's page.
 FAZHI_JOB_EXPORT_ROWS = int(os.environ.get("FAZHI_JOB_EXPORT_ROWS", "20000"))
+# PostgreSQL's price of a random page read, set for each connection (fazhi.db.tune_session): 1.1 for
+# solid-state disks; 4 (PostgreSQL's default) for a database on spinning disks.
+FAZHI_PG_RANDOM_PAGE_COST = float(os.environ.get("FAZHI_PG_RANDOM_PAGE_COST", "1.1"))
 # Uploading at least this many published reports at once to 报告分析 makes the worker read them and offer the
 # comparison workbook on the job's page (fewer are analysed on the page itself).
 FAZHI_JOB_ANALYSIS_FILES = int(os.environ.get("FAZHI_JOB_ANALYSIS_FILES", "5"))

@@ -96,6 +96,9 @@ def tallies(members, orgs: Orgs, periods) -> dict[str, object] | None:
         return None
     org_sql, org_params = built
     bounds = [(_adapt(alias, period.start), _adapt(alias, period.end)) for period in periods]
+    # the rows' filter: one range from the earliest start to the latest end (registry.span), the last slot
+    first, last = min(period.start for period in periods), max(period.end for period in periods)
+    bounds.append((_adapt(alias, first), _adapt(alias, last)))
     params = [slot[1] if slot[0] == "value" else bounds[slot[0]][slot[1]] for slot in compiled.slots]
     params[compiled.split : compiled.split] = org_params
     connection = connections[alias]
@@ -117,13 +120,14 @@ def _adapt(alias, day):
 def _compile(members, count: int, alias) -> Compiled | None:
     """Build the group's query with stand-ins and keep its SQL; None when it is not one plain aggregate."""
     tally = members[0].tally
-    bounds = [stand_in(i) for i in range(count)]
+    # The periods' stand-ins, then one pair for the rows' filter (its range is the periods' at run time).
+    bounds = [stand_in(i) for i in range(count + 1)]
     terms = {
         f"f{n}_{i}": fig.tally.aggregate(start, end)
         for n, fig in enumerate(members)
-        for i, (start, end) in enumerate(bounds)
+        for i, (start, end) in enumerate(bounds[:count])
     }
-    queryset = tally.rows(RawSQL(ORGS_MARKER, ())).filter(registry.span(members, bounds))
+    queryset = tally.rows(RawSQL(ORGS_MARKER, ())).filter(registry.span(members, bounds[count:]))
     query = queryset.query.chain()
     captured: dict = {}
     make_compiler = query.get_compiler
