@@ -19,7 +19,7 @@ from fazhi.urls import urlpatterns as product_urls
 PAGE_SIZE = 50
 FIELDS = (
     "id", "number", "version", "status", "org__code", "org__name", "channel", "external_number", "received_on",
-    "dispute_type__name", "summary", "persons_involved", "amount_involved", "is_group", "due_date",
+    "dispute_type__name", "summary", "handler", "persons_involved", "amount_involved", "is_group", "due_date",
     "concluded_on", "agreement_text", "amount_agreed", "amount_recovered", "performance_due", "referred_to",
     "performance_method", "close_reason", "confirmation_due", "confirmation_applied_on", "confirmation_court",
     "confirmation_result", "visited_on", "satisfaction",
