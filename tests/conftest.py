@@ -42,6 +42,27 @@ def clock_at(day: datetime.date, hour: int = 10):
         calendar.clear_cache()
 
 
+@contextmanager
+def demo_loaded(django_db_blocker, *loaders, day: datetime.date | None = None):
+    """(orgs, users) of the demo tree with ``loaders`` run, for a module-scoped fixture: loaded once inside a
+    transaction rolled back when the module ends (each test still runs in its own savepoint), on ``day`` if
+    given. The demo load is the expensive part of the tests that check it."""
+    import io
+    from contextlib import nullcontext
+
+    from django.db import transaction
+
+    from fazhi.demo.tree import build_orgs, build_people
+
+    with django_db_blocker.unblock(), transaction.atomic(), clock_at(day) if day else nullcontext():
+        orgs = build_orgs()
+        users = build_people(orgs)
+        for load in loaders:
+            load(orgs, users, io.StringIO())
+        yield orgs, users
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def pinned_clock():
     """Today is TODAY for the test (use with pytest.mark.usefixtures on modules that date records today)."""

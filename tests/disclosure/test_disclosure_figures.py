@@ -3,20 +3,17 @@ and one year's 结转 is the next one's 上年结转); table 四 counts the link
 政务公开 paragraph from the same codes."""
 
 import datetime
-import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
-from fazhi.demo.tree import build_orgs, build_people
 from fazhi.disclosure import services
 from fazhi.disclosure.demo import load_demo
 from fazhi.disclosure.models import DisclosureRequest
 from fazhi.disclosure.table import annual_tables
 from fazhi.figures import registry
 from fazhi.orgs.models import Organisation
-from tests.conftest import TODAY, clock_at
+from tests.conftest import TODAY, demo_loaded
 from tests.disclosure.disclosure_fixtures import new_request
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
@@ -29,16 +26,11 @@ def year_value(code, orgs, year):
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """Loaded once for the module (the tests' own changes roll back to it), on the tests' pinned day."""
+    """Loaded once for the module, on the tests' pinned day."""
     from fazhi.litigation.demo import load_demo as load_litigation
 
-    with django_db_blocker.unblock(), transaction.atomic(), clock_at(TODAY):
-        orgs = build_orgs()
-        users = build_people(orgs)
-        load_litigation(orgs, users, io.StringIO())
-        load_demo(orgs, users, io.StringIO())
+    with demo_loaded(django_db_blocker, load_litigation, load_demo, day=TODAY) as (orgs, _):
         yield orgs
-        transaction.set_rollback(True)
 
 
 def test_demo_table_three_adds_up_and_chains_across_years(demo):

@@ -1,28 +1,22 @@
 import datetime
-import io
 
 import pytest
-from django.db import transaction
 
 from fazhi.audit.models import Action, AuditEntry
-from fazhi.demo.tree import build_orgs, build_people
 from fazhi.disputes.demo import load_demo
 from fazhi.disputes.models import Dispute
 from fazhi.figures import registry
 from fazhi.ledger.models import NumberSequence
 from fazhi.orgs.models import Organisation
+from tests.conftest import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The dispute demo, loaded once for the module (it is the slow part) and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        orgs = build_orgs()
-        load_demo(orgs, build_people(orgs), io.StringIO())
+    with demo_loaded(django_db_blocker, load_demo) as (orgs, _):
         yield orgs
-        transaction.set_rollback(True)
 
 
 def test_demo_reproduces_the_wuchang_2024_report(demo):

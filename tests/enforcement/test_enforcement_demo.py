@@ -1,20 +1,18 @@
 """The demo's 五常 综合执法队 and the figures and report paragraph drafted from it."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
-from fazhi.demo.tree import build_orgs, build_people
 from fazhi.enforcement.demo import load_demo
 from fazhi.enforcement.models import Certificate, EnforcementCase
 from fazhi.figures import registry
 from fazhi.ledger.integrity import check_ledgers
 from fazhi.orgs.models import Organisation
 from fazhi.web.views import deadline_board
+from tests.conftest import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +21,8 @@ VIDEO_2024 = 54  # 2024's cases of 案件来源 视频巡查派发 (about a fift
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The enforcement demo, loaded once for the module inside a transaction rolled back at its end (each
-    test still runs in its own savepoint): the load is the expensive part of these tests."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        orgs = build_orgs()
-        users = build_people(orgs)
-        load_demo(orgs, users, io.StringIO())
-        yield orgs, users
-        transaction.set_rollback(True)
+    with demo_loaded(django_db_blocker, load_demo) as loaded:
+        yield loaded
 
 
 def year(orgs, code, y):

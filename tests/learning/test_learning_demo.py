@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 
-from fazhi.demo.tree import build_orgs, build_people
 from fazhi.disputes.demo import load_demo as load_disputes
 from fazhi.figures import registry
 from fazhi.figures.demo import load_demo as load_figures
@@ -24,6 +23,7 @@ from fazhi.ledger import services as ledger
 from fazhi.legal.demo import load_demo as load_legal
 from fazhi.litigation.demo import load_demo as load_litigation
 from fazhi.orgs.models import Organisation
+from tests.conftest import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +39,9 @@ SEED = {
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        orgs = build_orgs()
-        users = build_people(orgs)
-        for load in (load_disputes, load_legal, load_litigation, load_learning, load_figures):
-            load(orgs, users, io.StringIO())
-        yield orgs, users
-        transaction.set_rollback(True)
+    loaders = (load_disputes, load_legal, load_litigation, load_learning, load_figures)
+    with demo_loaded(django_db_blocker, *loaders) as loaded:
+        yield loaded
 
 
 def value(orgs, code, year=2024):

@@ -8,24 +8,19 @@ import io
 import pytest
 from django.core.management import call_command
 
-from fazhi.demo.tree import build_orgs, build_people
 from fazhi.figures import registry
 from fazhi.orgs.models import Organisation
 from fazhi.petitions.demo import load_demo
 from fazhi.petitions.models import CitizenDemand, Petition
+from tests.conftest import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        orgs = build_orgs()
-        load_demo(orgs, build_people(orgs), io.StringIO())
+    with demo_loaded(django_db_blocker, load_demo) as (orgs, _):
         yield orgs
-        transaction.set_rollback(True)
 
 
 def value(orgs, code, year, street="guanlan"):

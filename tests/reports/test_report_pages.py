@@ -151,7 +151,9 @@ def test_preview_and_downloads(client, people, report):
     assert "共接收矛盾纠纷3218件" in text
     plain = client.get(reverse("reports:export", args=[report.pk, "txt"]))
     assert "同比上升18.22%" in plain.content.decode()
-    assert client.get(reverse("reports:export", args=[report.pk, "pdf"])).status_code == 404
+    # PDF is made by the worker (a job, tests/reports/test_report_pdf_job.py): asked for by POST only
+    assert client.get(reverse("reports:export", args=[report.pk, "pdf"])).status_code == 405
+    assert client.get(reverse("reports:export", args=[report.pk, "exe"])).status_code == 404
 
 
 def test_api_lists_and_hides_by_scope(tree, people, report):

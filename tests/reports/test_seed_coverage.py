@@ -7,14 +7,12 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from fazhi import demo as demo_loaders
-from fazhi.demo.tree import build_orgs, build_people
 from fazhi.reports.analyzer import analyze_text
 from fazhi.reports.models import AnnualReport, Paragraph, Source
 from fazhi.reports.seed_coverage import compare
-from tests.conftest import seed_path
+from tests.conftest import demo_loaded, seed_path
 
 pytestmark = pytest.mark.django_db
 
@@ -41,15 +39,9 @@ GUANLAN_FLOOR = 53 / 53
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """Every demo loader, once for the module, inside a transaction rolled back at the end: the report
-    drafts from every ledger, and the demo load is the expensive part."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        orgs = build_orgs()
-        users = build_people(orgs)
-        for load in demo_loaders.loaders():
-            load(orgs, users, io.StringIO())
-        yield orgs, users
-        transaction.set_rollback(True)
+    """Every demo loader, once for the module: the report drafts from every ledger."""
+    with demo_loaded(django_db_blocker, *demo_loaders.loaders()) as loaded:
+        yield loaded
 
 
 def coverage(tmp_path, org_code, year, seed):
