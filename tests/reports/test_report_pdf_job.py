@@ -37,6 +37,8 @@ def test_the_pdf_is_made_by_the_worker_and_downloaded_from_the_jobs_page(client,
     run_worker()
     job.refresh_from_db()
     assert job.state == State.DONE, job.error
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert "打开年度报告" in page and f'href="/reports/{report.pk}/"' in page
     download = client.get(f"/jobs/{job.pk}/result/")
     content = b"".join(download.streaming_content) if download.streaming else download.content
     assert content.startswith(b"%PDF")
