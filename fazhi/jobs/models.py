@@ -22,7 +22,7 @@ FINISHED = (State.DONE, State.FAILED, State.CANCELLED)
 class Kind(models.TextChoices):
     IMPORT = "import", "Excel 导入"
     EXPORT = "export", "Excel 导出"
-    REPORT = "report", "年度报告导出"
+    REPORT = "report", "年度报告（导出PDF、分析）"
 
 
 class Job(models.Model):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 
 from fazhi.figures import registry
 from fazhi.orgs.scoping import visible_orgs
@@ -47,6 +48,11 @@ class UploadForm(forms.Form):
         ),
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        many = settings.FAZHI_JOB_ANALYSIS_FILES
+        self.fields["files"].help_text += f"一次选择{many}份及以上时由后台分析，完成后在任务页下载对比表。"
 
 
 def read_upload(upload) -> tuple[bytes | None, str | None]:

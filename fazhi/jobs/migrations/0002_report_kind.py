@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='job',
             name='kind',
-            field=models.CharField(choices=[('import', 'Excel 导入'), ('export', 'Excel 导出'), ('report', '年度报告导出')], max_length=20, verbose_name='类型'),
+            field=models.CharField(choices=[('import', 'Excel 导入'), ('export', 'Excel 导出'), ('report', '年度报告（导出PDF、分析）')], max_length=20, verbose_name='类型'),
         ),
     ]
