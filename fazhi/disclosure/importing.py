@@ -10,7 +10,6 @@ from fazhi.ledger.parties import export_value
 
 from .columns import posting_sheet, request_sheet
 from .models import (
-    DOCUMENT_KINDS,
     PUBLISHED,
     RECEIVED,
     REPEALED,
@@ -22,7 +21,7 @@ from .models import (
     Posting,
     Venue,
 )
-from .proactive import check_posting
+from .proactive import check_posting, repeal_problem
 
 
 def _row_problems(row: dict) -> list[tuple[str, str]]:
@@ -133,7 +132,7 @@ def export_rows(user, requests):
 
 # The columns a posting service error names, by the field it names (the same rule as the posting's form).
 _POSTING_COLUMNS = {"kind": "公开类别", "decisions": "处理决定数量", "fee_amount": "收费金额（万元）",
-                    "published_on": "公开日期", "repealed_on": "废止日期"}  # fmt: skip
+                    "published_on": "公开日期"}  # fmt: skip
 
 
 def _new_posting(row: dict, org) -> Posting:
@@ -156,23 +155,18 @@ def _new_posting(row: dict, org) -> Posting:
     return posting
 
 
-def _posting_problems(row: dict, posting: Posting) -> list[tuple[str, str]]:
+def _posting_problems(posting: Posting) -> list[tuple[str, str]]:
     problems = []
     try:
         check_posting(posting)  # what the posting's own form is held to
     except FazhiError as exc:
         for field, message in (exc.fields or {"kind": exc.message}).items():
             problems.append((_POSTING_COLUMNS.get(field, "公开类别"), message))
-    for column, day in (("信息形成（变更）日期", posting.formed_on), ("公开日期", posting.published_on)):
-        if day and day > today():
-            problems.append((column, f"{column}不能晚于今天"))
     if posting.repealed_on:
-        if posting.kind not in DOCUMENT_KINDS:
-            problems.append(("废止日期", "只有规章和行政规范性文件可以登记废止"))
+        if problem := repeal_problem(posting, posting.repealed_on):  # what the page's 废止 is held to
+            problems.append(("废止日期", problem[0]))
         elif not posting.published_on:
             problems.append(("废止日期", "已废止的文件须填写公开日期"))
-        elif posting.repealed_on < posting.formed_on:
-            problems.append(("废止日期", "废止日期不能早于信息形成日期"))
     return problems
 
 
@@ -190,11 +184,11 @@ def import_postings(actor, rows: list[dict], *, source: str = "Excel导入") -> 
             result.errors.append(CellError(number, "公开单位", problem))
             continue
         posting = _new_posting(row, org)
-        for column, message in _posting_problems(row, posting):
+        for column, message in _posting_problems(posting):
             result.errors.append(CellError(number, column, message))
+        result.errors += date_errors(number, sheet, posting)  # the kit's date rule (none in the future)
         if len(result.errors) == found:
             postings.append(posting)
-            result.errors += date_errors(number, sheet, posting)
     if result.errors:
         return result
     result.created = insert_batch(

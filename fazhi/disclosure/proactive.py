@@ -126,20 +126,24 @@ def publish_warning(posting: Posting) -> str:
     return ""
 
 
+def repeal_problem(posting: Posting, repealed_on: datetime.date) -> tuple[str, str] | None:
+    """Why ``posting`` cannot be repealed on ``repealed_on`` — (the message, the field's hint) — or None: only
+    a 规章 or 规范性文件 is repealed, and not before it was made. The page's 废止 and an imported log's 废止日期."""
+    if posting.kind not in DOCUMENT_KINDS:
+        return f"只有规章和行政规范性文件可以登记废止，“{posting.get_kind_display()}”不能废止。", "该类别不能废止"
+    if repealed_on < posting.formed_on:
+        message = f"废止日期{cn_date(repealed_on)}早于印发日期{cn_date(posting.formed_on)}，请核对。"
+        return message, "不能早于印发日期"
+    return None
+
+
 def repeal(actor, posting: Posting, expected_version: int, *, repealed_on: datetime.date, note: str = ""):
     """废止 a published 规章 or 规范性文件: it leaves table 二's 现行有效 from that day."""
 
     def apply(fresh):
-        if fresh.kind not in DOCUMENT_KINDS:
-            raise FazhiError(
-                f"只有规章和行政规范性文件可以登记废止，“{fresh.get_kind_display()}”不能废止。",
-                fields={"repealed_on": "该类别不能废止"},
-            )
-        if repealed_on < fresh.formed_on:
-            raise FazhiError(
-                f"废止日期{cn_date(repealed_on)}早于印发日期{cn_date(fresh.formed_on)}，请核对。",
-                fields={"repealed_on": "不能早于印发日期"},
-            )
+        if problem := repeal_problem(fresh, repealed_on):
+            message, hint = problem
+            raise FazhiError(message, fields={"repealed_on": hint})
         fresh.repealed_on = repealed_on
         fresh.repeal_note = note
 

@@ -25,7 +25,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
@@ -175,28 +175,19 @@ def in_force_counts(orgs, end) -> dict[str, int]:
     return counts
 
 
-def in_force(orgs, kind, end) -> int:
-    return in_force_counts(orgs, end)[kind]
+def _two_cells(orgs, kind, start, end) -> list:
+    """A row of table 二 from the figures that count it (fazhi.disclosure.figures: 本年制发/本年废止 and the
+    decisions and fees are tallies of the postings, 现行有效 from ``in_force_counts``): one definition each."""
+    from fazhi.figures import registry
 
+    def figure(code):
+        return registry.get(code).compute(orgs, start, end)
 
-def documents(orgs, kind, start, end) -> tuple[int, int, int]:
-    """(本年制发, 本年废止, 现行有效) of a 规章 or 规范性文件 kind."""
-    of_kind = _postings(orgs).filter(kind=kind)
-    issued = of_kind.filter(formed_on__gte=start, formed_on__lte=end).count()
-    repealed = of_kind.filter(repealed_on__gte=start, repealed_on__lte=end).count()
-    return issued, repealed, in_force(orgs, kind, end)
-
-
-def decisions(orgs, kind, start, end) -> int:
-    """本年处理决定数量 of a 许可, 处罚 or 强制 kind."""
-    found = _postings(orgs).filter(kind=kind, formed_on__gte=start, formed_on__lte=end)
-    return found.aggregate(n=Sum("decisions"))["n"] or 0
-
-
-def fees(orgs, start, end):
-    """本年收费金额 in 万元 (Decimal, four places as entered)."""
-    found = _postings(orgs).filter(kind=PostingKind.FEE, formed_on__gte=start, formed_on__lte=end)
-    return found.aggregate(n=Sum("fee_amount"))["n"] or Decimal("0")
+    if kind in DOCUMENT_KINDS:
+        return [figure(f"disclosure.documents.{kind}.{part}") for part in ("issued", "repealed", "in_force")]
+    if kind == PostingKind.FEE:
+        return [plain(figure("disclosure.fees"))]
+    return [figure(f"disclosure.decisions.{kind}")]
 
 
 def published_by_kind(orgs, start, end) -> dict[str, int]:
@@ -232,13 +223,7 @@ def table_two(orgs, start, end) -> list[TwoSection]:
     for item, headers, kinds in TWO_SECTIONS:
         rows = []
         for kind in kinds:
-            if kind in (PostingKind.RULE, PostingKind.NORMATIVE):
-                values = list(documents(orgs, kind, start, end))
-            elif kind == PostingKind.FEE:
-                values = [plain(fees(orgs, start, end))]
-            else:
-                values = [decisions(orgs, kind, start, end)]
-            rows.append((TWO_LABELS[kind], values))
+            rows.append((TWO_LABELS[kind], _two_cells(orgs, kind, start, end)))
         sections.append(TwoSection(item, headers, rows))
     return sections
 
