@@ -61,11 +61,7 @@ def trend(org: Organisation, period: Period) -> dict:
     return {
         "months": [f"{p.start.year}年{p.start.month}月" for p in months],
         "series": [
-            {
-                "name": registry.get(code).label,
-                "unit": registry.get(code).unit,
-                "data": [_number(v) for v in data] + unknown,
-            }
+            {"name": registry.get(code).label, "data": [_number(v) for v in data] + unknown}
             for code, data in found.items()
         ],
     }

@@ -7,6 +7,9 @@ then shows the period's records, of which the figure counts some."""
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
@@ -59,9 +62,12 @@ def _narrowing(where, filters) -> dict:
     return params
 
 
-def _list_for(model, on: str, org_field: str, user):
-    """(list URL, unit filter, date filter, all its filters) of the ledger list of ``model`` that filters ``on``; the pages'
-    model is that of the queryset they show the person (built, not run)."""
+@cache
+def _list_for(model, on: str, org_field: str):
+    """(list URL, unit filter, date filter, all its filters) of the ledger list of ``model`` that filters ``on``,
+    or None. The same for every person and request (the ledgers are declared at start-up), so found once: a
+    district page asks it for every figure of every 街道. The pages' model is that of their queryset, built
+    for nobody (no query runs)."""
     for ledger in ledgers():
         if model not in ledger.models:
             continue
@@ -73,20 +79,20 @@ def _list_for(model, on: str, org_field: str, user):
                 )
                 if unit is None or dates is None or unit.field != org_field:
                     continue
-                if pages.queryset(user).model is not model:
+                if pages.queryset(AnonymousUser()).model is not model:
                     continue
                 url = reverse(f"{pages.namespace}:{listing.name or pages.list_name}")
                 return url, unit, dates, listing.filters.filters
     return None
 
 
-def list_url(code: str, org, period: Period, user) -> str:
+def list_url(code: str, org, period: Period) -> str:
     """The URL of the ledger list behind figure ``code`` for ``org`` and ``period``; "" when there is none
     (a hand-entered figure, a figure computed otherwise, a ledger without such a list)."""
     tally = _tally_of(code)
     if tally is None:
         return ""
-    found = _list_for(tally.model, tally.on, tally.org_field, user)
+    found = _list_for(tally.model, tally.on, tally.org_field)
     if found is None:
         return ""
     url, unit, dates, filters = found
