@@ -47,16 +47,6 @@ def filed(orgs, start, end):
     )
 
 
-def penalised(orgs, start, end):
-    return EnforcementCase.objects.filter(org__in=orgs, decision_on__gte=start, decision_on__lte=end).exclude(
-        status__in=(NO_PENALTY, REVOKED)
-    )
-
-
-def _sum(queryset, expression) -> int | Decimal:
-    return queryset.aggregate(total=Sum(expression))["total"] or 0
-
-
 NOT_REVOKED = ~Q(status=REVOKED)
 PENALISED = ~Q(status__in=(NO_PENALTY, REVOKED))
 
