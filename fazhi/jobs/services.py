@@ -132,14 +132,22 @@ def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] =
     except Exception:
         logger.exception("后台任务 %s 出错", job.pk)
         state, fields, more = State.FAILED, {"error": OUR_FAULT}, {"错误": OUR_FAULT}
+    fields.update(total=max(tracker.total, fields.get("done", 0)))
+    _end(Job.objects.filter(pk=job.pk), job, state, fields, more)
+    return state
+
+
+def _end(found, job: Job, state: str, fields: dict, more: dict) -> bool:
+    """A running job ends in ``state`` (the rows ``found`` updated, audited), its upload and live progress
+    dropped; False when ``found`` no longer holds it (another worker ended it meanwhile)."""
     with transaction.atomic():
-        fields.update(total=max(tracker.total, fields.get("done", 0)))
-        Job.objects.filter(pk=job.pk).update(state=state, finished_at=timezone.now(), **fields)
+        if not found.update(state=state, finished_at=timezone.now(), **fields):
+            return False
         job.refresh_from_db()
         _audit(job, State.RUNNING, state, **more)
     _drop_source(job)
     progress.forget(job.pk)
-    return state
+    return True
 
 
 WORKER_GONE = (
@@ -156,16 +164,8 @@ def reap() -> int:
     for job in Job.objects.filter(state=State.RUNNING, started_at__lt=since):
         if progress.alive(job.pk):
             continue
-        with transaction.atomic():
-            if not Job.objects.filter(pk=job.pk, state=State.RUNNING).update(
-                state=State.FAILED, finished_at=timezone.now(), error=WORKER_GONE
-            ):
-                continue  # finished meanwhile
-            job.refresh_from_db()
-            _audit(job, State.RUNNING, State.FAILED, 错误=WORKER_GONE)
-        _drop_source(job)
-        progress.forget(job.pk)
-        reaped += 1
+        still_running = Job.objects.filter(pk=job.pk, state=State.RUNNING)
+        reaped += _end(still_running, job, State.FAILED, {"error": WORKER_GONE}, {"错误": WORKER_GONE})
     return reaped
 
 
