@@ -161,7 +161,7 @@ def series(org: Organisation, code: str, periods: list[Period]) -> list:
 
 def several_series(org: Organisation, codes, periods: list[Period]) -> dict[str, list]:
     """{code: its values over ``periods``} for some figures at once (the dashboard's trend chart): the tallies
-    of one ledger model and date in one query for every figure and period."""
+    of one ledger table in one query for every figure and period."""
     figures = [figure_or_error(code) for code in codes]
     orgs = Organisation.objects.subtree_of([org])
     with registry.computing():

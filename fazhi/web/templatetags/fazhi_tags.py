@@ -12,12 +12,9 @@ def verbose_name(obj) -> str:
 def yuan(value) -> str:
     """A figure's amount in 元 as the dashboard shows it: 万元 with two decimals from ten thousand up
     (211.61万元), else 元 with at most two decimals."""
-    if value in (None, ""):
-        return ""
-    value = float(value)
-    if abs(value) >= 10000:
-        return f"{value / 10000:,.2f}万元"
-    return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
+    if value not in (None, "") and abs(float(value)) >= 10000:
+        return f"{float(value) / 10000:,.2f}万元"
+    return amount(value)
 
 
 @register.filter
