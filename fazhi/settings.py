@@ -247,6 +247,36 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Attachments, uploads waiting for the worker and job results go to S3-compatible object storage (MinIO, or a
+# cloud's OSS/COS/OBS in its S3 mode) when FAZHI_S3_BUCKET is set: needed once web servers and the worker run on
+# machines that share no folder. The bucket stays private: every file is served through Fazhi's own views
+# (scoping, audit), never from an object address, and a file is never overwritten (as on disk, a clash gets a
+# new name), so a stored reply letter or attachment cannot be replaced by a later one with the same name.
+def object_storage(env) -> dict:
+    """STORAGES["default"] for a bucket, from the FAZHI_S3_* variables of ``env`` (the tests build theirs here too)."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env["FAZHI_S3_BUCKET"],
+            "endpoint_url": env.get("FAZHI_S3_ENDPOINT_URL") or None,
+            "region_name": env.get("FAZHI_S3_REGION") or None,
+            "access_key": env.get("FAZHI_S3_ACCESS_KEY") or None,
+            "secret_key": env.get("FAZHI_S3_SECRET_KEY") or None,
+            "location": env.get("FAZHI_S3_PREFIX", ""),
+            # Most S3-compatible servers in an intranet have no per-bucket host names.
+            "addressing_style": env.get("FAZHI_S3_ADDRESSING", "path"),
+            "file_overwrite": False,
+            "default_acl": None,  # the bucket's own policy (private), never public-read
+            # Server-side encryption where the store offers it (e.g. "AES256"): scanned files hold personal data.
+            "object_parameters": (
+                {"ServerSideEncryption": env["FAZHI_S3_ENCRYPTION"]} if env.get("FAZHI_S3_ENCRYPTION") else {}
+            ),
+        },
+    }
+
+
+if os.environ.get("FAZHI_S3_BUCKET"):
+    STORAGES["default"] = object_storage(os.environ)
 FAZHI_ATTACHMENT_MAX_BYTES = int(os.environ.get("FAZHI_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

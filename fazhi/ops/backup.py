@@ -5,7 +5,7 @@ Archive layout (a .tar.gz):
     manifest.sig                  HMAC-SM3 of manifest.json under the audit key: restore refuses an
                                   unsigned archive or one changed after it was written
     data/<app_label>.<model>.jsonl one {"pk": ..., "fields": {...}} per line, models in dependency order
-    media/<path under MEDIA_ROOT>  the stored files (attachments)
+    media/<stored name>           the stored files (attachments, job files), on disk or in object storage
 
 Primary keys are kept, so foreign keys, generic relations and the audit chain stay valid. Content
 types and permissions are rebuilt by migrate with other ids, so references to them are written as
@@ -31,6 +31,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection, models, transaction
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -176,22 +177,32 @@ class _Dumper:
                 values[field.name] = self.permissions[values[field.name]]
 
 
+def _stored_names(storage, folder: str = ""):
+    """Every stored file's name, walked through the storage API: a folder on disk and a bucket alike."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # nothing uploaded yet: MEDIA_ROOT was never made
+        return
+    prefix = f"{folder}/" if folder else ""
+    for name in sorted(files):
+        yield prefix + name
+    for sub in sorted(folders):
+        yield from _stored_names(storage, prefix + sub)
+
+
 def _copy_media(workdir: Path) -> dict[str, str]:
-    """Copy MEDIA_ROOT into the work dir, hashing the copies (what is archived is what was hashed)."""
-    root = Path(settings.MEDIA_ROOT)
+    """Copy the stored files into the work dir, hashing the copies (what is archived is what was hashed)."""
     sums: dict[str, str] = {}
-    if not root.is_dir():
-        return sums
-    for folder, _dirs, files in os.walk(root):
-        for name in sorted(files):
-            source = Path(folder) / name
-            if not source.is_file() or source.is_symlink():
-                continue
-            member = "media/" + source.relative_to(root).as_posix()
-            target = workdir / member
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            sums[member] = _sha256_file(target)
+    for name in _stored_names(default_storage):
+        # A link planted in the media folder must not carry a file from elsewhere on the machine into the archive.
+        if isinstance(default_storage, FileSystemStorage) and os.path.islink(default_storage.path(name)):
+            continue
+        member = "media/" + name
+        target = workdir / member
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as source, open(target, "wb") as out:
+            shutil.copyfileobj(source, out, 1 << 20)
+        sums[member] = _sha256_file(target)
     return sums
 
 

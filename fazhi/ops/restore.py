@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
@@ -264,26 +265,27 @@ def _reset_sequences(models: list) -> None:
             cursor.execute(sql)
 
 
-def _media_target(member: str) -> Path:
-    root = Path(settings.MEDIA_ROOT).resolve()
+def _media_name(member: str) -> str:
     relative = PurePosixPath(member).relative_to("media")
-    target = (root / relative).resolve()
-    if relative.is_absolute() or ".." in relative.parts or not target.is_relative_to(root):
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise BackupError(f"备份中的文件名“{member}”指向媒体目录之外，已拒绝。")
-    return target
+    return relative.as_posix()
 
 
-def _media_targets(manifest: dict) -> dict[str, Path]:
-    return {m: _media_target(m) for m in manifest["files"] if m.startswith("media/")}
+def _media_names(manifest: dict) -> dict[str, str]:
+    return {m: _media_name(m) for m in manifest["files"] if m.startswith("media/")}
 
 
-def _copy_media(archive: tarfile.TarFile, targets: dict[str, Path]) -> int:
-    for member, target in targets.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with archive.extractfile(member) as source, open(target, "wb") as out:
-            for block in iter(lambda: source.read(1 << 20), b""):
-                out.write(block)
-    return len(targets)
+def _copy_media(archive: tarfile.TarFile, names: dict[str, str]) -> int:
+    """Write the files back under their own names through the storage API (a folder or a bucket)."""
+    for member, name in names.items():
+        if default_storage.exists(name):  # restoring with --yes over an installation that kept the file
+            default_storage.delete(name)
+        with archive.extractfile(member) as source:
+            saved = default_storage.save(name, ContentFile(source.read()))
+        if saved != name:  # the database names this file: another name would orphan it
+            raise BackupError(f"文件“{name}”恢复后被存为“{saved}”，请检查存储的写入权限后重新恢复。")
+    return len(names)
 
 
 def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> RestoreResult:
@@ -301,7 +303,7 @@ def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> Restore
             raise BackupError(f"备份文件已损坏，无法读完（{exc}），已停止恢复，未写入任何数据。") from exc
         tables = _models_of(manifest)
         models = [model for _, model in tables]
-        media = _media_targets(manifest)  # every name checked before the first write
+        media = _media_names(manifest)  # every name checked before the first write
         if has_business_data() and not replace:
             raise BackupError(
                 "当前数据库中已有用户、单位、台账或审计日志，恢复会覆盖它们。"
