@@ -16,6 +16,7 @@ and .fees (万元); .postings.late (published after the 20 工作日 of 条例�
 
 from django.db.models import Count, F, Q
 
+from fazhi.figures.aggregate import Precompiled
 from fazhi.figures.registry import (
     Figure,
     better_when_higher,
@@ -72,12 +73,18 @@ _request(
 )  # fmt: skip
 
 
+_carried_query = Precompiled(
+    lambda orgs, start, end: (
+        _requests(orgs),
+        {"carried_in": Count("pk", filter=carried_in_q(start)), "carried_over": Count("pk", filter=carried_over_q(end))},
+    )
+)
+
+
 @shared
 def _carried(orgs, start, end) -> dict:
     """上年结转 and 结转下年度 in one query (requests open across the period's first or last day)."""
-    return _requests(orgs).aggregate(
-        carried_in=Count("pk", filter=carried_in_q(start)), carried_over=Count("pk", filter=carried_over_q(end))
-    )
+    return _carried_query(orgs, start, end)
 
 
 @figure("disclosure.carried_in", "上年结转政府信息公开申请", "件")

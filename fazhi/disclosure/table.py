@@ -29,6 +29,7 @@ from django.db.models import Count, Q
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
+from fazhi.figures.aggregate import Precompiled
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
@@ -160,18 +161,21 @@ def _postings(orgs):
     return Posting.objects.filter(org__in=orgs)
 
 
+# 现行有效 of each document kind on the day ``end``: made by then and not repealed by then.
+_in_force = Precompiled(
+    lambda orgs, start, end: _postings(orgs)
+    .filter(kind__in=DOCUMENT_KINDS, formed_on__lte=end)
+    .filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
+    .values_list("kind")
+    .annotate(n=Count("pk"))
+    .order_by()
+)
+
+
 def in_force_counts(orgs, end) -> dict[str, int]:
     """现行有效 of each 规章 and 规范性文件 kind on the day ``end``: made by then and not repealed by then."""
     counts = dict.fromkeys(DOCUMENT_KINDS, 0)
-    rows = (
-        _postings(orgs)
-        .filter(kind__in=DOCUMENT_KINDS, formed_on__lte=end)
-        .filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
-        .values_list("kind")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts.update(dict(rows))
+    counts.update(dict(_in_force(orgs, end, end)))
     return counts
 
 
@@ -256,26 +260,39 @@ def case_result(status: str, concluded_on, outcome: str, end) -> str:
     return "other"
 
 
+def _links():
+    return DisclosureRequest.cases.through.objects
+
+
+# Each (case, request) link of the units' requests to a case received in the period, with the case's columns.
+_linked_cases = Precompiled(
+    lambda orgs, start, end: _links()
+    .filter(disclosurerequest__org__in=orgs, case__copy_received_on__gte=start, case__copy_received_on__lte=end)
+    .values_list("case", "case__kind", "case__status", "case__concluded_on", "case__outcome", "disclosurerequest")
+)
+# The units' requests that were taken to reconsideration (at any time).
+_reconsidered = Precompiled(
+    lambda orgs, start, end: _links()
+    .filter(disclosurerequest__org__in=orgs, case__kind="reconsideration")
+    .values_list("disclosurerequest")
+)
+
+
 def table_four(orgs, start, end) -> dict[str, dict[str, int]]:
     """{group: {result: count, "total": count}} over the CASE_GROUPS and RESULT_COLUMNS: the cases received in
     the period that a request of the units led to. A lawsuit about a request that was also taken to
     reconsideration is 复议后起诉. Read as plain rows (no model instances): every figure of the table reads it."""
-    links = DisclosureRequest.cases.through.objects.filter(disclosurerequest__org__in=orgs)
-    case_ids = links.values("case")
-    Case = DisclosureRequest.cases.field.related_model
-    cases = Case.objects.filter(pk__in=case_ids, copy_received_on__gte=start, copy_received_on__lte=end)
-    rows = list(cases.values_list("pk", "kind", "status", "concluded_on", "outcome"))
+    cases: dict[int, tuple] = {}
     requests_of: dict[int, set[int]] = {}
-    for case, request in links.filter(case__in=[row[0] for row in rows]).values_list("case", "disclosurerequest"):
+    for case, kind, status, concluded_on, outcome, request in _linked_cases(orgs, start, end):
+        cases[case] = (kind, status, concluded_on, outcome)
         requests_of.setdefault(case, set()).add(request)
-    reconsidered = set(
-        links.filter(case__kind="reconsideration").values_list("disclosurerequest", flat=True)
-    )
+    reconsidered = {request for (request,) in _reconsidered(orgs, start, end)}
     table = {group: dict.fromkeys([*(k for k, _ in RESULT_COLUMNS), "total"], 0) for group, _ in CASE_GROUPS}
-    for pk, kind, status, concluded_on, outcome in rows:
+    for pk, (kind, status, concluded_on, outcome) in cases.items():
         if kind == "reconsideration":
             group = "reconsideration"
-        elif requests_of.get(pk, set()) & reconsidered:
+        elif requests_of[pk] & reconsidered:
             group = "after_reconsideration"
         else:
             group = "direct"

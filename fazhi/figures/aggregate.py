@@ -10,6 +10,9 @@ them, so the numbers are the same as the ORM's (``tests/figures/test_tally.py``)
 
 A group whose query the ORM would not build as one plain aggregate (a subquery around it, an always-empty
 condition) is answered by ``aggregate()`` each time, as before.
+
+The few figures computed by functions (the disclosure report's table 四, 上年结转, 现行有效, the 驿站) run their
+own queries the same way, through :class:`Precompiled`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
@@ -32,6 +36,8 @@ ORGS_MARKER = "SELECT 'fazhi:figures:orgs'"
 # Stand-in bounds: period i runs from day 2i to day 2i+1 of year 1, a date no ledger row carries.
 FIRST_DAY = datetime.date(1, 1, 1)
 PLACEHOLDER = re.compile(r"%[%s]")
+# How a stand-in-derived day reaches SQLite's parameters (a date in the years 1–9).
+MADE_UP_DAY = re.compile(r"000[1-9]-\d\d-\d\d")
 MAX_CACHED = 2000
 
 
@@ -67,6 +73,19 @@ class Orgs:
         self.queryset = orgs.values_list("pk", flat=True).order_by()
         self.built: dict[str, tuple | None] = {}
 
+    @classmethod
+    def of(cls, orgs) -> Orgs:
+        """The same object for every figure of a batch: kept on the batch's unit queryset (its SQL is then
+        built once, whichever tallies and function figures read it)."""
+        if isinstance(orgs, cls):
+            return orgs
+        made = getattr(orgs, "_figures_orgs", None)
+        if made is None:
+            made = cls(orgs)
+            if isinstance(orgs, QuerySet):
+                orgs._figures_orgs = made
+        return made
+
     def sql(self, alias: str) -> tuple | None:
         if alias not in self.built:
             try:
@@ -94,22 +113,10 @@ def tallies(members, orgs: Orgs, periods) -> dict[str, object] | None:
     built = orgs.sql(alias)
     if compiled is None or built is None:
         return None
-    org_sql, org_params = built
-    bounds = [(_adapt(alias, period.start), _adapt(alias, period.end)) for period in periods]
+    bounds = [(period.start, period.end) for period in periods]
     # the rows' filter: one range from the earliest start to the latest end (registry.span), the last slot
-    first, last = min(period.start for period in periods), max(period.end for period in periods)
-    bounds.append((_adapt(alias, first), _adapt(alias, last)))
-    params = [slot[1] if slot[0] == "value" else bounds[slot[0]][slot[1]] for slot in compiled.slots]
-    params[compiled.split : compiled.split] = org_params
-    connection = connections[alias]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.before + org_sql + compiled.after, params)
-        row = list(cursor.fetchone())
-    for position, (functions, expression) in compiled.converters.items():
-        value = row[position]
-        for function in functions:
-            value = function(value, expression, connection)
-        row[position] = value
+    bounds.append((min(period.start for period in periods), max(period.end for period in periods)))
+    row = _execute(compiled, alias, built, bounds)[0]
     return dict(zip(compiled.aliases, row, strict=True))
 
 
@@ -128,6 +135,18 @@ def _compile(members, count: int, alias) -> Compiled | None:
         for i, (start, end) in enumerate(bounds[:count])
     }
     queryset = tally.rows(RawSQL(ORGS_MARKER, ())).filter(registry.span(members, bounds[count:]))
+    compiled = _compile_aggregate(queryset, terms, bounds, alias)
+    if compiled is not None and {s for s in compiled.slots if s[0] != "value"} != _bound_slots(bounds):
+        return None  # a bound did not reach the SQL as a plain parameter
+    return compiled
+
+
+def _bound_slots(bounds) -> set:
+    return {(i, side) for i in range(len(bounds)) for side in (0, 1)}
+
+
+def _compile_aggregate(queryset, terms, bounds, alias) -> Compiled | None:
+    """``queryset.aggregate(**terms)``'s SQL, caught as the ORM is about to run it."""
     query = queryset.query.chain()
     captured: dict = {}
     make_compiler = query.get_compiler
@@ -151,19 +170,103 @@ def _compile(members, count: int, alias) -> Compiled | None:
         pass
     except (EmptyResultSet, FullResultSet):
         return None
-    if not captured or captured["sql"].count(ORGS_MARKER) != 1:
-        return None  # run through a subquery (AggregateQuery): left to aggregate()
-    sql, params = captured["sql"], captured["params"]
+    if not captured:
+        return None
+    return _split(captured["sql"], captured["params"], captured["aliases"], captured["converters"], bounds, alias)
+
+
+def _compile_rows(queryset, bounds, alias) -> Compiled | None:
+    """A values_list queryset's SQL, with the converters ``results_iter`` would apply to its columns."""
+    compiler = queryset.query.get_compiler(alias)
+    try:
+        sql, params = compiler.as_sql()
+    except (EmptyResultSet, FullResultSet):
+        return None
+    fields = [column[0] for column in compiler.select[: compiler.col_count]]
+    aliases = tuple(range(len(fields)))
+    return _split(sql, params, aliases, compiler.get_converters(fields), bounds, alias)
+
+
+def _split(sql, params, aliases, converters, bounds, alias) -> Compiled | None:
+    """The SQL around the organisations' marker, each parameter mapped to the stand-in bound it holds."""
+    if sql.count(ORGS_MARKER) != 1:
+        return None  # run through a subquery (AggregateQuery), or the units not read: left to the ORM
     stand_ins = {}
     for i, (start, end) in enumerate(bounds):
         stand_ins[_adapt(alias, start)] = (i, 0)
         stand_ins[_adapt(alias, end)] = (i, 1)
     slots = tuple(stand_ins.get(p, ("value", p)) if _hashable(p) else ("value", p) for p in params)
-    if {slot for slot in slots if slot[0] != "value"} != set(stand_ins.values()):
-        return None  # a bound did not reach the SQL as a plain parameter
+    if any(slot[0] == "value" and _looks_made_up(slot[1]) for slot in slots):
+        return None  # a date computed from a stand-in (a day before the period …) would be kept as it is
     before, after = sql.split(ORGS_MARKER)
     split = sum(1 for mark in PLACEHOLDER.findall(before) if mark == "%s")
-    return Compiled(before, after, split, slots, captured["aliases"], captured["converters"])
+    return Compiled(before, after, split, slots, aliases, converters)
+
+
+def _looks_made_up(value) -> bool:
+    if isinstance(value, datetime.date):
+        return value.year < 10
+    return isinstance(value, str) and MADE_UP_DAY.match(value) is not None
+
+
+def _execute(compiled: Compiled, alias: str, org_sql: tuple, bounds) -> list[list]:
+    """Run the kept SQL with the call's units and bounds; each row's values converted as the ORM would."""
+    org_query, org_params = org_sql
+    adapted = [(_adapt(alias, start), _adapt(alias, end)) for start, end in bounds]
+    params = [slot[1] if slot[0] == "value" else adapted[slot[0]][slot[1]] for slot in compiled.slots]
+    params[compiled.split : compiled.split] = org_params
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.before + org_query + compiled.after, params)
+        rows = [list(row) for row in cursor.fetchall()]
+    for row in rows:
+        for position, (functions, expression) in compiled.converters.items():
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+    return rows
+
+
+class Precompiled:
+    """A function figure's own query, its SQL built by the ORM once per process as the tallies' is.
+
+    ``build(orgs, start, end)`` returns a ``values_list`` queryset (the call answers its rows as tuples) or
+    ``(queryset, {alias: aggregate})`` (the call answers the aggregate's dict). It must filter the units by
+    ``orgs`` and use the dates only as they are, as plain bounds: a query that does otherwise is found
+    out when it is first built and is then left to the ORM on each call, with the same result."""
+
+    def __init__(self, build: Callable):
+        self.build = build
+        self.model = None
+        self._compiled: dict[str, Compiled | None] = {}
+
+    def __call__(self, orgs, start, end):
+        alias = self.model._default_manager.db if self.model is not None else None
+        if alias not in self._compiled:
+            # Mid-year 5, far from year 1's edge: a date a query moves off the stand-in stays a date, and shows.
+            stand_ins = [(datetime.date(5, 6, 1), datetime.date(5, 6, 2))]
+            built = self.build(RawSQL(ORGS_MARKER, ()), *stand_ins[0])
+            queryset, terms = built if isinstance(built, tuple) else (built, None)
+            self.model, alias = queryset.model, queryset.db
+            if terms is None:
+                compiled = _compile_rows(queryset, stand_ins, alias)
+            else:
+                compiled = _compile_aggregate(queryset.order_by(), terms, stand_ins, alias)
+            self._compiled[alias] = compiled
+        compiled, org_sql = self._compiled[alias], Orgs.of(orgs).sql(alias)
+        if compiled is None or org_sql is None:
+            return self._by_the_orm(orgs, start, end)
+        rows = _execute(compiled, alias, org_sql, [(start, end)])
+        if isinstance(compiled.aliases[0], str):  # an aggregate: one row
+            return dict(zip(compiled.aliases, rows[0], strict=True))
+        return [tuple(row) for row in rows]
+
+    def _by_the_orm(self, orgs, start, end):
+        built = self.build(orgs, start, end)
+        if isinstance(built, tuple):
+            return built[0].aggregate(**built[1])
+        return list(built)
 
 
 def _hashable(value) -> bool:

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Min, Q
 
+from fazhi.figures.aggregate import Precompiled
 from fazhi.figures.registry import (
     better_when_higher,
     breakdown,
@@ -191,18 +192,22 @@ for _code, _kind, _label, _unit_text, _phrases in (
     )  # fmt: skip
 
 
+# Each station that served in the period, with the day of its first service ever.
+_station_firsts = Precompiled(
+    lambda orgs, start, end: ServiceRecord.objects.filter(
+        org__in=orgs, org__kind=Kind.LEGAL_STATION, served_on__lte=end
+    )
+    .values("org")
+    .annotate(first=Min("served_on"), served=Count("pk", filter=Q(served_on__gte=start, served_on__lte=end)))
+    .filter(served__gt=0)
+    .values_list("first")
+)
+
+
 @shared
 def _stations(orgs, start, end) -> tuple[int, int]:
     """(stations that served in the period, those of them whose first service ever falls in it), in one query."""
-    served = Count("pk", filter=Q(served_on__gte=start, served_on__lte=end))
-    rows = (
-        ServiceRecord.objects.filter(org__in=orgs, org__kind=Kind.LEGAL_STATION, served_on__lte=end)
-        .values("org")
-        .annotate(first=Min("served_on"), served=served)
-        .filter(served__gt=0)
-        .values_list("first", flat=True)
-    )
-    firsts = list(rows)
+    firsts = [first for (first,) in _station_firsts(orgs, start, end)]
     return len(firsts), sum(1 for first in firsts if first >= start)
 
 

@@ -167,3 +167,59 @@ def test_a_shared_table_runs_once_per_batch_and_each_time_outside_one(tree):
     cells[0].compute(orgs, D(2026, 1, 1), D(2026, 12, 31))
     cells[1].compute(orgs, D(2026, 1, 1), D(2026, 12, 31))
     assert sorted(calls) == [2025, 2026, 2026, 2026]  # outside a batch nothing is kept
+
+
+def received_rows(orgs, start, end):
+    """The disputes' receipt days in the period, per unit (a row query, as the function figures' are)."""
+    from fazhi.disputes.models import Dispute
+
+    return (
+        Dispute.objects.filter(org__in=orgs, received_on__gte=start, received_on__lte=end)
+        .values_list("org", "received_on")
+        .order_by("received_on")
+    )
+
+
+def test_a_function_figure_s_query_is_built_once_and_answers_each_call_as_the_orm(tree, disputes):
+    """Precompiled: rows (dates converted as the ORM converts them) and an aggregate, for other units and
+    dates than the first call's, never built again; the same as the ORM each time."""
+    from django.db.models import Count, Q
+
+    from fazhi.disputes.models import Dispute
+
+    built = []
+
+    def rows(orgs, start, end):
+        built.append(start)
+        return received_rows(orgs, start, end)
+
+    def counts(orgs, start, end):
+        built.append(start)
+        return Dispute.objects.filter(org__in=orgs), {
+            "open": Count("pk", filter=Q(received_on__lte=end, concluded_on__isnull=True)),
+            "received": Count("pk", filter=Q(received_on__gte=start, received_on__lte=end)),
+        }
+
+    fast_rows, fast_counts = aggregate.Precompiled(rows), aggregate.Precompiled(counts)
+    for org, year in ((tree["a"], 2026), (tree["a"], 2025), (tree["district"], 2026), (tree["b"], 2026)):
+        orgs = Organisation.objects.subtree_of([org])
+        start, end = D(year, 1, 1), D(year, 12, 31)
+        slow_qs, terms = counts(orgs, start, end)
+        assert fast_rows(orgs, start, end) == list(received_rows(orgs, start, end))
+        assert fast_counts(orgs, start, end) == slow_qs.aggregate(**terms)
+    assert built.count(D(5, 6, 1)) == 2 and len(built) == 2 + 4  # one build each, then the ORM's
+    orgs = Organisation.objects.subtree_of([tree["a"]])
+    assert [day for _, day in fast_rows(orgs, D(2026, 1, 1), D(2026, 12, 31))] == [
+        D(2026, 2, 2), D(2026, 4, 1), D(2026, 5, 6)
+    ]  # fmt: skip
+    assert fast_counts(orgs, D(2026, 1, 1), D(2026, 12, 31)) == {"open": 1, "received": 3}
+
+
+def test_a_query_that_moves_a_date_is_left_to_the_orm(tree, disputes):
+    """A bound computed from the stand-in (the day before the period) would be kept as it is: found out at
+    the first build, such a query is built by the ORM on each call and stays right."""
+    fast = aggregate.Precompiled(lambda orgs, start, end: received_rows(orgs, start - datetime.timedelta(days=10), end))
+    orgs = Organisation.objects.subtree_of([tree["a"]])
+    assert fast(orgs, D(2026, 1, 1), D(2026, 12, 31)) == list(received_rows(orgs, D(2025, 12, 22), D(2026, 12, 31)))
+    assert len(fast(orgs, D(2026, 1, 1), D(2026, 12, 31))) == 4  # 2025-12-22 counts: the moved date was used
+    assert next(iter(fast._compiled.values())) is None
