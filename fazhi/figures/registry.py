@@ -71,15 +71,27 @@ class Tally:
         return self.model._default_manager.filter(**{f"{self.org_field}__in": orgs})
 
     def finish(self, raw) -> Number:
-        """A sum over no rows is 0 (0.00 for money), as a count is."""
-        if raw is not None:
-            return raw
-        if self.total and (
-            not isinstance(self.total, str)  # an expression of columns: money (罚款 + 没收)
-            or self.model._meta.get_field(self.total).get_internal_type() == "DecimalField"
-        ):
-            return Decimal("0")
-        return 0
+        """A sum over no rows is 0 (0.00 for money), as a count is. A sum is given at its column's places, the
+        same from either database, with zeros past the second place dropped: 收费金额, kept in 万元 to the yuan
+        (four places), reads 1.25 and 100.00, not 1.2500 and 100.0000."""
+        places = self._places()
+        if places is None:
+            return 0 if raw is None else raw
+        exact = Decimal(raw or 0).quantize(Decimal(1).scaleb(-places))
+        shown = min(places, 2)
+        while exact.as_tuple().exponent < -shown and exact == exact.quantize(Decimal(1).scaleb(exact.as_tuple().exponent + 1)):
+            exact = exact.quantize(Decimal(1).scaleb(exact.as_tuple().exponent + 1))
+        return exact
+
+    def _places(self) -> int | None:
+        """The decimal places of the summed column (an expression of columns is money: 2); None for a count
+        or a whole-number column."""
+        if not self.total:
+            return None
+        if not isinstance(self.total, str):  # an expression of columns: money (罚款 + 没收)
+            return 2
+        field = self.model._meta.get_field(self.total)
+        return field.decimal_places if field.get_internal_type() == "DecimalField" else None
 
 
 def span(members, periods) -> Q:

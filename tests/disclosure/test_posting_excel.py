@@ -67,6 +67,7 @@ def test_an_offices_log_imports_with_its_statuses_and_counts_in_table_two(client
     assert saved["旧规范性文件"].status == REPEALED
     assert _year("disclosure.decisions.penalty", tree) == 3
     assert _year("disclosure.fees", tree) == Decimal("1.25")
+    assert str(_year("disclosure.fees", tree)) == "1.25"  # not the column's four places, "1.2500"
     assert _year("disclosure.documents.normative.repealed", tree) == 1
 
 
