@@ -32,12 +32,13 @@ def save_text(actor, org, year: int, part: str, text: str) -> AnnualReportText:
     label = ReportPart(part).label
     text = text.strip()
     if not text:
-        raise FazhiError(f"“{label}”不能为空；可以在系统草稿的基础上修改。", fields={"text": "请填写内容"})
-    if len(text) > MAX_TEXT_LENGTH:
         raise FazhiError(
-            f"“{label}”共{len(text)}字，超过{MAX_TEXT_LENGTH}字的上限，请精简。",
-            fields={"text": f"不超过{MAX_TEXT_LENGTH}字"},
+            f"“{label}”不能为空；可以在系统草稿的基础上修改。",
+            fields={"text": "不能为空，请填写；可以在系统草稿的基础上修改"},
         )
+    if len(text) > MAX_TEXT_LENGTH:
+        too_long = f"共{len(text)}字，超过{MAX_TEXT_LENGTH}字的上限，请精简"
+        raise FazhiError(f"“{label}”{too_long}。", fields={"text": too_long})
     with transaction.atomic():
         row = locked_row(AnnualReportText.objects.filter(org=org, year=year, part=part))
         before = snapshot(row, AUDITED_FIELDS) if row else {}
