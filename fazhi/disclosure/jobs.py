@@ -14,7 +14,7 @@ from fazhi.ledger.attachments import attach
 from fazhi.ledger.pdf import docx_to_pdf
 
 from .filters import base_queryset
-from .letter import LETTER_NAME, letter_docx, letter_filename, stored_letter
+from .letter import LETTER_NAME, letter_attachment, letter_docx, letter_filename, stored_letter
 from .models import REPLIED
 
 PDF = "转换为 PDF"
@@ -67,7 +67,7 @@ def _letter_pdf(job, progress) -> jobs.Outcome:
     if request is None:
         raise jobs.Failed("该申请已不存在、尚未答复或您已无权查看，未生成答复书 PDF。")
     link = reverse("disclosure:detail", args=[request.pk])
-    if stored_letter(request, "pdf") is not None:
+    if letter_attachment(request, "pdf") is not None:
         return jobs.Outcome(summary=f"{request.number}的答复书 PDF 已在附件中，无需重新生成。", link=link)
     progress.report(0, step=PDF)
     pdf = docx_to_pdf(store_word(job.owner, request), name=f"disclosure-reply-{request.pk}")

@@ -32,7 +32,7 @@ from . import forms, proactive, report_text, services
 from . import jobs as letter_jobs
 from .annual_report import drafts, report_docx, report_xlsx, text_parts
 from .filters import FILTERS, POSTING_FILTERS, base_queryset, posting_queryset
-from .letter import LETTER_NAME, letter_filename, sent_letter, stored_letter
+from .letter import LETTER_NAME, letter_attachment, letter_filename, sent_letter, stored_letter
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -347,7 +347,7 @@ def letter_pdf(request, pk: int):
 
 def letter_pdf_state(record) -> dict:
     """What the record page says about the letter's PDF: stored, being made, or to be made (again)."""
-    if stored_letter(record, "pdf") is not None:
+    if letter_attachment(record, "pdf") is not None:
         return {"stored": True, "text": ""}
     if letter_jobs.pending(record) is not None:
         return {"pending": True, "text": "后台正在生成，请稍后刷新本页。"}
