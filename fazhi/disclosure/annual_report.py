@@ -2,16 +2,18 @@
 parts — 一 总体情况, 二 主动公开政府信息情况 (table), 三 收到和处理政府信息公开申请情况 (table),
 四 政府信息公开行政复议、行政诉讼情况 (table), 五 存在的主要问题及改进情况, 六 其他需要报告的事项.
 
-The tables are counted by ``table.py``. The text parts are drafted from the same counts where the ledger
-knows the facts (一: what was published and how requests were handled; 六: requests dropped for an unpaid
-信息处理费) and otherwise say what the office has to write in; the export is the draft the office finishes
-in Word. Exported as Word (A4, 仿宋) and as Excel."""
+The tables are counted by ``table.py``. Part 一 is drafted from the same counts (what was published and how
+requests were handled). Parts 五 and 六 are the office's own text, written on the report's page and kept per
+unit and year (``report_text``); until it writes them, the draft stands in: 六 from the counts (requests
+dropped for an unpaid 信息处理费), 五 saying what the office has to write. Exported as Word (A4, 仿宋) and as
+Excel."""
 
 import datetime
 import io
 from dataclasses import dataclass
 
-from .models import OUTCOME_GROUPS, PostingKind
+from .models import OUTCOME_GROUPS, PostingKind, ReportPart
+from .report_text import stored_texts
 from .table import CASE_GROUPS, RESULT_COLUMNS, AnnualTables, published_by_kind, subtree
 from .word import CENTER, grid, heading, new_document, paragraph, shrink, title, to_bytes, widths
 
@@ -81,8 +83,22 @@ def other_matters(tables: AnnualTables) -> TextPart:
     )
 
 
+def drafts(tables: AnnualTables) -> dict[str, TextPart]:
+    """Parts 五 and 六 as the system drafts them: the suggestion the page offers before the office writes."""
+    return {ReportPart.PROBLEMS: problems(), ReportPart.OTHER: other_matters(tables)}
+
+
+def own_text(part: str, text: str) -> TextPart:
+    return TextPart(ReportPart(part).label, [line.strip() for line in text.splitlines() if line.strip()])
+
+
 def text_parts(org, year: int, tables: AnnualTables) -> tuple[TextPart, TextPart, TextPart]:
-    return overview(org, year, tables), problems(), other_matters(tables)
+    """一 drafted from the counts; 五 and 六 as the office wrote them for the unit and year, else drafted."""
+    stored = stored_texts(org, year)
+    fifth, sixth = (
+        own_text(part, stored[part]) if part in stored else draft for part, draft in drafts(tables).items()
+    )
+    return overview(org, year, tables), fifth, sixth
 
 
 def report_title(org, year: int) -> str:

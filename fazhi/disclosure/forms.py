@@ -175,3 +175,18 @@ RepealForm = model_form(
     required=("repealed_on",),
     labels={"note": "废止说明（文号等）"},
 )
+
+
+class ReportTextForm(forms.Form):
+    """Part 五 or 六 of the yearly report for the unit and year the page shows (carried in the form, checked
+    again by the page and the service). One form per part, told apart by its prefix."""
+
+    org = forms.CharField(widget=forms.HiddenInput)
+    year = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label="内容",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        strip=False,
+        required=False,  # the service words the refusal of an empty text
+        help_text="一段一行；导出 Word 和 Excel 时使用保存的内容",
+    )

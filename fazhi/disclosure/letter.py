@@ -1,7 +1,9 @@
 """The reply letter (政府信息公开申请答复书) as Word, A4 and 仿宋: one wording per outcome, the article it
 rests on, and the remedies with the organs configured for the installation (DisclosureSettings) — the
 reconsideration organ over this office within 60 日 (行政复议法 第二十条) or the court within 6 个月
-(行政诉讼法 第四十六条), never typed per letter. Only names and addresses appear, no ID numbers or phones."""
+(行政诉讼法 第四十六条), never typed per letter. Only names and addresses appear, no ID numbers or phones.
+The letter's number is the record's own (the kit's numbering, e.g. 五常公〔2026〕0001号): one rule, no second
+sequence of letter numbers. The reply stores the letter (and the worker its PDF, jobs.py) in the attachments."""
 
 import io
 
@@ -54,14 +56,14 @@ def letter_filename(request, suffix: str = "docx") -> str:
     return f"{request.number}{LETTER_NAME}.{suffix}"
 
 
-def stored_letter(request, suffix: str = "docx") -> bytes | None:
-    """The letter kept in the record's attachments (the Word file the reply put there, the PDF made from
-    it the first time it was downloaded), or None."""
+def letter_attachment(request, suffix: str = "docx"):
+    """The letter kept in the record's attachments (the Word file the reply put there, the PDF the worker
+    made from it), or None."""
     from django.contrib.contenttypes.models import ContentType
 
     from fazhi.ledger.models import Attachment
 
-    stored = (
+    return (
         Attachment.objects.filter(
             content_type=ContentType.objects.get_for_model(request),
             object_id=request.pk,
@@ -70,6 +72,11 @@ def stored_letter(request, suffix: str = "docx") -> bytes | None:
         .order_by("-pk")
         .first()
     )
+
+
+def stored_letter(request, suffix: str = "docx") -> bytes | None:
+    """The content of that stored letter, or None."""
+    stored = letter_attachment(request, suffix)
     if stored is None:
         return None
     with stored.file.open("rb") as handle:

@@ -7,6 +7,7 @@ a consultation of a third party or another organ stops it (第三十三条第三
 up to 20 工作日. ``reply_deadline()`` gives the whole reckoning in words for the detail page.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -460,3 +461,45 @@ class Posting(LedgerRecord):
     def refresh_deadlines(self) -> None:
         if self.formed_on:
             self.due_date = due_for_rule(PROACTIVE_RULE, self.formed_on).due
+
+
+# --- the yearly report's own text ----------------------------------------------------------------------
+
+
+class ReportPart(models.TextChoices):
+    """The text parts of the 政府信息公开工作年度报告 the office writes itself (一 is drafted from counts)."""
+
+    PROBLEMS = "problems", "五、存在的主要问题及改进情况"
+    OTHER = "other", "六、其他需要报告的事项"
+
+
+class AnnualReportText(models.Model):
+    """An office's own text of part 五 or 六 of its yearly report: written on the report's page (the
+    drafted text offered first), kept per unit and year, used by the Word and Excel exports. Changed only
+    through ``report_text.save_text`` (scoped, audited)."""
+
+    org = models.ForeignKey(
+        "orgs.Organisation", verbose_name="单位", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    part = models.CharField("部分", max_length=20, choices=ReportPart.choices)
+    text = models.TextField("内容")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="填写人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField("填写时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "政府信息公开年度报告文字部分"
+        ordering = ["org__path", "year", "part"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "year", "part"], name="unique_disclosure_report_text")
+        ]
+
+    def __str__(self):
+        return f"{self.org}{self.year}年政府信息公开工作年度报告·{self.get_part_display()}"

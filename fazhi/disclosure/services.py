@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from fazhi.audit.models import Action
@@ -17,11 +16,10 @@ from fazhi.deadlines.rules import get_rule
 from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit
 from fazhi.ledger import services as ledger
-from fazhi.ledger.attachments import attach
 from fazhi.ledger.parties import save_parties
 from fazhi.orgs.models import Organisation
 
-from .letter import LETTER_NAME, letter_docx, letter_filename
+from .jobs import queue_letter_pdf, store_word
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -361,9 +359,11 @@ def reply(
 
     with transaction.atomic():
         saved = ledger.update(actor, request, expected_version, apply, action=Action.TRANSITION)
-        # The letter as sent goes into the record's attachments (checked, hashed and audited there).
-        letter = ContentFile(letter_docx(saved), name=letter_filename(saved))
-        attach(actor, saved, letter, f"{LETTER_NAME}（系统按办理结果生成）")
+        # The letter as sent goes into the record's attachments (checked, hashed and audited there), numbered
+        # with the record's own number (the kit's one numbering rule, e.g. 五常公〔2026〕0001号).
+        store_word(actor, saved)
+    # LibreOffice's seconds of work are the worker's: it puts the PDF of that very Word file beside it.
+    queue_letter_pdf(actor, saved)
     return saved
 
 

@@ -3,13 +3,17 @@ of one table, and the yearly report's tables 三 and 四 for a unit and year."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.base import ContentFile
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
-from fazhi.ledger.attachments import attach
+from fazhi.jobs.models import State
 from fazhi.ledger.downloads import DOCX, XLSX, docx_download, file_response, pdf_download
+from fazhi.ledger.forms import add_service_error
 from fazhi.ledger.pages import (
     LedgerPages,
     ListPage,
@@ -22,13 +26,13 @@ from fazhi.ledger.pages import (
     on_today,
 )
 from fazhi.ledger.parties import masked_parties
-from fazhi.ledger.pdf import docx_to_pdf
 from fazhi.orgs.scoping import can_write, visible_orgs
 
-from . import forms, proactive, services
-from .annual_report import report_docx, report_xlsx, text_parts
+from . import forms, proactive, report_text, services
+from . import jobs as letter_jobs
+from .annual_report import drafts, report_docx, report_xlsx, text_parts
 from .filters import FILTERS, POSTING_FILTERS, base_queryset, posting_queryset
-from .letter import LETTER_NAME, letter_filename, sent_letter, stored_letter
+from .letter import LETTER_NAME, letter_attachment, letter_filename, sent_letter, stored_letter
 from .models import (
     CONSULTING,
     CORRECTION,
@@ -40,7 +44,9 @@ from .models import (
     REPEALED,
     REPLIED,
     DisclosureSettings,
+    ReportPart,
 )
+from .report_text import stored_texts
 from .table import annual_tables, scope_for
 from .timeline import timeline
 
@@ -64,6 +70,8 @@ def _detail(request, record) -> dict:
         "events": timeline(record, consultations),
         "cases": record.cases.all(),
         "remedy": DisclosureSettings.current().remedy_text() if record.status == REPLIED else "",
+        "letter_pdf": letter_pdf_state(record) if record.status == REPLIED else None,
+        "may_write": can_write(request.user, record.org),
     }
 
 
@@ -228,7 +236,7 @@ POSTING_PAGES = LedgerPages(
 @login_required
 def annual(request):
     """The 政府信息公开工作年度报告 for a unit (and everything below it) and a year: tables 二, 三 and 四
-    on the page, the whole report (with the drafted text parts) as Word or Excel."""
+    on the page with the forms of parts 五 and 六, the whole report as Word or Excel."""
     try:
         org, year = scope_for(request.user, request.GET)
     except FazhiError as exc:
@@ -239,15 +247,67 @@ def annual(request):
         return file_response(report_docx(org, year, tables), f"{name}.docx", DOCX)
     if request.GET.get("format") == "xlsx":
         return file_response(report_xlsx(org, year, tables), f"{name}.xlsx", XLSX)
-    context = {
+    return render(request, "disclosure/annual.html", _annual_context(request, org, year, tables))
+
+
+def _annual_context(request, org, year: int, tables, bound=None) -> dict:
+    """The page's context; ``bound``: the part's form as it was sent back with its errors."""
+    stored = stored_texts(org, year)
+    may_write = can_write(request.user, org)
+    texts = []
+    for part, draft in drafts(tables).items():
+        if bound is not None and bound.prefix == part:
+            form = bound
+        else:
+            initial = stored.get(part) or "\n".join(draft.paragraphs)
+            form = forms.ReportTextForm(prefix=part, initial={"org": org.code, "year": year, "text": initial})
+        texts.append(
+            {"part": part, "heading": ReportPart(part).label, "stored": part in stored, "form": form}
+        )
+    return {
         "org": org,
         "year": year,
         "tables": tables,
         "overview": text_parts(org, year, tables)[0],
+        "texts": texts,
+        "may_write": may_write,
         "orgs": visible_orgs(request.user).filter(kind__in=HOLDER_KINDS),
         "years": range(today().year, today().year - 6, -1),
     }
-    return render(request, "disclosure/annual.html", context)
+
+
+@login_required
+@require_POST
+def annual_text(request):
+    """Save the office's own text of part 五 or 六 for the unit and year of the page; on a refusal the page
+    comes back with what was typed and the reason on the field."""
+    part = request.POST.get("part", "")
+    if part not in ReportPart.values:
+        return render(request, "disclosure/annual.html", {"error": "请选择第五部分或第六部分。"}, status=400)
+    form = forms.ReportTextForm(request.POST, prefix=part)
+    if not form.is_valid():
+        return render(
+            request,
+            "disclosure/annual.html",
+            {"error": "提交的单位或年度无效，请从年度报告页面重新填写。"},
+            status=400,
+        )
+    try:
+        org, year = scope_for(
+            request.user, {"org": form.cleaned_data["org"], "year": str(form.cleaned_data["year"])}
+        )
+    except FazhiError as exc:
+        raise Http404(exc.message) from exc
+    if not can_write(request.user, org):
+        raise PermissionDenied(f"您无权填写{org.name}的政府信息公开工作年度报告。")
+    try:
+        report_text.save_text(request.user, org, year, part, form.cleaned_data["text"])
+    except FazhiError as exc:
+        add_service_error(form, exc)
+        context = _annual_context(request, org, year, annual_tables(org, year), bound=form)
+        return render(request, "disclosure/annual.html", context, status=400)
+    messages.success(request, f"已保存“{ReportPart(part).label}”，导出 Word 和 Excel 时使用。")
+    return redirect(f"{reverse('disclosure:annual')}?org={org.code}&year={year}#part-{part}")
 
 
 def _replied_record(request, pk: int):
@@ -269,20 +329,13 @@ def letter(request, pk: int):
 
 @login_required
 def letter_pdf(request, pk: int):
-    """The same letter as PDF, converted from the Word file as sent (fazhi.ledger.pdf). The first PDF made
-    by someone who may write the record goes into its attachments beside the Word file; later downloads
-    serve that one."""
+    """The same letter as PDF, as the worker stored it in the attachments after the reply (the Word file
+    as sent, converted once): never made anew here, so the letter cannot change after the reply."""
     record = _replied_record(request, pk)
     content = stored_letter(record, "pdf")
     if content is None:
-        try:
-            content = docx_to_pdf(sent_letter(record), name=f"disclosure-reply-{record.pk}")
-        except FazhiError as exc:
-            messages.error(request, exc.message)
-            return redirect(record)
-        if can_write(request.user, record.org):
-            pdf = ContentFile(content, name=letter_filename(record, "pdf"))
-            attach(request.user, record, pdf, f"{LETTER_NAME}（PDF，由答复书 Word 文件转换）")
+        messages.error(request, f"{LETTER_NAME}的 PDF 尚未生成：{letter_pdf_state(record)['text']}")
+        return redirect(record)
     return pdf_download(
         request.user,
         record,
@@ -290,3 +343,32 @@ def letter_pdf(request, pk: int):
         filename=letter_filename(record, "pdf"),
         what=f"{LETTER_NAME}（PDF）",
     )
+
+
+def letter_pdf_state(record) -> dict:
+    """What the record page says about the letter's PDF: stored, being made, or to be made (again)."""
+    if letter_attachment(record, "pdf") is not None:
+        return {"stored": True, "text": ""}
+    if letter_jobs.pending(record) is not None:
+        return {"pending": True, "text": "后台正在生成，请稍后刷新本页。"}
+    last = letter_jobs.letter_jobs(record).first()
+    if last is not None and last.state == State.FAILED:
+        return {"again": True, "text": f"上次生成失败：{last.error}可以重新生成。"}
+    return {"again": True, "text": "尚未生成，可以点击“生成答复书 PDF”。"}
+
+
+@login_required
+@require_POST
+def letter_pdf_make(request, pk: int):
+    """Make the letter's PDF (again) in the background: after a failed conversion (no LibreOffice then), or
+    for a reply recorded without one. Only for those who may write the record."""
+    record = _replied_record(request, pk)
+    if not can_write(request.user, record.org):
+        raise PermissionDenied("您无权为该申请生成答复书 PDF；如需权限，请联系系统管理员。")
+    state = letter_pdf_state(record)
+    if state.get("again"):
+        job = letter_jobs.queue_letter_pdf(request.user, record)
+        messages.success(request, f"已提交后台任务“{job.label}”，完成后 PDF 存入本申请的附件。")
+    else:
+        messages.info(request, "答复书 PDF 已在附件中。" if state.get("stored") else state["text"])
+    return redirect(record)

@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     IMPORT = "import", "Excel 导入"
     EXPORT = "export", "Excel 导出"
     REPORT = "report", "年度报告（导出PDF、分析）"
+    DOCUMENT = "document", "文书（生成PDF）"
 
 
 class Job(models.Model):

@@ -202,14 +202,13 @@ def test_annual_tables_as_word(client, clerk, tree):
     assert [c.text for c in four.rows[-1].cells] == ["0"] * 15
 
 
-def test_letter_pdf_without_a_converter_says_so_and_keeps_the_word_file(client, clerk, tree, settings):
-    settings.FAZHI_SOFFICE = "/nonexistent/soffice"
+def test_letter_pdf_not_made_yet_says_so_and_keeps_the_word_file(client, clerk, tree, settings):
     r = new_request(clerk, tree["a"], received_on=D(2026, 7, 1))
     r = services.reply(clerk, r, r.version, replied_on=DAY, outcome="public")
     response = client.get(f"/disclosure/{r.pk}/letter.pdf", follow=True)
     body = response.content.decode()
     assert response.redirect_chain[-1][0] == r.get_absolute_url()
-    assert "无法启动" in body and "Word" in body
+    assert "PDF 尚未生成" in body and "后台正在生成" in body
     assert not AuditEntry.objects.filter(action=Action.EXPORT, target_repr=r.number).exists()
     # the Word letter is the one the reply put into the attachments, even after the settings change
     from docx import Document

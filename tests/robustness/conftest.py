@@ -388,9 +388,21 @@ def _measured_suggestion(world, street):
     )  # fmt: skip
 
 
+def _replied_disclosure(world, street):
+    """A disclosure request answered: its letter pages (Word, PDF, making the PDF) apply only then."""
+    from fazhi.disclosure import services
+
+    request = _disclosure_request(world, street)
+    return services.reply(world.writer(street), request, request.version, replied_on=TODAY, outcome="public")
+
+
 OTHER_FACTORIES = {"litigation-meeting": _meeting, "report": _report, "enforcement-inspection": _inspection}
 # Objects in a later state, for routes that only apply there: name → factory.
-STATE_FACTORIES = {"concluded-case": _concluded_case, "measured-suggestion": _measured_suggestion}
+STATE_FACTORIES = {
+    "concluded-case": _concluded_case,
+    "measured-suggestion": _measured_suggestion,
+    "replied-disclosure": _replied_disclosure,
+}
 
 
 def missing_ledger_factories() -> list[str]:

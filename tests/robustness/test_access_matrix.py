@@ -674,9 +674,11 @@ WEB_TARGETS = {
     "disclosure:reveal": ("disclosure.DisclosureRequest", None),
     "disclosure:detail_print": ("disclosure.DisclosureRequest", None),
     "disclosure:posting_print": ("disclosure.Posting", None),
-    "disclosure:letter": ("disclosure.DisclosureRequest", None),
     "disclosure:action": ("disclosure.DisclosureRequest", "fazhi.disclosure.views.ACTIONS"),
-    "disclosure:letter_pdf": ("disclosure.DisclosureRequest", None),
+    # the letter exists only once the request is answered: aimed at b's answered request
+    "disclosure:letter": ("replied-disclosure", None),
+    "disclosure:letter_pdf": ("replied-disclosure", None),
+    "disclosure:letter_pdf_make": ("replied-disclosure", None),
     "disclosure:posting": ("disclosure.Posting", None),
     "disclosure:posting_action": ("disclosure.Posting", "fazhi.disclosure.views.POSTING_ACTIONS"),
     "kit:detail": ("kit.Notice", None),
@@ -761,6 +763,8 @@ def _web_object(world, kind):
         )[0]
     if kind == "inspection":
         return world.others["b"]["enforcement-inspection"]
+    if kind in world.states["b"]:
+        return world.states["b"][kind]
     return world.records["b"][kind]
 
 
@@ -859,6 +863,46 @@ def test_web_pages_without_pk_show_nothing_of_b(world, role):
             if personal := _personal_leaks(response, query):
                 problems.append(f"GET {path} {query}（{name}）含乙街道当事人完整的 {personal}")
     assert not problems, f"角色 {role}：\n" + "\n".join(problems)
+
+
+# Pages without placeholders that write for a unit named in the form, not in the path (the sweep above only
+# reads them): name → (fn(world, street) → form data for that street's unit, fn(street) → how many rows of
+# that street the page writes). Every role posting for 街道 b is refused and nothing of b is written.
+def _report_text_post(world, street):
+    year = str(TODAY.year - 1)
+    return {"part": "problems", "problems-org": street, "problems-year": year, "problems-text": "越权填写"}
+
+
+def _report_texts(street):
+    from fazhi.disclosure.models import AnnualReportText
+
+    return AnnualReportText.objects.filter(org__code=street).count()
+
+
+WEB_ORG_POSTS = {"disclosure:annual_text": (_report_text_post, _report_texts)}
+
+
+@pytest.mark.parametrize("name", sorted(WEB_ORG_POSTS))
+def test_web_forms_naming_a_unit_keep_to_their_street(world, name):
+    data, written = WEB_ORG_POSTS[name]
+    problems = []
+    for role in ROLES:
+        before = written("b")
+        response = _client(world, role).post(reverse(name), data(world, "b"))
+        if response.status_code not in DENIED:
+            problems.append(f"POST {name} 角色 {role}：HTTP {response.status_code}，应为 403/404")
+        if written("b") != before:
+            problems.append(f"POST {name} 角色 {role}：写入了乙街道的数据")
+        if role != REVIEWER and _leaks(world, response):
+            problems.append(f"POST {name} 角色 {role}：响应含乙街道的 {_leaks(world, response)}")
+    # the check can fail: 街道 a's own writer is let through for a
+    own = Client()
+    sign_in(own, world.writer("a"))
+    before = written("a")
+    response = own.post(reverse(name), data(world, "a"))
+    if response.status_code != 302 or written("a") == before:
+        problems.append(f"POST {name}：甲街道人员为本街道填写未成功（HTTP {response.status_code}）")
+    assert not problems, "\n".join(problems)
 
 
 # --- sibling units inside one 街道 -----------------------------------------------------------------
