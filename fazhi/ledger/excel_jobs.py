@@ -92,7 +92,8 @@ def export_file(job_id: int) -> str:
 def _export(job, progress) -> jobs.Outcome:
     """The page's export, for the job's owner with the filter they chose; the rows are those of now."""
     pages = pages_named(job.params["pages"])
-    params = ExportParams(QueryDict(job.params.get("query", "")))
+    # The page that queued the export recorded its personal-data lookup, if any, when it counted the rows.
+    params = ExportParams(QueryDict(job.params.get("query", "")), lookup_recorded=True)
     content, count = pages.export_file(job.owner, params, on_row=progress.report)
     progress.report(count, total=count)
     return jobs.Outcome(

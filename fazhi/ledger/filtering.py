@@ -4,6 +4,7 @@ rather than widening the result; an unknown unit code gives nothing. An export r
 through :class:`ExportParams`, which refuses a malformed or unknown parameter instead: a file of the
 whole ledger must never come out of a typo."""
 
+import contextlib
 import datetime
 import unicodedata
 
@@ -49,8 +50,9 @@ class ExportParams:
 
     strict = True
 
-    def __init__(self, params):
+    def __init__(self, params, *, lookup_recorded: bool = False):
         self._params = params
+        self.lookup_recorded = lookup_recorded  # a personal-data lookup among them is in the audit trail
         self._read: set[str] = set()
         self._bad: dict[str, str] = {}
 
@@ -211,9 +213,14 @@ def by_party_contact(
     orgs = personal_data_orgs(user)
     if not orgs.exists():
         raise NotPermitted(NO_PERSONAL_ROLE)
-    if not audited:
+    # One lookup, one entry: an export filters once to count its rows and again to write them, and a big
+    # one a third time in the worker; the parameters carry that this lookup is in the trail already.
+    if not audited and not getattr(params, "lookup_recorded", False):
         model = queryset.model
         audit_lookup(user, model._meta.verbose_name, list(given), model._meta.label_lower)
+        # a plain dict of a caller's own cannot carry it; such a caller filters once
+        with contextlib.suppress(AttributeError):
+            params.lookup_recorded = True
     queryset = queryset.filter(org__in=orgs)
     parties = party_model.objects.all()
     if value := given.get("contact"):

@@ -159,6 +159,27 @@ def test_the_export_audit_never_holds_the_typed_id_number(client, handler, dispu
     assert ID_A not in audit_text()
 
 
+def lookup_count() -> int:
+    return AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, target_type=LOOKUP_TARGET).count()
+
+
+def test_an_export_by_phone_is_one_lookup_in_the_trail(client, handler, dispute, settings):
+    """The page counts the rows and then writes them, the worker filters again: still one lookup, one step
+    towards the limit."""
+    client.force_login(handler)
+    assert client.get("/disputes/excel/export/", {"contact": PHONE_A}).status_code == 200
+    assert lookup_count() == 1
+    from fazhi.jobs.models import Job
+    from tests.jobs.job_helpers import run_worker
+
+    settings.FAZHI_JOB_EXPORT_ROWS = 1  # the export goes to the worker
+    response = client.get("/disputes/excel/export/", {"contact": PHONE_A})
+    assert response.status_code == 302 and lookup_count() == 2
+    run_worker()
+    job = Job.objects.get()
+    assert job.state == "done" and job.summary.startswith("已导出1件") and lookup_count() == 2
+
+
 @pytest.mark.parametrize(
     "params",
     [
