@@ -16,7 +16,6 @@ row numbers): the same checks, all or nothing, a job for a big file — one impo
 import io
 import re
 import secrets
-import warnings
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
@@ -30,13 +29,14 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.crypto import sm3_hex
 from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 
+from .excel_books import calamine_book, openpyxl_book
 from .excel_cells import as_text, is_blank
 from .excel_jobs import queue_import
 from .excel_read import CellError, _file_problem, parse
@@ -78,26 +78,22 @@ def read_office_sheet(data: bytes, *, head_only: bool = False) -> OfficeSheet | 
     if _file_problem(data):
         return None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # The import's own reader: calamine, openpyxl for what calamine cannot open (excel_books).
+        book = calamine_book(data) or openpyxl_book(data)
     except Exception:
         return None
     try:
-        worksheet = next(
-            (w for w in workbook.worksheets if w.title not in (INSTRUCTIONS_TITLE, CHOICES_TITLE)), None
-        )
-        if worksheet is None:
+        name = next((n for n in book.names if n not in (INSTRUCTIONS_TITLE, CHOICES_TITLE)), None)
+        if name is None:
             return None
-        worksheet.reset_dimensions()
-        rows = worksheet.iter_rows(values_only=True)
+        rows = book.rows(name)
         # Deciding whether a file needs mapping reads the top rows only: a 50,000-row template upload must
         # not be read twice before it goes to the worker.
         rows = [tuple(row) for row in (islice(rows, HEAD_ROWS) if head_only else rows)]
     except Exception:
         return None
     finally:
-        workbook.close()
+        book.close()
     while rows and all(is_blank(value) for value in rows[-1]):
         rows.pop()
     best, best_count = None, 1
