@@ -118,6 +118,7 @@ class Ref(ListFilter):
     label: str
     field: str  # the foreign key
     model: type
+    scoped: bool = False  # rows of units (OrgScoped): the form offers only those the person sees
 
     def apply(self, queryset, params, user):
         if (number := id_param(params, self.name)) is not None:
@@ -128,7 +129,8 @@ class Ref(ListFilter):
         return [OpenApiParameter(self.name, int, description=f"{self.label} id")]
 
     def controls(self, params, user):
-        options = [(str(row.pk), str(row)) for row in self.model.objects.all()]
+        rows = self.model.objects.visible_to(user) if self.scoped else self.model.objects.all()
+        options = [(str(row.pk), str(row)) for row in rows]
         return [_select(self.name, self.label, options, params)]
 
 

@@ -10,7 +10,7 @@ from fazhi.deadlines.engine import due_for_rule
 from fazhi.enforcement import services
 from fazhi.enforcement.models import EnforcementCase
 from tests.conftest import login
-from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_case
+from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_case, special_action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -120,7 +120,8 @@ def test_a_case_opened_from_an_inspection_links_both_pages(browser_page, tree, p
     first, second = add_officer(officer, team, "沈一", "A0001"), add_officer(officer, team, "韩二", "A0002")
     batch = services.record_inspection(
         officer, org=team, held_on=today() - datetime.timedelta(days=2), action="special",
-        special_action="百日攻坚", field="dust", object_kind="site", objects_checked=12, hazards_found=3,
+        special_action=special_action(officer, team), field="dust", object_kind="site", objects_checked=12,
+        hazards_found=3,
     )  # fmt: skip
 
     login(page, "zf_a")
@@ -130,7 +131,7 @@ def test_a_case_opened_from_an_inspection_links_both_pages(browser_page, tree, p
     # the filing form starts from the inspection: chosen, with its field and 专项行动
     assert page.locator("select[name=inspection]").input_value() == str(batch.pk)
     assert page.locator("select[name=field]").input_value() == "dust"
-    assert page.locator("input[name=special_action]").input_value() == "百日攻坚"
+    assert page.locator("select[name=special_action]").input_value() == str(batch.special_action_id)
     page.fill("textarea[name=summary]", "工地裸土未覆盖")
     page.check(f"input[name=officers][value='{first.pk}']")
     page.check(f"input[name=officers][value='{second.pk}']")
