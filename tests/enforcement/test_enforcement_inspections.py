@@ -62,7 +62,9 @@ def test_pages_show_the_link_and_the_filing_page_starts_from_the_inspection(
     assert "尚无关联案件" in page and f"/enforcement/new/?inspection={batch.pk}" in page
 
     form = client.get(f"/enforcement/new/?inspection={batch.pk}").context["form"]
-    assert form.initial["inspection"] == batch.pk and form.initial["special_action"] == batch.special_action_id
+    assert (
+        form.initial["inspection"] == batch.pk and form.initial["special_action"] == batch.special_action_id
+    )
     assert form.initial["field"] == "dust"
     assert client.get("/enforcement/new/?inspection=abc").status_code == 200  # ignored, not a 500
 
