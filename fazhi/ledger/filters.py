@@ -15,6 +15,7 @@ export refuses it). ``page_size`` is the page's (``ledger.paging``) and the API'
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -320,7 +321,10 @@ def _codes_of(model, path: str):
         return ()
     if path == "status" and getattr(model, "STATES", None):
         return model.STATES.choices
-    return model._meta.get_field(path).choices or ()
+    try:
+        return model._meta.get_field(path).choices or ()
+    except FieldDoesNotExist:  # a column the list's queryset annotates (an inspection's 立案): no codes
+        return ()
 
 
 class LedgerFilterSet:
