@@ -12,6 +12,7 @@ from .models import (
     PenaltyKind,
     Procedure,
     Source,
+    SpecialActionKind,
 )
 
 CASE_SHEET = Sheet(
@@ -81,5 +82,26 @@ INSPECTION_SHEET = Sheet(
         ),
         Column("联合单位", "joint_units", max_length=300, width=30),
         Column("说明", "note", width=30),
+    ),
+)
+
+SPECIAL_ACTION_SHEET = Sheet(
+    "专项行动",
+    (
+        Column("序号", "seq", kind="int", width=6),
+        Column(
+            "行动名称",
+            "name",
+            required=True,
+            max_length=100,
+            width=24,
+            help="同一执法队内不能重名；每年开展的请注明年份",
+        ),
+        Column("行动类别", "kind", kind="choice", choices=SpecialActionKind.choices, help="不填为“专项整治”"),
+        Column("牵头执法队", "org", required=True, width=24, help="单位代码或全称"),
+        Column("开始日期", "starts_on", kind="date", required=True, width=12),
+        Column("结束日期", "ends_on", kind="date", width=12, help="不填为尚未结束"),
+        Column("联合部门", "joint_departments", max_length=300, width=30),
+        Column("目标与说明", "goal", width=40),
     ),
 )

@@ -5,12 +5,14 @@ import itertools
 from decimal import Decimal
 
 from fazhi.dates import today
+from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
+from fazhi.orgs.models import Kind
 
 from .bulk import NewCase, insert_cases, insert_inspections
-from .columns import CASE_SHEET, INSPECTION_SHEET
+from .columns import CASE_SHEET, INSPECTION_SHEET, SPECIAL_ACTION_SHEET
 from .models import (
     STATES,
     CaseParty,
@@ -22,6 +24,7 @@ from .models import (
     PartyRole,
     Procedure,
     SpecialAction,
+    SpecialActionKind,
 )
 from .services import SIMPLE_FINE_LIMITS
 
@@ -47,6 +50,65 @@ class SpecialActionResolver:
                 "或清空此格"
             )
         return action, ""
+
+
+def import_special_actions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    """The team's 专项行动: each name new within its team (in the database and in the file); all or none."""
+    result = ImportResult()
+    orgs = UnitResolver(actor, "专项行动")
+    seen: dict[tuple[int, str], int] = {}
+    actions = []
+    for row in rows:
+        number = row.get("_row", 0)
+        found = len(result.errors)
+        org, problem = orgs.resolve(row.get("org") or "")
+        if not problem and org.kind != Kind.ENFORCEMENT_TEAM:
+            problem = f"“{org.name}”不是综合行政执法队，不能牵头专项行动；请填写执法队"
+        if problem:
+            result.errors.append(CellError(number, "牵头执法队", problem))
+        name = (row.get("name") or "").strip()
+        if org is not None and not problem and name:
+            if (org.pk, name) in seen:
+                result.errors.append(
+                    CellError(number, "行动名称", f"与第{seen[org.pk, name]}行同名；同一执法队的行动不能重名")
+                )
+            elif SpecialAction.objects.filter(org=org, name=name).exists():
+                result.errors.append(
+                    CellError(number, "行动名称", f"“{org.name}”已有名为“{name}”的专项行动；请改名或删去此行")
+                )
+            seen.setdefault((org.pk, name), number)
+        if row.get("ends_on") and row.get("starts_on") and row["ends_on"] < row["starts_on"]:
+            result.errors.append(CellError(number, "结束日期", "结束日期不能早于开始日期"))
+        if len(result.errors) == found:  # the row is whole: its action gets the kit's date rule
+            actions.append(
+                SpecialAction(
+                    org=org,
+                    name=name,
+                    kind=row.get("kind") or SpecialActionKind.RECTIFICATION,
+                    starts_on=row["starts_on"],
+                    ends_on=row.get("ends_on"),
+                    joint_departments=row.get("joint_departments") or "",
+                    goal=row.get("goal") or "",
+                )
+            )
+            result.errors += date_errors(number, SPECIAL_ACTION_SHEET, actions[-1])
+    if not result.errors:
+        result.created = insert_batch(actor, SpecialAction, actions, source=source, owner=None, day=None)
+    return result
+
+
+def export_special_action_rows(user, actions):
+    for seq, a in enumerate(actions, start=1):
+        yield {
+            "seq": seq,
+            "name": a.name,
+            "kind": a.kind,
+            "org": a.org.name,
+            "starts_on": a.starts_on,
+            "ends_on": a.ends_on,
+            "joint_departments": a.joint_departments,
+            "goal": a.goal,
+        }
 
 
 # --- inspections ------------------------------------------------------------------------------------------

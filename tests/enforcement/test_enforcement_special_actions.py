@@ -277,3 +277,41 @@ def test_cases_and_inspections_filter_by_action(officer_user, team, officers):
     assert [c["number"] for c in cases] == [named.number]
     batches = api.get(f"/api/enforcement-inspections/?special_action={action.pk}").json()["results"]
     assert len(batches) == 1 and batches[0]["special_action_name"] == "百日攻坚"
+
+
+def test_actions_import_from_excel_all_or_nothing(client, officer_user, team, tree):
+    from fazhi.enforcement.importing import import_special_actions
+
+    special_action(officer_user, team, "百日攻坚")
+    row = {
+        "_row": 2,
+        "name": "夜查整治",
+        "org": team.code,
+        "starts_on": TODAY - 9 * DAY,
+        "kind": "rectification",
+    }
+    rows = [
+        row,
+        row | {"_row": 3},  # the same name twice in the file
+        row | {"_row": 4, "name": "百日攻坚"},  # already registered
+        row | {"_row": 5, "name": "跨年行动", "ends_on": TODAY - 10 * DAY},
+        row | {"_row": 6, "name": "街道牵头", "org": "a"},  # not an enforcement team
+    ]
+    result = import_special_actions(officer_user, rows)
+    assert [(e.row, e.column) for e in result.errors] == [
+        (3, "行动名称"), (4, "行动名称"), (5, "结束日期"), (6, "牵头执法队"),
+    ]  # fmt: skip
+    assert "与第2行同名" in result.errors[0].message
+    assert SpecialAction.objects.count() == 1
+    assert import_special_actions(officer_user, [row, row | {"_row": 3, "name": "扬尘整治"}]).ok
+    assert set(SpecialAction.objects.values_list("name", flat=True)) == {"百日攻坚", "夜查整治", "扬尘整治"}
+    assert (
+        AuditEntry.objects.filter(action=Action.IMPORT, target_type="enforcement.specialaction").count() == 1
+    )
+
+    client.login(username=officer_user.username, password=PASSWORD)
+    assert client.get("/enforcement/actions/excel/template/").status_code == 200
+    exported = client.get("/enforcement/actions/excel/export/")
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    names = [r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[1]]
+    assert sorted(names) == ["夜查整治", "扬尘整治", "百日攻坚"]
