@@ -1,4 +1,4 @@
-"""Migration 0005 turns the free-text 专项行动 of cases and inspections into SpecialAction rows (one per team
+"""Migrations 0005–0007 turn the free-text 专项行动 of cases and inspections into SpecialAction rows (one per team
 and distinct name, dated from its first to its last record) and the typed 立案 of an inspection into the
 cases filed outside the ledger (its linked cases taken out, so the number shown does not change)."""
 
@@ -12,7 +12,7 @@ from fazhi.enforcement.models import EnforcementCase, InspectionBatch, SpecialAc
 from fazhi.orgs.models import Kind, Organisation
 
 BEFORE = [("enforcement", "0004_caseparty_masked_values")]
-AFTER = [("enforcement", "0005_special_actions")]
+AFTER = [("enforcement", "0007_drop_special_action_names")]
 DAY = datetime.date(2024, 6, 18)
 
 
