@@ -4,6 +4,8 @@ one ``LedgerPages`` declaration whose action rows also make the API. Every query
 
 from dataclasses import dataclass
 
+from django.db.models import Q, Sum
+
 from fazhi.dates import today
 from fazhi.deadlines.rules import Rule, get_rule
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
@@ -373,10 +375,6 @@ INSPECTION_PAGES = LedgerPages(
 def _special_action_detail(request, action) -> dict:
     """The action's inspections and cases (those naming it, or opened from its inspections) as the person
     sees them, and their totals; 立案 is the cases in the ledger plus the inspections' cases filed outside it."""
-    from django.db.models import Q, Sum
-
-    from .models import REVOKED
-
     inspections = inspection_queryset(request.user).filter(special_action=action).order_by("held_on", "pk")
     cases = (
         base_queryset(request.user)
