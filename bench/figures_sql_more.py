@@ -96,7 +96,9 @@ def enforcement(path: str, start, end) -> dict:
               SUM(CASE WHEN {enterprise} THEN 0 ELSE b.objects_checked END),
               SUM(b.hazards_found), SUM(b.hazards_rectified),
               SUM(CASE WHEN b.action IN ('joint', 'cross') THEN 1 ELSE 0 END),
-              SUM(CASE WHEN b.random_check = %s THEN 1 ELSE 0 END), SUM(b.cases_filed)
+              SUM(CASE WHEN b.random_check = %s THEN 1 ELSE 0 END),
+              SUM(b.cases_filed_outside + (SELECT COUNT(*) FROM enforcement_enforcementcase l
+                                           WHERE l.inspection_id = b.id AND l.status <> 'revoked'))
             FROM enforcement_inspectionbatch b JOIN orgs_organisation o ON o.id = b.org_id
             WHERE {IN_TREE} AND b.held_on BETWEEN %s AND %s""",
         [True, path, start, end],
@@ -119,8 +121,14 @@ def enforcement(path: str, start, end) -> dict:
             WHERE {IN_TREE} AND r.reviewed_on BETWEEN %s AND %s""",
         [path, start, end],
     )
+    actions = _one(
+        f"""SELECT COUNT(*) FROM enforcement_specialaction a JOIN orgs_organisation o ON o.id = a.org_id
+            WHERE {IN_TREE} AND a.starts_on <= %s AND (a.ends_on IS NULL OR a.ends_on >= %s)""",
+        [path, end, start],
+    )
     hours = _decimal(hours, "0.1")
     return {
+        "enforcement.special_actions": actions[0],
         "enforcement.cases": cases[0],
         "enforcement.cases.ordinary": cases[1],
         "enforcement.cases.simple": cases[2],

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from fazhi.ledger.admin import ReadOnlyLedgerAdmin, SettingsRowAdmin
 
-from .models import Certificate, EnforcementCase, EnforcementSettings, InspectionBatch, Officer
+from .models import Certificate, EnforcementCase, EnforcementSettings, InspectionBatch, Officer, SpecialAction
 
 
 @admin.register(EnforcementSettings)
@@ -30,3 +30,8 @@ class CertificateAdmin(ReadOnlyLedgerAdmin):
 @admin.register(InspectionBatch)
 class InspectionBatchAdmin(ReadOnlyLedgerAdmin):
     list_display = ("held_on", "org", "action", "objects_checked", "hazards_found")
+
+
+@admin.register(SpecialAction)
+class SpecialActionAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("name", "org", "kind", "starts_on", "ends_on")

@@ -33,6 +33,8 @@ from .models import (
     PenaltyKind,
     Procedure,
     Source,
+    SpecialAction,
+    SpecialActionKind,
 )
 
 TEAM = "wuchang-zf"
@@ -137,7 +139,18 @@ def _year(maker, org, officer_ids, year, *, ordinary, simple, enterprise, until=
 
 
 def _inspections(
-    maker, org, year, *, batches, enterprise_checks, hazards, joint, random_checks, vehicles, until=None
+    maker,
+    org,
+    year,
+    *,
+    batches,
+    enterprise_checks,
+    hazards,
+    joint,
+    random_checks,
+    vehicles,
+    until=None,
+    campaign=None,
 ):
     r = maker.rng
     end = until or datetime.date(year, 12, 20)
@@ -168,11 +181,11 @@ def _inspections(
                 org=org,
                 held_on=datetime.date(year, 6, 18) if datetime.date(year, 6, 18) <= end else end,
                 action=ActionKind.SPECIAL,
-                special_action="百日攻坚",
+                special_action=campaign,
                 field=Field.DUST,
                 object_kind=ObjectKind.VEHICLE,
                 objects_checked=vehicles,
-                cases_filed=max(vehicles // 70, 1),
+                cases_filed_outside=max(vehicles // 70, 1),  # filed before the ledger: no case to link
                 joint_units="城建、交警",
             )
         )
@@ -419,7 +432,16 @@ def _guanlan_roster(actor, org) -> list[int]:
     return ids[3:]
 
 
-def _guanlan_case(org, officer_ids, index: int, day_of_year: int, *, vehicle: bool) -> NewCase:
+def campaign(actor, org, year: int, *, name="百日攻坚", starts=(6, 1), ends=(9, 8)) -> SpecialAction:
+    """The team's 百日攻坚 of ``year``: 渣土运输车辆 checked at checkpoints and on patrol."""
+    return services.record_special_action(
+        actor, org=org, name=name, kind=SpecialActionKind.CAMPAIGN, starts_on=datetime.date(year, *starts),
+        ends_on=datetime.date(year, *ends), joint_departments="城建、交警",
+        goal="渣土运输车辆专项整治：定点设卡＋机动巡查，查处未密闭运输、沿途抛洒",
+    )  # fmt: skip
+
+
+def _guanlan_case(org, officer_ids, index: int, day_of_year: int, *, vehicle: bool, batch=None) -> NewCase:
     filed = datetime.date(2024, 1, 2) + datetime.timedelta(days=day_of_year)
     if vehicle:  # 普通程序: a fine on the carrier
         decision = filed + datetime.timedelta(days=20)
@@ -442,6 +464,7 @@ def _guanlan_case(org, officer_ids, index: int, day_of_year: int, *, vehicle: bo
         penalty_kind=kind, fine_amount=fine, served_on=decision, published_on=decision + datetime.timedelta(days=1),
         executed_on=decision + datetime.timedelta(days=5), execution_method=ExecutionMethod.VOLUNTARY,
         closed_on=decision + datetime.timedelta(days=12),
+        inspection=batch, special_action=batch.special_action if batch else None,
     )  # fmt: skip
     party = CaseParty(
         role=PartyRole.PARTY,
@@ -455,19 +478,24 @@ def _guanlan_case(org, officer_ids, index: int, day_of_year: int, *, vehicle: bo
 
 def _guanlan(actor, org) -> None:
     ids = _guanlan_roster(actor, org)
+    # The 百日攻坚's checkpoint batch: its 82 cases are filed in the ledger from it (linked, so its 立案 counts
+    # them; nothing typed), from its day on.
+    action = campaign(actor, org, 2024, starts=(6, 18), ends=(9, 25))
+    held = datetime.date(2024, 6, 18)
+    [batch] = insert_inspections(actor, [InspectionBatch(
+        org=org, held_on=held, action=ActionKind.SPECIAL, special_action=action, field=Field.DUST,
+        object_kind=ObjectKind.VEHICLE, objects_checked=GUANLAN_VEHICLES, joint_units="城建、交警",
+    )], source="演示数据 观澜2024年执法检查")  # fmt: skip
     # decided by 2024-12-10 so that every date of the closed case lies in 2024 (published the next day)
     items = [
         _guanlan_case(org, ids, i, i * 340 // GUANLAN_VIDEO_CASES, vehicle=False)
         for i in range(GUANLAN_VIDEO_CASES)
     ]
-    items += [_guanlan_case(org, ids, i, 150 + i, vehicle=True) for i in range(GUANLAN_VEHICLE_CASES)]
+    first = (held - datetime.date(2024, 1, 2)).days
+    items += [
+        _guanlan_case(org, ids, i, first + i, vehicle=True, batch=batch) for i in range(GUANLAN_VEHICLE_CASES)
+    ]
     insert_cases(actor, items, source="演示数据 观澜2024年")
-    batch = InspectionBatch(
-        org=org, held_on=datetime.date(2024, 6, 18), action=ActionKind.SPECIAL, special_action="百日攻坚",
-        field=Field.DUST, object_kind=ObjectKind.VEHICLE, objects_checked=GUANLAN_VEHICLES,
-        cases_filed=GUANLAN_VEHICLE_CASES, joint_units="城建、交警",
-    )  # fmt: skip
-    insert_inspections(actor, [batch], source="演示数据 观澜2024年执法检查")
 
 
 def load_demo(orgs, users, stdout):
@@ -497,7 +525,7 @@ def load_demo(orgs, users, stdout):
     batches = _inspections(maker, org, 2023, batches=30, enterprise_checks=260, hazards=150, joint=3,
                            random_checks=10, vehicles=0)  # fmt: skip
     batches += _inspections(maker, org, 2024, batches=36, enterprise_checks=312, hazards=187, joint=4,
-                            random_checks=12, vehicles=1260)  # fmt: skip
+                            random_checks=12, vehicles=1260, campaign=campaign(actor, org, 2024))  # fmt: skip
     if share:
         batches += _inspections(maker, org, now.year, batches=max(int(36 * share), 1), enterprise_checks=int(300 * share) + 1,
                                 hazards=int(170 * share), joint=1, random_checks=2, vehicles=0, until=until)  # fmt: skip

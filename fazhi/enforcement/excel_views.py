@@ -1,11 +1,26 @@
-"""The enforcement ledger's Excel pages: cases, and inspection batches (mounted under inspections/)."""
+"""The enforcement ledger's Excel pages: cases, inspection batches (mounted under inspections/) and the
+专项行动 (under actions/)."""
 
 from fazhi.ledger.excel_pages import ExcelPages
 
-from .columns import CASE_SHEET, INSPECTION_SHEET
-from .filters import CASE_FILTERS, INSPECTION_FILTERS, base_queryset, inspection_queryset
-from .importing import export_case_rows, export_inspection_rows, import_cases, import_inspections
-from .models import EnforcementCase, InspectionBatch
+from .columns import CASE_SHEET, INSPECTION_SHEET, SPECIAL_ACTION_SHEET
+from .filters import (
+    CASE_FILTERS,
+    INSPECTION_FILTERS,
+    SPECIAL_ACTION_FILTERS,
+    base_queryset,
+    inspection_queryset,
+    special_action_queryset,
+)
+from .importing import (
+    export_case_rows,
+    export_inspection_rows,
+    export_special_action_rows,
+    import_cases,
+    import_inspections,
+    import_special_actions,
+)
+from .models import EnforcementCase, InspectionBatch, SpecialAction
 
 
 def _cases(user, params):
@@ -41,4 +56,19 @@ INSPECTION_PAGES = ExcelPages(
     export_rows=export_inspection_rows,
     import_rows=import_inspections,
     hint="每行一次检查行动（批量检查只填总数，如检查车辆5741台）。",
+)
+
+SPECIAL_ACTION_PAGES = ExcelPages(
+    namespace="enforcement",
+    title="专项行动",
+    counter="项专项行动",
+    model=SpecialAction,
+    sheet=lambda: SPECIAL_ACTION_SHEET,
+    filtered=SPECIAL_ACTION_FILTERS.export(special_action_queryset, default=("starts_on", "pk")),
+    export_rows=export_special_action_rows,
+    import_rows=import_special_actions,
+    hint="每行一项专项行动；案件和执法检查台账的“专项行动”一栏按行动名称对应到这里登记的行动。",
+    prefix="actions/",
+    name="special_action_",
+    list_name="special_actions",
 )

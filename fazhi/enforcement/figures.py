@@ -4,7 +4,9 @@ Counting rules: a record counts for the units ``orgs`` when its unit is one of t
 - Case figures count cases by **立案日期** (案卷 made in the period), 撤销立案 left out (except the
   video patrol's dispatched cases, which were dispatched whatever came of them); penalties and the
   amounts fined or confiscated count decisions by **决定日期**; 公示 counts by **公示日期**.
-- Inspection figures sum the batches held in the period (a batch carries its count of objects checked).
+- Inspection figures sum the batches held in the period (a batch carries its count of objects checked);
+  a batch's 立案 is models.cases_filed_expression (its linked cases plus those filed outside the ledger).
+- 专项行动 count the actions running at any time in the period (started by its end, not ended before its start).
 - Roster figures count the dated events (新增, 调离, 注销, 遗失公告) in the period; training hours are kept
   per officer and year, and count for the years the period touches.
 """
@@ -38,6 +40,8 @@ from .models import (
     OfficerTraining,
     Procedure,
     Source,
+    SpecialAction,
+    cases_filed_expression,
 )
 
 
@@ -100,8 +104,12 @@ _inspected(
     "objects_checked",
     ("检查相关车辆",),
 )
-# 立案 on what a batch found (观澜 2024's 百日攻坚: "检查相关车辆5741台，立案处罚82台"), as the batch records it.
-_inspected("enforcement.inspections.cases_filed", "检查中立案处罚", "宗", total="cases_filed", phrases=("立案处罚",))
+# 立案 on what a batch found (观澜 2024's 百日攻坚: "检查相关车辆5741台，立案处罚82台"): the cases linked to the
+# batch plus those it filed outside the ledger, by the batch's 检查日期 (the list's and the API's own rule).
+_inspected(
+    "enforcement.inspections.cases_filed", "检查中立案处罚", "宗", total=cases_filed_expression(),
+    phrases=("立案处罚",),
+)  # fmt: skip
 _inspected("enforcement.hazards", "发现隐患", "条", total="hazards_found", phrases=("发现安全隐患",))
 _inspected("enforcement.hazards.rectified", "整改隐患", "条", total="hazards_rectified")
 _inspected(
@@ -171,6 +179,13 @@ def training_hours_average(orgs, start, end):
     if not count:
         return None
     return (hours / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@figure("enforcement.special_actions", "开展专项行动", "次", phrases=("专项行动", "专项整治"))
+def special_actions(orgs, start, end):
+    """Actions running in the period: one running from December into January counts in both years."""
+    running = Q(starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start))
+    return SpecialAction.objects.filter(running, org__in=orgs).count()
 
 
 tally("enforcement.file_reviews", "案卷评查", "份", model=FileReview, on="reviewed_on", phrases=("案卷评查",))

@@ -13,6 +13,7 @@ from fazhi.ledger.filters import (
     Flag,
     LedgerFilterSet,
     ListColumn,
+    Ref,
     Search,
     Unit,
 )
@@ -27,7 +28,13 @@ from .models import (
     InspectionBatch,
     Procedure,
     Source,
+    SpecialAction,
+    SpecialActionKind,
+    with_cases_filed,
 )
+
+# 专项行动 of the units the person sees (the select never names another 街道's actions).
+BY_SPECIAL_ACTION = Ref("special_action", "专项行动", "special_action", SpecialAction, scoped=True)
 
 CASE_FILTERS = LedgerFilterSet(
     Choice("status", "状态", STATES.choices),
@@ -35,6 +42,7 @@ CASE_FILTERS = LedgerFilterSet(
     Choice("procedure", "程序", Procedure.choices),
     Choice("field", "领域", Field.choices),
     Choice("source", "来源", Source.choices),
+    BY_SPECIAL_ACTION,
     DateRange("filed_on", "立案日期", "filed_from", "filed_to"),
     Deadline(STATES.closed),
     Flag("enterprise", "涉企", Q(enterprise=True)),
@@ -78,9 +86,10 @@ CERTIFICATE_FILTERS = LedgerFilterSet(
 INSPECTION_FILTERS = LedgerFilterSet(
     Unit("org", "单位"),
     Choice("action", "行动类型", ActionKind.choices),
+    BY_SPECIAL_ACTION,
     DateRange("held_on", "检查日期", "held_from", "held_to"),
     Flag("random", "双随机一公开", Q(random_check=True)),
-    Search("专项行动、联合单位", ("special_action", "joint_units")),
+    Search("专项行动名称、联合单位", ("special_action__name", "joint_units")),
     columns=(
         ListColumn("检查日期", "held_on"),
         ListColumn("执法队", "org__path", key="org"),
@@ -94,12 +103,35 @@ INSPECTION_FILTERS = LedgerFilterSet(
 )
 
 
+SPECIAL_ACTION_FILTERS = LedgerFilterSet(
+    Unit("org", "单位"),
+    Choice("kind", "行动类别", SpecialActionKind.choices),
+    DateRange("starts_on", "开始日期", "starts_from", "starts_to"),
+    Search("行动名称、联合部门", ("name", "joint_departments")),
+    columns=(
+        ListColumn("行动名称", "name"),
+        ListColumn("类别", "kind"),
+        ListColumn("开始日期", "starts_on"),
+        ListColumn("结束日期", "ends_on"),
+        ListColumn("牵头执法队", "org__path", key="org"),
+        ListColumn("联合部门"),
+    ),
+)
+
+
 def base_queryset(user, *, write: bool = False) -> QuerySet:
-    return EnforcementCase.objects.visible_to(user, write=write).select_related("org")
+    return EnforcementCase.objects.visible_to(user, write=write).select_related("org", "special_action")
 
 
 def inspection_queryset(user, *, write: bool = False) -> QuerySet:
-    return InspectionBatch.objects.visible_to(user, write=write).select_related("org")
+    """Each row with its 立案 (``cases_filed``, the one rule of models.cases_filed_expression)."""
+    return with_cases_filed(
+        InspectionBatch.objects.visible_to(user, write=write).select_related("org", "special_action")
+    )
+
+
+def special_action_queryset(user, *, write: bool = False) -> QuerySet:
+    return SpecialAction.objects.visible_to(user, write=write).select_related("org")
 
 
 def certificate_queryset(user, *, write: bool = False) -> QuerySet:

@@ -1,6 +1,7 @@
 """Forms of the enforcement pages. They only convert input; the services decide what is allowed."""
 
 from django import forms
+from django.db.models import BooleanField, Case, Q, Value, When
 
 from fazhi.dates import today
 from fazhi.ledger.forms import DATE, UnitChoiceField, VersionForm, default_unit, party_formset
@@ -20,6 +21,8 @@ from .models import (
     PenaltyKind,
     Procedure,
     Source,
+    SpecialAction,
+    SpecialActionKind,
 )
 
 TEAMS = [Kind.ENFORCEMENT_TEAM]
@@ -30,19 +33,55 @@ def team_units(user, *, write: bool = True):
     return visible_orgs(user, write=write).filter(kind__in=TEAMS)
 
 
+class SpecialActionField(forms.ModelChoiceField):
+    """专项行动 of the person's teams, those running on ``day`` first, each shown with its dates."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "专项行动")
+        super().__init__(
+            queryset=SpecialAction.objects.none(),
+            required=False,
+            empty_label="无（非专项行动）",
+            help_text="在“专项行动”中登记的本单位行动；没有的请先登记",
+            **kwargs,
+        )
+
+    def offer(self, user, day, units=None):
+        units = team_units(user) if units is None else units
+        running = Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        self.queryset = (
+            SpecialAction.objects.visible_to(user, write=True)
+            .filter(org__in=units)
+            .select_related("org")
+            .annotate(
+                running=Case(
+                    When(running, then=Value(True)), default=Value(False), output_field=BooleanField()
+                )
+            )
+            .order_by("-running", "-starts_on", "pk")
+        )
+        self.several_units = units.count() > 1
+
+    def label_from_instance(self, obj):
+        unit = f"{obj.org.name}：" if getattr(self, "several_units", False) else ""
+        return f"{unit}{obj.name}（{obj.period_text}）"
+
+
 class _Details(forms.Form):
     filed_on = forms.DateField(label="立案日期", widget=DATE)
     procedure = forms.ChoiceField(label="程序", choices=Procedure.choices, initial=Procedure.ORDINARY)
     source = forms.ChoiceField(label="案件来源", choices=Source.choices, initial=Source.PATROL)
     field = forms.ChoiceField(label="执法领域", choices=Field.choices, initial=Field.CITY_APPEARANCE)
     object_kind = forms.ChoiceField(label="检查对象", choices=ObjectKind.choices, initial=ObjectKind.SHOP)
-    special_action = forms.CharField(label="专项行动", required=False, max_length=100)
+    special_action = SpecialActionField()
     summary = forms.CharField(label="案由及违法事实", widget=forms.Textarea(attrs={"rows": 3}))
     av_record = forms.BooleanField(label="全过程音像记录", required=False)
 
 
 class DetailsForm(VersionForm, _Details):
-    pass
+    def __init__(self, *args, user, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["special_action"].offer(user, record.filed_on, team_units(user).filter(pk=record.org_id))
 
 
 class CaseForm(_Details):
@@ -73,6 +112,7 @@ class CaseForm(_Details):
         from .services import certified_officers
 
         self.fields["officers"].queryset = certified_officers(units, today())
+        self.fields["special_action"].offer(user, today(), units)
         if not self.is_bound:
             self.initial.setdefault("filed_on", today())
         default_unit(self, user, units)
@@ -229,7 +269,7 @@ class TrainingForm(VersionForm):
 class _Inspection(forms.Form):
     held_on = forms.DateField(label="检查日期", widget=DATE)
     action = forms.ChoiceField(label="行动类型", choices=ActionKind.choices, initial=ActionKind.ROUTINE)
-    special_action = forms.CharField(label="专项行动名称", required=False, max_length=100)
+    special_action = SpecialActionField()
     random_check = forms.BooleanField(label="双随机一公开", required=False)
     field = forms.ChoiceField(label="执法领域", choices=Field.choices, initial=Field.WORK_SAFETY)
     object_kind = forms.ChoiceField(
@@ -238,7 +278,12 @@ class _Inspection(forms.Form):
     objects_checked = forms.IntegerField(label="检查对象数", min_value=1)
     hazards_found = forms.IntegerField(label="发现隐患（条）", min_value=0, initial=0)
     hazards_rectified = forms.IntegerField(label="已整改隐患（条）", min_value=0, initial=0)
-    cases_filed = forms.IntegerField(label="立案（宗）", min_value=0, initial=0)
+    cases_filed_outside = forms.IntegerField(
+        label="台账外立案（宗）",
+        min_value=0,
+        initial=0,
+        help_text="未在本系统登记的立案宗数（如启用台账前）；在本系统立案并关联本次检查的案件自动计入，不要重复填写",
+    )
     joint_units = forms.CharField(label="联合单位", required=False, max_length=300)
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -251,10 +296,46 @@ class InspectionForm(_Inspection):
         super().__init__(*args, **kwargs)
         units = team_units(user)
         self.fields["org"].queryset = units
+        self.fields["special_action"].offer(user, today(), units)
         if not self.is_bound:
             self.initial.setdefault("held_on", today())
         default_unit(self, user, units)
 
 
 class InspectionEditForm(VersionForm, _Inspection):
+    def __init__(self, *args, user, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["special_action"].offer(user, record.held_on, team_units(user).filter(pk=record.org_id))
+
+
+# --- special actions --------------------------------------------------------------------------------
+
+
+class _SpecialAction(forms.Form):
+    name = forms.CharField(
+        label="行动名称", max_length=100, help_text="每年开展的同名行动请注明年份，如“2024年百日攻坚”"
+    )
+    kind = forms.ChoiceField(
+        label="行动类别", choices=SpecialActionKind.choices, initial=SpecialActionKind.RECTIFICATION
+    )
+    starts_on = forms.DateField(label="开始日期", widget=DATE)
+    ends_on = forms.DateField(label="结束日期", required=False, widget=DATE, help_text="不填为尚未结束")
+    joint_departments = forms.CharField(label="联合部门", required=False, max_length=300)
+    goal = forms.CharField(label="目标与说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SpecialActionForm(_SpecialAction):
+    field_order = ["org"]
+    org = UnitChoiceField(label="牵头执法队", queryset=Organisation.objects.none(), empty_label=None)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = team_units(user)
+        self.fields["org"].queryset = units
+        if not self.is_bound:
+            self.initial.setdefault("starts_on", today())
+        default_unit(self, user, units)
+
+
+class SpecialActionEditForm(VersionForm, _SpecialAction):
     pass

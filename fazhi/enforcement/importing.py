@@ -5,12 +5,14 @@ import itertools
 from decimal import Decimal
 
 from fazhi.dates import today
+from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
 from fazhi.ledger.parties import export_value
+from fazhi.orgs.models import Kind
 
 from .bulk import NewCase, insert_cases, insert_inspections
-from .columns import CASE_SHEET, INSPECTION_SHEET
+from .columns import CASE_SHEET, INSPECTION_SHEET, SPECIAL_ACTION_SHEET
 from .models import (
     STATES,
     CaseParty,
@@ -21,8 +23,93 @@ from .models import (
     PartyKind,
     PartyRole,
     Procedure,
+    SpecialAction,
+    SpecialActionKind,
 )
 from .services import SIMPLE_FINE_LIMITS
+
+# --- special actions, named by the sheets ------------------------------------------------------------------
+
+
+class SpecialActionResolver:
+    """A sheet's 专项行动 by its name, among the actions of the row's unit (names are unique within a unit)."""
+
+    def __init__(self):
+        self.by_unit: dict[int, dict[str, SpecialAction]] = {}
+
+    def resolve(self, org, name) -> tuple[SpecialAction | None, str]:
+        name = (name or "").strip()
+        if not name or org is None:
+            return None, ""
+        if org.pk not in self.by_unit:
+            self.by_unit[org.pk] = {a.name: a for a in SpecialAction.objects.filter(org=org)}
+        action = self.by_unit[org.pk].get(name)
+        if action is None:
+            return None, (
+                f"“{org.name}”没有名为“{name}”的专项行动；请先在“专项行动”中登记（名称须与表格一致），"
+                "或清空此格"
+            )
+        return action, ""
+
+
+def import_special_actions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    """The team's 专项行动: each name new within its team (in the database and in the file); all or none."""
+    result = ImportResult()
+    orgs = UnitResolver(actor, "专项行动")
+    seen: dict[tuple[int, str], int] = {}
+    actions = []
+    for row in rows:
+        number = row.get("_row", 0)
+        found = len(result.errors)
+        org, problem = orgs.resolve(row.get("org") or "")
+        if not problem and org.kind != Kind.ENFORCEMENT_TEAM:
+            problem = f"“{org.name}”不是综合行政执法队，不能牵头专项行动；请填写执法队"
+        if problem:
+            result.errors.append(CellError(number, "牵头执法队", problem))
+        name = (row.get("name") or "").strip()
+        if org is not None and not problem and name:
+            if (org.pk, name) in seen:
+                result.errors.append(
+                    CellError(number, "行动名称", f"与第{seen[org.pk, name]}行同名；同一执法队的行动不能重名")
+                )
+            elif SpecialAction.objects.filter(org=org, name=name).exists():
+                result.errors.append(
+                    CellError(number, "行动名称", f"“{org.name}”已有名为“{name}”的专项行动；请改名或删去此行")
+                )
+            seen.setdefault((org.pk, name), number)
+        if row.get("ends_on") and row.get("starts_on") and row["ends_on"] < row["starts_on"]:
+            result.errors.append(CellError(number, "结束日期", "结束日期不能早于开始日期"))
+        if len(result.errors) == found:  # the row is whole: its action gets the kit's date rule
+            actions.append(
+                SpecialAction(
+                    org=org,
+                    name=name,
+                    kind=row.get("kind") or SpecialActionKind.RECTIFICATION,
+                    starts_on=row["starts_on"],
+                    ends_on=row.get("ends_on"),
+                    joint_departments=row.get("joint_departments") or "",
+                    goal=row.get("goal") or "",
+                )
+            )
+            result.errors += date_errors(number, SPECIAL_ACTION_SHEET, actions[-1])
+    if not result.errors:
+        result.created = insert_batch(actor, SpecialAction, actions, source=source, owner=None, day=None)
+    return result
+
+
+def export_special_action_rows(user, actions):
+    for seq, a in enumerate(actions, start=1):
+        yield {
+            "seq": seq,
+            "name": a.name,
+            "kind": a.kind,
+            "org": a.org.name,
+            "starts_on": a.starts_on,
+            "ends_on": a.ends_on,
+            "joint_departments": a.joint_departments,
+            "goal": a.goal,
+        }
+
 
 # --- inspections ------------------------------------------------------------------------------------------
 
@@ -42,6 +129,7 @@ def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") 
     """Check every row against the database and the actor's rights; write all rows or none."""
     result = ImportResult()
     orgs = UnitResolver(actor, "执法检查")
+    actions = SpecialActionResolver()
     batches = []
     for row in rows:
         number = row.get("_row", 0)
@@ -49,6 +137,9 @@ def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") 
         org, problem = orgs.resolve(row.get("org") or "")
         if problem:
             result.errors.append(CellError(number, "执法队", problem))
+        action, problem = actions.resolve(org, row.get("special_action"))
+        if problem:
+            result.errors.append(CellError(number, "专项行动名称", problem))
         for column, message in _inspection_problems(row):
             result.errors.append(CellError(number, column, message))
         if len(result.errors) == found:  # the row is whole: its batch gets the kit's date rule
@@ -57,14 +148,14 @@ def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") 
                     org=org,
                     held_on=row["held_on"],
                     action=row["action"],
-                    special_action=row.get("special_action") or "",
+                    special_action=action,
                     random_check=bool(row.get("random_check")),
                     field=row["field"],
                     object_kind=row["object_kind"],
                     objects_checked=row["objects_checked"],
                     hazards_found=row.get("hazards_found") or 0,
                     hazards_rectified=row.get("hazards_rectified") or 0,
-                    cases_filed=row.get("cases_filed") or 0,
+                    cases_filed_outside=row.get("cases_filed") or 0,  # none is linked yet
                     joint_units=row.get("joint_units") or "",
                     note=row.get("note") or "",
                 )
@@ -82,14 +173,14 @@ def export_inspection_rows(user, batches):
             "held_on": b.held_on,
             "org": b.org.name,
             "action": b.action,
-            "special_action": b.special_action,
+            "special_action": b.special_action.name if b.special_action else "",
             "random_check": b.random_check,
             "field": b.field,
             "object_kind": b.object_kind,
             "objects_checked": b.objects_checked,
             "hazards_found": b.hazards_found,
             "hazards_rectified": b.hazards_rectified,
-            "cases_filed": b.cases_filed,
+            "cases_filed": b.cases_filed,  # the queryset's annotation: outside + linked
             "joint_units": b.joint_units,
             "note": b.note,
         }
@@ -171,6 +262,7 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
     result = ImportResult()
     orgs = UnitResolver(actor, "案件")
     officers = OfficerResolver()
+    actions = SpecialActionResolver()
     items = []
     for row in rows:
         number = row.get("_row", 0)
@@ -180,20 +272,23 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
             result.errors.append(CellError(number, "承办单位", problem))
         for column, message in _case_problems(row):
             result.errors.append(CellError(number, column, message))
+        action, problem = actions.resolve(org, row.get("special_action"))
+        if problem:
+            result.errors.append(CellError(number, "专项行动", problem))
         officer_ids = []
         if org is not None and row.get("filed_on"):
             officer_ids, problem = officers.resolve(org, row.get("officers"), row["filed_on"])
             if problem:
                 result.errors.append(CellError(number, "承办执法人员", problem))
         if len(result.errors) == found:  # the row is whole: its case gets the kit's date rule
-            items.append(_new_case(row, org, officer_ids))
+            items.append(_new_case(row, org, officer_ids, action))
             result.errors += date_errors(number, CASE_SHEET, items[-1].case)
     if not result.errors:
         result.created = insert_cases(actor, items, source=source)
     return result
 
 
-def _new_case(row: dict, org, officer_ids) -> NewCase:
+def _new_case(row: dict, org, officer_ids, action=None) -> NewCase:
     case = EnforcementCase(
         org=org,
         status=row.get("status") or STATES.initial,
@@ -202,7 +297,7 @@ def _new_case(row: dict, org, officer_ids) -> NewCase:
         source=row["source"],
         field=row["field"],
         object_kind=row.get("object_kind") or "shop",
-        special_action=row.get("special_action") or "",
+        special_action=action,
         summary=row["summary"],
         av_record=bool(row.get("av_record")),
         decision_on=row.get("decision_on"),
@@ -240,7 +335,7 @@ def export_case_rows(user, cases):
             "source": c.source,
             "field": c.field,
             "object_kind": c.object_kind,
-            "special_action": c.special_action,
+            "special_action": c.special_action.name if c.special_action else "",
             "org": c.org.name,
             "officers": "、".join(o.name for o in c.officers.all()),
             "party": party.name if party else "",

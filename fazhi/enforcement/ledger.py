@@ -15,10 +15,11 @@ LEDGER = Ledger(
     order=25,
     models=(EnforcementCase, Certificate),
     urls="fazhi.enforcement.urls",
-    pages=(views.PAGES, views.INSPECTION_PAGES, views.CERTIFICATE_PAGES),  # served by its urls module; read by documents and search
+    # served by its urls module; read by documents and search
+    pages=(views.PAGES, views.INSPECTION_PAGES, views.CERTIFICATE_PAGES, views.SPECIAL_ACTION_PAGES),
     api="fazhi.enforcement.api",
     figures="fazhi.enforcement.figures",
-    excel=(excel_views.PAGES, excel_views.INSPECTION_PAGES),
+    excel=(excel_views.PAGES, excel_views.INSPECTION_PAGES, excel_views.SPECIAL_ACTION_PAGES),
     demo=load_demo,
     generator="fazhi.ops.gen.enforcement.generate",
     settings_models=(EnforcementSettings,),

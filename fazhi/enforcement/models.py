@@ -13,7 +13,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from fazhi.deadlines.engine import due_for_rule
@@ -330,7 +331,14 @@ class EnforcementCase(LedgerRecord):
     object_kind = models.CharField(
         "检查对象", max_length=20, choices=ObjectKind.choices, default=ObjectKind.SHOP
     )
-    special_action = models.CharField("专项行动", max_length=100, blank=True, help_text="如“百日攻坚”")
+    special_action = models.ForeignKey(
+        "SpecialAction",
+        verbose_name="专项行动",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
     # The inspection whose hazard the case was opened from: the case names it, the inspection lists its cases.
     inspection = models.ForeignKey(
         "InspectionBatch",
@@ -497,7 +505,59 @@ class CaseParty(PartyRecord):
     address = models.CharField("住所或经营场所", max_length=200, blank=True)
 
 
-# --- inspections ----------------------------------------------------------------------------------------
+# --- special actions and inspections ---------------------------------------------------------------------
+
+
+class SpecialActionKind(models.TextChoices):
+    RECTIFICATION = "rectification", "专项整治"
+    CAMPAIGN = "campaign", "集中攻坚（如百日攻坚）"
+    JOINT = "joint", "联合执法"
+    OTHER = "other", "其他"
+
+
+class SpecialAction(OrgScoped, Versioned):
+    """专项行动 (e.g. 百日攻坚): a reference list of the team's actions that cases and inspections name, so
+    that one action's inspections and cases are counted together. Its name is unique within the team (an
+    Excel sheet names it): an action held every year carries the year in its name (“2024年百日攻坚”)."""
+
+    # A campaign is planned ahead: its end (and a start announced early) may lie after today.
+    DATES_AHEAD = {"starts_on": 1, "ends_on": 2}
+
+    name = models.CharField("行动名称", max_length=100)
+    kind = models.CharField(
+        "行动类别", max_length=20, choices=SpecialActionKind.choices, default=SpecialActionKind.RECTIFICATION
+    )
+    starts_on = models.DateField("开始日期", db_index=True)
+    ends_on = models.DateField("结束日期", null=True, blank=True, help_text="不填为尚未结束")
+    joint_departments = models.CharField("联合部门", max_length=300, blank=True)
+    goal = models.TextField("目标与说明", blank=True)
+
+    class Meta:
+        verbose_name = "专项行动"
+        verbose_name_plural = "专项行动"
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "name"], name="enforcement_special_action_name_per_team"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="enforcement_special_action_ends_after_start",
+                violation_error_message="结束日期不能早于开始日期。",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:special_action", args=[self.pk])
+
+    def active_on(self, day) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)
+
+    @property
+    def period_text(self) -> str:
+        end = f"{self.ends_on:%Y年%-m月%-d日}" if self.ends_on else "今"
+        return f"{self.starts_on:%Y年%-m月%-d日}至{end}"
 
 
 class ActionKind(models.TextChoices):
@@ -514,7 +574,14 @@ class InspectionBatch(OrgScoped, Versioned):
     action = models.CharField(
         "行动类型", max_length=20, choices=ActionKind.choices, default=ActionKind.ROUTINE
     )
-    special_action = models.CharField("专项行动名称", max_length=100, blank=True, help_text="如“百日攻坚”")
+    special_action = models.ForeignKey(
+        SpecialAction,
+        verbose_name="专项行动",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
     random_check = models.BooleanField("双随机一公开", default=False)
     field = models.CharField("执法领域", max_length=20, choices=Field.choices, default=Field.WORK_SAFETY)
     object_kind = models.CharField(
@@ -523,7 +590,13 @@ class InspectionBatch(OrgScoped, Versioned):
     objects_checked = models.PositiveIntegerField("检查对象数", validators=[MinValueValidator(1)])
     hazards_found = models.PositiveIntegerField("发现隐患（条）", default=0)
     hazards_rectified = models.PositiveIntegerField("已整改隐患（条）", default=0)
-    cases_filed = models.PositiveIntegerField("立案（宗）", default=0)
+    # Only the cases filed outside this ledger (before it was used, or by another system): the cases filed in
+    # the ledger from the inspection's hazards are its linked cases, counted by cases_filed_expression().
+    cases_filed_outside = models.PositiveIntegerField(
+        "台账外立案（宗）",
+        default=0,
+        help_text="未在本系统登记的立案宗数；在本系统立案并关联本次检查的案件自动计入，不要重复填写",
+    )
     joint_units = models.CharField("联合单位", max_length=300, blank=True)
     note = models.TextField("说明", blank=True)
 
@@ -540,7 +613,32 @@ class InspectionBatch(OrgScoped, Versioned):
         ]
 
     def __str__(self):
-        return f"{self.held_on} {self.get_action_display()} {self.special_action}".strip()
+        return f"{self.held_on} {self.get_action_display()} {self.special_action or ''}".strip()
+
+
+# The cases an inspection led to (立案), one rule for the list, the detail page, the API, the Excel export and
+# the figures: the cases filed in the ledger and linked to the inspection (撤销立案 left out, as the case
+# figures leave it out), plus the typed number of cases filed outside the ledger. The typed number is never
+# the total, so linking a case never counts it twice.
+def linked_cases_count():
+    linked = (
+        EnforcementCase.objects.filter(inspection=OuterRef("pk"))
+        .exclude(status=REVOKED)
+        .order_by()
+        .values("inspection")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(linked), 0)
+
+
+def cases_filed_expression():
+    """立案 of an inspection row (see above): annotate it as ``cases_filed``, or sum it over rows."""
+    return F("cases_filed_outside") + linked_cases_count()
+
+
+def with_cases_filed(queryset):
+    return queryset.annotate(cases_linked=linked_cases_count(), cases_filed=cases_filed_expression())
 
 
 # --- case file reviews ----------------------------------------------------------------------------------

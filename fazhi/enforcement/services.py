@@ -46,6 +46,7 @@ from .models import (
     PartyRole,
     PenaltyKind,
     Procedure,
+    SpecialAction,
 )
 
 
@@ -297,6 +298,22 @@ def _check_inspection_link(actor, org, inspection) -> None:
         )
 
 
+def check_special_action(actor, org, action, day=None) -> None:
+    """A case or an inspection names a 专项行动 of its own team that the person sees; one named outside the
+    action's dates is allowed (an action's end is often set late), the page shows active ones first."""
+    if action is None:
+        return
+    if not SpecialAction.objects.visible_to(actor).filter(pk=action.pk).exists():
+        raise _refuse("special_action", "没有找到该专项行动，或您无权查看。", "请选择您可查看的专项行动")
+    if action.org_id != org.pk:
+        raise _refuse(
+            "special_action",
+            f"专项行动“{action}”由{action.org}开展，不属于{org}；请选择本单位的专项行动，"
+            "或先在“专项行动”中为本单位登记该行动。",
+            "须为本单位的专项行动",
+        )
+
+
 def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) -> EnforcementCase:
     """立案: the case, its parties and at least two certified officers; ``inspection`` when it was opened
     from a hazard an inspection found (the inspection then lists it)."""
@@ -304,6 +321,7 @@ def file_case(actor, *, org, parties: list[PartyData], officers=(), **fields) ->
     _not_future(case.filed_on, "filed_on", "立案日期")
     ledger.require_write(actor, org)
     _check_inspection_link(actor, org, case.inspection)
+    check_special_action(actor, org, case.special_action)
     if case.inspection is not None:
         _not_before(case.filed_on, case.inspection.held_on, "filed_on", "立案日期", "检查日期")
     _check_officers(org, officers, case.filed_on)
@@ -346,6 +364,8 @@ def update_details(actor, case: EnforcementCase, expected_version: int, **fields
         for name, value in fields.items():
             setattr(fresh, name, value)
         _not_future(fresh.filed_on, "filed_on", "立案日期")
+        if "special_action" in fields:
+            check_special_action(actor, fresh.org, fresh.special_action)
         fresh.refresh_deadlines()
 
     return ledger.update(actor, case, expected_version, apply)
@@ -613,12 +633,13 @@ def _check_inspection(batch: InspectionBatch) -> None:
 def record_inspection(actor, *, org, **fields) -> InspectionBatch:
     batch = InspectionBatch(org=org, **fields)
     _check_inspection(batch)
+    check_special_action(actor, org, batch.special_action)
     return ledger.create(actor, batch)
 
 
 INSPECTION_EDITABLE = (
     "held_on", "action", "special_action", "random_check", "field", "object_kind", "objects_checked",
-    "hazards_found", "hazards_rectified", "cases_filed", "joint_units", "note",
+    "hazards_found", "hazards_rectified", "cases_filed_outside", "joint_units", "note",
 )  # fmt: skip
 
 
@@ -629,8 +650,51 @@ def update_inspection(actor, batch: InspectionBatch, expected_version: int, **fi
         for name, value in fields.items():
             setattr(fresh, name, value)
         _check_inspection(fresh)
+        if "special_action" in fields:
+            check_special_action(actor, fresh.org, fresh.special_action)
 
     return ledger.update(actor, batch, expected_version, apply)
+
+
+# --- special actions (专项行动) ------------------------------------------------------------------------
+
+
+def _check_special(action: SpecialAction) -> None:
+    if not (action.name or "").strip():
+        raise _refuse("name", "请填写行动名称，如“2024年百日攻坚”。", "必填")
+    action.name = action.name.strip()
+    if action.ends_on and action.starts_on and action.ends_on < action.starts_on:
+        raise _refuse("ends_on", "结束日期不能早于开始日期，请核对。", "不能早于开始日期")
+    twin = SpecialAction.objects.filter(org_id=action.org_id, name=action.name).exclude(pk=action.pk)
+    if twin.exists():
+        raise _refuse(
+            "name",
+            f"本单位已有名为“{action.name}”的专项行动；每年开展的同名行动请在名称中注明年份，"
+            f"如“{action.starts_on.year if action.starts_on else ''}年{action.name}”。",
+            "本单位已有同名专项行动",
+        )
+
+
+def record_special_action(actor, *, org, **fields) -> SpecialAction:
+    """登记专项行动 of an enforcement team."""
+    action = SpecialAction(org=org, **fields)
+    ledger.require_write(actor, org)
+    _check_special(action)
+    return ledger.create(actor, action)
+
+
+SPECIAL_ACTION_EDITABLE = ("name", "kind", "starts_on", "ends_on", "joint_departments", "goal")
+
+
+def update_special_action(actor, action: SpecialAction, expected_version: int, **fields) -> SpecialAction:
+    ledger.require_editable(fields, SPECIAL_ACTION_EDITABLE)
+
+    def apply(fresh):
+        for name, value in fields.items():
+            setattr(fresh, name, value)
+        _check_special(fresh)
+
+    return ledger.update(actor, action, expected_version, apply)
 
 
 def review_file(

@@ -19,6 +19,8 @@ urlpatterns = [
     path("inspections/", include((inspection_urls, "inspections"))),
     *views.INSPECTION_PAGES.urls(),
     *views.CERTIFICATE_PAGES.urls(),
+    *views.SPECIAL_ACTION_PAGES.urls(),
+    *excel_views.SPECIAL_ACTION_PAGES.urls(),
     *views.PAGES.urls(),
     *excel_views.PAGES.urls(),
 ]

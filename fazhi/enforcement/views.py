@@ -4,6 +4,8 @@ one ``LedgerPages`` declaration whose action rows also make the API. Every query
 
 from dataclasses import dataclass
 
+from django.db.models import Q, Sum
+
 from fazhi.dates import today
 from fazhi.deadlines.rules import Rule, get_rule
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
@@ -26,9 +28,11 @@ from .filters import (
     CASE_FILTERS,
     CERTIFICATE_FILTERS,
     INSPECTION_FILTERS,
+    SPECIAL_ACTION_FILTERS,
     base_queryset,
     certificate_queryset,
     inspection_queryset,
+    special_action_queryset,
 )
 from .models import (
     CLOSED,
@@ -173,7 +177,9 @@ ACTIONS = {
         "案卷评查", forms.FileReviewForm, services.review_file,
         initial=on_today("reviewed_on", score=90), secondary=True, api="file_review",
     ),
-    "edit": edit_action(forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open),
+    "edit": edit_action(
+        forms.DetailsForm, services.update_details, services.EDITABLE, available=is_open, form_context=True
+    ),
 }  # fmt: skip
 
 
@@ -189,7 +195,7 @@ def _from_inspection(request) -> dict:
         "source": "patrol",
         "field": batch.field,
         "object_kind": batch.object_kind,
-        "special_action": batch.special_action,
+        "special_action": batch.special_action_id,
     }
 
 
@@ -326,8 +332,20 @@ def _inspection_detail(request, batch) -> dict:
     }
 
 
+def _under_special_action(request) -> dict:
+    """登记执法检查 from an action's page (?special_action=<id>): the action, its team and 专项行动 chosen;
+    an id the person may not write for is ignored."""
+    pk = request.GET.get("special_action", "")
+    action = special_action_queryset(request.user, write=True).filter(pk=pk).first() if pk.isdigit() else None
+    if action is None:
+        return {}
+    return {"special_action": action.pk, "org": action.org_id, "action": "special"}
+
+
 INSPECTION_ACTIONS = {
-    "edit": edit_action(forms.InspectionEditForm, services.update_inspection, services.INSPECTION_EDITABLE),
+    "edit": edit_action(
+        forms.InspectionEditForm, services.update_inspection, services.INSPECTION_EDITABLE, form_context=True
+    ),
 }
 
 INSPECTION_PAGES = LedgerPages(
@@ -341,6 +359,7 @@ INSPECTION_PAGES = LedgerPages(
         name="inspection_new",
         back="inspections:list",
         title="登记执法检查",
+        initial=_under_special_action,
     ),
     detail_template="enforcement/inspection.html",
     detail=_inspection_detail,
@@ -348,4 +367,69 @@ INSPECTION_PAGES = LedgerPages(
     prefix="inspections/",
     detail_name="inspection",
     action_name="inspection_action",
+)
+
+# --- special actions (专项行动) ------------------------------------------------------------------------
+
+
+def _special_action_detail(request, action) -> dict:
+    """The action's inspections and cases (those naming it, or opened from its inspections) as the person
+    sees them, and their totals; 立案 is the cases in the ledger plus the inspections' cases filed outside it."""
+    inspections = inspection_queryset(request.user).filter(special_action=action).order_by("held_on", "pk")
+    cases = (
+        base_queryset(request.user)
+        .filter(Q(special_action=action) | Q(inspection__special_action=action))
+        .distinct()
+        .order_by("filed_on", "pk")
+    )
+    sums = inspections.aggregate(
+        objects=Sum("objects_checked"),
+        found=Sum("hazards_found"),
+        rectified=Sum("hazards_rectified"),
+        outside=Sum("cases_filed_outside"),
+    )
+    in_ledger = cases.exclude(status=REVOKED).count()
+    totals = {key: value or 0 for key, value in sums.items()}
+    return {
+        "inspections": inspections,
+        "cases": cases,
+        "totals": totals | {"inspections": len(inspections), "in_ledger": in_ledger},
+        "cases_filed": in_ledger + totals["outside"],
+        "may_record": can_write(request.user, action.org),
+    }
+
+
+SPECIAL_ACTION_ACTIONS = {
+    "edit": edit_action(
+        forms.SpecialActionEditForm, services.update_special_action, services.SPECIAL_ACTION_EDITABLE
+    ),
+}
+
+SPECIAL_ACTION_PAGES = LedgerPages(
+    namespace="enforcement",
+    queryset=special_action_queryset,
+    lists=(
+        ListPage(
+            "专项行动",
+            "enforcement/special_actions.html",
+            SPECIAL_ACTION_FILTERS,
+            empty="没有符合条件的专项行动。",
+        ),
+    ),
+    new=NewPage(
+        forms.SpecialActionForm,
+        services.record_special_action,
+        "ledger/new.html",
+        saved=lambda a: f"已登记专项行动：{a}（{a.period_text}）。",
+        name="special_action_new",
+        back="special_actions",
+        title="登记专项行动",
+    ),
+    detail_template="enforcement/special_action.html",
+    detail=_special_action_detail,
+    actions=SPECIAL_ACTION_ACTIONS,
+    prefix="actions/",
+    list_name="special_actions",
+    detail_name="special_action",
+    action_name="special_action_action",
 )

@@ -15,6 +15,7 @@ export refuses it). ``page_size`` is the page's (``ledger.paging``) and the API'
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -118,6 +119,7 @@ class Ref(ListFilter):
     label: str
     field: str  # the foreign key
     model: type
+    scoped: bool = False  # rows of units (OrgScoped): the form offers only those the person sees
 
     def apply(self, queryset, params, user):
         if (number := id_param(params, self.name)) is not None:
@@ -128,7 +130,8 @@ class Ref(ListFilter):
         return [OpenApiParameter(self.name, int, description=f"{self.label} id")]
 
     def controls(self, params, user):
-        options = [(str(row.pk), str(row)) for row in self.model.objects.all()]
+        rows = self.model.objects.visible_to(user) if self.scoped else self.model.objects.all()
+        options = [(str(row.pk), str(row)) for row in rows]
         return [_select(self.name, self.label, options, params)]
 
 
@@ -318,7 +321,10 @@ def _codes_of(model, path: str):
         return ()
     if path == "status" and getattr(model, "STATES", None):
         return model.STATES.choices
-    return model._meta.get_field(path).choices or ()
+    try:
+        return model._meta.get_field(path).choices or ()
+    except FieldDoesNotExist:  # a column the list's queryset annotates (an inspection's 立案): no codes
+        return ()
 
 
 class LedgerFilterSet:

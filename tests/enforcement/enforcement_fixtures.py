@@ -28,6 +28,16 @@ def add_officer(
     ).officer  # fmt: skip
 
 
+def special_action(actor, org, name="百日攻坚", *, starts_on=TODAY - datetime.timedelta(days=30), **over):
+    """The team's 专项行动 of that name (registered once, then found)."""
+    from fazhi.enforcement.models import SpecialAction
+
+    found = SpecialAction.objects.filter(org=org, name=name).first()
+    return found or services.record_special_action(
+        actor, org=org, name=name, kind=over.pop("kind", "campaign"), starts_on=starts_on, **over
+    )
+
+
 def file_case(actor, org, officers, *, filed_on=None, procedure="ordinary", party_kind="person", **extra):
     return services.file_case(
         actor,

@@ -10,7 +10,7 @@ from fazhi.deadlines.engine import due_for_rule
 from fazhi.enforcement import services
 from fazhi.enforcement.models import EnforcementCase
 from tests.conftest import login
-from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_case
+from tests.enforcement.enforcement_fixtures import add_officer, add_team, file_case, special_action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -120,7 +120,8 @@ def test_a_case_opened_from_an_inspection_links_both_pages(browser_page, tree, p
     first, second = add_officer(officer, team, "沈一", "A0001"), add_officer(officer, team, "韩二", "A0002")
     batch = services.record_inspection(
         officer, org=team, held_on=today() - datetime.timedelta(days=2), action="special",
-        special_action="百日攻坚", field="dust", object_kind="site", objects_checked=12, hazards_found=3,
+        special_action=special_action(officer, team), field="dust", object_kind="site", objects_checked=12,
+        hazards_found=3,
     )  # fmt: skip
 
     login(page, "zf_a")
@@ -130,7 +131,7 @@ def test_a_case_opened_from_an_inspection_links_both_pages(browser_page, tree, p
     # the filing form starts from the inspection: chosen, with its field and 专项行动
     assert page.locator("select[name=inspection]").input_value() == str(batch.pk)
     assert page.locator("select[name=field]").input_value() == "dust"
-    assert page.locator("input[name=special_action]").input_value() == "百日攻坚"
+    assert page.locator("select[name=special_action]").input_value() == str(batch.special_action_id)
     page.fill("textarea[name=summary]", "工地裸土未覆盖")
     page.check(f"input[name=officers][value='{first.pk}']")
     page.check(f"input[name=officers][value='{second.pk}']")
@@ -147,3 +148,54 @@ def test_a_case_opened_from_an_inspection_links_both_pages(browser_page, tree, p
     page.get_by_role("link", name=case.number).click()
     page.wait_for_selector("#inspection")
     assert case.number in page.locator("h1").inner_text()
+
+
+def test_a_special_action_adds_up_the_inspections_recorded_under_it(browser_page, tree, person):
+    page = browser_page
+    team = add_team(tree)
+    officer = person("zf_a", "enforcement", team, full_name="孔执法")
+    first, second = add_officer(officer, team, "沈一", "A0001"), add_officer(officer, team, "韩二", "A0002")
+    day = today()
+
+    login(page, "zf_a")
+    page.goto("/enforcement/actions/")
+    page.get_by_role("link", name="登记专项行动").click()
+    page.fill("[name=name]", "扬尘百日攻坚")
+    page.select_option("[name=kind]", "campaign")
+    page.fill("[name=starts_on]", (day - datetime.timedelta(days=10)).isoformat())
+    page.fill("[name=joint_departments]", "城建、交警")
+    page.click("button:has-text('保存')")
+    page.wait_for_selector("text=已登记专项行动")
+    assert "尚无执法检查" in page.locator("#action-inspections").inner_text()
+
+    # an inspection recorded from the action's page is under the action
+    page.get_by_role("link", name="登记本行动的执法检查").click()
+    assert page.locator("select[name=special_action] option:checked").inner_text().startswith("扬尘百日攻坚")
+    page.select_option("[name=object_kind]", "vehicle")
+    page.fill("[name=objects_checked]", "300")
+    page.fill("[name=hazards_found]", "7")
+    page.fill("[name=hazards_rectified]", "5")
+    page.fill("[name=cases_filed_outside]", "2")
+    page.click("button:has-text('保存')")
+    page.wait_for_selector("text=已登记执法检查")
+
+    # a case filed from the inspection's hazard counts in its 立案 beside the two filed outside the ledger
+    page.click("#file-from-inspection")
+    page.fill("textarea[name=summary]", "渣土车未密闭运输")
+    page.check(f"input[name=officers][value='{first.pk}']")
+    page.check(f"input[name=officers][value='{second.pk}']")
+    page.fill("input[name=p-0-name]", "某运输公司")
+    page.click("button:has-text('保存')")
+    page.wait_for_selector("text=已立案")
+
+    page.goto("/enforcement/actions/")
+    page.get_by_role("link", name="扬尘百日攻坚").click()
+    page.wait_for_selector("#special-action-totals")
+    assert page.locator("#total-inspections").inner_text() == "1 次"
+    assert page.locator("#total-objects").inner_text() == "300 个"
+    assert page.locator("#total-found").inner_text() == "7 条"
+    assert page.locator("#total-rectified").inner_text() == "5 条"
+    assert (
+        page.locator("#total-cases").inner_text().startswith("3 宗（本系统案件 1 宗，检查中台账外立案 2 宗")
+    )
+    assert "渣土车未密闭运输" in page.locator("#action-cases").inner_text()

@@ -115,3 +115,26 @@ def test_xixiangs_2023_is_its_reports_figures_and_no_decision_is_left_unpublishe
     team = EnforcementCase.objects.filter(org=orgs["xixiang-zf"])
     assert not team.filter(EnforcementCase.open_q()).exists()  # the 281 files of late 2023 decided in 2024
     assert not team.filter(decision_on__gt=datetime.date.today()).exists()
+
+
+def test_the_hundred_day_campaign_is_a_special_action_whose_page_adds_up_its_inspections_and_cases(demo, client):
+    from fazhi.enforcement.demo import GUANLAN_TEAM, GUANLAN_VEHICLE_CASES, GUANLAN_VEHICLES
+    from fazhi.enforcement.models import InspectionBatch, SpecialAction, with_cases_filed
+
+    orgs, users = demo
+    action = SpecialAction.objects.get(org=orgs["wuchang-zf"], name="百日攻坚")
+    assert year(orgs, "enforcement.special_actions", 2024) == 1
+    client.force_login(users["zhifa"])
+    page = client.get(f"/enforcement/actions/{action.pk}/")
+    assert page.status_code == 200 and page.context["totals"]["objects"] == 1260
+    assert page.context["cases_filed"] == 18  # typed on the batch: filed before the ledger, nothing to link
+
+    # 观澜's 82 cases are filed in the ledger from its checkpoint batch: linked, nothing typed
+    batch = with_cases_filed(InspectionBatch.objects.filter(org=orgs[GUANLAN_TEAM])).get()
+    assert (batch.objects_checked, batch.cases_filed, batch.cases_filed_outside) == (
+        GUANLAN_VEHICLES, GUANLAN_VEHICLE_CASES, 0,
+    )  # fmt: skip
+    assert batch.special_action.name == "百日攻坚" and batch.special_action.org == orgs[GUANLAN_TEAM]
+    units = Organisation.objects.subtree_of([orgs[GUANLAN_TEAM]])
+    figure = registry.get("enforcement.inspections.cases_filed")
+    assert figure.compute(units, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)) == 82

@@ -12,7 +12,7 @@ from fazhi.enforcement.columns import CASE_SHEET, INSPECTION_SHEET
 from fazhi.enforcement.models import EnforcementCase, InspectionBatch
 from fazhi.ledger.excel import export
 from tests.conftest import PASSWORD, TODAY
-from tests.enforcement.enforcement_fixtures import ID_A, file_case
+from tests.enforcement.enforcement_fixtures import ID_A, file_case, special_action
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 DAY = datetime.timedelta(days=1)
@@ -26,7 +26,7 @@ def upload(client, url, sheet, rows):
 
 def inspection_row(**over):
     return {
-        "held_on": TODAY - 3 * DAY, "org": "甲街道综合执法队", "action": "special", "special_action": "百日攻坚",
+        "held_on": TODAY - 3 * DAY, "org": "甲街道综合执法队", "action": "special", "special_action": "",
         "random_check": False, "field": "dust", "object_kind": "vehicle", "objects_checked": 5741,
         "hazards_found": 12, "hazards_rectified": 10, "cases_filed": 82, "joint_units": "城建、交警",
     } | over  # fmt: skip
@@ -38,9 +38,10 @@ def signed_in(client, officer_user):
     return client
 
 
-def test_inspection_import_with_one_bad_cell_writes_nothing_and_names_it(signed_in, team):
+def test_inspection_import_with_one_bad_cell_writes_nothing_and_names_it(signed_in, team, officer_user):
+    special_action(officer_user, team)
     rows = [
-        inspection_row(),
+        inspection_row(special_action="百日攻坚"),
         inspection_row(object_kind="enterprise", objects_checked=40, hazards_rectified=13),
     ]
     page = signed_in.post("/enforcement/inspections/excel/import/", {})

@@ -10,7 +10,7 @@ from fazhi.enforcement import services
 from fazhi.enforcement.models import InspectionBatch
 from fazhi.errors import FazhiError
 from tests.conftest import PASSWORD, TODAY
-from tests.enforcement.enforcement_fixtures import ID_A, add_team, file_case
+from tests.enforcement.enforcement_fixtures import ID_A, add_team, file_case, special_action
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 DAY = datetime.timedelta(days=1)
@@ -18,8 +18,8 @@ DAY = datetime.timedelta(days=1)
 
 def inspect(actor, team, held_on=TODAY - 2 * DAY, **over):
     fields = dict(
-        held_on=held_on, action="special", special_action="百日攻坚", field="dust", object_kind="site",
-        objects_checked=12, hazards_found=3, hazards_rectified=1,
+        held_on=held_on, action="special", special_action=special_action(actor, team), field="dust",
+        object_kind="site", objects_checked=12, hazards_found=3, hazards_rectified=1,
     ) | over  # fmt: skip
     return services.record_inspection(actor, org=team, **fields)
 
@@ -62,7 +62,9 @@ def test_pages_show_the_link_and_the_filing_page_starts_from_the_inspection(
     assert "尚无关联案件" in page and f"/enforcement/new/?inspection={batch.pk}" in page
 
     form = client.get(f"/enforcement/new/?inspection={batch.pk}").context["form"]
-    assert form.initial["inspection"] == batch.pk and form.initial["special_action"] == "百日攻坚"
+    assert (
+        form.initial["inspection"] == batch.pk and form.initial["special_action"] == batch.special_action_id
+    )
     assert form.initial["field"] == "dust"
     assert client.get("/enforcement/new/?inspection=abc").status_code == 200  # ignored, not a 500
 
@@ -91,7 +93,7 @@ def test_inspection_edit_page(client, officer_user, team):
     data = {
         "version": batch.version, "held_on": batch.held_on.isoformat(), "action": "joint", "field": "dust",
         "object_kind": "site", "objects_checked": 12, "hazards_found": 3, "hazards_rectified": 3,
-        "cases_filed": 1, "joint_units": "区住建局",
+        "cases_filed_outside": 1, "joint_units": "区住建局",
     }  # fmt: skip
     assert client.post(url, data).status_code == 302
     batch.refresh_from_db()

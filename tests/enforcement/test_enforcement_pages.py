@@ -6,7 +6,7 @@ import pytest
 from fazhi.enforcement import services
 from fazhi.enforcement.models import Certificate, EnforcementCase, EnforcementSettings, InspectionBatch
 from tests.conftest import PASSWORD, TODAY
-from tests.enforcement.enforcement_fixtures import ID_A, add_officer, file_case
+from tests.enforcement.enforcement_fixtures import ID_A, add_officer, file_case, special_action
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 DAY = datetime.timedelta(days=1)
@@ -132,19 +132,20 @@ def test_roster_and_new_officer_page(signed_in, team, officers):
     assert signed_in.get(f"/enforcement/certificates/{card.pk}/cancel/").status_code == 409
 
 
-def test_inspection_batch_page(signed_in, team):
+def test_inspection_batch_page(signed_in, team, officer_user):
+    action = special_action(officer_user, team).pk
     response = signed_in.post(
         "/enforcement/inspections/new/",
-        {"org": team.pk, "held_on": TODAY.isoformat(), "action": "special", "special_action": "百日攻坚",
+        {"org": team.pk, "held_on": TODAY.isoformat(), "action": "special", "special_action": action,
          "field": "dust", "object_kind": "vehicle", "objects_checked": "5741", "hazards_found": "3",
-         "hazards_rectified": "4", "cases_filed": "82"},
+         "hazards_rectified": "4", "cases_filed_outside": "82"},
     )  # fmt: skip
     assert response.status_code == 200 and "不能多于发现隐患" in response.content.decode()
     response = signed_in.post(
         "/enforcement/inspections/new/",
-        {"org": team.pk, "held_on": TODAY.isoformat(), "action": "special", "special_action": "百日攻坚",
+        {"org": team.pk, "held_on": TODAY.isoformat(), "action": "special", "special_action": action,
          "field": "dust", "object_kind": "vehicle", "objects_checked": "5741", "hazards_found": "3",
-         "hazards_rectified": "2", "cases_filed": "82"},
+         "hazards_rectified": "2", "cases_filed_outside": "82"},
     )  # fmt: skip
     batch = InspectionBatch.objects.get()
     assert response.status_code == 302 and batch.objects_checked == 5741

@@ -362,6 +362,19 @@ def _concluded_case(world, street):
     return services.conclude(world.writer(street), case, case.version, outcome="lost", concluded_on=TODAY)
 
 
+def _special_action(world, street, name="百日攻坚"):
+    """A 专项行动 of the street's team (names are unique within a team: the inspection's has its own)."""
+    from fazhi.enforcement import services
+
+    return services.record_special_action(
+        world.writer(street),
+        org=world.orgs[f"{street}-zf"],
+        name=f"{street}街道{name}",
+        kind="campaign",
+        starts_on=TODAY,
+    )
+
+
 def _inspection(world, street):
     from fazhi.enforcement import services
 
@@ -370,7 +383,7 @@ def _inspection(world, street):
         org=world.orgs[f"{street}-zf"],
         held_on=TODAY,
         action="special",
-        special_action=f"{street}街道百日攻坚",
+        special_action=_special_action(world, street),
         field="dust",
         object_kind="vehicle",
         objects_checked=120,
@@ -396,7 +409,12 @@ def _replied_disclosure(world, street):
     return services.reply(world.writer(street), request, request.version, replied_on=TODAY, outcome="public")
 
 
-OTHER_FACTORIES = {"litigation-meeting": _meeting, "report": _report, "enforcement-inspection": _inspection}
+OTHER_FACTORIES = {
+    "litigation-meeting": _meeting,
+    "report": _report,
+    "enforcement-inspection": _inspection,
+    "enforcement-special-action": lambda world, street: _special_action(world, street, "扬尘专项整治"),
+}
 # Objects in a later state, for routes that only apply there: name → factory.
 STATE_FACTORIES = {
     "concluded-case": _concluded_case,

@@ -27,6 +27,7 @@ def _worker_running():
 
     progress.beat()
 
+
 REVIEWER = "district_reviewer"
 DAY = TODAY.isoformat()
 DENIED = (403, 404)
@@ -224,6 +225,8 @@ PAYLOADS = {
     "enforcement-case.reveal": lambda w, o: {},
     "enforcement-inspection.partial_update": lambda w, o: {"version": o.version, "note": "越权修改"},
     "enforcement-inspection.update": lambda w, o: {"version": o.version, "note": "越权修改"},
+    "enforcement-special-action.partial_update": lambda w, o: {"version": o.version, "goal": "越权修改"},
+    "enforcement-special-action.update": lambda w, o: {"version": o.version, "goal": "越权修改"},
     "enforcement-certificate.partial_update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
     "enforcement-certificate.update": lambda w, o: {"version": o.version, "issuer": "越权修改"},
     "enforcement-certificate.cancel": lambda w, o: {"version": o.version, "on": DAY},
@@ -348,6 +351,7 @@ CREATE_PAYLOADS = {
         "issued_on": DAY,
         "expires_on": "2031-06-02",
     },
+    "enforcement-special-action": {"org": "b-zf", "name": "越权登记", "starts_on": DAY},
     "enforcement-inspection": {
         "org": "b-zf",
         "held_on": DAY,
@@ -669,6 +673,9 @@ WEB_TARGETS = {
         "fazhi.enforcement.views.CERTIFICATE_ACTIONS",
     ),
     "enforcement:inspection": ("inspection", None),
+    "enforcement:special_action": ("special_action", None),
+    "enforcement:special_action_print": ("special_action", None),
+    "enforcement:special_action_action": ("special_action", "fazhi.enforcement.views.SPECIAL_ACTION_ACTIONS"),
     "enforcement:inspection_action": ("inspection", "fazhi.enforcement.views.INSPECTION_ACTIONS"),
     "disclosure:detail": ("disclosure.DisclosureRequest", None),
     "disclosure:reveal": ("disclosure.DisclosureRequest", None),
@@ -765,6 +772,8 @@ def _web_object(world, kind):
         return world.others["b"]["enforcement-inspection"]
     if kind in world.states["b"]:
         return world.states["b"][kind]
+    if kind == "special_action":
+        return world.others["b"]["enforcement-special-action"]
     return world.records["b"][kind]
 
 

@@ -125,6 +125,11 @@ def _narrowed_values(world) -> dict[str, list]:
         "days": [1, 7, 30],
         "expires_on": ["2030-06-30"],  # a 执法证 is valid for years ahead of its issue date
         "inspection": [world.others["a"]["enforcement-inspection"].pk],  # a case opened from it
+        # 街道 a's team's 专项行动 (a case or an inspection names one of its own team's)
+        "special_action": [
+            world.others["a"]["enforcement-special-action"].pk,
+            world.others["a"]["enforcement-inspection"].special_action_id,
+        ],
         # the measure of 街道 a's suggestion that has one (measure-update names it by its key)
         "measure": list(world.states["a"]["measured-suggestion"].measures.values_list("pk", flat=True)),
     }
@@ -135,6 +140,7 @@ COMPONENT_VALUES: dict[str, dict[str, list]] = {
     # Only a 综合执法队 holds enforcement cases (holder_kinds), and their officers are that team's.
     "EnforcementCaseCreateInputRequest": {"org": ["a-zf"]},
     "InspectionBatchCreateInputRequest": {"org": ["a-zf"]},
+    "SpecialActionCreateInputRequest": {"org": ["a-zf"]},
     # 听证 at least 7 工作日 after its notice (enforcement.hearing_notice): after any notice day of DATES.
     "EnforcementCaseHearingInputRequest": {"hearing_on": ["2025-06-20"]},
     # A handling unit of 街道 a (the street's own units, any of them may be assigned).

@@ -22,6 +22,8 @@ from fazhi.enforcement.models import (
     OfficerEvent,
     OfficerStatus,
     OfficerTraining,
+    SpecialAction,
+    SpecialActionKind,
 )
 from fazhi.ledger.bulk import insert_batch
 
@@ -137,6 +139,16 @@ def _reviews(batch: Batch, org, cases, rng) -> list[FileReview]:
     return rows
 
 
+def _campaign(batch: Batch, org) -> SpecialAction:
+    """The year's 百日攻坚 (one a year, so its name carries the year: names are unique within a team)."""
+    [action] = insert_batch(None, SpecialAction, [SpecialAction(
+        org=org, name=f"{batch.year}年百日攻坚", kind=SpecialActionKind.CAMPAIGN,
+        starts_on=datetime.date(batch.year, 6, 1), ends_on=datetime.date(batch.year, 9, 8),
+        joint_departments="城建、交警",
+    )], source=batch.label, owner=None, day=None)  # fmt: skip
+    return action
+
+
 def generate(batch: Batch) -> dict[str, int]:
     org = batch.street.units["zf"]
     rng = batch.rng
@@ -153,10 +165,11 @@ def generate(batch: Batch) -> dict[str, int]:
                   enterprise=round(total * 0.18), until=until)  # fmt: skip
     cases = insert_cases(None, items, source=batch.label)
     reviews = _reviews(batch, org, cases, rng)
+    vehicles = batch.count(1500)
     inspections = _inspections(maker, org, batch.year, batches=max(batch.count(40), 1),
                                enterprise_checks=max(batch.count(850), 1), hazards=batch.count(540),
-                               joint=batch.count(8), random_checks=batch.count(12), vehicles=batch.count(1500),
-                               until=until)  # fmt: skip
+                               joint=batch.count(8), random_checks=batch.count(12), vehicles=vehicles,
+                               until=until, campaign=_campaign(batch, org) if vehicles else None)  # fmt: skip
     insert_inspections(None, inspections, source=batch.label)
     return {
         "执法案件": len(items),
