@@ -235,7 +235,7 @@ def _advised(orgs, start, end) -> tuple[int, int]:
     in_term = AdviserAssignment.objects.filter(
         Q(term_end__isnull=True) | Q(term_end__gte=end), org__in=_communities(orgs), term_start__lte=end
     )
-    return in_term.values("org").distinct().count(), _communities(orgs).count()
+    return in_term.aggregate(n=Count("org", distinct=True))["n"], _communities(orgs).count()
 
 
 @figure(
@@ -263,7 +263,7 @@ def model_communities(orgs, start, end):
     held = ModelCommunity.objects.filter(
         Q(revoked_on__isnull=True) | Q(revoked_on__gt=end), org__in=_communities(orgs), awarded_on__lte=end
     )
-    return held.values("org").distinct().count()
+    return held.aggregate(n=Count("org", distinct=True))["n"]
 
 
 tally(
