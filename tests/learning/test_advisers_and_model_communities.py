@@ -216,3 +216,19 @@ def test_model_community_figures_held_at_the_end_and_named_in_the_period(office,
     services.update_honour(office, newest, newest.version, revoked_on=TODAY)
     assert value("pufa.model_communities", street) == 0  # revoked by the year's end
     assert value("pufa.model_communities", units["b"]) == 0
+
+
+def test_every_page_of_both_registers_answers_the_office(client, office, units):
+    saved, named = adviser(office, units["a-sq"]), honour(office, units["a-sq"])
+    client.force_login(office)
+    for path in (
+        "/learning/", "/learning/advisers/", "/learning/advisers/new/", f"/learning/advisers/{saved.pk}/",
+        f"/learning/advisers/{saved.pk}/print/", f"/learning/advisers/{saved.pk}/edit/",
+        "/learning/advisers/excel/template/", "/learning/advisers/excel/import/", "/learning/honours/",
+        "/learning/honours/new/", f"/learning/honours/{named.pk}/", f"/learning/honours/{named.pk}/print/",
+        f"/learning/honours/{named.pk}/edit/", "/learning/honours/excel/template/", "/learning/honours/excel/export/",
+        "/learning/honours/?level=province&held=1",
+    ):  # fmt: skip
+        assert client.get(path).status_code == 200, path
+    assert "省级民主法治示范社区" in client.get("/learning/honours/?level=province").content.decode()
+    assert "省级民主法治示范社区" not in client.get("/learning/honours/?level=national").content.decode()
