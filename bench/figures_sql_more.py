@@ -555,7 +555,27 @@ def learning(path: str, start, end) -> dict:
             JOIN orgs_organisation o ON o.id = x.org_id WHERE {IN_TREE} AND x.held_on BETWEEN %s AND %s""",
         period,
     )
+    # held on the period's last day: communities (active ones) with an adviser in term, titles not revoked
+    communities = _one(
+        f"""SELECT COUNT(*), COUNT(CASE WHEN EXISTS (
+                  SELECT 1 FROM learning_adviserassignment a WHERE a.org_id = o.id AND a.term_start <= %s
+                    AND (a.term_end IS NULL OR a.term_end >= %s)) THEN 1 END),
+              COUNT(CASE WHEN EXISTS (
+                  SELECT 1 FROM learning_modelcommunity m WHERE m.org_id = o.id AND m.awarded_on <= %s
+                    AND (m.revoked_on IS NULL OR m.revoked_on > %s)) THEN 1 END)
+            FROM orgs_organisation o WHERE {IN_TREE} AND o.kind = 'community' AND o.active = %s""",
+        [end, end, end, end, path, True],
+    )
+    honours = _one(
+        f"""SELECT COUNT(*) FROM learning_modelcommunity m JOIN orgs_organisation o ON o.id = m.org_id
+            WHERE {IN_TREE} AND m.awarded_on BETWEEN %s AND %s""",
+        period,
+    )
     result = {
+        "services.advisers": communities[1],
+        "services.adviser_coverage": _rate(communities[1], communities[0], "0.01"),
+        "pufa.model_communities": communities[2],
+        "pufa.model_communities.new": honours[0],
         "study.sessions": sessions[0],
         "study.law_sessions": sessions[1],
         "study.centre_group": sessions[2],

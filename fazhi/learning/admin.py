@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from fazhi.ledger.admin import ReadOnlyLedgerAdmin
 
-from .models import ExamRound, LeadershipAct, LegalLiterate, PufaEvent, ServiceRecord, StudySession
+from .models import (
+    AdviserAssignment,
+    ExamRound,
+    LeadershipAct,
+    LegalLiterate,
+    ModelCommunity,
+    PufaEvent,
+    ServiceRecord,
+    StudySession,
+)
 
 
 @admin.register(StudySession)
@@ -37,3 +46,14 @@ class LegalLiterateAdmin(ReadOnlyLedgerAdmin):
 @admin.register(ExamRound)
 class ExamRoundAdmin(ReadOnlyLedgerAdmin):
     list_display = ("held_on", "title", "org", "enrolled", "sat", "excellent")
+
+
+@admin.register(AdviserAssignment)
+class AdviserAssignmentAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("lawyer", "org", "law_firm", "term_start", "term_end")  # no phone: personal data
+
+
+@admin.register(ModelCommunity)
+class ModelCommunityAdmin(ReadOnlyLedgerAdmin):
+    list_display = ("title", "org", "level", "awarded_on", "revoked_on")
+    list_filter = ("level",)

@@ -1,11 +1,21 @@
-"""REST API of the learning records: /api/learning/sessions/, /events/, /services/, /acts/; writes and
+"""REST API of the learning records: /api/learning/sessions/, /events/, /services/, /acts/, /literates/,
+/exams/, /advisers/, /honours/; writes and
 actions from the pages' declarations (views.py)."""
 
 from fazhi.api.router import router
 from fazhi.ledger.api import LedgerViewSet
 
 from . import serializers as s
-from .views import ACT_PAGES, EVENT_PAGES, EXAM_PAGES, LITERATE_PAGES, SERVICE_PAGES, SESSION_PAGES
+from .views import (
+    ACT_PAGES,
+    ADVISER_PAGES,
+    EVENT_PAGES,
+    EXAM_PAGES,
+    HONOUR_PAGES,
+    LITERATE_PAGES,
+    SERVICE_PAGES,
+    SESSION_PAGES,
+)
 
 
 class StudySessionViewSet(LedgerViewSet):
@@ -51,9 +61,25 @@ class ExamRoundViewSet(LedgerViewSet):
     list_summary = "学法考试列表（按权限范围）"
 
 
+class AdviserAssignmentViewSet(LedgerViewSet):
+    pages = ADVISER_PAGES
+    serializer_class = s.AdviserAssignmentSerializer
+    create_summary = "登记社区法律顾问（一社区一法律顾问）"
+    list_summary = "社区法律顾问列表（按权限范围；联系电话只显示后四位）"
+
+
+class ModelCommunityViewSet(LedgerViewSet):
+    pages = HONOUR_PAGES
+    serializer_class = s.ModelCommunitySerializer
+    create_summary = "登记民主法治示范社区命名"
+    list_summary = "民主法治示范社区列表（按权限范围）"
+
+
 router.register("learning/sessions", StudySessionViewSet, basename="study-session")
 router.register("learning/events", PufaEventViewSet, basename="pufa-event")
 router.register("learning/services", ServiceRecordViewSet, basename="legal-service")
 router.register("learning/acts", LeadershipActViewSet, basename="leadership-act")
 router.register("learning/literates", LegalLiterateViewSet, basename="legal-literate")
 router.register("learning/exams", ExamRoundViewSet, basename="exam-round")
+router.register("learning/advisers", AdviserAssignmentViewSet, basename="community-adviser")
+router.register("learning/honours", ModelCommunityViewSet, basename="model-community")

@@ -1,8 +1,9 @@
-"""The office's Excel layout of the legal-service activity list (one spec for template, import and export)."""
+"""The office's Excel layouts of the learning lists (one spec each for template, import and export): legal services,
+study sessions, 普法 events, community legal advisers and 民主法治示范社区."""
 
 from fazhi.ledger.excel import Column, Sheet
 
-from .models import Audience, ClientKind, PufaKind, ServiceKind, StudyKind
+from .models import Audience, ClientKind, HonourLevel, PufaKind, ServiceKind, StudyKind
 
 TITLE = "公共法律服务台账"
 
@@ -73,5 +74,41 @@ def event_sheet() -> Sheet:
             Column("宣传袋等（只）", "zhi", kind="int"),
             Column("宣传手册（本）", "ben", kind="int"),
             Column("媒体报道（篇）", "media_reports", kind="int"),
+        ),
+    )
+
+
+def adviser_sheet() -> Sheet:
+    """一社区一法律顾问: a community's lawyer a row, as the 司法所's 社区法律顾问花名册 lists them."""
+    return Sheet(
+        "社区法律顾问花名册",
+        (
+            Column("序号", "seq", kind="int", width=6),
+            Column("社区", "org", required=True, width=20, help="单位代码或全称", aliases=("所在社区", "服务社区")),
+            Column("法律顾问", "lawyer", required=True, width=12, max_length=50, aliases=("律师", "律师姓名")),
+            Column("律师事务所", "law_firm", required=True, width=24, max_length=100, aliases=("所在律所",)),
+            Column("联系电话", "phone", kind="phone", width=16),
+            Column("聘期开始", "term_start", kind="date", required=True, width=12),
+            Column("聘期结束", "term_end", kind="date", width=12, help="不填为长期"),
+            Column("值班安排", "rota", width=24, max_length=200, help="如每周三下午在社区值班"),
+            Column("每月值班次数", "duties_per_month", kind="int", width=8),
+            Column("备注", "note", width=24),
+        ),
+    )
+
+
+def honour_sheet() -> Sheet:
+    """民主法治示范村（社区）: a title a row."""
+    return Sheet(
+        "民主法治示范社区名录",
+        (
+            Column("序号", "seq", kind="int", width=6),
+            Column("社区", "org", required=True, width=20, help="单位代码或全称"),
+            Column("级别", "level", kind="choice", required=True, choices=HonourLevel.choices, width=8),
+            Column("荣誉称号", "title", required=True, width=30, max_length=200),
+            Column("命名日期", "awarded_on", kind="date", required=True, width=12),
+            Column("命名机关", "awarded_by", width=24, max_length=200),
+            Column("撤销命名日期", "revoked_on", kind="date", width=12, help="仍保有称号的不填"),
+            Column("备注", "note", width=24),
         ),
     )

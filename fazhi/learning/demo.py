@@ -499,6 +499,22 @@ def _xixiang_day(index: int, count: int) -> datetime.date:
     return datetime.date(XIXIANG_YEAR, 1, 9) + datetime.timedelta(days=index * 340 // count)
 
 
+# 西乡 2023: "打造一支由25个社区法律顾问组成的“一社区一法律顾问”普法小分队". The demo tree has two of its 25
+# communities (fazhi/demo/tree.py), so two advisers stand for the 25: services.advisers is 2, never a made-up 25.
+XIXIANG_ADVISERS = (
+    ("xixiang-gs", "陈志明", "广东宝城律师事务所", "13802550001", "每周二上午在社区党群服务中心值班"),
+    ("xixiang-lt", "林晓燕", "广东深宝律师事务所", "13802550002", "每周四下午在社区党群服务中心值班"),
+)
+
+
+def _xixiang_advisers(actor, orgs) -> None:
+    for code, lawyer, firm, phone, rota in XIXIANG_ADVISERS:
+        services.assign_adviser(
+            actor, org=orgs[code], lawyer=lawyer, law_firm=firm, phone=phone, rota=rota, duties_per_month=4,
+            term_start=datetime.date(XIXIANG_YEAR, 1, 1), term_end=datetime.date(XIXIANG_YEAR + 2, 12, 31),
+        )  # fmt: skip
+
+
 def _xixiang(actor, street, team) -> None:
     for index in range(XIXIANG_CENTRE_GROUP):
         topic = (
@@ -581,6 +597,7 @@ def load_demo(orgs, users, stdout):
     _last_year(actor, street, pilots)
     if "xixiang-fzb" in users:
         _xixiang(users["xixiang-fzb"], orgs["xixiang"], orgs["xixiang-zf"])
+        _xixiang_advisers(users["xixiang-fzb"], orgs)
     if "guanlan-fzb" in users:
         _guanlan(users["guanlan-fzb"], orgs["guanlan"])
     stdout.write(

@@ -1,10 +1,10 @@
-"""The learning ledger's Excel pages: the activity lists of legal services, study sessions and 普法 events
-(each its template, import and export), mounted under their list's prefix."""
+"""The learning ledger's Excel pages: the lists of legal services, study sessions, 普法 events, community legal
+advisers and 民主法治示范社区 (each its template, import and export), mounted under their list's prefix."""
 
 from fazhi.ledger.excel_pages import ExcelPages
 
 from . import columns, filters, importing
-from .models import PufaEvent, ServiceRecord, StudySession
+from .models import AdviserAssignment, ModelCommunity, PufaEvent, ServiceRecord, StudySession
 
 PAGES = ExcelPages(
     namespace="learning",
@@ -48,4 +48,32 @@ EVENT_EXCEL = ExcelPages(
     list_name="events",
 )
 
-ALL = (SESSION_EXCEL, EVENT_EXCEL, PAGES)
+ADVISER_EXCEL = ExcelPages(
+    namespace="learning",
+    title="社区法律顾问花名册",
+    counter="名社区法律顾问",
+    model=AdviserAssignment,
+    sheet=columns.adviser_sheet,
+    filtered=filters.ADVISER_FILTERS.export(filters.advisers, default=("term_start", "pk")),
+    export_rows=importing.adviser_rows,
+    import_rows=importing.import_advisers,
+    prefix="advisers/",
+    name="adviser_",
+    list_name="advisers",
+)
+
+HONOUR_EXCEL = ExcelPages(
+    namespace="learning",
+    title="民主法治示范社区名录",
+    counter="项示范社区命名",
+    model=ModelCommunity,
+    sheet=columns.honour_sheet,
+    filtered=filters.HONOUR_FILTERS.export(filters.honours, default=("awarded_on", "pk")),
+    export_rows=importing.honour_rows,
+    import_rows=importing.import_honours,
+    prefix="honours/",
+    name="honour_",
+    list_name="honours",
+)
+
+ALL = (SESSION_EXCEL, EVENT_EXCEL, PAGES, ADVISER_EXCEL, HONOUR_EXCEL)

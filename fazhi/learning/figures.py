@@ -3,7 +3,8 @@
 Counting rule: a record counts for the units ``orgs`` when its unit is one of them and its day (the
 session's, event's or act's date; a service record's date) lies in the period. Materials count by
 unit, never added across units (6000只 bags and 3000份 leaflets are two figures). 出庭应诉 by the head is
-counted from the litigation ledger's hearings, never entered here.
+counted from the litigation ledger's hearings, never entered here. The community advisers and the
+民主法治示范社区 are held, not done: they count as they stand on the period's last day.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,23 +18,26 @@ from fazhi.figures.registry import (
     derived,
     figure,
     key_figures,
+    percent,
     shared,
     tally,
     trend_figures,
 )
 from fazhi.litigation.models import Hearing
-from fazhi.orgs.models import Kind
+from fazhi.orgs.models import Kind, Organisation
 
 from .models import (
     STUDY_KINDS,
     TRAINING_KINDS,
     ActKind,
+    AdviserAssignment,
     Audience,
     ExamRound,
     LeadershipAct,
     LegalLiterate,
     Material,
     MaterialUnit,
+    ModelCommunity,
     PufaEvent,
     PufaKind,
     ServiceKind,
@@ -223,6 +227,56 @@ def stations_new(orgs, start, end):
     return _stations(orgs, start, end)[1]
 
 
+# --- 一社区一法律顾问 and 民主法治示范社区: held at the period's end, not done in it ----------------------------
+
+
+def _communities(orgs):
+    return Organisation.objects.filter(pk__in=orgs, kind=Kind.COMMUNITY, active=True)
+
+
+@shared
+def _advised(orgs, start, end) -> tuple[int, int]:
+    """(communities with an adviser in term on the period's last day, communities of the units), one query each."""
+    in_term = AdviserAssignment.objects.filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=end), org__in=_communities(orgs), term_start__lte=end
+    )
+    return in_term.aggregate(n=Count("org", distinct=True))["n"], _communities(orgs).count()
+
+
+@figure(
+    "services.advisers", "配备法律顾问的社区", "个", phrases=("一社区一法律顾问", "社区法律顾问"),
+    description="期末在聘期内有法律顾问的社区数（一社区一法律顾问）",
+)  # fmt: skip
+def advisers(orgs, start, end):
+    return _advised(orgs, start, end)[0]
+
+
+@figure(
+    "services.adviser_coverage", "社区法律顾问覆盖率", "%", phrases=("法律顾问覆盖率",),
+    description="期末配备法律顾问的社区占辖区社区的比例",
+)  # fmt: skip
+def adviser_coverage(orgs, start, end):
+    advised, communities = _advised(orgs, start, end)
+    return percent(advised, communities)
+
+
+@figure(
+    "pufa.model_communities", "民主法治示范社区", "个", phrases=("民主法治示范社区", "民主法治示范村"),
+    description="期末保有民主法治示范村（社区）称号的社区数（各级称号合计，同一社区只计一次）",
+)  # fmt: skip
+def model_communities(orgs, start, end):
+    held = ModelCommunity.objects.filter(
+        Q(revoked_on__isnull=True) | Q(revoked_on__gt=end), org__in=_communities(orgs), awarded_on__lte=end
+    )
+    return held.aggregate(n=Count("org", distinct=True))["n"]
+
+
+tally(
+    "pufa.model_communities.new", "新获命名民主法治示范社区", "个", model=ModelCommunity, on="awarded_on",
+    phrases=("新获评民主法治示范社区",),
+)  # fmt: skip
+
+
 # --- the principal leaders (item 三) ---------------------------------------------------------------------
 
 
@@ -304,9 +358,13 @@ derived(
 
 
 # The dashboard's cards: one figure of each part of this work line (study, 普法, the 驿站), with its 同比.
-key_figures("study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations")
+key_figures(
+    "study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations",
+    "services.advisers",
+)  # fmt: skip
 trend_figures("services.consultations")
 better_when_higher(
     "study.sessions", "training.person_times", "pufa.events", "pufa.reach", "services.consultations",
-    "exam.participation_rate", "exam.excellence_rate",
+    "exam.participation_rate", "exam.excellence_rate", "services.advisers", "services.adviser_coverage",
+    "pufa.model_communities",
 )  # fmt: skip

@@ -1,20 +1,24 @@
 """The learning lists, declared once (``fazhi.ledger.filters``): study sessions, 普法 events, legal
-services, leaders' acts, 法律明白人 and law exams — their filters (the same meaning on the page, in the API
+services, leaders' acts, 法律明白人, law exams, community legal advisers and 民主法治示范社区 — their filters (the same meaning on the page, in the API
 and in the Excel export; the API's parameters and the page's form come from here) and their columns.
 
 Every list takes org (a unit code: the unit and those below it), from/to (the activity's date) and q (the
 text of the record); the activity lists also kind. Malformed values are ignored rather than widening the
 result (an export refuses them)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from fazhi.ledger.filters import Choice, DateRange, LedgerFilterSet, ListColumn, Search, Unit
+from fazhi.dates import today
+from fazhi.ledger.filters import Choice, DateRange, Flag, LedgerFilterSet, ListColumn, Search, Unit
 
 from .models import (
     ActKind,
+    AdviserAssignment,
     ExamRound,
+    HonourLevel,
     LeadershipAct,
     LegalLiterate,
+    ModelCommunity,
     PufaEvent,
     PufaKind,
     ServiceKind,
@@ -121,6 +125,44 @@ EXAM_FILTERS = LedgerFilterSet(
 )
 
 
+def _in_term(queryset):
+    day = today()
+    return queryset.filter(Q(term_end__isnull=True) | Q(term_end__gte=day), term_start__lte=day)
+
+
+ADVISER_FILTERS = LedgerFilterSet(
+    Unit("org", "社区"),
+    DateRange("term_start", "聘期开始", "from", "to"),
+    Flag("in_term", "今天在聘的", _in_term),
+    Search("律师、律师事务所、值班安排", ("lawyer", "law_firm", "rota")),
+    columns=(
+        ListColumn("法律顾问", "lawyer"),
+        ListColumn("社区", "org__path", key="org"),
+        ListColumn("律师事务所", "law_firm"),
+        ListColumn("聘期开始", "term_start"),
+        ListColumn("聘期结束", "term_end"),
+        ListColumn("值班安排"),
+        ListColumn("联系电话"),
+    ),
+)
+
+HONOUR_FILTERS = LedgerFilterSet(
+    Choice("level", "级别", HonourLevel.choices),
+    Unit("org", "社区"),
+    DateRange("awarded_on", "命名日期", "from", "to"),
+    Flag("held", "仍保有称号的", Q(revoked_on__isnull=True)),
+    Search("荣誉称号、命名机关", ("title", "awarded_by")),
+    columns=(
+        ListColumn("荣誉称号", "title"),
+        ListColumn("社区", "org__path", key="org"),
+        ListColumn("级别", "level"),
+        ListColumn("命名日期", "awarded_on"),
+        ListColumn("命名机关", "awarded_by"),
+        ListColumn("撤销命名日期", "revoked_on"),
+    ),
+)
+
+
 def sessions(user, *, write: bool = False) -> QuerySet:
     return StudySession.objects.visible_to(user, write=write).select_related("org")
 
@@ -143,3 +185,11 @@ def literates(user, *, write: bool = False) -> QuerySet:
 
 def exams(user, *, write: bool = False) -> QuerySet:
     return ExamRound.objects.visible_to(user, write=write).select_related("org")
+
+
+def advisers(user, *, write: bool = False) -> QuerySet:
+    return AdviserAssignment.objects.visible_to(user, write=write).select_related("org")
+
+
+def honours(user, *, write: bool = False) -> QuerySet:
+    return ModelCommunity.objects.visible_to(user, write=write).select_related("org")

@@ -1,17 +1,20 @@
-"""Excel import and export of the legal-service activity list: every bad cell named, all rows or none."""
+"""Excel import and export of the learning lists: every bad cell named, all rows or none."""
 
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
 from fazhi.ledger.excel import CellError
 from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
-from .columns import event_sheet, service_sheet, session_sheet
+from .columns import adviser_sheet, event_sheet, honour_sheet, service_sheet, session_sheet
 from .models import (
     SERVICE_UNIT_KINDS,
+    AdviserAssignment,
     Material,
     MaterialKind,
     MaterialUnit,
+    ModelCommunity,
     PufaEvent,
     ServiceRecord,
     StudySession,
@@ -197,4 +200,111 @@ def event_rows(user, events):
             "consultations": e.consultations,
             "media_reports": e.media_reports,
             **{key: value or None for key, value in totals.items()},
+        }
+
+
+# --- community legal advisers and 民主法治示范社区 ------------------------------------------------------------
+
+
+def _community(result: ImportResult, units: UnitResolver, row: dict, model) -> Organisation | None:
+    org, problem = units.holder(row.get("org") or "", model)
+    if problem:
+        result.errors.append(CellError(row.get("_row", 0), "社区", problem))
+    elif org.kind != "community":
+        result.errors.append(CellError(row.get("_row", 0), "社区", f"“{org.name}”不是社区，请填写社区"))
+        org = None
+    return org
+
+
+def _not_before(result: ImportResult, row: dict, later: str, earlier: str, header: str, message: str) -> None:
+    if row.get(later) and row.get(earlier) and row[later] < row[earlier]:
+        result.errors.append(CellError(row.get("_row", 0), header, message))
+
+
+def import_advisers(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    result = ImportResult()
+    units = UnitResolver(actor, "社区法律顾问")
+    sheet = adviser_sheet()
+    records = []
+    for row in rows:
+        found = len(result.errors)
+        org = _community(result, units, row, AdviserAssignment)
+        _not_before(result, row, "term_end", "term_start", "聘期结束", "聘期结束不能早于聘期开始")
+        if len(result.errors) != found:
+            continue
+        records.append(
+            AdviserAssignment(
+                org=org,
+                lawyer=row["lawyer"],
+                law_firm=row["law_firm"],
+                phone=row.get("phone") or "",
+                term_start=row["term_start"],
+                term_end=row.get("term_end"),
+                rota=row.get("rota") or "",
+                duties_per_month=row.get("duties_per_month"),
+                note=row.get("note") or "",
+            )
+        )
+        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
+    if not result.errors:
+        result.created = insert_batch(actor, AdviserAssignment, records, source=source, owner=None, day=None)
+    return result
+
+
+def import_honours(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
+    result = ImportResult()
+    units = UnitResolver(actor, "民主法治示范社区")
+    sheet = honour_sheet()
+    records = []
+    for row in rows:
+        found = len(result.errors)
+        org = _community(result, units, row, ModelCommunity)
+        _not_before(result, row, "revoked_on", "awarded_on", "撤销命名日期", "撤销命名日期不能早于命名日期")
+        if len(result.errors) != found:
+            continue
+        records.append(
+            ModelCommunity(
+                org=org,
+                level=row["level"],
+                title=row["title"],
+                awarded_on=row["awarded_on"],
+                awarded_by=row.get("awarded_by") or "",
+                revoked_on=row.get("revoked_on"),
+                note=row.get("note") or "",
+            )
+        )
+        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
+    if not result.errors:
+        result.created = insert_batch(actor, ModelCommunity, records, source=source, owner=None, day=None)
+    return result
+
+
+def adviser_rows(user, advisers):
+    """The phone whole for a role that sees personal data in the community, masked for everyone else."""
+    for seq, a in enumerate(advisers, start=1):
+        yield {
+            "seq": seq,
+            "org": a.org.name,
+            "lawyer": a.lawyer,
+            "law_firm": a.law_firm,
+            "phone": export_value(user, a.org, "phone", a.phone),
+            "term_start": a.term_start,
+            "term_end": a.term_end,
+            "rota": a.rota,
+            "duties_per_month": a.duties_per_month,
+            "note": a.note,
+        }
+
+
+def honour_rows(user, honours):
+    for seq, h in enumerate(honours, start=1):
+        yield {
+            "seq": seq,
+            "org": h.org.name,
+            "level": h.level,
+            "title": h.title,
+            "awarded_on": h.awarded_on,
+            "awarded_by": h.awarded_by,
+            "revoked_on": h.revoked_on,
+            "note": h.note,
         }

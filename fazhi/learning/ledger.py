@@ -6,13 +6,31 @@ from fazhi.orgs.models import Kind
 
 from . import excel_views
 from .demo import load_demo
-from .models import ExamRound, LeadershipAct, LegalLiterate, PufaEvent, ServiceRecord, StudySession
+from .models import (
+    AdviserAssignment,
+    ExamRound,
+    LeadershipAct,
+    LegalLiterate,
+    ModelCommunity,
+    PufaEvent,
+    ServiceRecord,
+    StudySession,
+)
 
 LEDGER = Ledger(
     namespace="learning",
     label="学法普法",
     order=60,
-    models=(StudySession, PufaEvent, ServiceRecord, LeadershipAct, LegalLiterate, ExamRound),
+    models=(
+        StudySession,
+        PufaEvent,
+        ServiceRecord,
+        LeadershipAct,
+        LegalLiterate,
+        ExamRound,
+        AdviserAssignment,
+        ModelCommunity,
+    ),
     urls="fazhi.learning.urls",
     api="fazhi.learning.api",
     figures="fazhi.learning.figures",

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.ledger.models import OrgScoped, Versioned
+from fazhi.ledger.personal import EncryptedTextField
 
 
 class StudyKind(models.TextChoices):
@@ -298,3 +299,65 @@ class ExamRound(OrgScoped, Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:exam", args=[self.pk])
+
+
+class AdviserAssignment(OrgScoped, Versioned):
+    """一社区一法律顾问: the lawyer a community has for a term, with the duty rota. The unit is the community;
+    the lawyer's phone is personal data (encrypted at rest, masked on pages, never in the API)."""
+
+    # A term agreed ahead of its start (聘期 from next January) and its end some years on are real dates.
+    DATES_AHEAD = {"term_start": 1, "term_end": 5}
+
+    lawyer = models.CharField("法律顾问（律师）", max_length=50)
+    law_firm = models.CharField("所在律师事务所", max_length=100)
+    phone = EncryptedTextField("联系电话", kind="phone", blank=True)
+    term_start = models.DateField("聘期开始", db_index=True)
+    term_end = models.DateField("聘期结束", null=True, blank=True, help_text="不填为长期")
+    rota = models.CharField("值班安排", max_length=200, blank=True, help_text="如每周三下午在社区值班")
+    duties_per_month = models.PositiveIntegerField("每月值班次数", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+
+    class Meta:
+        verbose_name = "社区法律顾问"
+        verbose_name_plural = "社区法律顾问"
+        ordering = ["org", "-term_start", "-pk"]
+        indexes = [models.Index(fields=["org", "term_start"])]
+
+    def __str__(self):
+        return f"{self.org.name}法律顾问{self.lawyer}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:adviser", args=[self.pk])
+
+    def in_term(self, day) -> bool:
+        return self.term_start <= day and (self.term_end is None or self.term_end >= day)
+
+
+class HonourLevel(models.TextChoices):
+    NATIONAL = "national", "全国"
+    PROVINCE = "province", "省级"
+    CITY = "city", "市级"
+    DISTRICT = "district", "区级"
+
+
+class ModelCommunity(OrgScoped, Versioned):
+    """民主法治示范村（社区）: a title a community was awarded, held until it is revoked (复核不合格撤销命名)."""
+
+    level = models.CharField("级别", max_length=20, choices=HonourLevel.choices)
+    title = models.CharField("荣誉称号", max_length=200, help_text="如“全国民主法治示范社区”")
+    awarded_on = models.DateField("命名日期", db_index=True)
+    awarded_by = models.CharField("命名机关", max_length=200, blank=True)
+    revoked_on = models.DateField("撤销命名日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+
+    class Meta:
+        verbose_name = "民主法治示范社区"
+        verbose_name_plural = "民主法治示范社区"
+        ordering = ["-awarded_on", "-pk"]
+        indexes = [models.Index(fields=["org", "awarded_on"])]
+
+    def __str__(self):
+        return f"{self.org.name}（{self.title}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:honour", args=[self.pk])

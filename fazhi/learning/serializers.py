@@ -3,8 +3,19 @@
 from rest_framework import serializers
 
 from fazhi.ledger.api import ACTIVITY_FIELDS, ActivitySerializer
+from fazhi.ledger.personal import mask
 
-from .models import ExamRound, LeadershipAct, LegalLiterate, Material, PufaEvent, ServiceRecord, StudySession
+from .models import (
+    AdviserAssignment,
+    ExamRound,
+    LeadershipAct,
+    LegalLiterate,
+    Material,
+    ModelCommunity,
+    PufaEvent,
+    ServiceRecord,
+    StudySession,
+)
 
 
 class StudySessionSerializer(ActivitySerializer):
@@ -65,3 +76,22 @@ class ExamRoundSerializer(ActivitySerializer):
     class Meta:
         model = ExamRound
         fields = [*ACTIVITY_FIELDS, "held_on", "title", "enrolled", "sat", "passed", "excellent", "note"]
+
+
+class AdviserAssignmentSerializer(ActivitySerializer):
+    # personal data: the API shows it masked, as the pages do
+    phone = serializers.SerializerMethodField(help_text="联系电话（只显示后四位）")
+
+    class Meta:
+        model = AdviserAssignment
+        fields = [*ACTIVITY_FIELDS, "lawyer", "law_firm", "phone", "term_start", "term_end", "rota",
+                  "duties_per_month", "note"]  # fmt: skip
+
+    def get_phone(self, adviser) -> str:
+        return mask("phone", adviser.phone)
+
+
+class ModelCommunitySerializer(ActivitySerializer):
+    class Meta:
+        model = ModelCommunity
+        fields = [*ACTIVITY_FIELDS, "level", "title", "awarded_on", "awarded_by", "revoked_on", "note"]

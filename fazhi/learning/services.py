@@ -12,11 +12,13 @@ from fazhi.ledger import services as ledger
 from .models import (
     SERVICE_UNIT_KINDS,
     ActKind,
+    AdviserAssignment,
     ExamRound,
     LeadershipAct,
     LegalLiterate,
     Material,
     MaterialUnit,
+    ModelCommunity,
     PufaEvent,
     ServiceRecord,
     StudySession,
@@ -245,3 +247,65 @@ def record_exam(actor, *, org, **fields) -> ExamRound:
 
 def update_exam(actor, exam, expected_version: int, **fields) -> ExamRound:
     return _update(actor, exam, expected_version, fields, EXAM_FIELDS, "held_on", _check_exam)
+
+
+# --- 一社区一法律顾问 and 民主法治示范社区 -------------------------------------------------------------------
+
+ADVISER_FIELDS = ("lawyer", "law_firm", "phone", "term_start", "term_end", "rota", "duties_per_month", "note")
+HONOUR_FIELDS = ("level", "title", "awarded_on", "awarded_by", "revoked_on", "note")
+
+
+def _community(record, what: str) -> None:
+    if record.org.kind != "community":
+        raise FazhiError(
+            f"“{record.org}”不是社区；{what}请登记在所在社区名下。", fields={"org": "请选择社区"}
+        )
+
+
+def _check_adviser(adviser: AdviserAssignment) -> None:
+    _community(adviser, "社区法律顾问")
+    if adviser.term_end and adviser.term_start and adviser.term_end < adviser.term_start:
+        raise FazhiError("聘期结束日期不能早于聘期开始日期，请核对。", fields={"term_end": "不能早于聘期开始"})
+
+
+def assign_adviser(actor, *, org, **fields) -> AdviserAssignment:
+    """登记社区法律顾问 (一社区一法律顾问): the lawyer, the firm, the term and the duty rota of a community.
+    The term may be agreed ahead of its start; the kit's date rule bounds how far."""
+    _only(fields, ADVISER_FIELDS)
+    adviser = AdviserAssignment(org=org, **fields)
+    _check_adviser(adviser)
+    return ledger.create(actor, adviser)
+
+
+def _revise(actor, record, expected_version: int, fields: dict, allowed, check):
+    """An edit of a register whose dates are not activity days (a term, a 命名): the kit's date rule only."""
+    _only(fields, allowed)
+
+    def apply(fresh):
+        for name, value in fields.items():
+            setattr(fresh, name, value)
+        check(fresh)
+
+    return ledger.update(actor, record, expected_version, apply)
+
+
+def update_adviser(actor, adviser, expected_version: int, **fields) -> AdviserAssignment:
+    return _revise(actor, adviser, expected_version, fields, ADVISER_FIELDS, _check_adviser)
+
+
+def _check_honour(honour: ModelCommunity) -> None:
+    _community(honour, "民主法治示范社区")
+    if honour.revoked_on and honour.awarded_on and honour.revoked_on < honour.awarded_on:
+        raise FazhiError("撤销命名日期不能早于命名日期，请核对。", fields={"revoked_on": "不能早于命名日期"})
+
+
+def record_honour(actor, *, org, **fields) -> ModelCommunity:
+    """登记民主法治示范村（社区）命名: level, title, the day and the awarding body."""
+    _only(fields, HONOUR_FIELDS)
+    honour = ModelCommunity(org=org, **fields)
+    _check_honour(honour)
+    return ledger.create(actor, honour)  # the kit's date rule: no 命名 after today
+
+
+def update_honour(actor, honour, expected_version: int, **fields) -> ModelCommunity:
+    return _revise(actor, honour, expected_version, fields, HONOUR_FIELDS, _check_honour)

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from fazhi.dates import today
 from fazhi.ledger.pages import LedgerPages, ListPage, NewPage, PageAction, current
+from fazhi.ledger.personal import mask
 
 from . import filters, forms, services
 from .timeline import timeline
@@ -121,6 +122,39 @@ LISTINGS = {
         filters.exams,
         "exam_new",
     ),
+    "advisers": Listing(
+        "advisers",
+        "社区法律顾问",
+        filters.ADVISER_FILTERS,
+        lambda a: (
+            a.lawyer,
+            a.org.name,
+            a.law_firm,
+            f"{a.term_start:%Y-%m-%d}",
+            f"{a.term_end:%Y-%m-%d}" if a.term_end else "长期",
+            a.rota or "—",
+            mask("phone", a.phone) or "—",  # personal data: masked on every page
+        ),
+        filters.advisers,
+        "adviser_new",
+        "adviser_",
+    ),
+    "honours": Listing(
+        "honours",
+        "民主法治示范社区",
+        filters.HONOUR_FILTERS,
+        lambda h: (
+            h.title,
+            h.org.name,
+            h.get_level_display(),
+            f"{h.awarded_on:%Y-%m-%d}",
+            h.awarded_by or "—",
+            f"{h.revoked_on:%Y-%m-%d}" if h.revoked_on else "—",
+        ),
+        filters.honours,
+        "honour_new",
+        "honour_",
+    ),
 }
 
 DETAIL_NAMES = {
@@ -130,8 +164,10 @@ DETAIL_NAMES = {
     "acts": "act",
     "literates": "literate",
     "exams": "exam",
+    "advisers": "adviser",
+    "honours": "honour",
 }
-DAY_FIELDS = {"services": "served_on", "literates": "appointed_on"}  # the others: held_on
+DAY_FIELDS = {"services": "served_on", "literates": "appointed_on", "advisers": "term_start", "honours": "awarded_on"}  # the others: held_on
 
 
 def _list(key: str) -> ListPage:
@@ -186,6 +222,12 @@ def _act_extra(act) -> dict:
 
 def _event_extra(event) -> dict:
     return {"materials": list(event.materials.all()), "has_materials": True}
+
+
+def _adviser_extra(adviser) -> dict:
+    """The phone among the rows, masked: a page never shows it whole (the Excel export may, by the kit's
+    personal-data policy)."""
+    return {"masked": [("联系电话", mask("phone", adviser.phone))] if adviser.phone else []}
 
 
 def _act_initial(act, user) -> dict:
@@ -330,4 +372,36 @@ EXAM_PAGES = _pages(
     actions=EXAM_ACTIONS,
 )
 
-ALL_PAGES = (SESSION_PAGES, EVENT_PAGES, SERVICE_PAGES, ACT_PAGES, LITERATE_PAGES, EXAM_PAGES)
+ADVISER_ACTIONS = {
+    "edit": PageAction(
+        "修改社区法律顾问信息",
+        forms.AdviserEditForm,
+        services.update_adviser,
+        # the phone is not put back into the form: typed anew or kept
+        initial=current(*(name for name in services.ADVISER_FIELDS if name != "phone")),
+    )
+}
+ADVISER_PAGES = _pages(
+    "advisers",
+    new=_new(forms.AdviserForm, services.assign_adviser, "登记社区法律顾问", "adviser_new"),
+    detail=_detail(
+        ("lawyer", "law_firm", "term_start", "term_end", "rota", "duties_per_month", "note"), _adviser_extra
+    ),
+    actions=ADVISER_ACTIONS,
+)
+
+HONOUR_ACTIONS = {
+    "edit": PageAction(
+        "修改示范社区命名", forms.HonourEditForm, services.update_honour, initial=current(*services.HONOUR_FIELDS)
+    )
+}
+HONOUR_PAGES = _pages(
+    "honours",
+    new=_new(forms.HonourForm, services.record_honour, "登记民主法治示范社区", "honour_new"),
+    detail=_detail(("title", "level", "awarded_on", "awarded_by", "revoked_on", "note")),
+    actions=HONOUR_ACTIONS,
+)
+
+ALL_PAGES = (
+    SESSION_PAGES, EVENT_PAGES, SERVICE_PAGES, ACT_PAGES, LITERATE_PAGES, EXAM_PAGES, ADVISER_PAGES, HONOUR_PAGES,
+)  # fmt: skip

@@ -302,6 +302,28 @@ TEMPLATES += (
             ),
         ),
     ),
+    # 西乡 2023: "整合社区挂点法律顾问资源，打造一支由25个社区法律顾问组成的“一社区一法律顾问”普法小分队"
+    DraftTemplate(
+        "services.advisers",
+        "mechanism",
+        (
+            _s(
+                "{year}年，{subject}整合社区挂点法律顾问资源，落实“一社区一法律顾问”制度，"
+                "{{services.advisers}}个社区配备法律顾问",
+                "社区法律顾问覆盖率{{services.adviser_coverage}}%",
+            ),
+        ),
+    ),
+    DraftTemplate(
+        "pufa.model_communities",
+        "mechanism",
+        (
+            _s(
+                "{subject}现有民主法治示范社区{{pufa.model_communities}}个",
+                "其中当年新获命名{{pufa.model_communities.new}}个",
+            ),
+        ),
+    ),
     DraftTemplate(
         "study.summary",
         "mechanism",
@@ -329,6 +351,20 @@ TEMPLATES += (
                 "年初制发年度党工委会议学法计划，安排会前学法{{lead.planned_law_sessions}}次",
                 "全年于{dates:study.law_sessions}开展党工委会议会前学法{{study.law_sessions}}次",
                 # not "其中": the head also chairs the 中心组 study, so this may exceed the 会前学法
+                "党政主要负责人主持学法{{study.hosted_by_head}}次",
+            ),
+        ),
+    ),
+    # Without a 学法计划 the sessions held are still the 第一责任人's to report: the same sentence without the
+    # plan. Its {{none:…}} keeps it to a year with no plan, and marks it missing once a plan is recorded.
+    DraftTemplate(
+        "leadership.study_unplanned",
+        outline.LEADERSHIP,
+        (
+            _s(
+                "{year}年，{subject}党工委将领导干部学法作为避免行政争议产生的重要抓手，"
+                "于{dates:study.law_sessions}开展党工委会议会前学法{{study.law_sessions}}次"
+                "{{none:lead.planned_law_sessions}}",
                 "党政主要负责人主持学法{{study.hosted_by_head}}次",
             ),
         ),

@@ -55,3 +55,30 @@ def test_record_a_study_session_and_a_pufa_event_with_two_material_lines(browser
     ]
     assert figure(page, "pufa.materials.fen") == 3000 and figure(page, "pufa.materials.zhi") == 6000
     assert figure(page, "training.mediators") in (0, None) and figure(page, "study.law_sessions") == 1
+
+
+def test_record_a_community_adviser_through_the_form_and_find_it_in_the_list(browser_page, tree, person):
+    from fazhi.learning.models import AdviserAssignment
+
+    page = browser_page
+    person("fzb", "office", tree["a"], full_name="周法治")
+    login(page, "fzb")
+
+    page.goto("/learning/advisers/new/")
+    page.select_option("select[name=org]", label="甲街道一社区（社区）")
+    page.fill("input[name=lawyer]", "陈志明")
+    page.fill("input[name=law_firm]", "广东宝城律师事务所")
+    page.fill("input[name=phone]", "13802550001")
+    page.fill("input[name=term_start]", "2026-01-01")
+    page.fill("input[name=term_end]", "2027-12-31")
+    page.fill("input[name=rota]", "每周二上午在社区值班")
+    page.fill("input[name=duties_per_month]", "4")
+    page.click("button:has-text('保存')")
+    page.wait_for_selector("text=已登记")
+    adviser = AdviserAssignment.objects.get()
+    assert (adviser.org.code, adviser.phone, adviser.duties_per_month) == ("a-sq", "13802550001", 4)
+    assert "13802550001" not in page.content()  # the record page shows the phone masked
+
+    page.goto("/learning/advisers/?in_term=1")
+    row = page.locator("table tbody tr").first.inner_text()
+    assert "陈志明" in row and "甲街道一社区" in row and "*******0001" in row

@@ -18,7 +18,7 @@ from fazhi.figures import registry
 from fazhi.figures.demo import load_demo as load_figures
 from fazhi.figures.models import ManualValue
 from fazhi.learning.demo import load_demo as load_learning
-from fazhi.learning.models import ExamRound, StudySession
+from fazhi.learning.models import AdviserAssignment, ExamRound, LeadershipAct, StudySession
 from fazhi.ledger import services as ledger
 from fazhi.legal.demo import load_demo as load_legal
 from fazhi.litigation.demo import load_demo as load_litigation
@@ -133,3 +133,30 @@ def test_the_dashboard_shows_this_work_line_with_its_change_on_2023(demo, client
     assert cards["pufa.events"] == ("3场", "同比上升50%")
     assert cards["pufa.reach"] == ("1960人", "同比上升50.77%")  # 1300 in 2023
     assert cards["services.consultations"] == ("541次", "同比上升745.31%")  # the stations opened late in 2023
+
+
+def test_without_a_study_plan_item_three_still_writes_the_sessions_held(demo, tmp_path):
+    orgs, users = demo
+    with transaction.atomic():
+        plan = LeadershipAct.objects.get(org=orgs["wuchang"], kind="study_plan", held_on__year=2024)
+        ledger.delete(users["fazhiban"], plan, plan.version)
+        item_three = (text := drafted(tmp_path, "no-plan.txt"))[text.index("三、") : text.index("四、")]
+        assert "学法计划" not in item_three
+        assert (
+            "2024年，街道党工委将领导干部学法作为避免行政争议产生的重要抓手，于2月26日、5月14日、8月20日、11月12日"
+            "开展党工委会议会前学法4次，党政主要负责人主持学法45次。"
+        ) in item_three
+        transaction.set_rollback(True)
+    # with the plan, the sentence is written once, the planned way
+    item_three = (text := drafted(tmp_path))[text.index("三、") : text.index("四、")]
+    assert item_three.count("开展党工委会议会前学法4次") == 1 and "安排会前学法4次" in item_three
+
+
+def test_xixiangs_communities_have_their_advisers(demo):
+    orgs, _ = demo
+    units = Organisation.objects.subtree_of([orgs["xixiang"]])
+    end = datetime.date(2023, 12, 31)
+    # the demo tree has two of 西乡's 25 communities, and each has its adviser: 2 (100%), not the report's 25
+    assert registry.get("services.advisers").compute(units, datetime.date(2023, 1, 1), end) == 2
+    assert registry.get("services.adviser_coverage").compute(units, datetime.date(2023, 1, 1), end) == 100
+    assert AdviserAssignment.objects.filter(org__in=units).count() == 2

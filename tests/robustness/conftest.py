@@ -260,6 +260,32 @@ def _exam_round(world, street):
     )
 
 
+def _community_adviser(world, street):
+    from fazhi.learning import services
+
+    # the street's personal phone: the matrix checks that no page or answer shows it whole
+    return services.assign_adviser(
+        world.writer(street),
+        org=world.orgs[f"{street}-sq"],
+        lawyer=f"{street}街道顾问律师",
+        law_firm=f"{street}律师事务所",
+        phone=PERSONAL[street][1],
+        term_start=TODAY,
+    )
+
+
+def _model_community(world, street):
+    from fazhi.learning import services
+
+    return services.record_honour(
+        world.writer(street),
+        org=world.orgs[f"{street}-sq"],
+        level="city",
+        title=f"{street}街道市级民主法治示范社区",
+        awarded_on=TODAY,
+    )
+
+
 def _certificate(world, street):
     return _officers(world, street, f"{street}执法丙")[0]
 
@@ -317,6 +343,8 @@ LEDGER_FACTORIES = {
     "learning.LeadershipAct": _leadership_act,
     "learning.LegalLiterate": _legal_literate,
     "learning.ExamRound": _exam_round,
+    "learning.AdviserAssignment": _community_adviser,
+    "learning.ModelCommunity": _model_community,
     "disclosure.DisclosureRequest": _disclosure_request,
     "disclosure.Posting": _disclosure_posting,
     "kit.Notice": _kit_notice,
@@ -324,11 +352,10 @@ LEDGER_FACTORIES = {
 
 
 def marker(record) -> str:
-    """What shows a record in an answer: its number; an activity record (no number) by its title, name or
-    summary."""
-    return next(
-        value for name in ("number", "title", "name", "summary") if (value := getattr(record, name, ""))
-    )
+    """What shows a record in an answer: its number; an activity record (no number) by its title, name,
+    summary or lawyer (a community's adviser)."""
+    names = ("number", "title", "name", "summary", "lawyer")
+    return next(value for name in names if (value := getattr(record, name, "")))
 
 
 # --- org-scoped objects that are not ledgers but are served by the API, keyed by router basename ------

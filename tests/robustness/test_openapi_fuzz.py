@@ -143,6 +143,9 @@ COMPONENT_VALUES: dict[str, dict[str, list]] = {
     "SpecialActionCreateInputRequest": {"org": ["a-zf"]},
     # 听证 at least 7 工作日 after its notice (enforcement.hearing_notice): after any notice day of DATES.
     "EnforcementCaseHearingInputRequest": {"hearing_on": ["2025-06-20"]},
+    # 一社区一法律顾问 and 民主法治示范社区 are a community's (the services refuse any other unit).
+    "AdviserAssignmentCreateInputRequest": {"org": ["a-sq"]},
+    "ModelCommunityCreateInputRequest": {"org": ["a-sq"]},
     # A handling unit of 街道 a (the street's own units, any of them may be assigned).
     "SuggestionAssignInputRequest": {"unit": ["a-tw", "a-sq", "a-zf", "a-sfs"]},
 }

@@ -1,18 +1,21 @@
 """Learning, 普法 and legal-service activities of one 街道-year: study sessions, 普法 events with material
-lines, the 驿站's monthly service tallies and the leaders' acts, in the proportions of the 五常 report.
+lines, the 驿站's monthly service tallies, the leaders' acts, community advisers and 民主法治示范社区, in the proportions of the 五常 report.
 Written in bulk (one audit entry per model and batch): activities have no numbers to take."""
 
 import datetime
 
 from fazhi.learning.models import (
     ActKind,
+    AdviserAssignment,
     Audience,
     ExamRound,
+    HonourLevel,
     LeadershipAct,
     LegalLiterate,
     Material,
     MaterialKind,
     MaterialUnit,
+    ModelCommunity,
     PufaEvent,
     PufaKind,
     ServiceKind,
@@ -164,6 +167,39 @@ def _literates(batch: Batch, rng) -> list:
     return rows
 
 
+def _advisers(batch: Batch, rng) -> list:
+    """一社区一法律顾问: most communities sign a lawyer for the year (a few are between terms)."""
+    return [
+        AdviserAssignment(
+            org=community,
+            lawyer=f"{community.short_name}顾问律师{batch.year}",
+            law_firm="某某律师事务所",
+            term_start=datetime.date(batch.year, 1, 1),
+            term_end=datetime.date(batch.year, 12, 31),
+            rota="每周三下午在社区值班",
+            duties_per_month=4,
+        )
+        for community in batch.street.communities
+        if rng.random() < 0.85
+    ]
+
+
+def _honours(batch: Batch, rng) -> list:
+    """民主法治示范社区: now and then a community is named, at the district's level or higher."""
+    levels = (HonourLevel.DISTRICT, HonourLevel.CITY, HonourLevel.PROVINCE)
+    return [
+        ModelCommunity(
+            org=community,
+            level=(level := rng.choice(levels)),
+            title=f"{HonourLevel(level).label}民主法治示范社区",
+            awarded_on=batch.day(rng),
+            awarded_by="司法行政机关",
+        )
+        for community in batch.street.communities
+        if rng.random() < 0.3
+    ]
+
+
 def _exams(batch: Batch, rng) -> list:
     enrolled = batch.count(180, at_least=10)
     sat = enrolled - rng.randint(0, max(enrolled // 20, 1))
@@ -188,6 +224,8 @@ def generate(batch: Batch) -> dict[str, int]:
     acts = _acts(batch, rng)
     literates = _literates(batch, rng)
     exams = _exams(batch, rng)
+    advisers = _advisers(batch, rng)
+    honours = _honours(batch, rng)
     for model, rows, children in (
         (StudySession, sessions, None),
         (PufaEvent, events, materials),
@@ -195,6 +233,8 @@ def generate(batch: Batch) -> dict[str, int]:
         (LeadershipAct, acts, None),
         (LegalLiterate, literates, None),
         (ExamRound, exams, None),
+        (AdviserAssignment, advisers, None),
+        (ModelCommunity, honours, None),
     ):
         insert_batch(None, model, rows, children, source=batch.label, owner=None, day=None)
     return {
@@ -205,4 +245,6 @@ def generate(batch: Batch) -> dict[str, int]:
         "第一责任人履职": len(acts),
         "法律明白人": len(literates),
         "学法考试": len(exams),
+        "社区法律顾问": len(advisers),
+        "民主法治示范社区": len(honours),
     }
