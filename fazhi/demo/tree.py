@@ -37,8 +37,10 @@ ORGS = [
     ("cangqian-office", "仓前街道党政办（法治办）", "仓前办", Kind.OFFICE, "cangqian"),
     ("cangqian-tw", "仓前街道人民调解委员会", "仓前街", Kind.STREET_COMMITTEE, "cangqian"),
     ("cangqian-sfs", "仓前司法所", "仓前司", Kind.JUSTICE_OFFICE, "cangqian"),
-    # 西乡街道 (深圳市宝安区), the demo office of the 2023 seed report; its 25 communities are not named
-    # there, so two stand for them (the report counts the street's total, not theirs).
+    # 西乡街道 (深圳市宝安区), the demo office of the 2023 seed report. It counts 25 communities (its
+    # “一社区一法律顾问” has 25 advisers) but names none: two of them have a 调委会 and hold the demo's
+    # disputes (the report counts the street's total, not theirs); the other 23 (XIXIANG_MORE_COMMUNITIES,
+    # illustrative names) hold only their adviser.
     ("baoan", "宝安区", "宝安", Kind.DISTRICT, None),
     ("xixiang", "西乡街道办事处", "西乡", Kind.STREET, "baoan"),
     ("xixiang-office", "西乡街道党政办（法治办）", "西乡办", Kind.OFFICE, "xixiang"),
@@ -50,6 +52,14 @@ ORGS = [
     ("xixiang-gs-tw", "固戍社区人民调解委员会", "固戍调", Kind.COMMUNITY_COMMITTEE, "xixiang-gs"),
     ("xixiang-lt", "流塘社区", "流塘", Kind.COMMUNITY, "xixiang"),
     ("xixiang-lt-tw", "流塘社区人民调解委员会", "流塘调", Kind.COMMUNITY_COMMITTEE, "xixiang-lt"),
+    *(
+        (f"xixiang-sq{index:02d}", f"{name}社区", name, Kind.COMMUNITY, "xixiang")
+        for index, name in enumerate(
+            ("西乡", "河东", "河西", "盐田", "臣田", "渔业", "草围", "南昌", "径贝", "铁岗", "九围", "黄田",
+             "钟屋", "凤凰岗", "麻布", "三围", "共和", "共乐", "龙腾", "劳动", "乐群", "桃源", "固兴"),
+            start=3,
+        )
+    ),
     # 观澜街道 (深圳市龙华区), the demo office of the 2024 seed report: its 青年律师调解员 take the disputes the
     # 精智解纷 system dispatches, its 心理服务 joins in mediation; the report names none of its communities (it
     # counts 10), so two stand for them, each with its 调委会.

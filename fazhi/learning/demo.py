@@ -499,16 +499,33 @@ def _xixiang_day(index: int, count: int) -> datetime.date:
     return datetime.date(XIXIANG_YEAR, 1, 9) + datetime.timedelta(days=index * 340 // count)
 
 
-# 西乡 2023: "打造一支由25个社区法律顾问组成的“一社区一法律顾问”普法小分队". The demo tree has two of its 25
-# communities (fazhi/demo/tree.py), so two advisers stand for the 25: services.advisers is 2, never a made-up 25.
-XIXIANG_ADVISERS = (
-    ("xixiang-gs", "陈志明", "广东宝城律师事务所", "13802550001", "每周二上午在社区党群服务中心值班"),
-    ("xixiang-lt", "林晓燕", "广东深宝律师事务所", "13802550002", "每周四下午在社区党群服务中心值班"),
-)
+# 西乡 2023: "打造一支由25个社区法律顾问组成的“一社区一法律顾问”普法小分队": one adviser in each of its 25
+# communities (fazhi/demo/tree.py), from a few law firms, each on duty in the community one half-day a week.
+XIXIANG_FIRMS = ("广东宝城律师事务所", "广东深宝律师事务所", "广东宝安律师事务所", "广东西乡律师事务所")
+XIXIANG_LAWYERS = (
+    "陈志明", "林晓燕", "黄建华", "李秀英", "张伟", "王丽娟", "刘洋", "杨帆", "赵敏", "周杰", "吴静", "郑海涛",
+    "孙丽", "马俊", "朱婷", "胡斌", "郭亮", "何晓东", "高雪", "罗刚", "梁淑芬", "宋佳", "谢文", "韩冰", "唐宁",
+)  # fmt: skip
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五")
+
+
+def xixiang_advisers() -> list[tuple[str, str, str, str, str]]:
+    """(community code, lawyer, firm, phone, rota) for each of 西乡's 25 communities."""
+    codes = ["xixiang-gs", "xixiang-lt", *(f"xixiang-sq{index:02d}" for index in range(3, 26))]
+    return [
+        (
+            code,
+            XIXIANG_LAWYERS[index],
+            XIXIANG_FIRMS[index % len(XIXIANG_FIRMS)],
+            f"138025500{index + 1:02d}",
+            f"每{WEEKDAYS[index % 5]}{'上午' if index % 2 == 0 else '下午'}在社区党群服务中心值班",
+        )
+        for index, code in enumerate(codes)
+    ]
 
 
 def _xixiang_advisers(actor, orgs) -> None:
-    for code, lawyer, firm, phone, rota in XIXIANG_ADVISERS:
+    for code, lawyer, firm, phone, rota in xixiang_advisers():
         services.assign_adviser(
             actor, org=orgs[code], lawyer=lawyer, law_firm=firm, phone=phone, rota=rota, duties_per_month=4,
             term_start=datetime.date(XIXIANG_YEAR, 1, 1), term_end=datetime.date(XIXIANG_YEAR + 2, 12, 31),

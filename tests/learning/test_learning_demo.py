@@ -156,7 +156,8 @@ def test_xixiangs_communities_have_their_advisers(demo):
     orgs, _ = demo
     units = Organisation.objects.subtree_of([orgs["xixiang"]])
     end = datetime.date(2023, 12, 31)
-    # the demo tree has two of 西乡's 25 communities, and each has its adviser: 2 (100%), not the report's 25
-    assert registry.get("services.advisers").compute(units, datetime.date(2023, 1, 1), end) == 2
+    # the report's 25 communities, each with its adviser (“由25个社区法律顾问组成”)
+    assert registry.get("services.advisers").compute(units, datetime.date(2023, 1, 1), end) == 25
     assert registry.get("services.adviser_coverage").compute(units, datetime.date(2023, 1, 1), end) == 100
-    assert AdviserAssignment.objects.filter(org__in=units).count() == 2
+    assert AdviserAssignment.objects.filter(org__in=units).count() == 25
+    assert registry.get("services.advisers").compute(units, datetime.date(2022, 1, 1), datetime.date(2022, 12, 31)) == 0
