@@ -20,6 +20,7 @@ item (联合审查单位), made here on records the disputes and legal demos wro
 import datetime
 import random
 
+from fazhi.dates import today
 from fazhi.disputes.models import Dispute
 from fazhi.legal.models import CONCLUDED, ReviewItem, ReviewKind
 from fazhi.orgs.models import Organisation
@@ -600,6 +601,40 @@ def _guanlan(actor, street) -> None:
         )  # fmt: skip
 
 
+# The year under way (the dashboard's, and a draft's "截至M月D日"): 五常 keeps studying and holding 普法 events,
+# and its 驿站 keep their monthly tallies, up to the day the demo is loaded. Nothing when that day still lies in
+# a year the report years above cover (a test's clock), so their figures stay the reports'.
+RUNNING_STUDY = ("党工委会议会前学法：《中华人民共和国行政复议法》", "理论学习中心组学法：习近平法治思想")
+RUNNING_EVENTS = ((PufaKind.FIVE_INTO, "“法律进社区”宣传活动"), (PufaKind.CASE, "“以案释法”法治讲座"))
+RUNNING_SERVICES = {ServiceKind.CONSULTATION: 45, ServiceKind.CHECKUP: 16, ServiceKind.LECTURE: 3}
+
+
+def _running_year(actor, street, stations) -> int:
+    now = today()
+    if now.year <= YEAR:
+        return 0
+    months = range(1, now.month + 1)
+    for month in months:
+        day = min(datetime.date(now.year, month, 12), now)
+        title = RUNNING_STUDY[month % 2]
+        services.record_session(
+            actor, org=street, held_on=day, kind=StudyKind.PRE_MEETING if month % 2 else StudyKind.CENTRE_GROUP,
+            title=title, topics=title.split("：")[1], audience=Audience.LEADERS, attendance=18,
+            speaker="街道法律顾问", hosted_by_head=True,
+        )  # fmt: skip
+        kind, name = RUNNING_EVENTS[month % 2]
+        services.record_event(
+            actor, org=street, held_on=day, kind=kind, title=name, audience="辖区居民", people_reached=80,
+            consultations=20,
+        )  # fmt: skip
+    # tallies of the months already over (a month's is written on its 28th)
+    closed = [m for m in months if datetime.date(now.year, m, 28) <= now]
+    if not closed:
+        return 0
+    totals = {kind: per_month * len(closed) for kind, per_month in RUNNING_SERVICES.items()}
+    return _services(actor, stations, totals, now.year, closed)
+
+
 def load_demo(orgs, users, stdout):
     street, station, actor = orgs["wuchang"], orgs["wuchang-yz"], users["fazhiban"]
     pilots = [station, orgs["wuchang-yz-ysh"]]
@@ -612,6 +647,7 @@ def load_demo(orgs, users, stdout):
     _acts(actor, street)
     literates = _literates(actor, orgs)
     _last_year(actor, street, pilots)
+    _running_year(actor, street, pilots)
     if "xixiang-fzb" in users:
         _xixiang(users["xixiang-fzb"], orgs["xixiang"], orgs["xixiang-zf"])
         _xixiang_advisers(users["xixiang-fzb"], orgs)

@@ -161,3 +161,25 @@ def test_xixiangs_communities_have_their_advisers(demo):
     assert registry.get("services.adviser_coverage").compute(units, datetime.date(2023, 1, 1), end) == 100
     assert AdviserAssignment.objects.filter(org__in=units).count() == 25
     assert registry.get("services.advisers").compute(units, datetime.date(2022, 1, 1), datetime.date(2022, 12, 31)) == 0
+
+
+def test_the_year_under_way_has_study_events_and_service_tallies_up_to_today(demo):
+    """The dashboard of the running year is not empty: a session and an event a month up to today, and the
+    驿站's tallies of the months already over; nothing dated after today."""
+    from fazhi.dates import today
+    from fazhi.learning.models import PufaEvent, ServiceRecord
+
+    orgs, _ = demo
+    now = today()
+    units = Organisation.objects.subtree_of([orgs["wuchang"]])
+    start = datetime.date(now.year, 1, 1)
+
+    def so_far(code):
+        return registry.get(code).compute(units, start, now)
+
+    assert so_far("study.sessions") == now.month and so_far("pufa.events") == now.month
+    closed = sum(1 for month in range(1, now.month + 1) if datetime.date(now.year, month, 28) <= now)
+    assert so_far("services.consultations") == 45 * closed
+    assert not StudySession.objects.filter(held_on__gt=now).exists()
+    assert not PufaEvent.objects.filter(held_on__gt=now).exists()
+    assert not ServiceRecord.objects.filter(served_on__gt=now).exists()
