@@ -220,6 +220,7 @@ TEMPLATES: tuple[DraftTemplate, ...] = (
             # 西乡 2023's sentence: 大型联合执法, 检查企业, 隐患, 行政处罚, 罚款, 双随机
             _s(
                 "开展大型联合执法{{enforcement.joint_actions}}次",
+                "开展“百日攻坚”等专项行动{{enforcement.special_actions}}项",
                 "检查企业{{enforcement.inspections}}次",
                 "发现隐患{{enforcement.hazards}}条",
                 "作出行政处罚{{enforcement.penalties}}次",

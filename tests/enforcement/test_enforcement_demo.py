@@ -77,6 +77,7 @@ def test_annual_report_drafts_the_enforcement_paragraph(demo, tmp_path):
     assert "作出行政执法案卷264宗" in text and "同比上升18.92%" in text
     assert "普通程序176宗" in text and "简易程序88宗" in text
     assert "检查企业312次" in text and "发现隐患187条" in text and "罚没金额" in text
+    assert "开展“百日攻坚”等专项行动1项" in text  # the team's 专项行动 register
     assert f"累计派发视频巡查案件{VIDEO_2024}宗" in text
 
 
