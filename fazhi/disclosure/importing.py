@@ -4,8 +4,7 @@ writing through the ledger kit's ``insert_batch``, and export rows as the maskin
 from fazhi.dates import today
 from fazhi.errors import FazhiError
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 
 from .columns import posting_sheet, request_sheet
@@ -81,25 +80,21 @@ def insert_requests(actor, items, *, source: str) -> list[DisclosureRequest]:
 
 def import_requests(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "政府信息公开申请")
-    sheet = request_sheet()
-    items = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", DisclosureRequest)
-        if problem:
-            result.errors.append(CellError(number, "办理单位", problem))
-        for column, message in _row_problems(row):
-            result.errors.append(CellError(number, column, message))
-        if len(result.errors) == found:  # the row is whole: its request gets the kit's date rule
-            items.append(new_request(row, org))
-            result.errors += date_errors(number, sheet, items[-1][0])
-    if result.errors:
-        return result
-    result.created = insert_requests(actor, items, source=source)
-    return result
+        problems = [("办理单位", problem)] if problem else []
+        problems += _row_problems(row)
+        if problems:
+            return problems, None
+        return [], new_request(row, org)
+
+    # the applicant holds no date: the request alone gets the kit's date rule
+    items, errors = check_rows(rows, request_sheet(), check, dated=lambda pair: [pair[0]])
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_requests(actor, items, source=source))
 
 
 def export_rows(user, requests):
@@ -172,29 +167,22 @@ def _posting_problems(posting: Posting) -> list[tuple[str, str]]:
 
 def import_postings(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """The 主动公开 log from a sheet: every bad cell named, all rows written or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "主动公开信息")
-    sheet = posting_sheet()
-    postings = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", Posting)
-        if problem:
-            result.errors.append(CellError(number, "公开单位", problem))
-            continue
+        if problem:  # the posting's own checks need its unit
+            return [("公开单位", problem)], None
         posting = _new_posting(row, org)
-        for column, message in _posting_problems(posting):
-            result.errors.append(CellError(number, column, message))
-        result.errors += date_errors(number, sheet, posting)  # the kit's date rule (none in the future)
-        if len(result.errors) == found:
-            postings.append(posting)
-    if result.errors:
-        return result
-    result.created = insert_batch(
+        return _posting_problems(posting), posting
+
+    postings, errors = check_rows(rows, posting_sheet(), check)
+    if errors:
+        return ImportResult(errors=errors)
+    created = insert_batch(
         actor, Posting, postings, source=source, owner=lambda p: p.org, day=lambda p: p.formed_on
     )
-    return result
+    return ImportResult(created=created)
 
 
 def posting_rows(user, postings):

@@ -3,8 +3,7 @@ and export rows as the ledger kit's masking policy allows the reader."""
 
 from decimal import Decimal
 
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -76,32 +75,24 @@ def import_disputes(actor, rows: list[dict], *, source: str = "Excel导入") -> 
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
     from .models import DisputeSettings
 
-    result = ImportResult()
     orgs = UnitResolver(actor, "纠纷")
     types = {t.name: t for t in DisputeType.objects.all()}
     threshold = DisputeSettings.current().group_threshold
-    sheet = dispute_sheet()
-    items = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", Dispute)
-        if problem:
-            result.errors.append(CellError(number, "承办单位", problem))
+        problems = [("承办单位", problem)] if problem else []
         if row.get("dispute_type") not in types:
-            result.errors.append(
-                CellError(number, "纠纷类型", "纠纷类型不在系统的类型列表中；请从下拉列表中选择")
-            )
-        for column, message in _row_problems(row):
-            result.errors.append(CellError(number, column, message))
-        if len(result.errors) == found:  # the row is whole: its records get the kit's date rule
-            item = _new_dispute(row, org, types, threshold)
-            result.errors += date_errors(number, sheet, item.dispute)
-            items.append(item)
-    if result.errors:
-        return result
-    result.created = insert_many(actor, items, source=source)
-    return result
+            problems.append(("纠纷类型", "纠纷类型不在系统的类型列表中；请从下拉列表中选择"))
+        problems += _row_problems(row)
+        if problems:
+            return problems, None
+        return [], _new_dispute(row, org, types, threshold)
+
+    items, errors = check_rows(rows, dispute_sheet(), check, dated=lambda item: [item.dispute])
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_many(actor, items, source=source))
 
 
 def export_rows(user, disputes):

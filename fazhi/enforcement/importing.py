@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Kind
 
@@ -54,47 +53,42 @@ class SpecialActionResolver:
 
 def import_special_actions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """The team's 专项行动: each name new within its team (in the database and in the file); all or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "专项行动")
     seen: dict[tuple[int, str], int] = {}
-    actions = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = orgs.resolve(row.get("org") or "")
         if not problem and org.kind != Kind.ENFORCEMENT_TEAM:
             problem = f"“{org.name}”不是综合行政执法队，不能牵头专项行动；请填写执法队"
-        if problem:
-            result.errors.append(CellError(number, "牵头执法队", problem))
+        problems = [("牵头执法队", problem)] if problem else []
         name = (row.get("name") or "").strip()
-        if org is not None and not problem and name:
+        if not problem and name:
             if (org.pk, name) in seen:
-                result.errors.append(
-                    CellError(number, "行动名称", f"与第{seen[org.pk, name]}行同名；同一执法队的行动不能重名")
-                )
+                problems.append(("行动名称", f"与第{seen[org.pk, name]}行同名；同一执法队的行动不能重名"))
             elif SpecialAction.objects.filter(org=org, name=name).exists():
-                result.errors.append(
-                    CellError(number, "行动名称", f"“{org.name}”已有名为“{name}”的专项行动；请改名或删去此行")
-                )
-            seen.setdefault((org.pk, name), number)
+                problems.append(("行动名称", f"“{org.name}”已有名为“{name}”的专项行动；请改名或删去此行"))
+            seen.setdefault((org.pk, name), row.get("_row", 0))
         if row.get("ends_on") and row.get("starts_on") and row["ends_on"] < row["starts_on"]:
-            result.errors.append(CellError(number, "结束日期", "结束日期不能早于开始日期"))
-        if len(result.errors) == found:  # the row is whole: its action gets the kit's date rule
-            actions.append(
-                SpecialAction(
-                    org=org,
-                    name=name,
-                    kind=row.get("kind") or SpecialActionKind.RECTIFICATION,
-                    starts_on=row["starts_on"],
-                    ends_on=row.get("ends_on"),
-                    joint_departments=row.get("joint_departments") or "",
-                    goal=row.get("goal") or "",
-                )
-            )
-            result.errors += date_errors(number, SPECIAL_ACTION_SHEET, actions[-1])
-    if not result.errors:
-        result.created = insert_batch(actor, SpecialAction, actions, source=source, owner=None, day=None)
-    return result
+            problems.append(("结束日期", "结束日期不能早于开始日期"))
+        if problems:
+            return problems, None
+        action = SpecialAction(
+            org=org,
+            name=name,
+            kind=row.get("kind") or SpecialActionKind.RECTIFICATION,
+            starts_on=row["starts_on"],
+            ends_on=row.get("ends_on"),
+            joint_departments=row.get("joint_departments") or "",
+            goal=row.get("goal") or "",
+        )
+        return [], action
+
+    actions, errors = check_rows(rows, SPECIAL_ACTION_SHEET, check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(
+        created=insert_batch(actor, SpecialAction, actions, source=source, owner=None, day=None)
+    )
 
 
 def export_special_action_rows(user, actions):
@@ -127,43 +121,39 @@ def _inspection_problems(row: dict) -> list[tuple[str, str]]:
 
 def import_inspections(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every row against the database and the actor's rights; write all rows or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "执法检查")
     actions = SpecialActionResolver()
-    batches = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = orgs.resolve(row.get("org") or "")
-        if problem:
-            result.errors.append(CellError(number, "执法队", problem))
+        problems = [("执法队", problem)] if problem else []
         action, problem = actions.resolve(org, row.get("special_action"))
         if problem:
-            result.errors.append(CellError(number, "专项行动名称", problem))
-        for column, message in _inspection_problems(row):
-            result.errors.append(CellError(number, column, message))
-        if len(result.errors) == found:  # the row is whole: its batch gets the kit's date rule
-            batches.append(
-                InspectionBatch(
-                    org=org,
-                    held_on=row["held_on"],
-                    action=row["action"],
-                    special_action=action,
-                    random_check=bool(row.get("random_check")),
-                    field=row["field"],
-                    object_kind=row["object_kind"],
-                    objects_checked=row["objects_checked"],
-                    hazards_found=row.get("hazards_found") or 0,
-                    hazards_rectified=row.get("hazards_rectified") or 0,
-                    cases_filed_outside=row.get("cases_filed") or 0,  # none is linked yet
-                    joint_units=row.get("joint_units") or "",
-                    note=row.get("note") or "",
-                )
-            )
-            result.errors += date_errors(number, INSPECTION_SHEET, batches[-1])
-    if not result.errors:
-        result.created = insert_inspections(actor, batches, source=source)
-    return result
+            problems.append(("专项行动名称", problem))
+        problems += _inspection_problems(row)
+        if problems:
+            return problems, None
+        batch = InspectionBatch(
+            org=org,
+            held_on=row["held_on"],
+            action=row["action"],
+            special_action=action,
+            random_check=bool(row.get("random_check")),
+            field=row["field"],
+            object_kind=row["object_kind"],
+            objects_checked=row["objects_checked"],
+            hazards_found=row.get("hazards_found") or 0,
+            hazards_rectified=row.get("hazards_rectified") or 0,
+            cases_filed_outside=row.get("cases_filed") or 0,  # none is linked yet
+            joint_units=row.get("joint_units") or "",
+            note=row.get("note") or "",
+        )
+        return [], batch
+
+    batches, errors = check_rows(rows, INSPECTION_SHEET, check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_inspections(actor, batches, source=source))
 
 
 def export_inspection_rows(user, batches):
@@ -259,33 +249,30 @@ class OfficerResolver:
 
 
 def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     orgs = UnitResolver(actor, "案件")
     officers = OfficerResolver()
     actions = SpecialActionResolver()
-    items = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", EnforcementCase)
-        if problem:
-            result.errors.append(CellError(number, "承办单位", problem))
-        for column, message in _case_problems(row):
-            result.errors.append(CellError(number, column, message))
+        problems = [("承办单位", problem)] if problem else []
+        problems += _case_problems(row)
         action, problem = actions.resolve(org, row.get("special_action"))
         if problem:
-            result.errors.append(CellError(number, "专项行动", problem))
+            problems.append(("专项行动", problem))
         officer_ids = []
         if org is not None and row.get("filed_on"):
             officer_ids, problem = officers.resolve(org, row.get("officers"), row["filed_on"])
             if problem:
-                result.errors.append(CellError(number, "承办执法人员", problem))
-        if len(result.errors) == found:  # the row is whole: its case gets the kit's date rule
-            items.append(_new_case(row, org, officer_ids, action))
-            result.errors += date_errors(number, CASE_SHEET, items[-1].case)
-    if not result.errors:
-        result.created = insert_cases(actor, items, source=source)
-    return result
+                problems.append(("承办执法人员", problem))
+        if problems:
+            return problems, None
+        return [], _new_case(row, org, officer_ids, action)
+
+    items, errors = check_rows(rows, CASE_SHEET, check, dated=lambda item: [item.case])
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_cases(actor, items, source=source))
 
 
 def _new_case(row: dict, org, officer_ids, action=None) -> NewCase:

@@ -2,8 +2,7 @@
 
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -23,41 +22,36 @@ from .models import (
 
 def import_services(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
-    result = ImportResult()
     units = UnitResolver(actor, "法律服务记录")
-    sheet = service_sheet()
-    records = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         org, problem = units.holder(row.get("org") or "", ServiceRecord)
-        if problem:
-            result.errors.append(CellError(number, "驿站或法律顾问室", problem))
-        elif org.kind not in SERVICE_UNIT_KINDS:
-            result.errors.append(
-                CellError(number, "驿站或法律顾问室", f"“{org.name}”不是公共法律服务驿站或法律顾问室")
-            )
+        if not problem and org.kind not in SERVICE_UNIT_KINDS:
+            problem = f"“{org.name}”不是公共法律服务驿站或法律顾问室"
+        problems = [("驿站或法律顾问室", problem)] if problem else []
         if row.get("served_on") and row["served_on"] > today():
-            result.errors.append(CellError(number, "日期", "日期不能晚于今天"))
+            problems.append(("日期", "日期不能晚于今天"))
         if row.get("count") is not None and row["count"] < 1:
-            result.errors.append(CellError(number, "数量", "数量至少为1"))
-        if len(result.errors) == found:  # the row is whole: its record gets the kit's date rule
-            records.append(
-                ServiceRecord(
-                    org=org,
-                    served_on=row["served_on"],
-                    kind=row["kind"],
-                    count=row["count"],
-                    client_kind=row.get("client_kind") or "",
-                    lawyer=row.get("lawyer") or "",
-                    summary=row.get("summary") or "",
-                )
-            )
-            result.errors += date_errors(number, sheet, records[-1])
-    if result.errors:
-        return result
-    result.created = insert_batch(actor, ServiceRecord, records, source=source, owner=None, day=None)
-    return result
+            problems.append(("数量", "数量至少为1"))
+        if problems:
+            return problems, None
+        record = ServiceRecord(
+            org=org,
+            served_on=row["served_on"],
+            kind=row["kind"],
+            count=row["count"],
+            client_kind=row.get("client_kind") or "",
+            lawyer=row.get("lawyer") or "",
+            summary=row.get("summary") or "",
+        )
+        return [], record
+
+    records, errors = check_rows(rows, service_sheet(), check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(
+        created=insert_batch(actor, ServiceRecord, records, source=source, owner=None, day=None)
+    )
 
 
 def export_rows(user, services):
@@ -84,86 +78,81 @@ MATERIAL_COLUMNS = {
 }
 
 
-def _common_checks(
-    result: ImportResult, units: UnitResolver, row: dict, day: str, model
-) -> Organisation | None:
-    number = row.get("_row", 0)
+def _common_checks(units: UnitResolver, row: dict, day: str, model) -> tuple[Organisation | None, list]:
+    """The row's unit and its activity's day, which every activity list checks alike."""
     org, problem = units.holder(row.get("org") or "", model)
-    if problem:
-        result.errors.append(CellError(number, "组织单位", problem))
+    problems = [("组织单位", problem)] if problem else []
     if row.get(day) and row[day] > today():
-        result.errors.append(CellError(number, "日期", "日期不能晚于今天；尚未开展的活动请在开展后登记"))
-    return org
+        problems.append(("日期", "日期不能晚于今天；尚未开展的活动请在开展后登记"))
+    return org, problems
 
 
 def import_sessions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     units = UnitResolver(actor, "学法培训")
-    sheet = session_sheet()
-    records = []
-    for row in rows:
-        found = len(result.errors)
-        org = _common_checks(result, units, row, "held_on", StudySession)
+
+    def check(row):
+        org, problems = _common_checks(units, row, "held_on", StudySession)
         if row.get("attendance") is not None and row["attendance"] < 1:
-            result.errors.append(CellError(row.get("_row", 0), "参加人次", "参加人次至少为1"))
-        if len(result.errors) != found:
-            continue
+            problems.append(("参加人次", "参加人次至少为1"))
+        if problems:
+            return problems, None
         topics = "\n".join(
             part.strip() for part in (row.get("topics") or "").replace(";", "；").split("；") if part.strip()
         )
-        records.append(
-            StudySession(
-                org=org,
-                held_on=row["held_on"],
-                kind=row["kind"],
-                title=row["title"],
-                topics=topics,
-                topic_count=max(len(topics.splitlines()), 1),
-                audience=row["audience"],
-                attendance=row["attendance"],
-                speaker=row.get("speaker") or "",
-                hosted_by_head=bool(row.get("hosted_by_head")),
-            )
+        session = StudySession(
+            org=org,
+            held_on=row["held_on"],
+            kind=row["kind"],
+            title=row["title"],
+            topics=topics,
+            topic_count=max(len(topics.splitlines()), 1),
+            audience=row["audience"],
+            attendance=row["attendance"],
+            speaker=row.get("speaker") or "",
+            hosted_by_head=bool(row.get("hosted_by_head")),
         )
-        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
-    if not result.errors:
-        result.created = insert_batch(actor, StudySession, records, source=source, owner=None, day=None)
-    return result
+        return [], session
+
+    records, errors = check_rows(rows, session_sheet(), check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(
+        created=insert_batch(actor, StudySession, records, source=source, owner=None, day=None)
+    )
 
 
 def import_events(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     units = UnitResolver(actor, "普法活动")
-    sheet = event_sheet()
-    records, lines = [], []
-    for row in rows:
-        found = len(result.errors)
-        org = _common_checks(result, units, row, "held_on", PufaEvent)
-        if len(result.errors) != found:
-            continue
-        records.append(
-            PufaEvent(
-                org=org,
-                held_on=row["held_on"],
-                kind=row["kind"],
-                title=row["title"],
-                place=row.get("place") or "",
-                people_reached=row.get("people_reached") or 0,
-                consultations=row.get("consultations") or 0,
-                media_reports=row.get("media_reports") or 0,
-            )
+
+    def check(row):
+        org, problems = _common_checks(units, row, "held_on", PufaEvent)
+        if problems:
+            return problems, None
+        event = PufaEvent(
+            org=org,
+            held_on=row["held_on"],
+            kind=row["kind"],
+            title=row["title"],
+            place=row.get("place") or "",
+            people_reached=row.get("people_reached") or 0,
+            consultations=row.get("consultations") or 0,
+            media_reports=row.get("media_reports") or 0,
         )
-        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
-        lines.append(
-            [
-                Material(kind=kind, unit=unit, quantity=row[key])
-                for key, (kind, unit) in MATERIAL_COLUMNS.items()
-                if row.get(key)
-            ]
-        )
-    if not result.errors:
-        result.created = insert_batch(actor, PufaEvent, records, lines, source=source, owner=None, day=None)
-    return result
+        materials = [
+            Material(kind=kind, unit=unit, quantity=row[key])
+            for key, (kind, unit) in MATERIAL_COLUMNS.items()
+            if row.get(key)
+        ]
+        return [], (event, materials)
+
+    # the material lines hold no date: the event alone gets the kit's date rule
+    built, errors = check_rows(rows, event_sheet(), check, dated=lambda pair: [pair[0]])
+    if errors:
+        return ImportResult(errors=errors)
+    records, lines = [event for event, _ in built], [materials for _, materials in built]
+    return ImportResult(
+        created=insert_batch(actor, PufaEvent, records, lines, source=source, owner=None, day=None)
+    )
 
 
 def session_rows(user, sessions):
@@ -206,77 +195,75 @@ def event_rows(user, events):
 # --- community legal advisers and 民主法治示范社区 ------------------------------------------------------------
 
 
-def _community(result: ImportResult, units: UnitResolver, row: dict, model) -> Organisation | None:
+def _community(units: UnitResolver, row: dict, model) -> tuple[Organisation | None, list]:
     org, problem = units.holder(row.get("org") or "", model)
-    if problem:
-        result.errors.append(CellError(row.get("_row", 0), "社区", problem))
-    elif org.kind != "community":
-        result.errors.append(CellError(row.get("_row", 0), "社区", f"“{org.name}”不是社区，请填写社区"))
-        org = None
-    return org
+    if not problem and org.kind != "community":
+        org, problem = None, f"“{org.name}”不是社区，请填写社区"
+    return org, [("社区", problem)] if problem else []
 
 
-def _not_before(result: ImportResult, row: dict, later: str, earlier: str, header: str, message: str) -> None:
+def _not_before(row: dict, later: str, earlier: str, header: str, message: str) -> list:
     if row.get(later) and row.get(earlier) and row[later] < row[earlier]:
-        result.errors.append(CellError(row.get("_row", 0), header, message))
+        return [(header, message)]
+    return []
 
 
 def import_advisers(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     units = UnitResolver(actor, "社区法律顾问")
-    sheet = adviser_sheet()
-    records = []
-    for row in rows:
-        found = len(result.errors)
-        org = _community(result, units, row, AdviserAssignment)
-        _not_before(result, row, "term_end", "term_start", "聘期结束", "聘期结束不能早于聘期开始")
-        if len(result.errors) != found:
-            continue
-        records.append(
-            AdviserAssignment(
-                org=org,
-                lawyer=row["lawyer"],
-                law_firm=row["law_firm"],
-                phone=row.get("phone") or "",
-                term_start=row["term_start"],
-                term_end=row.get("term_end"),
-                rota=row.get("rota") or "",
-                duties_per_month=row.get("duties_per_month"),
-                note=row.get("note") or "",
-            )
+
+    def check(row):
+        org, problems = _community(units, row, AdviserAssignment)
+        problems += _not_before(row, "term_end", "term_start", "聘期结束", "聘期结束不能早于聘期开始")
+        if problems:
+            return problems, None
+        adviser = AdviserAssignment(
+            org=org,
+            lawyer=row["lawyer"],
+            law_firm=row["law_firm"],
+            phone=row.get("phone") or "",
+            term_start=row["term_start"],
+            term_end=row.get("term_end"),
+            rota=row.get("rota") or "",
+            duties_per_month=row.get("duties_per_month"),
+            note=row.get("note") or "",
         )
-        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
-    if not result.errors:
-        result.created = insert_batch(actor, AdviserAssignment, records, source=source, owner=None, day=None)
-    return result
+        return [], adviser
+
+    records, errors = check_rows(rows, adviser_sheet(), check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(
+        created=insert_batch(actor, AdviserAssignment, records, source=source, owner=None, day=None)
+    )
 
 
 def import_honours(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     units = UnitResolver(actor, "民主法治示范社区")
-    sheet = honour_sheet()
-    records = []
-    for row in rows:
-        found = len(result.errors)
-        org = _community(result, units, row, ModelCommunity)
-        _not_before(result, row, "revoked_on", "awarded_on", "撤销命名日期", "撤销命名日期不能早于命名日期")
-        if len(result.errors) != found:
-            continue
-        records.append(
-            ModelCommunity(
-                org=org,
-                level=row["level"],
-                title=row["title"],
-                awarded_on=row["awarded_on"],
-                awarded_by=row.get("awarded_by") or "",
-                revoked_on=row.get("revoked_on"),
-                note=row.get("note") or "",
-            )
+
+    def check(row):
+        org, problems = _community(units, row, ModelCommunity)
+        problems += _not_before(
+            row, "revoked_on", "awarded_on", "撤销命名日期", "撤销命名日期不能早于命名日期"
         )
-        result.errors += date_errors(row.get("_row", 0), sheet, records[-1])  # the kit's date rule
-    if not result.errors:
-        result.created = insert_batch(actor, ModelCommunity, records, source=source, owner=None, day=None)
-    return result
+        if problems:
+            return problems, None
+        honour = ModelCommunity(
+            org=org,
+            level=row["level"],
+            title=row["title"],
+            awarded_on=row["awarded_on"],
+            awarded_by=row.get("awarded_by") or "",
+            revoked_on=row.get("revoked_on"),
+            note=row.get("note") or "",
+        )
+        return [], honour
+
+    records, errors = check_rows(rows, honour_sheet(), check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(
+        created=insert_batch(actor, ModelCommunity, records, source=source, owner=None, day=None)
+    )
 
 
 def adviser_rows(user, advisers):

@@ -1,7 +1,9 @@
-"""What every ledger's Excel import shares once the file is parsed: the all-or-nothing result, and the
-unit named in a row (by code or full name) checked against the importer's right to write there and,
-for the unit holding the record, against the ledger's ``holder_kinds`` (``fazhi.ledger.holders``)."""
+"""What every ledger's Excel import shares once the file is parsed: the all-or-nothing result, the loop
+that checks every row (``check_rows``) with the kit's date rule, and the unit named in a row (by code or
+full name) checked against the importer's right to write there and, for the unit holding the record,
+against the ledger's ``holder_kinds`` (``fazhi.ledger.holders``)."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from fazhi.orgs.models import Organisation
@@ -51,6 +53,29 @@ def date_errors(number: int, sheet, *instances) -> list[CellError]:
             if error not in errors:
                 errors.append(error)
     return errors
+
+
+def check_rows(
+    rows: Iterable[dict], sheet, check: Callable, *, dated: Callable = lambda built: [built]
+) -> tuple[list, list[CellError]]:
+    """Every parsed row through the ledger's ``check(row)``, which returns ``(problems, built)``: the row's
+    bad cells as (column, message), and what the row builds, or None when it cannot be built (a unit it
+    cannot name, a cell its records cannot take). What a row built gets the kit's date rule on
+    ``dated(built)``, the model instances holding its dates (by default the built record itself).
+
+    Returns everything built and every bad cell of every row, in row order, the row's own problems before
+    its dates. A row with a bad unit still reports its other bad cells, so one round of corrections fixes
+    the file; the ledger writes what was built only when there is no error at all (all-or-nothing)."""
+    built: list = []
+    errors: list[CellError] = []
+    for row in rows:
+        number = row.get("_row", 0)
+        problems, made = check(row)
+        errors += [CellError(number, column, message) for column, message in problems]
+        if made is not None:
+            errors += date_errors(number, sheet, *dated(made))
+            built.append(made)
+    return built, errors
 
 
 class UnitResolver:

@@ -6,8 +6,7 @@ review round, numbered in the submitting unit's sequence, and the whole file is 
 
 from fazhi.deadlines.calendar import working_days_between
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.orgs.models import Organisation
 
 from .columns import review_sheet
@@ -112,36 +111,29 @@ def build(row: dict, submitted_by: Organisation, reviewer_org, threshold) -> tup
 
 def import_items(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "审查事项")
     threshold = LegalSettings.current().filing_threshold
-    sheet = review_sheet()
-    pairs = []
-    for row in rows:
-        number = row.get("_row", 0)
-        found = len(result.errors)
+
+    def check(row):
         submitted_by, problem = orgs.holder(row.get("submitted_by") or "", ReviewItem)
-        if problem:
-            result.errors.append(CellError(number, "送审单位", problem))
+        problems = [("送审单位", problem)] if problem else []
         reviewer_org = None
         if row.get("reviewer_org"):
             reviewer_org, problem = orgs.resolve(row["reviewer_org"])
             if problem:
-                result.errors.append(CellError(number, "审查单位", problem))
+                problems.append(("审查单位", problem))
             elif reviewer_org.kind not in REVIEWER_UNIT_KINDS:
-                result.errors.append(
-                    CellError(number, "审查单位", f"“{reviewer_org.name}”不是法律顾问室、司法所等审查单位")
-                )
-        for column, message in _row_problems(row, threshold):
-            result.errors.append(CellError(number, column, message))
-        if len(result.errors) == found:  # the row is whole: its records get the kit's date rule
-            item, round_ = build(row, submitted_by, reviewer_org, threshold)
-            result.errors += date_errors(number, sheet, item, round_)
-            pairs.append((item, round_))
-    if result.errors:
-        return result
-    result.created = insert_items(actor, pairs, source=source)
-    return result
+                problems.append(("审查单位", f"“{reviewer_org.name}”不是法律顾问室、司法所等审查单位"))
+        problems += _row_problems(row, threshold)
+        if problems:
+            return problems, None
+        return [], build(row, submitted_by, reviewer_org, threshold)
+
+    # the item and its first round both hold dates the kit's rule reads
+    pairs, errors = check_rows(rows, review_sheet(), check, dated=lambda pair: pair)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_items(actor, pairs, source=source))
 
 
 def export_rows(items):

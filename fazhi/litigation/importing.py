@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -115,24 +114,22 @@ def _invalid(case: Case, rows: list) -> list[tuple[str, str]]:
 
 def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "案件")
-    built = []
-    for row in rows:
-        number = row.get("_row", 0)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", Case)
-        if problem:
-            result.errors.append(CellError(number, "责任单位", problem))
-        problems = _row_problems(row)
-        if org and not problems:
-            case, children = _build(actor, row, org)
-            problems = _invalid(case, children)
-            result.errors += date_errors(number, CASE_SHEET, case, *children)
-            built.append((case, children))
-        result.errors += [CellError(number, column, message) for column, message in problems]
-    if result.errors:
-        return result
-    result.created = insert_batch(
+        problems = [("责任单位", problem)] if problem else []
+        problems += _row_problems(row)
+        if problems:
+            return problems, None
+        # built to be held to the models' own validation too, which needs the records
+        case, children = _build(actor, row, org)
+        return _invalid(case, children), (case, children)
+
+    built, errors = check_rows(rows, CASE_SHEET, check, dated=lambda pair: [pair[0], *pair[1]])
+    if errors:
+        return ImportResult(errors=errors)
+    created = insert_batch(
         actor,
         Case,
         [case for case, _ in built],
@@ -141,7 +138,7 @@ def import_cases(actor, rows: list[dict], *, source: str = "Excel导入") -> Imp
         owner=lambda case: case.org,
         day=lambda case: case.copy_received_on,
     )
-    return result
+    return ImportResult(created=created)
 
 
 def export_rows(user, cases):

@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -91,30 +90,28 @@ def _invalid(item: Suggestion) -> list[tuple[str, str]]:
 
 def import_suggestions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
     """Check every parsed row against the database and the actor's rights; write all rows or none."""
-    result = ImportResult()
     orgs = UnitResolver(actor, "监督事项")
-    built = []
-    for row in rows:
-        number = row.get("_row", 0)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", Suggestion)
-        if problem:
-            result.errors.append(CellError(number, TITLES["org"], problem))
-        problems = _row_problems(row)
-        if org:
-            item = _build(row, org)
-            # the kind's own cells are named alongside the row's other problems, every bad cell at once
-            problems += _kind_problems(item)
-            if not problems:
-                problems = _invalid(item)
-                result.errors += date_errors(number, SUGGESTION_SHEET, item)
-                built.append(item)
-        result.errors += [CellError(number, column, message) for column, message in problems]
-    if result.errors:
-        return result
-    result.created = insert_batch(
+        problems = [(TITLES["org"], problem)] if problem else []
+        problems += _row_problems(row)
+        if org is None:
+            return problems, None
+        item = _build(row, org)
+        # the kind's own cells are named alongside the row's other problems, every bad cell at once
+        problems += _kind_problems(item)
+        if problems:
+            return problems, None
+        return _invalid(item), item
+
+    built, errors = check_rows(rows, SUGGESTION_SHEET, check)
+    if errors:
+        return ImportResult(errors=errors)
+    created = insert_batch(
         actor, Suggestion, built, None, source, owner=lambda s: s.org, day=lambda s: s.received_on
     )
-    return result
+    return ImportResult(created=created)
 
 
 def export_rows(user, suggestions):

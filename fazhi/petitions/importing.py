@@ -9,7 +9,7 @@ from fazhi.audit.services import record
 from fazhi.errors import FazhiError
 from fazhi.ledger import services as ledger
 from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver, date_errors
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.scoping import can_write
 
@@ -108,14 +108,13 @@ def import_demands(actor, rows: list[dict], *, source: str = "Excel导入") -> I
         ).select_related("org")
     }
     first: dict = {}  # key → (row number, its values): the same 工单 twice in one file
-    demands, changes = [], []
-    for row in rows:
+    changes = []
+
+    def check(row):
         number = row.get("_row", 0)
         org, problem = orgs.holder(row.get("org") or "", CitizenDemand)
-        if problem:
-            result.errors.append(CellError(number, "承办单位", problem))
-        for column, message in _row_problems(row):
-            result.errors.append(CellError(number, column, message))
+        problems = [("承办单位", problem)] if problem else []
+        problems += _row_problems(row)
         key = (row.get("channel"), (row.get("external_number") or "").strip())
         values = _demand_values(row) | {"org": org}
         if key in first:
@@ -123,29 +122,26 @@ def import_demands(actor, rows: list[dict], *, source: str = "Excel导入") -> I
             if earlier_values == values:
                 result.skipped += 1
             else:
-                result.errors.append(
-                    CellError(
-                        number, "平台工单编号", f"与第{earlier}行是同一工单，但内容不同；请只保留其中一行"
-                    )
-                )
-            continue
+                problems.append(("平台工单编号", f"与第{earlier}行是同一工单，但内容不同；请只保留其中一行"))
+            return problems, None
         first[key] = (number, values)
         current = held.get(key)
-        if current is not None:
-            for column, message in _update_problems(actor, current, org, values):
-                result.errors.append(CellError(number, column, message))
-            if not result.errors:
+        if current is not None:  # updated below through the services, which apply the date rule themselves
+            problems += _update_problems(actor, current, org, values)
+            if not problems:
                 wanted = {name: values[name] for name in DEMAND_FIELDS}
                 if any(getattr(current, name) != value for name, value in wanted.items()):
                     changes.append((number, current, wanted))
                 else:
                     result.unchanged += 1
-            continue
-        if not result.errors:
-            demands.append(
-                CitizenDemand(org=org, channel=row["channel"], external_number=key[1], **_demand_values(row))
-            )
-            result.errors += date_errors(number, DEMAND_SHEET, demands[-1])  # the kit's date rule
+            return problems, None
+        if problems:
+            return problems, None
+        return [], CitizenDemand(
+            org=org, channel=row["channel"], external_number=key[1], **_demand_values(row)
+        )
+
+    demands, result.errors = check_rows(rows, DEMAND_SHEET, check)
     if result.errors:
         return result
     try:
@@ -281,24 +277,21 @@ def _new_petition(row: dict, org, threshold: int) -> NewPetition:
 
 
 def import_petitions(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     orgs = UnitResolver(actor, "信访事项")
     threshold = PetitionSettings.current().group_threshold
-    items = []
-    for row in rows:
-        number = row.get("_row", 0)
+
+    def check(row):
         org, problem = orgs.holder(row.get("org") or "", Petition)
-        if problem:
-            result.errors.append(CellError(number, "承办单位", problem))
-        for column, message in _petition_problems(row):
-            result.errors.append(CellError(number, column, message))
-        if not result.errors:
-            items.append(_new_petition(row, org, threshold))
-            result.errors += date_errors(number, PETITION_SHEET, items[-1].petition)  # the kit's date rule
-    if result.errors:
-        return result
-    result.created = insert_petitions(actor, items, source=source)
-    return result
+        problems = [("承办单位", problem)] if problem else []
+        problems += _petition_problems(row)
+        if problems:
+            return problems, None
+        return [], _new_petition(row, org, threshold)
+
+    items, errors = check_rows(rows, PETITION_SHEET, check, dated=lambda item: [item.petition])
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_petitions(actor, items, source=source))
 
 
 def export_petitions(user, petitions):

@@ -1,28 +1,28 @@
-"""Excel rows in and out: every row checked (unit, right to write there, holder kind), then all written
-in one batch with one audit entry, or none."""
+"""Excel rows in and out: every row checked (unit, right to write there, holder kind) by the kit's
+``check_rows``, with its date rule, then all written in one batch with one audit entry, or none."""
 
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.excel import CellError
-from fazhi.ledger.importing import ImportResult, UnitResolver
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
 
+from .columns import notice_sheet
 from .models import Notice
 
 
 def import_rows(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
-    result = ImportResult()
     units = UnitResolver(actor, "整改事项")
-    notices = []
-    for row in rows:
+
+    def check(row):
         org, problem = units.holder(row.get("org") or "", Notice)
         if problem:
-            result.errors.append(CellError(row.get("_row", 0), "承办单位", problem))
-            continue
+            return [("承办单位", problem)], None
         notice = Notice(org=org, title=row["title"], issued_on=row["issued_on"])
         notice.refresh_deadlines()
-        notices.append(notice)
-    if not result.errors:
-        result.created = write(actor, notices, source)
-    return result
+        return [], notice
+
+    notices, errors = check_rows(rows, notice_sheet(), check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=write(actor, notices, source))
 
 
 def write(actor, notices: list[Notice], source: str) -> list[Notice]:
