@@ -83,9 +83,10 @@ def test_one_audit_entry_per_ledger_and_batch_and_the_chain_verifies():
         per_type[entry.target_type] += 1
     ledger_types = {model._meta.label_lower for model in ledger_models()}
     assert {t: n for t, n in per_type.items() if t in ledger_types} == dict.fromkeys(ledger_types, 2)
-    # besides the ledger records, only rows written the same way: inspection batches, the roster's events,
-    # training hours and file reviews, the activity records
+    # besides the ledger records, only rows written the same way: special actions, inspection batches, the
+    # roster's events, training hours and file reviews, the activity records
     assert set(per_type) - ledger_types <= {
+        "enforcement.specialaction",
         "enforcement.inspectionbatch",
         "enforcement.officerevent",
         "enforcement.officertraining",
