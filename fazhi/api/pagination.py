@@ -76,6 +76,7 @@ class Pagination(PageNumberPagination):
         """The page's rows; ``view.page_rows`` (when the view has it) reads a sliced queryset into
         (rows, sort keys), e.g. as plain dicts, else rows are the model instances."""
         self.request, self.keyed = request, keyset_order(queryset)
+        self._page_url = None
         read = getattr(view, "page_rows", None)
         params = request.query_params
         if self.keyed is None or (self.page_query_param in params and self.cursor_query_param not in params):
@@ -130,8 +131,9 @@ class Pagination(PageNumberPagination):
     def _link(self, key, backwards: bool):
         if key is None:
             return None
-        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
-        return replace_query_param(url, self.cursor_query_param, self._encode(key, backwards))
+        if self._page_url is None:  # the request's URL without ``page``: built once for both links
+            self._page_url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        return replace_query_param(self._page_url, self.cursor_query_param, self._encode(key, backwards))
 
     def get_paginated_response(self, data):
         if self.keyed is None or not hasattr(self, "next_key"):

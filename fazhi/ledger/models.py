@@ -130,15 +130,19 @@ class Deadlined(models.Model):
     @property
     def provisional_reason(self) -> str:
         """Why the record's computed dates are 「暂定」 ("2027年节假日安排尚未录入"), or "" when they are exact."""
-        from fazhi.deadlines.calendar import is_provisional, provisional_reason
+        from fazhi.deadlines.calendar import provisional_reason
 
-        values = (getattr(self, name) for name in self.computed_dates())
-        years = sorted({value.year for value in values if value and is_provisional(value)})
-        return "、".join(provisional_reason(year) for year in years)
+        return "、".join(provisional_reason(year) for year in sorted(self._provisional_years()))
 
     @property
     def provisional(self) -> bool:
-        return bool(self.provisional_reason)
+        return bool(self._provisional_years())
+
+    def _provisional_years(self) -> set[int]:
+        from fazhi.deadlines.calendar import is_provisional
+
+        values = (getattr(self, name) for name in self.computed_dates())
+        return {value.year for value in values if value and is_provisional(value)}
 
     def due_text(self, name: str = "due_date") -> str:
         """A computed date as exports write it: "2027-01-14（暂定）" while provisional, "" when there is none."""

@@ -15,15 +15,40 @@ from django.db.models import Q
 from .models import Organisation, RoleAssignment
 from .roles import ROLES
 
+# A person's role assignments as a query of people reads them alongside (``"user__" + column``) for
+# ``hold_roles``: none where the person holds no role.
+HELD_ROLE_COLUMNS = ("roles__role", "roles__org_id", "roles__org__path")
+_HELD = "_held_roles"  # where a person loaded for one request keeps them
+
+
+def hold_roles(user, rows) -> None:
+    """Give ``user``, a person loaded for this request only (the API token's holder), the role assignments
+    read with them (``HELD_ROLE_COLUMNS`` of each row; a row of None where they hold none): this request's
+    scoping uses them instead of reading them again. Never for a person kept across requests: a role
+    removed takes effect on the next request."""
+    held = []
+    for role, org_id, path in rows:
+        if role is not None:
+            # the id and path are what scoping reads of a unit; any other field is read on access
+            held.append((role, Organisation.from_db(user._state.db, ["id", "path"], [org_id, path])))
+    setattr(user, _HELD, held)
+
+
+def _assignments(user) -> list[tuple[str, Organisation]]:
+    """(role, unit) of each role the person holds: as read with them for this request, else now."""
+    held = getattr(user, _HELD, None)
+    if held is not None:
+        return held
+    return [(a.role, a.org) for a in RoleAssignment.objects.filter(user=user).select_related("org")]
+
 
 def _roots(user, *, write: bool) -> list[Organisation]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    assignments = RoleAssignment.objects.filter(user=user).select_related("org")
     return [
-        a.org
-        for a in assignments
-        if ROLES[a.role].reads_ledgers and (ROLES[a.role].writes_ledgers or not write)
+        org
+        for role, org in _assignments(user)
+        if ROLES[role].reads_ledgers and (ROLES[role].writes_ledgers or not write)
     ]
 
 
@@ -47,10 +72,7 @@ def sees_personal_data(user, org: Organisation) -> bool:
     """May this user reveal unmasked personal data of a record owned by ``org``?"""
     if not getattr(user, "is_authenticated", False):
         return False
-    for a in RoleAssignment.objects.filter(user=user).select_related("org"):
-        if ROLES[a.role].sees_personal_data and org.is_within(a.org):
-            return True
-    return False
+    return any(ROLES[role].sees_personal_data and org.is_within(root) for role, root in _assignments(user))
 
 
 def unit_label(user, org: Organisation) -> str:
@@ -64,18 +86,14 @@ def personal_data_orgs(user):
     subtrees below the units where they hold a role that sees personal data, and no other."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Organisation.objects.none()
-    roots = [
-        a.org
-        for a in RoleAssignment.objects.filter(user=user).select_related("org")
-        if ROLES[a.role].sees_personal_data
-    ]
+    roots = [root for role, root in _assignments(user) if ROLES[role].sees_personal_data]
     return Organisation.objects.subtree_of(roots) if roots else Organisation.objects.none()
 
 
 def role_codes(user) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+    return {role for role, _ in _assignments(user)}
 
 
 class OrgScopedQuerySet(models.QuerySet):
@@ -88,9 +106,16 @@ class OrgScopedQuerySet(models.QuerySet):
         A READ_ALSO_BY entry is a unit field of the record ("submitted_by") or a path through its child
         rows ("handlers__unit": the co-handling units of an oversight item). A path is matched through a
         subquery on the record's keys, so that a record two of the person's units co-handle is listed once
-        and the queryset stays free of joins (counts, ordering and ``distinct`` unaffected)."""
-        orgs = visible_orgs(user, write=write)
-        condition = Q(org__in=orgs)
+        and the queryset gains no join that repeats a record (counts, ordering and ``distinct`` unaffected):
+        the owner unit is matched through its own to-one join."""
+        roots = _roots(user, write=write)
+        if not roots:
+            return self.none()
+        # The owner unit's path under a root's, through the join to the unit (a list reads its code and
+        # name anyway): the rows of ``org__in=visible_orgs(…)``, whose subquery PostgreSQL took longer to
+        # plan than the API's page query takes to run (issue 21).
+        condition = Q.create([Q(org__path__startswith=path) for path in {r.path for r in roots}], Q.OR)
+        orgs = Organisation.objects.subtree_of(roots)
         if not write:
             for field in getattr(self.model, "READ_ALSO_BY", ()):
                 if "__" in field:

@@ -138,3 +138,36 @@ def test_existing_clear_tokens_are_migrated_to_digests_and_their_table_dropped(
     assert token.key_hash == crypto.sm3_hex(key.encode()) and token.user == user
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
     assert api.get("/api/me/").json()["username"] == "m"
+
+
+def test_the_roles_read_with_a_token_are_the_roles_of_that_request(api, tree, person):
+    """The holder's roles come with the token's own query (issue 21); a role removed or added takes effect
+    on the very next request, and a person without roles sees nothing."""
+    from fazhi.orgs.models import RoleAssignment
+    from tests.disputes.dispute_fixtures import new_dispute
+
+    new_dispute(person("med_a", "handler", tree["a-tw"]), tree["a-tw"])
+    new_dispute(person("med_b", "handler", tree["b-tw"]), tree["b-tw"])
+    user = person("m", "office", tree["a"])
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {issue(api, 'm')}")
+
+    def units():
+        answer = api.get("/api/disputes/")
+        assert answer.status_code == 200
+        return sorted(row["org"] for row in answer.json()["results"])
+
+    assert units() == ["a-tw"]
+    RoleAssignment.objects.create(user=user, org=tree["b"], role="leader")
+    assert units() == ["a-tw", "b-tw"]
+    assert {o["code"] for o in api.get("/api/me/").json()["orgs"]} >= {"a", "b", "b-sq-tw"}
+    RoleAssignment.objects.filter(user=user, org=tree["a"]).delete()
+    assert units() == ["b-tw"]
+    # the leader's role reads and never writes: the write refused as before
+    record = api.get("/api/disputes/").json()["results"][0]
+    change = {"summary": "改", "version": record["version"]}
+    assert api.patch(f"/api/disputes/{record['id']}/", change, format="json").status_code == 403
+    RoleAssignment.objects.filter(user=user).delete()
+    assert units() == []
+    assert api.get("/api/me/").json()["orgs"] == []
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+    assert api.get("/api/disputes/").status_code == 401
