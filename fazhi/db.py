@@ -111,6 +111,23 @@ class ReplicaRouter:
 # --- small queries of a fixed shape, their SQL built once ----------------------------------------------
 
 
+def fetch_converted(alias: str, sql: str, params, converters: dict) -> list[list]:
+    """Run SQL the ORM compiled earlier and convert each row's values as the ORM's own iteration would
+    (``converters`` as ``SQLCompiler.get_converters`` gives them): the one way a kept query is run, here and
+    for the figures (``fazhi.figures.aggregate``)."""
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = [list(row) for row in cursor.fetchall()]
+    for row in rows:
+        for position, (functions, expression) in converters.items():
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+    return rows
+
+
 class KeptQuery:
     """A ``values_list`` query of a fixed shape whose SQL the ORM builds once per database and process,
     then run with each call's values, each column converted as the ORM converts it.
@@ -134,17 +151,8 @@ class KeptQuery:
         if kept is None:
             return list(self.build(*values).using(alias))
         sql, slots, converters = kept
-        connection = connections[alias]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [values[slot] if type(slot) is int else slot[0] for slot in slots])
-            rows = [list(row) for row in cursor.fetchall()]
-        for row in rows:
-            for position, (functions, expression) in converters.items():
-                value = row[position]
-                for function in functions:
-                    value = function(value, expression, connection)
-                row[position] = value
-        return [tuple(row) for row in rows]
+        params = [values[slot] if type(slot) is int else slot[0] for slot in slots]
+        return [tuple(row) for row in fetch_converted(alias, sql, params, converters)]
 
     def _compile(self, alias):
         compiler = self.build(*self.stand_ins).query.get_compiler(alias)

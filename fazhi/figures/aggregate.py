@@ -28,6 +28,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from fazhi.db import fetch_converted
 from fazhi.orgs.models import Organisation
 
 from . import registry
@@ -215,21 +216,12 @@ def _execute(compiled: Compiled, alias: str, org_sql: tuple, bounds) -> list[lis
     adapted = [(_adapt(alias, start), _adapt(alias, end)) for start, end in bounds]
     params = [slot[1] if slot[0] == "value" else adapted[slot[0]][slot[1]] for slot in compiled.slots]
     params[compiled.split : compiled.split] = org_params
-    connection = connections[alias]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.before + org_query + compiled.after, params)
-        rows = [list(row) for row in cursor.fetchall()]
-    for row in rows:
-        for position, (functions, expression) in compiled.converters.items():
-            value = row[position]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[position] = value
-    return rows
+    return fetch_converted(alias, compiled.before + org_query + compiled.after, params, compiled.converters)
 
 
 class Precompiled:
-    """A function figure's own query, its SQL built by the ORM once per process as the tallies' is.
+    """A function figure's own query, its SQL built by the ORM once per process as the tallies' is (the
+    figures' form of ``fazhi.db.KeptQuery``: the units come in as a subquery, the dates as bounds).
 
     ``build(orgs, start, end)`` returns a ``values_list`` queryset (the call answers its rows as tuples) or
     ``(queryset, {alias: aggregate})`` (the call answers the aggregate's dict). It must filter the units by
