@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
 
+from fazhi.figures.aggregate import Precompiled
 from fazhi.figures.registry import (
     better_when_higher,
     breakdown,
@@ -184,8 +185,17 @@ def training_hours_average(orgs, start, end):
 @figure("enforcement.special_actions", "开展专项行动", "次", phrases=("专项行动", "专项整治"))
 def special_actions(orgs, start, end):
     """Actions running in the period: one running from December into January counts in both years."""
-    running = Q(starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start))
-    return SpecialAction.objects.filter(running, org__in=orgs).count()
+    return _running_actions(orgs, start, end)["n"]
+
+
+_running_actions = Precompiled(
+    lambda orgs, start, end: (
+        SpecialAction.objects.filter(
+            Q(starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start)), org__in=orgs
+        ),
+        {"n": Count("pk")},
+    )
+)
 
 
 tally("enforcement.file_reviews", "案卷评查", "份", model=FileReview, on="reviewed_on", phrases=("案卷评查",))

@@ -234,13 +234,22 @@ def _communities(orgs):
     return Organisation.objects.filter(pk__in=orgs, kind=Kind.COMMUNITY, active=True)
 
 
+# Communities with an adviser in term on the period's last day; and the communities of the units.
+_in_term = Precompiled(
+    lambda orgs, start, end: (
+        AdviserAssignment.objects.filter(
+            Q(term_end__isnull=True) | Q(term_end__gte=end), org__in=_communities(orgs), term_start__lte=end
+        ),
+        {"n": Count("org", distinct=True)},
+    )
+)
+_community_count = Precompiled(lambda orgs, start, end: (_communities(orgs), {"n": Count("pk")}))
+
+
 @shared
 def _advised(orgs, start, end) -> tuple[int, int]:
     """(communities with an adviser in term on the period's last day, communities of the units), one query each."""
-    in_term = AdviserAssignment.objects.filter(
-        Q(term_end__isnull=True) | Q(term_end__gte=end), org__in=_communities(orgs), term_start__lte=end
-    )
-    return in_term.aggregate(n=Count("org", distinct=True))["n"], _communities(orgs).count()
+    return _in_term(orgs, start, end)["n"], _community_count(orgs, start, end)["n"]
 
 
 @figure(
@@ -265,10 +274,18 @@ def adviser_coverage(orgs, start, end):
     description="期末保有民主法治示范村（社区）称号的社区数（各级称号合计，同一社区只计一次）",
 )  # fmt: skip
 def model_communities(orgs, start, end):
-    held = ModelCommunity.objects.filter(
-        Q(revoked_on__isnull=True) | Q(revoked_on__gt=end), org__in=_communities(orgs), awarded_on__lte=end
+    return _titled(orgs, start, end)["n"]
+
+
+# Communities holding a title on the period's last day (a community with two titles counts once).
+_titled = Precompiled(
+    lambda orgs, start, end: (
+        ModelCommunity.objects.filter(
+            Q(revoked_on__isnull=True) | Q(revoked_on__gt=end), org__in=_communities(orgs), awarded_on__lte=end
+        ),
+        {"n": Count("org", distinct=True)},
     )
-    return held.aggregate(n=Count("org", distinct=True))["n"]
+)
 
 
 tally(
