@@ -529,7 +529,7 @@ def _xixiang_advisers(actor, orgs) -> None:
     for code, lawyer, firm, phone, rota in xixiang_advisers():
         services.assign_adviser(
             actor, org=orgs[code], lawyer=lawyer, law_firm=firm, phone=phone, rota=rota, duties_per_month=4,
-            term_start=datetime.date(XIXIANG_YEAR, 1, 1), term_end=datetime.date(XIXIANG_YEAR + 2, 12, 31),
+            term_start=datetime.date(XIXIANG_YEAR, 1, 1), term_end=None,  # 长期: still in term today
         )  # fmt: skip
 
 

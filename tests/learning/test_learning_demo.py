@@ -161,6 +161,9 @@ def test_xixiangs_communities_have_their_advisers(demo):
     assert registry.get("services.adviser_coverage").compute(units, datetime.date(2023, 1, 1), end) == 100
     assert AdviserAssignment.objects.filter(org__in=units).count() == 25
     assert registry.get("services.advisers").compute(units, datetime.date(2022, 1, 1), datetime.date(2022, 12, 31)) == 0
+    from fazhi.dates import today
+
+    assert registry.get("services.advisers").compute(units, datetime.date(today().year, 1, 1), today()) == 25
 
 
 def test_the_year_under_way_has_study_events_and_service_tallies_up_to_today(demo):
