@@ -78,10 +78,11 @@ class Tally:
         if places is None:
             return 0 if raw is None else raw
         exact = Decimal(raw or 0).quantize(Decimal(1).scaleb(-places))
-        shown = min(places, 2)
-        while exact.as_tuple().exponent < -shown and exact == exact.quantize(Decimal(1).scaleb(exact.as_tuple().exponent + 1)):
-            exact = exact.quantize(Decimal(1).scaleb(exact.as_tuple().exponent + 1))
-        return exact
+        shown = min(places, 2)  # at least these places, at most the column's
+        trimmed = exact.normalize()
+        if trimmed.as_tuple().exponent > -shown:
+            return exact.quantize(Decimal(1).scaleb(-shown))
+        return trimmed
 
     def _places(self) -> int | None:
         """The decimal places of the summed column (an expression of columns is money: 2); None for a count
