@@ -5,8 +5,7 @@ import itertools
 from decimal import Decimal
 
 from fazhi.dates import today
-from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows, import_records
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Kind
 
@@ -83,12 +82,7 @@ def import_special_actions(actor, rows: list[dict], *, source: str = "Excelå¯¼å…
         )
         return [], action
 
-    actions, errors = check_rows(rows, SPECIAL_ACTION_SHEET, check)
-    if errors:
-        return ImportResult(errors=errors)
-    return ImportResult(
-        created=insert_batch(actor, SpecialAction, actions, source=source, owner=None, day=None)
-    )
+    return import_records(actor, SpecialAction, rows, SPECIAL_ACTION_SHEET, check, source=source)
 
 
 def export_special_action_rows(user, actions):

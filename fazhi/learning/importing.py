@@ -2,7 +2,7 @@
 
 from fazhi.dates import today
 from fazhi.ledger.bulk import insert_batch
-from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows
+from fazhi.ledger.importing import ImportResult, UnitResolver, check_rows, import_records
 from fazhi.ledger.parties import export_value
 from fazhi.orgs.models import Organisation
 
@@ -46,12 +46,7 @@ def import_services(actor, rows: list[dict], *, source: str = "Excel导入") -> 
         )
         return [], record
 
-    records, errors = check_rows(rows, service_sheet(), check)
-    if errors:
-        return ImportResult(errors=errors)
-    return ImportResult(
-        created=insert_batch(actor, ServiceRecord, records, source=source, owner=None, day=None)
-    )
+    return import_records(actor, ServiceRecord, rows, service_sheet(), check, source=source)
 
 
 def export_rows(user, services):
@@ -113,12 +108,7 @@ def import_sessions(actor, rows: list[dict], *, source: str = "Excel导入") -> 
         )
         return [], session
 
-    records, errors = check_rows(rows, session_sheet(), check)
-    if errors:
-        return ImportResult(errors=errors)
-    return ImportResult(
-        created=insert_batch(actor, StudySession, records, source=source, owner=None, day=None)
-    )
+    return import_records(actor, StudySession, rows, session_sheet(), check, source=source)
 
 
 def import_events(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
@@ -229,12 +219,7 @@ def import_advisers(actor, rows: list[dict], *, source: str = "Excel导入") -> 
         )
         return [], adviser
 
-    records, errors = check_rows(rows, adviser_sheet(), check)
-    if errors:
-        return ImportResult(errors=errors)
-    return ImportResult(
-        created=insert_batch(actor, AdviserAssignment, records, source=source, owner=None, day=None)
-    )
+    return import_records(actor, AdviserAssignment, rows, adviser_sheet(), check, source=source)
 
 
 def import_honours(actor, rows: list[dict], *, source: str = "Excel导入") -> ImportResult:
@@ -258,12 +243,7 @@ def import_honours(actor, rows: list[dict], *, source: str = "Excel导入") -> I
         )
         return [], honour
 
-    records, errors = check_rows(rows, honour_sheet(), check)
-    if errors:
-        return ImportResult(errors=errors)
-    return ImportResult(
-        created=insert_batch(actor, ModelCommunity, records, source=source, owner=None, day=None)
-    )
+    return import_records(actor, ModelCommunity, rows, honour_sheet(), check, source=source)
 
 
 def adviser_rows(user, advisers):

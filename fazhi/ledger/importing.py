@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import can_read, can_write
 
+from .bulk import insert_batch
 from .excel import CellError
 from .holders import holder_problem
 from .services import date_problems
@@ -76,6 +77,15 @@ def check_rows(
             errors += date_errors(number, sheet, *dated(made))
             built.append(made)
     return built, errors
+
+
+def import_records(actor, model, rows: Iterable[dict], sheet, check: Callable, *, source: str) -> ImportResult:
+    """The whole import of a register whose row makes one unnumbered ``model`` record (an activity, a
+    roster line, a reference entry): ``check_rows``, then every record written as one audited batch, or none."""
+    records, errors = check_rows(rows, sheet, check)
+    if errors:
+        return ImportResult(errors=errors)
+    return ImportResult(created=insert_batch(actor, model, records, source=source, owner=None, day=None))
 
 
 class UnitResolver:
