@@ -111,6 +111,18 @@ class ReplicaRouter:
 # --- small queries of a fixed shape, their SQL built once ----------------------------------------------
 
 
+def compile_rows(queryset, alias: str) -> tuple[str, list, dict] | None:
+    """A ``values_list`` queryset's SQL and parameters, with the converters the ORM's iteration applies to
+    its columns; None when the ORM would answer it without the database (an empty ``IN`` list …)."""
+    compiler = queryset.query.get_compiler(alias)
+    try:
+        sql, params = compiler.as_sql()
+    except (EmptyResultSet, FullResultSet):
+        return None
+    fields = [column[0] for column in compiler.select[: compiler.col_count]]
+    return sql, list(params), compiler.get_converters(fields)
+
+
 def fetch_converted(alias: str, sql: str, params, converters: dict) -> list[list]:
     """Run SQL the ORM compiled earlier and convert each row's values as the ORM's own iteration would
     (``converters`` as ``SQLCompiler.get_converters`` gives them): the one way a kept query is run, here and
@@ -155,11 +167,10 @@ class KeptQuery:
         return [tuple(row) for row in fetch_converted(alias, sql, params, converters)]
 
     def _compile(self, alias):
-        compiler = self.build(*self.stand_ins).query.get_compiler(alias)
-        try:
-            sql, params = compiler.as_sql()
-        except (EmptyResultSet, FullResultSet):
+        compiled = compile_rows(self.build(*self.stand_ins), alias)
+        if compiled is None:
             return None
+        sql, params, converters = compiled
         # per parameter: the index of the call's value it stands for, or (the constant,)
         slots = [
             next((i for i, s in enumerate(self.stand_ins) if type(p) is type(s) and p == s), (p,))
@@ -167,5 +178,4 @@ class KeptQuery:
         ]
         if sorted(slot for slot in slots if type(slot) is int) != list(range(len(self.stand_ins))):
             return None
-        fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        return sql, slots, compiler.get_converters(fields)
+        return sql, slots, converters

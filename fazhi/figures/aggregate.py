@@ -28,7 +28,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from fazhi.db import fetch_converted
+from fazhi.db import compile_rows, fetch_converted
 from fazhi.orgs.models import Organisation
 
 from . import registry
@@ -53,7 +53,7 @@ class Compiled:
     after: str  # … and after it
     split: int  # how many parameters come before the subquery
     slots: tuple  # per parameter: (period index, 0 start / 1 end), or ("value", the constant)
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # the aggregate's names; empty for a query of rows
     converters: dict  # result position -> (converters, expression), as the SQL compiler gives them
 
 
@@ -178,14 +178,11 @@ def _compile_aggregate(queryset, terms, bounds, alias) -> Compiled | None:
 
 def _compile_rows(queryset, bounds, alias) -> Compiled | None:
     """A values_list queryset's SQL, with the converters ``results_iter`` would apply to its columns."""
-    compiler = queryset.query.get_compiler(alias)
-    try:
-        sql, params = compiler.as_sql()
-    except (EmptyResultSet, FullResultSet):
+    compiled = compile_rows(queryset, alias)
+    if compiled is None:
         return None
-    fields = [column[0] for column in compiler.select[: compiler.col_count]]
-    aliases = tuple(range(len(fields)))
-    return _split(sql, params, aliases, compiler.get_converters(fields), bounds, alias)
+    sql, params, converters = compiled
+    return _split(sql, params, (), converters, bounds, alias)  # rows: no aliases (an aggregate names its values)
 
 
 def _split(sql, params, aliases, converters, bounds, alias) -> Compiled | None:
@@ -250,7 +247,7 @@ class Precompiled:
         if compiled is None or org_sql is None:
             return self._by_the_orm(orgs, start, end)
         rows = _execute(compiled, alias, org_sql, [(start, end)])
-        if isinstance(compiled.aliases[0], str):  # an aggregate: one row
+        if compiled.aliases:  # an aggregate: one row of named values
             return dict(zip(compiled.aliases, rows[0], strict=True))
         return [tuple(row) for row in rows]
 
