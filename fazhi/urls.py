@@ -13,6 +13,7 @@ urlpatterns = [
     path("reports/", include("fazhi.reports.urls")),
     path("audit/", include("fazhi.audit.urls")),
     path("jobs/", include("fazhi.jobs.urls")),
+    path("ops/", include("fazhi.ops.urls")),
     path("notices/", include("fazhi.notices.urls")),
     path("api/", include("fazhi.api.urls")),
     path("admin/", admin.site.urls),

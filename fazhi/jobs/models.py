@@ -24,6 +24,7 @@ class Kind(models.TextChoices):
     EXPORT = "export", "Excel 导出"
     REPORT = "report", "年度报告（导出PDF、分析）"
     DOCUMENT = "document", "文书（生成PDF）"
+    OPS = "ops", "系统运维（备份、校验备份、生成测试数据）"
 
 
 class Job(models.Model):

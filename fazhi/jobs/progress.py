@@ -18,7 +18,12 @@ def _key(job_id: int, what: str) -> str:
 
 
 class Cancelled(Exception):
-    """The owner asked to cancel; raised between batches, before anything is written."""
+    """The owner asked to cancel; raised between batches, before anything is written. Work that keeps
+    what it wrote before (each part its own transaction) says so in ``note``."""
+
+    def __init__(self, note: str = ""):
+        super().__init__(note)
+        self.note = note
 
 
 @dataclass
@@ -31,6 +36,7 @@ class Progress:
     done: int = 0
     total: int = 0
     final: tuple[str, ...] = ()  # steps no longer cancelled (an import's writing: one short transaction)
+    unit: str = "行"  # what done and total count
 
     def report(self, done: int | None = None, *, total: int | None = None, step: str | None = None) -> None:
         if step is not None:
@@ -46,6 +52,7 @@ class Progress:
                 "steps": list(self.steps),
                 "done": self.done,
                 "total": self.total,
+                "unit": self.unit,
                 "cancellable": self.steps[self.step] not in self.final if self.steps else True,
             },
             KEEP_SECONDS,
@@ -80,7 +87,14 @@ def live(job) -> dict:
         return {"label": "", "done": job.total, "total": job.total, "percent": 100, "cancellable": False}
     found = cache.get(_key(job.pk, "progress")) if job.state == "running" else None
     if not found:
-        return {"label": "", "done": job.done, "total": job.total, "percent": 0, "cancellable": True}
+        return {
+            "label": "",
+            "done": job.done,
+            "total": job.total,
+            "percent": 0,
+            "cancellable": True,
+            "unit": "行",
+        }
     steps = found["steps"] or [""]
     share = found["done"] / found["total"] if found["total"] else 0
     percent = int(100 * (found["step"] + share) / len(steps))
@@ -91,6 +105,7 @@ def live(job) -> dict:
         "total": found["total"],
         "percent": min(percent, 99),
         "cancellable": found.get("cancellable", True),
+        "unit": found.get("unit", "行"),
     }
 
 

@@ -100,15 +100,15 @@ def _drop_source(job: Job) -> None:
         Job.objects.filter(pk=job.pk).update(source="")
 
 
-def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] = ()) -> str:
+def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] = (), unit: str = "行") -> str:
     """Run ``work`` for the job (in the worker): mark it running, then done, failed or cancelled. ``steps``
-    name the parts the progress counts through; in the ``final`` ones a cancel is refused."""
+    name the parts the progress counts through (in ``unit``); in the ``final`` ones a cancel is refused."""
     started = timezone.now()
     if not Job.objects.filter(pk=job_id, state=State.QUEUED).update(state=State.RUNNING, started_at=started):
         return "skipped"  # cancelled before it started, or already run
     job = Job.objects.select_related("owner").get(pk=job_id)
     _audit_quietly(job, State.QUEUED, State.RUNNING)
-    tracker = progress.Progress(job.pk, steps=steps or ("处理",), total=job.total, final=final)
+    tracker = progress.Progress(job.pk, steps=steps or ("处理",), total=job.total, final=final, unit=unit)
     state, fields, more = State.DONE, {}, {}
     try:
         tracker.report(0)
@@ -119,8 +119,9 @@ def run(job_id: int, work, steps: tuple[str, ...] = (), final: tuple[str, ...] =
             job.result.save(outcome.file_name, ContentFile(outcome.file), save=False)
             fields.update(result=job.result.name, result_name=outcome.file_name)
         more = {"结果": outcome.summary}
-    except progress.Cancelled:
-        state, more = State.CANCELLED, {"说明": "已按任务提交人的要求取消，未写入任何数据"}
+    except progress.Cancelled as stop:
+        note = stop.note or "已按任务提交人的要求取消，未写入任何数据"
+        state, fields, more = State.CANCELLED, {"summary": note[:500]}, {"说明": note}
     except Failed as failure:
         state, fields = State.FAILED, {"error": failure.message, "done": tracker.done}
         if failure.file is not None:
@@ -150,9 +151,7 @@ def _end(found, job: Job, state: str, fields: dict, more: dict) -> bool:
     return True
 
 
-WORKER_GONE = (
-    "后台任务服务在处理中途停止（如服务器重启），任务没有完成，也没有写入任何数据；请重新提交。"
-)
+WORKER_GONE = "后台任务服务在处理中途停止（如服务器重启），任务没有完成，也没有写入任何数据；请重新提交。"
 
 
 def reap() -> int:

@@ -51,6 +51,9 @@ EXCLUDED = frozenset(
     {"contenttypes.contenttype", "auth.permission", "sessions.session", "django_tasks_db.dbtaskresult"}
 )
 _RAW = "_backup_raw_"
+# The parts of a backup, as its job's progress page names them.
+TABLES, MEDIA, PACK = "导出数据表", "复制附件文件", "写入备份文件"
+STEPS = (TABLES, MEDIA, PACK)
 
 
 class BackupError(Exception):
@@ -190,10 +193,12 @@ def _stored_names(storage, folder: str = ""):
         yield from _stored_names(storage, prefix + sub)
 
 
-def _copy_media(workdir: Path) -> dict[str, str]:
+def _copy_media(workdir: Path, tick) -> dict[str, str]:
     """Copy the stored files into the work dir, hashing the copies (what is archived is what was hashed)."""
     sums: dict[str, str] = {}
-    for name in _stored_names(default_storage):
+    names = list(_stored_names(default_storage))
+    for done, name in enumerate(names):
+        tick(MEDIA, done, len(names))
         # A link planted in the media folder must not carry a file from elsewhere on the machine into the archive.
         if isinstance(default_storage, FileSystemStorage) and os.path.islink(default_storage.path(name)):
             continue
@@ -211,15 +216,21 @@ def default_output() -> Path:
     return Path(settings.VAR_DIR) / "backups" / f"fazhi-{stamp}.tar.gz"
 
 
-def create_backup(output: Path) -> dict:
-    """Write the archive to ``output`` and return its manifest."""
+def _quiet(step: str, done: int, total: int) -> None:
+    pass
+
+
+def create_backup(output: Path, tick=_quiet) -> dict:
+    """Write the archive to ``output`` and return its manifest. ``tick(step, done, total)`` is told where
+    the work is (one of STEPS; a job's progress page shows it, and may stop the work there)."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="fazhi-backup-") as tmp:
         workdir = Path(tmp)
-        order, counts = _dump_snapshot(workdir)
+        order, counts = _dump_snapshot(workdir, tick)
         files = {data_member(label): _sha256_file(workdir / data_member(label)) for label in order}
-        files |= _copy_media(workdir)
+        files |= _copy_media(workdir, tick)
+        tick(PACK, 0, len(files))
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -248,21 +259,23 @@ def create_backup(output: Path) -> dict:
     return manifest
 
 
-def _dump_snapshot(workdir: Path) -> tuple[list[str], dict[str, int]]:
+def _dump_snapshot(workdir: Path, tick=_quiet) -> tuple[list[str], dict[str, int]]:
     # One transaction, so rows written while the dump runs cannot leave a child without its parent.
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return _dump_all(workdir)
+            return _dump_all(workdir, tick)
     with transaction.atomic():
-        return _dump_all(workdir)
+        return _dump_all(workdir, tick)
 
 
-def _dump_all(workdir: Path) -> tuple[list[str], dict[str, int]]:
+def _dump_all(workdir: Path, tick) -> tuple[list[str], dict[str, int]]:
     dumper = _Dumper(workdir)
     order, counts = [], {}
-    for model in backed_up_models():
+    tables = backed_up_models()
+    for done, model in enumerate(tables):
+        tick(TABLES, done, len(tables))
         label = model._meta.label_lower
         order.append(label)
         counts[label] = dumper.dump(model)

@@ -72,8 +72,9 @@ def _small_member(archive: tarfile.TarFile, name: str, limit: int) -> bytes:
     return archive.extractfile(member).read(limit + 1)[:limit]
 
 
-def read_verified_manifest(archive: tarfile.TarFile) -> dict:
-    """The manifest, after every member's SHA-256 matched it; BackupError otherwise."""
+def read_verified_manifest(archive: tarfile.TarFile, tick=None) -> dict:
+    """The manifest, after every member's SHA-256 matched it; BackupError otherwise. ``tick(done, total)``
+    is told how many of the listed files are checked."""
     try:
         manifest_bytes = _small_member(archive, MANIFEST, MANIFEST_MAX_BYTES)
     except (KeyError, AttributeError) as exc:
@@ -91,9 +92,12 @@ def read_verified_manifest(archive: tarfile.TarFile) -> dict:
             f"本版本只能恢复 {FORMAT} {FORMAT_VERSION}；请用生成该备份的版本恢复。"
         )
     expected = dict(manifest.get("files", {}))
+    listed = len(expected)
     for member in archive.getmembers():
         if member.name in (MANIFEST, SIGNATURE) or member.isdir():
             continue
+        if tick:
+            tick(listed - len(expected), listed)
         if member.name not in expected:
             raise BackupError(f"备份中有清单之外的文件“{member.name}”，备份可能被改动，已停止恢复。")
         if not member.isfile():
@@ -288,19 +292,34 @@ def _copy_media(archive: tarfile.TarFile, names: dict[str, str]) -> int:
     return len(names)
 
 
-def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> RestoreResult:
+def _open(path: Path) -> tarfile.TarFile:
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"找不到备份文件“{path}”，请检查路径。")
     try:
-        archive = tarfile.open(path, "r:gz")  # noqa: SIM115 -- closed by the with-block below
+        return tarfile.open(path, "r:gz")
     except (tarfile.TarError, OSError) as exc:
         raise BackupError(f"“{path}”不是有效的 .tar.gz 备份文件（{exc}），已停止恢复。") from exc
-    with archive:
-        try:
-            manifest = read_verified_manifest(archive)
-        except (tarfile.TarError, OSError, EOFError) as exc:
-            raise BackupError(f"备份文件已损坏，无法读完（{exc}），已停止恢复，未写入任何数据。") from exc
+
+
+def _verified(archive: tarfile.TarFile, tick=None) -> dict:
+    try:
+        return read_verified_manifest(archive, tick)
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise BackupError(f"备份文件已损坏，无法读完（{exc}），已停止恢复，未写入任何数据。") from exc
+
+
+def verify_backup(path: Path, tick=None) -> dict:
+    """Check an archive as restore would before writing anything (signature, every file's checksum,
+    format) and return its manifest; BackupError says what is wrong. Reads only: a test of the backups
+    that can run beside the live system."""
+    with _open(path) as archive:
+        return _verified(archive, tick)
+
+
+def restore_backup(path: Path, *, replace: bool = False, stdout=None) -> RestoreResult:
+    with _open(path) as archive:
+        manifest = _verified(archive)
         tables = _models_of(manifest)
         models = [model for _, model in tables]
         media = _media_names(manifest)  # every name checked before the first write

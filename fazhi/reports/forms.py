@@ -38,6 +38,34 @@ class CreateReportForm(forms.Form):
         self.fields["chapters"].initial = list(outline.CHAPTER_KEYS)
 
 
+class DraftManyForm(forms.Form):
+    """The year's reports of several units at once, drafted by the worker (reports.jobs.queue_drafts)."""
+
+    year = forms.IntegerField(
+        label="报告年度",
+        min_value=2000,
+        max_value=2100,
+        error_messages={"required": "请填写报告年度。", "invalid": "报告年度须为四位年份，如2024。"},
+    )
+    orgs = forms.ModelMultipleChoiceField(
+        label="报告单位",
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "请至少选择一个单位。",
+            "invalid_choice": "所选单位不在您可编制报告的范围内。",
+        },
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["orgs"].queryset = (
+            visible_orgs(user, write=True).filter(kind__in=REPORT_KINDS).order_by("path")
+        )
+        self.fields["orgs"].initial = list(self.fields["orgs"].queryset)
+        self.fields["year"].initial = timezone.localdate().year - 1
+
+
 class ReportMetaForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label="标题", max_length=200)

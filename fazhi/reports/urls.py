@@ -6,6 +6,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="list"),
     path("new/", views.report_create, name="create"),
+    path("draft-many/", views.report_draft_many, name="draft-many"),
     path("<int:pk>/", views.report_edit, name="edit"),
     path("<int:pk>/meta/", views.report_meta, name="meta"),
     path("<int:pk>/draft/", views.report_draft, name="draft"),

@@ -21,7 +21,7 @@ from . import jobs as report_jobs
 from . import sections as outline_edits
 from .completeness import problems
 from .compose import section_numbers, to_document, tree_rows
-from .forms import CreateReportForm, ParagraphForm, ReportMetaForm
+from .forms import CreateReportForm, DraftManyForm, ParagraphForm, ReportMetaForm
 from .models import AnnualReport, Paragraph, Section
 from .outline import MAX_DEPTH
 from .placeholders import to_runs
@@ -50,14 +50,35 @@ def _is_htmx(request) -> bool:
 
 
 @login_required
-def report_list(request):
+def report_list(request, many=None):
     reports = AnnualReport.objects.visible_to(request.user).select_related("org")
+    years = sorted(set(reports.values_list("year", flat=True)), reverse=True)
+    year = request.GET.get("year", "")
+    if year.isdigit() and len(year) == 4:
+        reports = reports.filter(year=int(year))
     form = CreateReportForm(request.user)
-    return render(
-        request,
-        "reports/list.html",
-        {"reports": reports, "form": form, "can_create": form.fields["org"].queryset.exists()},
-    )
+    many = many or DraftManyForm(request.user)
+    context = {
+        "reports": reports,
+        "years": years,
+        "year": year,
+        "can_create": form.fields["org"].queryset.exists(),
+        "many": many,
+        # Drafting several at once is offered to those who write for more than one unit (a district office).
+        # (and shown with its errors to anyone who sent it).
+        "can_draft_many": many.is_bound or many.fields["orgs"].queryset.count() > 1,
+    }
+    return render(request, "reports/list.html", context, status=400 if many.is_bound else 200)
+
+
+@login_required
+@require_POST
+def report_draft_many(request):
+    form = DraftManyForm(request.user, request.POST)
+    if not form.is_valid():
+        return report_list(request, many=form)
+    orgs = list(form.cleaned_data["orgs"])
+    return redirect(report_jobs.queue_drafts(request.user, form.cleaned_data["year"], orgs))
 
 
 @login_required

@@ -1,6 +1,6 @@
 from django.urls import NoReverseMatch, reverse
 
-from fazhi.orgs.scoping import visible_orgs
+from fazhi.orgs.scoping import role_codes, visible_orgs
 
 from .navigation import active_line, lines_for
 
@@ -17,4 +17,8 @@ def navigation(request):
         except NoReverseMatch:
             continue
     active = active_line([line for line, _ in lines], request.path)
-    return {"nav_items": [{"label": line.label, "url": url, "active": line is active} for line, url in lines]}
+    items = [{"label": line.label, "url": url, "active": line is active} for line, url in lines]
+    if "sys_admin" in role_codes(user):  # the system administrator's own pages, besides 系统设置
+        url = reverse("ops:backups")
+        items.append({"label": "数据备份", "url": url, "active": request.path.startswith(url)})
+    return {"nav_items": items}

@@ -172,7 +172,8 @@ def test_live_progress_is_shown_by_step_and_rows(handler):
     tracker.report(50, step="检查数据")
     live = progress.live(job)
     assert live == {
-        "label": "第2步（共3步）检查数据", "done": 50, "total": 100, "percent": 50, "cancellable": True
+        "label": "第2步（共3步）检查数据", "done": 50, "total": 100, "percent": 50, "cancellable": True,
+        "unit": "行",
     }  # fmt: skip
     progress.request_cancel(job.pk)
     with pytest.raises(progress.Cancelled):

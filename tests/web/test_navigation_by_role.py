@@ -89,4 +89,4 @@ def test_an_administrator_sees_no_ledger(rf, tree, person):
 
     request = rf.get("/")
     request.user = person("sys", "sys_admin", tree["district"])
-    assert [item["label"] for item in navigation(request)["nav_items"]] == ["首页"]
+    assert [item["label"] for item in navigation(request)["nav_items"]] == ["首页", "数据备份"]

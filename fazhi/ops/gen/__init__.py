@@ -33,8 +33,9 @@ def _seed(seed: int, street: int, year: int, ledger: int) -> int:
     return ((seed * 1_000_003 + street) * 10_007 + year) * 101 + ledger
 
 
-def generate(*, streets=10, years=5, start_year=2021, seed=1, scale=1.0, out=print) -> Counter:
-    """Fill the database; returns the row counts by kind. Refuses a district that already has records."""
+def generate(*, streets=10, years=5, start_year=2021, seed=1, scale=1.0, out=print, tick=None) -> Counter:
+    """Fill the database; returns the row counts by kind. Refuses a district that already has records.
+    ``tick(done, total)`` is told before each 街道-year (a job's progress, which may stop the work there)."""
     from fazhi.disputes.models import Dispute
 
     if Dispute.objects.filter(org__code__startswith=f"{DISTRICT_CODE}-").exists():
@@ -47,12 +48,17 @@ def generate(*, streets=10, years=5, start_year=2021, seed=1, scale=1.0, out=pri
     now = today()
     # Each registered ledger's generator, in the ledgers' order (the order seeds each ledger's batch).
     makers = [import_string(ledger.generator) for ledger in ledgers()]
+    last_year = min(start_year + years - 1, now.year)
+    street_years, done = len(built) * max(0, last_year - start_year + 1), 0
     for street in built:
         size = sizes.uniform(0.7, 1.4)
         for offset in range(years):
             year = start_year + offset
             if year > now.year:
                 break
+            if tick:
+                tick(done, street_years)
+            done += 1
             step = time.perf_counter()
             counts: Counter = Counter()
             with transaction.atomic():
