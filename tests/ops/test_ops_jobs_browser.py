@@ -39,6 +39,8 @@ def test_backup_now_then_check_it(browser_page, live_server, tree, person, setti
     job.refresh_from_db()
     assert job.state == State.DONE and job.summary in page.locator(".job-summary").inner_text()
     page.click("text=返回数据备份")
+    page.wait_for_url("**/ops/backups/")
+    page.wait_for_selector("#backup-list tbody tr")  # count() does not wait for the page to load
     row = page.locator("#backup-list tbody tr")
     assert row.count() == 1 and row.first.locator("td").first.inner_text().startswith("fazhi-")
     row.first.locator("button:has-text('校验')").click()
