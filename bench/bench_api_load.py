@@ -47,19 +47,9 @@ def free_port() -> int:
 
 
 def bench_user():
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
     from fazhi.accounts import tokens
-    from fazhi.orgs.models import RoleAssignment
 
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench-office", defaults={"full_name": "压测党政办", "password_changed_at": timezone.now()}
-    )
-    user.password_changed_at = timezone.now()
-    user.save(update_fields=["password_changed_at"])
-    RoleAssignment.objects.get_or_create(user=user, org=support.first_street(), role="office")
-    return tokens.create(user, "压测")[1]
+    return tokens.create(support.office_user("bench-office", "压测党政办"), "压测")[1]
 
 
 def start_server(url: str, port: int, workers: int) -> subprocess.Popen:

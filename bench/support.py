@@ -107,6 +107,23 @@ def first_street():
     return Organisation.objects.get(code="gen-s01")
 
 
+def office_user(username: str, full_name: str):
+    """A 党政办 user of the first generated 街道 (made once, kept), its password counted as just changed so the
+    change-password rule does not send its requests elsewhere."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from fazhi.orgs.models import RoleAssignment
+
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"full_name": full_name, "password_changed_at": timezone.now()}
+    )
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password_changed_at"])
+    RoleAssignment.objects.get_or_create(user=user, org=first_street(), role="office")
+    return user
+
+
 def timed(function, repeat: int = 3) -> tuple[float, object]:
     """The median seconds of ``repeat`` runs, and the last result."""
     times, result = [], None

@@ -111,3 +111,40 @@ def test_every_bad_case_row_is_reported_and_nothing_written(tree, person):
     result = import_cases(actor, rows)
     assert not result.ok and not Case.objects.exists()
     assert {(e.row, e.column) for e in result.errors} == {(3, "出庭人员"), (4, "结案日期"), (5, "责任单位")}
+
+
+def test_the_fast_writer_stores_what_bulk_create_stores(tree):
+    """insert_rows (COPY on PostgreSQL, VALUES elsewhere, plain values taken as they are) writes every column
+    as Django's own bulk_create does: encrypted personal data and its digests, dates, decimals, empty values;
+    and a record saved after it gets the next key of the table's sequence."""
+    from decimal import Decimal
+
+    from fazhi.ledger.bulk_insert import insert_rows
+
+    def batch(summary):
+        made = [_dispute(tree["a-tw"], D(2024, 3, 1), summary), _dispute(tree["a-tw"], D(2024, 5, 9), summary)]
+        made[0].amount_involved, made[1].concluded_on = Decimal("1234.50"), D(2024, 5, 20)
+        for seq, d in enumerate(made):
+            d.number = f"{summary}{seq}"
+        return made
+
+    fast, slow = insert_rows(Dispute, batch("快")), Dispute.objects.bulk_create(batch("慢"))
+    assert all(d.pk for d in fast) and len({d.pk for d in fast + slow}) == 4
+    skip = {"id", "summary", "number", "created_at", "updated_at"}
+
+    def stored(rows):
+        return [{k: v for k, v in row.items() if k not in skip} for row in Dispute.objects.filter(
+            pk__in=[d.pk for d in rows]).order_by("pk").values()]  # fmt: skip
+
+    assert stored(fast) == stored(slow)
+    people = [Party(name="张三", id_number="110101199003074514", phone="13812345678"), Party(name="李四")]
+    for party, parent in zip(people, fast, strict=True):
+        party.dispute_id = parent.pk
+    [with_numbers, plain] = insert_rows(Party, people)
+    again = Party.objects.get(pk=with_numbers.pk)
+    assert (again.id_number, again.phone) == ("110101199003074514", "13812345678")
+    assert Party.objects.filter(phone_digest=again.phone_digest).count() == 1 and again.phone_masked
+    assert Party.objects.get(pk=plain.pk).phone == ""
+    later = _dispute(tree["a-tw"], D(2024, 6, 1))
+    later.save()
+    assert later.pk > max(d.pk for d in fast + slow)
