@@ -122,7 +122,10 @@ def test_the_fast_writer_stores_what_bulk_create_stores(tree):
     from fazhi.ledger.bulk_insert import insert_rows
 
     def batch(summary):
-        made = [_dispute(tree["a-tw"], D(2024, 3, 1), summary), _dispute(tree["a-tw"], D(2024, 5, 9), summary)]
+        made = [
+            _dispute(tree["a-tw"], D(2024, 3, 1), summary),
+            _dispute(tree["a-tw"], D(2024, 5, 9), summary),
+        ]
         made[0].amount_involved, made[1].concluded_on = Decimal("1234.50"), D(2024, 5, 20)
         for seq, d in enumerate(made):
             d.number = f"{summary}{seq}"
