@@ -2,7 +2,7 @@
 the deadline board), requested in process as a signed-in 党政办 user, against the hand-written SQL of every
 ledger's figures for the same 街道, this year and the year before.
 
-    .venv/bin/python -m bench dashboard [--quick] [--repeat 5]
+    .venv/bin/python -m bench dashboard [--quick] [--repeat=5]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fazhi_bench .venv/bin/python -m bench dashboard
 
 Issue 21's goal is an absolute one: the page under 300 ms at full size on PostgreSQL; the SQL floor says

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fazhi.orgs.middleware.RolesOncePerRequestMiddleware",
     "fazhi.web.input_guard.RefuseNulMiddleware",
     "fazhi.web.responses.ResponsePolicyMiddleware",
     "fazhi.accounts.middleware.SecurityPolicyMiddleware",

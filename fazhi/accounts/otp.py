@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from fazhi import crypto
 from fazhi.orgs.roles import ADMIN_ROLES
+from fazhi.orgs.scoping import role_codes
 
 ISSUER = "法治街道工作台"
 SESSION_KEY = "fazhi_otp_verified"
@@ -19,7 +20,7 @@ def needs_second_factor(user) -> bool:
     """The admin roles and any superuser: whoever can reach the settings site."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.is_superuser or user.roles.filter(role__in=ADMIN_ROLES).exists()
+    return user.is_superuser or bool(role_codes(user) & ADMIN_ROLES)  # the request's roles, read once
 
 
 def is_verified(request) -> bool:

@@ -19,6 +19,7 @@ from .roles import ROLES
 # ``hold_roles``: none where the person holds no role.
 HELD_ROLE_COLUMNS = ("roles__role", "roles__org_id", "roles__org__path")
 _HELD = "_held_roles"  # where a person loaded for one request keeps them
+_ONCE = "_roles_read_once"  # a person loaded for one request keeps them once read (read_roles_once)
 
 
 def hold_roles(user, rows) -> None:
@@ -34,12 +35,23 @@ def hold_roles(user, rows) -> None:
     setattr(user, _HELD, held)
 
 
+def read_roles_once(user) -> None:
+    """Mark ``user``, the person a web request's session loaded (a new object for each request), so that the
+    request reads their roles at its first scoping question and keeps them for the others: a dashboard asked
+    some twenty times (the menu, the deadline board's ledgers, the figures' units). A role given or removed
+    takes effect on the next request, as with ``hold_roles``."""
+    setattr(user, _ONCE, True)
+
+
 def _assignments(user) -> list[tuple[str, Organisation]]:
     """(role, unit) of each role the person holds: as read with them for this request, else now."""
     held = getattr(user, _HELD, None)
     if held is not None:
         return held
-    return [(a.role, a.org) for a in RoleAssignment.objects.filter(user=user).select_related("org")]
+    held = [(a.role, a.org) for a in RoleAssignment.objects.filter(user=user).select_related("org")]
+    if getattr(user, _ONCE, False):
+        setattr(user, _HELD, held)
+    return held
 
 
 def _roots(user, *, write: bool) -> list[Organisation]:
