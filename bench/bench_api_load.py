@@ -172,10 +172,7 @@ def main() -> None:
     if options.quick:
         options.connections = 8
     options.seconds = options.seconds or (3 if options.quick else 15)
-    size = support.QUICK if options.quick else support.FULL
-    url = support.database_url("district_quick" if options.quick else "district")
-    support.setup_django(url)
-    support.ensure_district(size)
+    _size, url, _year = support.open_district(options.quick)
     token = bench_user()
     street = support.first_street()
     bare = f"/bare/disputes/?under={street.code}&status=success"

@@ -26,10 +26,7 @@ def main() -> None:
     options = support.options(
         __doc__.splitlines()[0], lambda p: p.add_argument("--repeat", type=int, default=5)
     )
-    size = support.QUICK if options.quick else support.FULL
-    url = support.database_url("district_quick" if options.quick else "district")
-    support.setup_django(url)
-    support.ensure_district(size)
+    size, url, year = support.open_district(options.quick)
 
     from django.test import Client
 
@@ -38,7 +35,6 @@ def main() -> None:
     from fazhi.figures.dashboard import key_codes
     from fazhi.figures.periods import Period
 
-    year = size["start_year"] + size["years"] - 1
     street = support.first_street()
     period = Period.year(year)
     client = Client(HTTP_HOST="127.0.0.1")  # a host the settings allow
@@ -52,11 +48,7 @@ def main() -> None:
         return response.content.decode()
 
     def sql_way():
-        before = period.previous_year()
-        return (
-            figures_sql.figures(street.path + "%", period.start, period.end),
-            figures_sql.figures(street.path + "%", before.start, before.end),
-        )
+        return figures_sql.both_years(street.path + "%", period)
 
     page()  # the first request builds what a process builds once (templates, compiled queries)
     spent, html = support.timed(page, options.repeat)

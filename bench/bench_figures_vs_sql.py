@@ -24,7 +24,6 @@ def compare(org, year: int, repeat: int) -> None:
     from fazhi.figures.values import values
 
     period = Period.year(year)
-    before = period.previous_year()
     by_sql = figures_sql.figures(org.path + "%", period.start, period.end)
     computed = [f.code for f in registry.all_figures() if not f.hand_entered]
     codes = [c for c in computed if c in by_sql]
@@ -34,10 +33,7 @@ def compare(org, year: int, repeat: int) -> None:
         return values(org, codes, period)
 
     def sql_way():
-        return (
-            figures_sql.figures(org.path + "%", period.start, period.end),
-            figures_sql.figures(org.path + "%", before.start, before.end),
-        )
+        return figures_sql.both_years(org.path + "%", period)
 
     spent, found = support.timed(registry_way, repeat)
     floor, (now, then) = support.timed(sql_way, repeat)
@@ -63,11 +59,7 @@ def main() -> None:
     options = support.options(
         __doc__.splitlines()[0], lambda p: p.add_argument("--repeat", type=int, default=3)
     )
-    size = support.QUICK if options.quick else support.FULL
-    url = support.database_url("district_quick" if options.quick else "district")
-    support.setup_django(url)
-    support.ensure_district(size)
-    year = size["start_year"] + size["years"] - 1
+    size, url, year = support.open_district(options.quick)
     print(
         f"数据库：{support.engine_label(url)}；{size['streets']} 个街道 × {size['years']} 年，统计 {year} 年"
     )

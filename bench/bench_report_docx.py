@@ -21,10 +21,7 @@ def main() -> None:
     options = support.options(
         __doc__.splitlines()[0], lambda p: p.add_argument("--repeat", type=int, default=3)
     )
-    size = support.QUICK if options.quick else support.FULL
-    url = support.database_url("district_quick" if options.quick else "district")
-    support.setup_django(url)
-    support.ensure_district(size)
+    _size, url, year = support.open_district(options.quick)
 
     import docx
     from django.db import transaction
@@ -34,7 +31,6 @@ def main() -> None:
     from fazhi.reports.render_text import render_text
 
     street = support.first_street()
-    year = size["start_year"] + size["years"] - 1
 
     def draft():
         with transaction.atomic():

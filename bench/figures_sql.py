@@ -260,6 +260,12 @@ def litigation(path: str, start, end) -> dict:
     return result
 
 
+def both_years(path: str, period) -> tuple[dict, dict]:
+    """Every figure of ``period`` and of the same dates a year before (what the registry's values() gives)."""
+    before = period.previous_year()
+    return figures(path, period.start, period.end), figures(path, before.start, before.end)
+
+
 def figures(path: str, start, end) -> dict:
     from bench import figures_sql_more  # the ledgers that came later, in a module of their own
 

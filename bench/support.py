@@ -95,6 +95,16 @@ def ensure_district(size: dict, out=print) -> None:
     out(f"生成 {sum(totals.values()):,} 行，用时 {time.perf_counter() - began:.0f} s")
 
 
+def open_district(quick: bool) -> tuple[dict, str, int]:
+    """Django on the generated district of the size asked for (the quick or the full one, generated on the first
+    run and kept): its size, its database URL and its last year, the one the benches measure."""
+    size = QUICK if quick else FULL
+    url = database_url("district_quick" if quick else "district")
+    setup_django(url)
+    ensure_district(size)
+    return size, url, size["start_year"] + size["years"] - 1
+
+
 def district():
     from fazhi.orgs.models import Organisation
 
