@@ -51,8 +51,7 @@ def main() -> None:
         return figures_sql.both_years(street.path + "%", period)
 
     page()  # the first request builds what a process builds once (templates, compiled queries)
-    spent, html = support.timed(page, options.repeat)
-    floor, (now, _then) = support.timed(sql_way, options.repeat)
+    spent, html, floor, (now, _then) = support.side_by_side(page, sql_way, options.repeat)
     shown = [code for code in key_codes() if code in now]
     missing = [code for code in shown if not _shows(html, code, now[code])]
     if missing or not shown:

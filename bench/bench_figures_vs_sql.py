@@ -1,12 +1,13 @@
 """Figures for one 街道-year and for the whole district: the registry (fazhi.figures values(), every
 computed figure, this year and the year before) against hand-written SQL yielding the same numbers.
 
-    .venv/bin/python -m bench figures_vs_sql [--quick] [--repeat 3]
+    .venv/bin/python -m bench figures_vs_sql [--quick] [--repeat=N]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fazhi_bench .venv/bin/python -m bench figures_vs_sql
 
 The database is the generated district (10 街道 × 5 years, about a million ledger rows; generated on
 the first run and kept: var/bench/district.sqlite3 unless DATABASE_URL is set). The bench asserts
-that both ways give equal numbers.
+that both ways give equal numbers. Each side runs --repeat times, in turn with the other (default: 3 at full
+size, 15 at the quick size, where one run takes some tens of milliseconds and a median of three is noise).
 """
 
 import sys
@@ -35,8 +36,7 @@ def compare(org, year: int, repeat: int) -> None:
     def sql_way():
         return figures_sql.both_years(org.path + "%", period)
 
-    spent, found = support.timed(registry_way, repeat)
-    floor, (now, then) = support.timed(sql_way, repeat)
+    spent, found, floor, (now, then) = support.side_by_side(registry_way, sql_way, repeat)
     wrong = [
         (code, found[code].value, now[code], found[code].previous, then[code])
         for code in codes
@@ -57,14 +57,15 @@ def compare(org, year: int, repeat: int) -> None:
 
 def main() -> None:
     options = support.options(
-        __doc__.splitlines()[0], lambda p: p.add_argument("--repeat", type=int, default=3)
+        __doc__.splitlines()[0], lambda p: p.add_argument("--repeat", type=int, default=None)
     )
     size, url, year = support.open_district(options.quick)
+    repeat = options.repeat or (15 if options.quick else 3)
     print(
         f"数据库：{support.engine_label(url)}；{size['streets']} 个街道 × {size['years']} 年，统计 {year} 年"
     )
-    compare(support.first_street(), year, options.repeat)
-    compare(support.district(), year, options.repeat)
+    compare(support.first_street(), year, repeat)
+    compare(support.district(), year, repeat)
 
 
 if __name__ == "__main__":

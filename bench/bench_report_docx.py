@@ -41,8 +41,7 @@ def main() -> None:
     def figures_only():
         return figure_source.fetch(street, drafting.template_codes(), year)
 
-    drafting_time, _ = support.timed(draft, options.repeat)
-    floor, fetched = support.timed(figures_only, options.repeat)
+    drafting_time, _, floor, fetched = support.side_by_side(draft, figures_only, options.repeat)
     print(f"数据库：{support.engine_label(url)}；{street.name} {year}年（{len(fetched)} 项指标）")
     print(support.ratio_line("起草年度报告 draft_report", drafting_time, "取起草所需指标", floor))
 
@@ -64,8 +63,8 @@ def main() -> None:
         word_document.save(out)
         return out.getvalue()
 
-    export_time, content = support.timed(word, options.repeat)  # the Word rendering of the composed report
-    floor, _ = support.timed(plain_word, options.repeat)
+    # the Word rendering of the composed report
+    export_time, content, floor, _ = support.side_by_side(word, plain_word, options.repeat)
     print(
         support.ratio_line(
             f"导出 Word（{len(text):,} 字，{len(content) / 1024:.0f} KB）",

@@ -70,9 +70,10 @@ def by_ledger_count(district, codes, period, before, repeat: int) -> list[dict]:
                 merged.update(function(prefix, start, end))
             return merged
 
-        spent, found = support.timed(lambda subset=subset: values(district, subset, period), repeat)
-        floor, (now, then) = support.timed(
-            lambda sql=sql: (sql(period.start, period.end), sql(before.start, before.end)), repeat
+        spent, found, floor, (now, then) = support.side_by_side(
+            lambda subset=subset: values(district, subset, period),
+            lambda sql=sql: (sql(period.start, period.end), sql(before.start, before.end)),
+            repeat,
         )
         wrong = [c for c in subset if (found[c].value, found[c].previous) != (now[c], then[c])]
         wrong = [c for c in wrong if c not in figures_sql_more.wrong_on_this_engine()]
@@ -107,13 +108,8 @@ def worker(streets: int, years: int, scale: float, repeat: int, ledger_growth: b
     prefix = district.path + "%"
     codes = [f.code for f in registry.all_figures() if not f.hand_entered]
     codes = [c for c in codes if c in figures_sql.figures(prefix, period.start, period.end)]
-    spent, found = support.timed(lambda: values(district, codes, period), repeat)
-    floor, (now, then) = support.timed(
-        lambda: (
-            figures_sql.figures(prefix, period.start, period.end),
-            figures_sql.figures(prefix, before.start, before.end),
-        ),
-        repeat,
+    spent, found, floor, (now, then) = support.side_by_side(
+        lambda: values(district, codes, period), lambda: figures_sql.both_years(prefix, period), repeat
     )
     wrong = [c for c in codes if (found[c].value, found[c].previous) != (now[c], then[c])]
     wrong = [c for c in wrong if c not in figures_sql_more.wrong_on_this_engine()]  # an old SQLite's bug

@@ -134,14 +134,17 @@ def office_user(username: str, full_name: str):
     return user
 
 
-def timed(function, repeat: int = 3) -> tuple[float, object]:
-    """The median seconds of ``repeat`` runs, and the last result."""
-    times, result = [], None
+def side_by_side(way, floor, repeat: int = 3) -> tuple[float, object, float, object]:
+    """(median seconds, last result) of ``way`` and of its ``floor``, their runs taken in turn, so that a
+    busy moment of the machine falls on both sides of the ratio rather than on one."""
+    times: tuple[list, list] = ([], [])
+    results: list = [None, None]
     for _ in range(repeat):
-        began = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times), result
+        for side, function in enumerate((way, floor)):
+            began = time.perf_counter()
+            results[side] = function()
+            times[side].append(time.perf_counter() - began)
+    return statistics.median(times[0]), results[0], statistics.median(times[1]), results[1]
 
 
 def ratio_line(label: str, seconds: float, floor_label: str, floor: float) -> str:

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "fazhi.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -224,7 +225,7 @@ FAZHI_JOB_ANALYSIS_FILES = int(os.environ.get("FAZHI_JOB_ANALYSIS_FILES", "5"))
 # /healthz calls the worker gone when its heartbeat (written every few seconds) is older than this.
 FAZHI_WORKER_STALE_SECONDS = int(os.environ.get("FAZHI_WORKER_STALE_SECONDS", "60"))
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True  # the 30 minutes count from the last request: an idle timeout
+SESSION_SAVE_EVERY_REQUEST = False  # the idle timeout: accounts.middleware.IdleTimeoutMiddleware
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -248,6 +249,8 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+
 # Attachments, uploads waiting for the worker and job results go to S3-compatible object storage (MinIO, or a
 # cloud's OSS/COS/OBS in its S3 mode) when FAZHI_S3_BUCKET is set: needed once web servers and the worker run on
 # machines that share no folder. The bucket stays private: every file is served through Fazhi's own views

@@ -75,15 +75,19 @@ def by_kind(queryset) -> dict[str, int]:
     return counts
 
 
-def by_outcome_and_kind(orgs, start, end) -> dict[tuple[str, str], int]:
-    rows = (
+_by_outcome_and_kind = Precompiled(
+    lambda orgs, start, end: (
         _requests(orgs)
         .filter(replied_q(start, end))
         .values_list("outcome", "applicant_kind")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {(outcome, kind): n for outcome, kind, n in rows}
+)
+
+
+def by_outcome_and_kind(orgs, start, end) -> dict[tuple[str, str], int]:
+    return {(outcome, kind): n for outcome, kind, n in _by_outcome_and_kind(orgs, start, end)}
 
 
 @dataclass
@@ -163,12 +167,14 @@ def _postings(orgs):
 
 # 现行有效 of each document kind on the day ``end``: made by then and not repealed by then.
 _in_force = Precompiled(
-    lambda orgs, start, end: _postings(orgs)
-    .filter(kind__in=DOCUMENT_KINDS, formed_on__lte=end)
-    .filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
-    .values_list("kind")
-    .annotate(n=Count("pk"))
-    .order_by()
+    lambda orgs, start, end: (
+        _postings(orgs)
+        .filter(kind__in=DOCUMENT_KINDS, formed_on__lte=end)
+        .filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 )
 
 
@@ -266,15 +272,25 @@ def _links():
 
 # Each (case, request) link of the units' requests to a case received in the period, with the case's columns.
 _linked_cases = Precompiled(
-    lambda orgs, start, end: _links()
-    .filter(disclosurerequest__org__in=orgs, case__copy_received_on__gte=start, case__copy_received_on__lte=end)
-    .values_list("case", "case__kind", "case__status", "case__concluded_on", "case__outcome", "disclosurerequest")
+    lambda orgs, start, end: (
+        _links()
+        .filter(
+            disclosurerequest__org__in=orgs,
+            case__copy_received_on__gte=start,
+            case__copy_received_on__lte=end,
+        )
+        .values_list(
+            "case", "case__kind", "case__status", "case__concluded_on", "case__outcome", "disclosurerequest"
+        )
+    )
 )
 # The units' requests that were taken to reconsideration (at any time).
 _reconsidered = Precompiled(
-    lambda orgs, start, end: _links()
-    .filter(disclosurerequest__org__in=orgs, case__kind="reconsideration")
-    .values_list("disclosurerequest")
+    lambda orgs, start, end: (
+        _links()
+        .filter(disclosurerequest__org__in=orgs, case__kind="reconsideration")
+        .values_list("disclosurerequest")
+    )
 )
 
 

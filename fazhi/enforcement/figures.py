@@ -156,15 +156,21 @@ _roster("enforcement.certificates.cancelled", "注销执法证", "张", EventKin
 _roster("enforcement.certificates.lost_notices", "发布证件遗失公告", "次", EventKind.LOST)
 
 
-def trainings(orgs, start, end):
-    """The training rows of the years the period touches (hours are kept per year)."""
-    return OfficerTraining.objects.filter(org__in=orgs, year__gte=start.year, year__lte=end.year)
+# The training rows of the years the period touches (hours are kept per year): their hours and how many
+# officer-years have hours recorded, in one query.
+_training_totals = Precompiled(
+    lambda orgs, start, end: (
+        OfficerTraining.objects.filter(org__in=orgs, year__gte=start.year, year__lte=end.year),
+        {"hours": Sum("hours"), "rows": Count("pk")},
+    ),
+    by_year=True,
+)
 
 
 @shared
 def _training(orgs, start, end) -> tuple[Decimal, int]:
-    """(hours, officer-years with hours recorded) of the years the period touches, in one query."""
-    found = trainings(orgs, start, end).aggregate(hours=Sum("hours"), rows=Count("pk"))
+    """(hours, officer-years with hours recorded) of the years the period touches."""
+    found = _training_totals(orgs, start, end)
     return Decimal(found["hours"] or 0), found["rows"]
 
 
@@ -201,18 +207,28 @@ _running_actions = Precompiled(
 tally("enforcement.file_reviews", "案卷评查", "份", model=FileReview, on="reviewed_on", phrases=("案卷评查",))
 
 
+_by_field = Precompiled(
+    lambda orgs, start, end: (
+        filed(orgs, start, end).values_list("field").annotate(n=Count("pk")).order_by("-n", "field")
+    )
+)
+_by_procedure = Precompiled(
+    lambda orgs, start, end: (
+        filed(orgs, start, end).values_list("procedure").annotate(n=Count("pk")).order_by("procedure")
+    )
+)
+
+
 @breakdown("enforcement.cases.by_field", "行政执法案件（按执法领域）", unit="宗")
 def cases_by_field(orgs, start, end):
     labels = dict(Field.choices)
-    counted = filed(orgs, start, end).values_list("field").annotate(n=Count("pk")).order_by("-n", "field")
-    return {labels.get(code, code): n for code, n in counted}
+    return {labels.get(code, code): n for code, n in _by_field(orgs, start, end)}
 
 
 @breakdown("enforcement.cases.by_procedure", "行政执法案件（按程序）", unit="宗")
 def cases_by_procedure(orgs, start, end):
     labels = dict(Procedure.choices)
-    counted = filed(orgs, start, end).values_list("procedure").annotate(n=Count("pk")).order_by("procedure")
-    return {labels.get(code, code): n for code, n in counted}
+    return {labels.get(code, code): n for code, n in _by_procedure(orgs, start, end)}
 
 
 key_figures("enforcement.cases", "enforcement.penalties", "enforcement.fines", "enforcement.inspections")

@@ -463,7 +463,7 @@ class EnforcementCase(LedgerRecord):
     @classmethod
     def open_q(cls) -> Q:
         awaiting = Q(status=NO_PENALTY, publicity_due__isnull=False, published_on__isnull=True)
-        return ~Q(status__in=cls.STATES.closed) | awaiting
+        return Q(status__in=cls.STATES.open) | awaiting
 
     @property
     def published_late(self) -> bool:

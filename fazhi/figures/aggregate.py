@@ -122,6 +122,8 @@ def tallies(members, orgs: Orgs, periods) -> dict[str, object] | None:
 
 
 def _adapt(alias, day):
+    if _is_whole_number(day):  # a year (Precompiled by_year)
+        return day
     return connections[alias].ops.adapt_datefield_value(day)
 
 
@@ -136,7 +138,7 @@ def _compile(members, count: int, alias) -> Compiled | None:
         for i, (start, end) in enumerate(bounds[:count])
     }
     queryset = tally.rows(RawSQL(ORGS_MARKER, ())).filter(registry.span(members, bounds[count:]))
-    compiled = _compile_aggregate(queryset, terms, bounds, alias)
+    compiled = _compile_aggregate(queryset, terms, _date_keys(alias, bounds), alias)
     if compiled is not None and {s for s in compiled.slots if s[0] != "value"} != _bound_slots(bounds):
         return None  # a bound did not reach the SQL as a plain parameter
     return compiled
@@ -146,7 +148,7 @@ def _bound_slots(bounds) -> set:
     return {(i, side) for i in range(len(bounds)) for side in (0, 1)}
 
 
-def _compile_aggregate(queryset, terms, bounds, alias) -> Compiled | None:
+def _compile_aggregate(queryset, terms, keys, alias) -> Compiled | None:
     """``queryset.aggregate(**terms)``'s SQL, caught as the ORM is about to run it."""
     query = queryset.query.chain()
     captured: dict = {}
@@ -173,35 +175,59 @@ def _compile_aggregate(queryset, terms, bounds, alias) -> Compiled | None:
         return None
     if not captured:
         return None
-    return _split(captured["sql"], captured["params"], captured["aliases"], captured["converters"], bounds, alias)
+    return _split(captured["sql"], captured["params"], captured["aliases"], captured["converters"], keys)
 
 
-def _compile_rows(queryset, bounds, alias) -> Compiled | None:
+def _compile_rows(queryset, keys, alias) -> Compiled | None:
     """A values_list queryset's SQL, with the converters ``results_iter`` would apply to its columns."""
     compiled = compile_rows(queryset, alias)
     if compiled is None:
         return None
     sql, params, converters = compiled
-    return _split(sql, params, (), converters, bounds, alias)  # rows: no aliases (an aggregate names its values)
+    return _split(sql, params, (), converters, keys)  # rows: no aliases (an aggregate names its values)
 
 
-def _split(sql, params, aliases, converters, bounds, alias) -> Compiled | None:
+def _date_keys(alias, bounds) -> dict:
+    """{a stand-in bound as the database receives it: (period index, 0 start / 1 end)}."""
+    return _keys([(_adapt(alias, start), _adapt(alias, end)) for start, end in bounds])
+
+
+def _keys(bounds) -> dict:
+    """Keyed by :func:`_key`: a stand-in year 5 is not the decimal 5 of some condition."""
+    keys = {}
+    for i, (start, end) in enumerate(bounds):
+        keys[_key(start)] = (i, 0)
+        keys[_key(end)] = (i, 1)
+    return keys
+
+
+def _is_whole_number(value) -> bool:
+    # psycopg hands a small integer field's value over wrapped (Int2, a subclass of int)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _key(value) -> tuple:
+    return (int, int(value)) if _is_whole_number(value) else (type(value), value)
+
+
+def _split(sql, params, aliases, converters, keys) -> Compiled | None:
     """The SQL around the organisations' marker, each parameter mapped to the stand-in bound it holds."""
     if sql.count(ORGS_MARKER) != 1:
         return None  # run through a subquery (AggregateQuery), or the units not read: left to the ORM
-    stand_ins = {}
-    for i, (start, end) in enumerate(bounds):
-        stand_ins[_adapt(alias, start)] = (i, 0)
-        stand_ins[_adapt(alias, end)] = (i, 1)
-    slots = tuple(stand_ins.get(p, ("value", p)) if _hashable(p) else ("value", p) for p in params)
-    if any(slot[0] == "value" and _looks_made_up(slot[1]) for slot in slots):
+    slots = tuple(keys.get(_key(p), ("value", p)) if _hashable(p) else ("value", p) for p in params)
+    years = any(kind is int for kind, _ in keys)
+    if any(slot[0] == "value" and _looks_made_up(slot[1], years) for slot in slots):
         return None  # a date computed from a stand-in (a day before the period …) would be kept as it is
     before, after = sql.split(ORGS_MARKER)
     split = sum(1 for mark in PLACEHOLDER.findall(before) if mark == "%s")
     return Compiled(before, after, split, slots, aliases, converters)
 
 
-def _looks_made_up(value) -> bool:
+def _looks_made_up(value, years: bool) -> bool:
+    """A constant derived from a stand-in: a date of the years 1–9, or, where the stand-ins are years, a
+    year 1–9 (a stand-in year moved: the year before …)."""
+    if years and _is_whole_number(value):
+        return 1 <= value < 10
     if isinstance(value, datetime.date):
         return value.year < 10
     return isinstance(value, str) and MADE_UP_DAY.match(value) is not None
@@ -210,7 +236,7 @@ def _looks_made_up(value) -> bool:
 def _execute(compiled: Compiled, alias: str, org_sql: tuple, bounds) -> list[list]:
     """Run the kept SQL with the call's units and bounds; each row's values converted as the ORM would."""
     org_query, org_params = org_sql
-    adapted = [(_adapt(alias, start), _adapt(alias, end)) for start, end in bounds]
+    adapted = [(_adapt(alias, start), _adapt(alias, end)) for start, end in bounds]  # years pass as they are
     params = [slot[1] if slot[0] == "value" else adapted[slot[0]][slot[1]] for slot in compiled.slots]
     params[compiled.split : compiled.split] = org_params
     return fetch_converted(alias, compiled.before + org_query + compiled.after, params, compiled.converters)
@@ -223,30 +249,40 @@ class Precompiled:
     ``build(orgs, start, end)`` returns a ``values_list`` queryset (the call answers its rows as tuples) or
     ``(queryset, {alias: aggregate})`` (the call answers the aggregate's dict). It must filter the units by
     ``orgs`` and use the dates only as they are, as plain bounds: a query that does otherwise is found
-    out when it is first built and is then left to the ORM on each call, with the same result."""
+    out when it is first built and is then left to the ORM on each call, with the same result.
 
-    def __init__(self, build: Callable):
-        self.build = build
+    ``by_year``: the query reads the period only as its years, ``start.year`` and ``end.year``, each as a
+    plain bound (rows kept per year: training hours, hand-entered values)."""
+
+    # Mid-year 5, far from year 1's edge: a date a query moves off the stand-in stays a date, and shows;
+    # by year, the stand-ins are the years 5 and 7, and a year moved off them (4, 6 …) shows too.
+    STAND_INS = (datetime.date(5, 6, 1), datetime.date(5, 6, 2))
+    YEAR_STAND_INS = (datetime.date(5, 6, 1), datetime.date(7, 6, 1))
+
+    def __init__(self, build: Callable, *, by_year: bool = False):
+        self.build, self.by_year = build, by_year
         self.model = None
         self._compiled: dict[str, Compiled | None] = {}
 
     def __call__(self, orgs, start, end):
         alias = self.model._default_manager.db if self.model is not None else None
         if alias not in self._compiled:
-            # Mid-year 5, far from year 1's edge: a date a query moves off the stand-in stays a date, and shows.
-            stand_ins = [(datetime.date(5, 6, 1), datetime.date(5, 6, 2))]
-            built = self.build(RawSQL(ORGS_MARKER, ()), *stand_ins[0])
+            first, last = self.YEAR_STAND_INS if self.by_year else self.STAND_INS
+            built = self.build(RawSQL(ORGS_MARKER, ()), first, last)
             queryset, terms = built if isinstance(built, tuple) else (built, None)
             self.model, alias = queryset.model, queryset.db
+            bounds = [(first.year, last.year)] if self.by_year else [(first, last)]
+            keys = _date_keys(alias, bounds)
             if terms is None:
-                compiled = _compile_rows(queryset, stand_ins, alias)
+                compiled = _compile_rows(queryset, keys, alias)
             else:
-                compiled = _compile_aggregate(queryset.order_by(), terms, stand_ins, alias)
+                compiled = _compile_aggregate(queryset.order_by(), terms, keys, alias)
             self._compiled[alias] = compiled
         compiled, org_sql = self._compiled[alias], Orgs.of(orgs).sql(alias)
         if compiled is None or org_sql is None:
             return self._by_the_orm(orgs, start, end)
-        rows = _execute(compiled, alias, org_sql, [(start, end)])
+        bounds = [(start.year, end.year)] if self.by_year else [(start, end)]
+        rows = _execute(compiled, alias, org_sql, bounds)
         if compiled.aliases:  # an aggregate: one row of named values
             return dict(zip(compiled.aliases, rows[0], strict=True))
         return [tuple(row) for row in rows]

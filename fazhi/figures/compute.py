@@ -106,21 +106,41 @@ def values(org: Organisation, codes, period: Period | int) -> dict[str, Value]:
     if isinstance(period, int):
         period = Period.year(period)
     with registry.computing():
-        return _values(org, [figure_or_error(code) for code in codes], period)
+        return _values(org, [figure_or_error(code) for code in codes], period)[0]
 
 
-def _values(org: Organisation, figures, period: Period) -> dict[str, Value]:
+def _values(
+    org: Organisation, figures, period: Period, series=(), months=()
+) -> tuple[dict[str, Value], dict]:
+    """The values of ``figures``, and {code: [value in each of ``months``]} of the ``series`` figures, the
+    tallies of both read by the same queries."""
     orgs = Organisation.objects.subtree_of([org])
     before = period.previous_year()
-    known_now, known_before = _tallied(figures, orgs, [period, before])
+    everything = list({fig.code: fig for fig in [*figures, *series]}.values())
+    known_now, known_before, *by_month = _tallied(everything, orgs, [period, before, *months])
     years = [p.whole_year for p in (period, before) if p.whole_year]
-    manual = manual_values([f.code for f in figures], org, years)
+    manual = manual_values([f.code for f in figures], org, years, orgs)
     result = {}
     for fig in figures:
         current, source = _one(fig, org, orgs, period, known_now, manual)
         previous, previous_source = _one(fig, org, orgs, before, known_before, manual)
         result[fig.code] = Value.of(current, previous, source, previous_source, fig.unit)
-    return result
+    by_code = {
+        fig.code: [_one(fig, org, orgs, p, k)[0] for p, k in zip(months, by_month, strict=True)]
+        for fig in series
+    }
+    return result, by_code
+
+
+def values_and_series(org: Organisation, codes, period: Period, series_codes, months: list[Period]):
+    """(values(org, codes, period), {series code: [its value in each of ``months``]}) in one pass: a ledger
+    table both read is read once, with the year, the year before and each month as its periods (the
+    dashboard's cards and its monthly trend count the same rows). Hand-entered figures have no monthly
+    values (None)."""
+    figures = [figure_or_error(code) for code in codes]
+    series = [figure_or_error(code) for code in series_codes]
+    with registry.computing():
+        return _values(org, figures, period, series, months)
 
 
 def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
@@ -152,24 +172,6 @@ def _tallied(figures, orgs, periods: list[Period]) -> list[dict]:
             for i in range(len(periods)):
                 found[i][fig.code] = fig.tally.finish(row[f"f{n}_{i}"])
     return found
-
-
-def series(org: Organisation, code: str, periods: list[Period]) -> list:
-    """One computed figure over consecutive periods (a monthly trend); None for hand-entered ones."""
-    return several_series(org, [code], periods)[code]
-
-
-def several_series(org: Organisation, codes, periods: list[Period]) -> dict[str, list]:
-    """{code: its values over ``periods``} for some figures at once (the dashboard's trend chart): the tallies
-    of one ledger table in one query for every figure and period."""
-    figures = [figure_or_error(code) for code in codes]
-    orgs = Organisation.objects.subtree_of([org])
-    with registry.computing():
-        known = _tallied(figures, orgs, periods) if periods else []
-        return {
-            fig.code: [_one(fig, org, orgs, p, k)[0] for p, k in zip(periods, known, strict=True)]
-            for fig in figures
-        }
 
 
 def table(org: Organisation, codes, period: Period) -> list[dict]:

@@ -6,7 +6,7 @@ from fazhi.dates import today
 from fazhi.orgs.models import Kind, Organisation
 
 from . import registry
-from .compute import several_series, table, values
+from .compute import table, values_and_series
 from .periods import Period
 
 MAX_KEY_FIGURES = 8
@@ -35,8 +35,15 @@ def _share(value, total: float):
     return None if not total or value is None else round(float(value) * 100 / total, 1)
 
 
-def kpis(org: Organisation, period: Period) -> list[dict]:
-    found = values(org, key_codes(), period)
+def kpis_and_trend(org: Organisation, period: Period) -> tuple[list[dict], dict]:
+    """The key-figure cards and the monthly trend, from the same queries (values_and_series)."""
+    months = period.month_periods()
+    begun = [p for p in months if p.start <= today()]
+    found, by_month = values_and_series(org, key_codes(), period, trend_codes(), begun)
+    return _cards(found), _trend(months, by_month)
+
+
+def _cards(found) -> list[dict]:
     return [
         {
             "code": code,
@@ -52,16 +59,15 @@ def kpis(org: Organisation, period: Period) -> list[dict]:
     ]
 
 
-def trend(org: Organisation, period: Period) -> dict:
+def _trend(months: list[Period], found: dict) -> dict:
     """Each trend figure by month; months not yet begun have no point (not a zero the line drops to)."""
-    months = period.month_periods()
-    begun = [p for p in months if p.start <= today()]
-    found = several_series(org, trend_codes(), begun)
-    unknown = [None] * (len(months) - len(begun))
     return {
         "months": [f"{p.start.year}年{p.start.month}月" for p in months],
         "series": [
-            {"name": registry.get(code).label, "data": [_number(v) for v in data] + unknown}
+            {
+                "name": registry.get(code).label,
+                "data": [_number(v) for v in data] + [None] * (len(months) - len(data)),
+            }
             for code, data in found.items()
         ],
     }
@@ -70,8 +76,9 @@ def trend(org: Organisation, period: Period) -> dict:
 def breakdowns(org: Organisation, period: Period) -> list[dict]:
     orgs = Organisation.objects.subtree_of([org])
     result = []
-    for index, item in enumerate(registry.all_breakdowns()):
-        pairs = registry.parts(item, orgs, period.start, period.end)
+    with registry.computing():  # breakdowns of the same rows share their query (registry.shared)
+        found = [registry.parts(item, orgs, period.start, period.end) for item in registry.all_breakdowns()]
+    for index, (item, pairs) in enumerate(zip(registry.all_breakdowns(), found, strict=True)):
         total = sum(float(value or 0) for _, value in pairs)
         result.append(
             {
@@ -80,7 +87,8 @@ def breakdowns(org: Organisation, period: Period) -> list[dict]:
                 "label": item.label,
                 "unit": item.unit,
                 "items": [
-                    {"name": label, "value": _number(value), "share": _share(value, total)} for label, value in pairs
+                    {"name": label, "value": _number(value), "share": _share(value, total)}
+                    for label, value in pairs
                 ],
             }
         )

@@ -71,8 +71,9 @@ class Period:
     @property
     def whole_year(self) -> int | None:
         """The year, when the period is exactly one calendar year."""
-        if self == Period.year(self.start.year):
-            return self.start.year
+        year = self.start.year
+        if self.start.month == 1 and self.start.day == 1 and self.end == datetime.date(year, 12, 31):
+            return year
         return None
 
     def _whole_months(self) -> tuple[int, int] | None:

@@ -59,7 +59,7 @@ def dashboard(request):
         deadlines[key] = [r for r in deadlines[key] if r.org.path.startswith(org.path)]
     query = request.GET.copy()
     query["org"] = org.code
-    kpis = board.kpis(org, period)
+    kpis, trend = board.kpis_and_trend(org, period)
     for kpi in kpis:  # 查看台账: the records the figure was counted from
         kpi["list_url"] = drill.list_url(kpi["code"], org, period)
     context = {
@@ -67,7 +67,7 @@ def dashboard(request):
         "period": period,
         "orgs": selectable_orgs(request.user),
         "kpis": kpis,
-        "chart_data": {"trend": board.trend(org, period), "breakdowns": board.breakdowns(org, period)},
+        "chart_data": {"trend": trend, "breakdowns": board.breakdowns(org, period)},
         "export_url": f"{reverse('api:figure-export')}?{query.urlencode()}",
         "can_see_district": visible_orgs(request.user).filter(kind=Kind.DISTRICT).exists(),
         **deadlines,

@@ -164,13 +164,19 @@ for _unit, _suffix in MATERIAL_CODES.items():
     )  # fmt: skip
 
 
+_events_by_kind = Precompiled(
+    lambda orgs, start, end: (
+        events(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by("kind")
+    )
+)
+
+
 @breakdown("pufa.events.by_kind", "普法活动（按类别）", "场")
 def events_by_kind(orgs, start, end):
     labels = dict(PufaKind.choices)
-    rows = events(orgs, start, end).values_list("kind").order_by("kind")
     counts: dict[str, int] = {}
-    for (kind,) in rows:
-        counts[labels.get(kind, kind)] = counts.get(labels.get(kind, kind), 0) + 1
+    for kind, n in _events_by_kind(orgs, start, end):
+        counts[labels.get(kind, kind)] = counts.get(labels.get(kind, kind), 0) + n
     return counts
 
 
@@ -198,13 +204,15 @@ for _code, _kind, _label, _unit_text, _phrases in (
 
 # Each station that served in the period, with the day of its first service ever.
 _station_firsts = Precompiled(
-    lambda orgs, start, end: ServiceRecord.objects.filter(
-        org__in=orgs, org__kind=Kind.LEGAL_STATION, served_on__lte=end
+    lambda orgs, start, end: (
+        ServiceRecord.objects.filter(org__in=orgs, org__kind=Kind.LEGAL_STATION, served_on__lte=end)
+        .values("org")
+        .annotate(
+            first=Min("served_on"), served=Count("pk", filter=Q(served_on__gte=start, served_on__lte=end))
+        )
+        .filter(served__gt=0)
+        .values_list("first")
     )
-    .values("org")
-    .annotate(first=Min("served_on"), served=Count("pk", filter=Q(served_on__gte=start, served_on__lte=end)))
-    .filter(served__gt=0)
-    .values_list("first")
 )
 
 
@@ -281,7 +289,9 @@ def model_communities(orgs, start, end):
 _titled = Precompiled(
     lambda orgs, start, end: (
         ModelCommunity.objects.filter(
-            Q(revoked_on__isnull=True) | Q(revoked_on__gt=end), org__in=_communities(orgs), awarded_on__lte=end
+            Q(revoked_on__isnull=True) | Q(revoked_on__gt=end),
+            org__in=_communities(orgs),
+            awarded_on__lte=end,
         ),
         {"n": Count("org", distinct=True)},
     )

@@ -19,6 +19,11 @@ class StatusMachine:
             raise ValueError(f"status machine names unknown states: {sorted(unknown) or self.initial}")
 
     @property
+    def open(self) -> tuple[str, ...]:
+        """The states a deadline is watched in: every state not closed."""
+        return tuple(code for code in self.labels if code not in self.closed)
+
+    @property
     def choices(self) -> list[tuple[str, str]]:
         return list(self.labels.items())
 

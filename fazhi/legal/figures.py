@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
+from fazhi.figures.aggregate import Precompiled
 from fazhi.figures.registry import better_when_lower, breakdown, derived, tally
 from fazhi.orgs.models import Kind
 
@@ -122,24 +123,32 @@ derived(
 )  # fmt: skip
 
 
-@breakdown("legal.reviewed.by_kind", "合法性审查事项（按类别）")
-def reviewed_by_kind(orgs, start, end):
-    labels = dict(ReviewKind.choices)
-    rows = concluded(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by("-n", "kind")
-    return {labels.get(k, k): n for k, n in rows}
-
-
-@breakdown("legal.reviewed.by_opinion", "合法性审查意见（按结论）")
-def reviewed_by_opinion(orgs, start, end):
-    labels = dict(ReviewOpinion.choices)
-    rows = (
+_by_kind = Precompiled(
+    lambda orgs, start, end: (
+        concluded(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+    )
+)
+_by_opinion = Precompiled(
+    lambda orgs, start, end: (
         answered_rounds(orgs, start, end)
         .filter(~Q(opinion=""))
         .values_list("opinion")
         .annotate(n=Count("pk"))
         .order_by("-n", "opinion")
     )
-    return {labels.get(k, k): n for k, n in rows}
+)
+
+
+@breakdown("legal.reviewed.by_kind", "合法性审查事项（按类别）")
+def reviewed_by_kind(orgs, start, end):
+    labels = dict(ReviewKind.choices)
+    return {labels.get(k, k): n for k, n in _by_kind(orgs, start, end)}
+
+
+@breakdown("legal.reviewed.by_opinion", "合法性审查意见（按结论）")
+def reviewed_by_opinion(orgs, start, end):
+    labels = dict(ReviewOpinion.choices)
+    return {labels.get(k, k): n for k, n in _by_opinion(orgs, start, end)}
 
 
 # Items reviewed in the period by a 驿站, or with one among the joint reviewers (联合审查单位).

@@ -18,6 +18,7 @@ Counting rules (a record counts for the units ``orgs`` when its responsible unit
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
+from fazhi.figures.aggregate import Precompiled
 from fazhi.figures.registry import (
     better_when_higher,
     better_when_lower,
@@ -174,24 +175,34 @@ tally(
 )  # fmt: skip
 
 
+def _counted_by(rows, field: str) -> Precompiled:
+    """The rows ``rows(orgs, start, end)`` gives, counted by ``field`` (the SQL built once)."""
+    return Precompiled(
+        lambda orgs, start, end: rows(orgs, start, end).values_list(field).annotate(n=Count("pk")).order_by()
+    )
+
+
+_documents_by_kind = _counted_by(documents, "kind")
+_cases_by_kind = _counted_by(received_cases, "kind")
+_outcomes = _counted_by(finally_concluded, "outcome")
+
+
 @breakdown("litigation.documents.by_kind", "收到法律文书（按类别）", "份")
 def documents_by_kind(orgs, start, end):
     labels = dict(LitigationDocumentKind.choices)
-    counted = dict(documents(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by())
+    counted = dict(_documents_by_kind(orgs, start, end))
     return {labels[k]: counted[k] for k in LitigationDocumentKind.values if counted.get(k)}
 
 
 @breakdown("litigation.cases.by_kind", "诉讼案件（按类别）", "起")
 def cases_by_kind(orgs, start, end):
-    counted = dict(received_cases(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by())
+    counted = dict(_cases_by_kind(orgs, start, end))
     return {label: counted[k] for k, label in CaseKind.choices if counted.get(k)}
 
 
 @breakdown("litigation.outcomes", "审结案件（按结果）", "起")
 def outcomes(orgs, start, end):
-    counted = dict(
-        finally_concluded(orgs, start, end).values_list("outcome").annotate(n=Count("pk")).order_by()
-    )
+    counted = dict(_outcomes(orgs, start, end))
     return {label: counted[k] for k, label in LitigationOutcome.choices if counted.get(k)}
 
 
@@ -212,6 +223,8 @@ tally(
 
 key_figures("litigation.cases", "litigation.withdrawal_rate", "litigation.appearance_rate")
 trend_figures("litigation.cases")
-better_when_higher("litigation.withdrawal_rate", "litigation.appearance_rate", "litigation.replies_on_time_rate")
+better_when_higher(
+    "litigation.withdrawal_rate", "litigation.appearance_rate", "litigation.replies_on_time_rate"
+)
 # More lawsuits against the office is no achievement; the rates above are the exception.
 better_when_lower("litigation.")

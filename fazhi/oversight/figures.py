@@ -13,6 +13,7 @@ Counting rules (a record counts for the units ``orgs`` when its handling unit is
 from django.db.models import Count, F, Q
 
 from fazhi.dates import today
+from fazhi.figures.aggregate import Precompiled
 from fazhi.figures.registry import better_when_higher, breakdown, ratio, tally
 
 from .models import (
@@ -193,10 +194,19 @@ ratio(
 )  # fmt: skip
 
 
+_by_kind = Precompiled(
+    lambda orgs, start, end: (
+        received_items(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by()
+    )
+)
+
+
 @breakdown("oversight.by_kind", "监督事项按类别")
 def items_by_kind(orgs, start, end):
-    counts = dict(received_items(orgs, start, end).values_list("kind").annotate(n=Count("pk")))
+    counts = dict(_by_kind(orgs, start, end))
     return {kind.label: counts.get(kind.value, 0) for kind in SuggestionKind}
+
+
 better_when_higher(
     "suggestions.reply_rate", "oversight.reply_rate", "oversight.satisfaction_rate", "oversight.rectification_rate"
 )  # fmt: skip

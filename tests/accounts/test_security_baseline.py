@@ -3,7 +3,9 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings as django_settings
 from django.http import HttpResponse
@@ -52,13 +54,54 @@ def test_login_page_is_chinese_with_no_inline_style_or_script(client, db):
 
 def test_idle_timeout_is_thirty_minutes_from_the_last_request():
     assert django_settings.SESSION_COOKIE_AGE == 1800
-    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
+    order = django_settings.MIDDLEWARE
+    assert order.index("fazhi.accounts.middleware.IdleTimeoutMiddleware") > order.index(
+        "django.contrib.sessions.middleware.SessionMiddleware"
+    )
 
 
 def test_session_expiry_follows_each_request(client, clerk):
     client.force_login(clerk)
     client.get(PASSWORD_PAGE)
     assert 1790 <= client.session.get_expiry_age() <= 1800
+
+
+def _session_writes(client, path, at):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with (
+        mock.patch("fazhi.accounts.middleware.time.time", return_value=at),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(path).status_code == 200
+    return [q for q in queries.captured_queries if "django_session" in q["sql"] and "SELECT" not in q["sql"]]
+
+
+def test_the_session_is_renewed_at_most_once_a_minute_and_never_lives_past_thirty_minutes(client, clerk):
+    """Requests within a minute of the last renewal write nothing; the next one after it does, and the
+    stored expiry is then 30 minutes from that request."""
+    from django.contrib.sessions.models import Session
+
+    client.force_login(clerk)
+    began = time.time()
+    assert _session_writes(client, PASSWORD_PAGE, began)  # the first request of the session renews it
+    assert not _session_writes(client, PASSWORD_PAGE, began + 30)
+    assert not _session_writes(client, PASSWORD_PAGE, began + 59)
+    with mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(seconds=61)
+    ):
+        assert _session_writes(client, PASSWORD_PAGE, began + 61)
+    expiry = Session.objects.get(session_key=client.session.session_key).expire_date
+    left = (expiry - timezone.now()).total_seconds()
+    assert 1800 < left <= 1861  # renewed at (mocked) now + 61 s, for 30 minutes from then
+
+
+def test_an_anonymous_visit_stores_no_session(client, db):
+    from django.contrib.sessions.models import Session
+
+    assert client.get("/accounts/login/").status_code == 200
+    assert not Session.objects.exists()
 
 
 def expire_password(user, days=91):

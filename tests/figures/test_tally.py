@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from fazhi.disputes import services
 from fazhi.figures import aggregate, registry
 from fazhi.figures.compute import values
+from fazhi.figures.periods import Period
 from fazhi.orgs.models import Kind, Organisation
 from tests.conftest import clock_at
 from tests.disputes.dispute_fixtures import new_dispute
@@ -218,8 +219,119 @@ def test_a_function_figure_s_query_is_built_once_and_answers_each_call_as_the_or
 def test_a_query_that_moves_a_date_is_left_to_the_orm(tree, disputes):
     """A bound computed from the stand-in (the day before the period) would be kept as it is: found out at
     the first build, such a query is built by the ORM on each call and stays right."""
-    fast = aggregate.Precompiled(lambda orgs, start, end: received_rows(orgs, start - datetime.timedelta(days=10), end))
+    fast = aggregate.Precompiled(
+        lambda orgs, start, end: received_rows(orgs, start - datetime.timedelta(days=10), end)
+    )
     orgs = Organisation.objects.subtree_of([tree["a"]])
-    assert fast(orgs, D(2026, 1, 1), D(2026, 12, 31)) == list(received_rows(orgs, D(2025, 12, 22), D(2026, 12, 31)))
+    assert fast(orgs, D(2026, 1, 1), D(2026, 12, 31)) == list(
+        received_rows(orgs, D(2025, 12, 22), D(2026, 12, 31))
+    )
     assert len(fast(orgs, D(2026, 1, 1), D(2026, 12, 31))) == 4  # 2025-12-22 counts: the moved date was used
     assert next(iter(fast._compiled.values())) is None
+
+
+def test_a_query_by_year_is_kept_and_a_year_moved_is_left_to_the_orm(tree):
+    """Precompiled(by_year=True): the period's years reach the SQL as bounds of their own (the kept SQL
+    answers other years right); a query reading the year before (start.year - 1) is found out at the
+    first build and left to the ORM, still right."""
+    from django.db.models import Sum
+
+    from fazhi.figures.models import ManualFigure, ManualValue
+
+    fig = ManualFigure.objects.create(
+        code="hand.y", label="手填", unit="次", kind=ManualFigure.Kind.HAND_ENTERED
+    )
+    for org, year, value in (
+        (tree["a"], 2024, 1),
+        (tree["a"], 2025, 10),
+        (tree["a-tw"], 2026, 100),
+        (tree["b"], 2026, 1000),
+    ):
+        ManualValue.objects.create(figure=fig, org=org, year=year, value=value)
+
+    def by_years(first_year):
+        return lambda orgs, start, end: (
+            ManualValue.objects.filter(org__in=orgs, year__gte=first_year(start), year__lte=end.year),
+            {"n": Sum("value")},
+        )
+
+    kept = aggregate.Precompiled(by_years(lambda start: start.year), by_year=True)
+    moved = aggregate.Precompiled(by_years(lambda start: start.year - 1), by_year=True)
+    orgs = Organisation.objects.subtree_of([tree["a"]])
+    assert kept(orgs, D(2026, 3, 1), D(2026, 5, 1)) == {"n": 100}  # the 社区's 2026, by its year
+    assert kept(orgs, D(2024, 1, 1), D(2025, 12, 31)) == {"n": 11}
+    assert next(iter(kept._compiled.values())) is not None
+    assert moved(orgs, D(2026, 1, 1), D(2026, 12, 31)) == {"n": 110}  # 2025 and 2026
+    assert next(iter(moved._compiled.values())) is None
+
+
+def test_hand_entered_values_are_read_in_one_query_for_a_subtree_s_years(tree, person):
+    """manual_values: one query whatever the number of codes; other codes, years and subtrees left out."""
+    from fazhi.figures.manual import manual_values
+    from fazhi.figures.models import ManualFigure, ManualValue
+
+    figures = [
+        ManualFigure.objects.create(
+            code=f"hand.{n}", label=f"手填{n}", unit="次", kind=ManualFigure.Kind.HAND_ENTERED
+        )
+        for n in range(3)
+    ]
+    for org, year, fig, value in (
+        (tree["a"], 2026, figures[0], 5),
+        (tree["a-tw"], 2026, figures[1], 2),
+        (tree["a"], 2025, figures[1], 7),
+        (tree["a"], 2024, figures[0], 9),  # a year not asked
+        (tree["b"], 2026, figures[0], 11),  # another 街道
+        (tree["a"], 2026, figures[2], 13),  # a code not asked
+    ):
+        ManualValue.objects.create(figure=fig, org=org, year=year, value=value)
+    with CaptureQueriesContext(connection) as queries:
+        found = manual_values(["hand.0", "hand.1"], tree["a"], [2026, 2025])
+    assert len(queries.captured_queries) == 1
+    assert found.get("hand.0", 2026) == (Decimal(5), False)
+    assert found.get("hand.1", 2026) == (Decimal(2), False)  # from the unit below, by the rule
+    assert found.get("hand.1", 2025) == (Decimal(7), False)
+    assert found.get("hand.0", 2024) is None and found.get("hand.2", 2026) is None
+    assert manual_values(["hand.0"], tree["a"], []).get("hand.0", 2026) is None
+
+
+def test_every_function_figure_and_breakdown_query_is_kept(tree, disputes):
+    """Each Precompiled query of the figures (function figures, breakdowns, hand-entered values) is built
+    once and kept: none is found out as one to leave to the ORM on every call, which would be right but
+    cost the dashboard the ORM's build of it on each request."""
+    import sys
+
+    from fazhi.figures.dashboard import breakdowns
+
+    values(tree["a"], [f.code for f in registry.all_figures()], 2026)
+    assert breakdowns(tree["a"], Period.year(2026))
+    declared = [
+        value
+        for name, module in list(sys.modules.items())
+        if name.startswith("fazhi.")
+        for value in vars(module).values()
+        if isinstance(value, aggregate.Precompiled)
+    ]
+    kept = [o for o in declared if o._compiled]
+    assert len(kept) >= 20
+    left = [o.build.__module__ for o in kept if any(c is None for c in o._compiled.values())]
+    assert not left
+
+
+def test_cards_and_trend_read_each_ledger_table_once(tree, disputes):
+    """values_and_series: the year's values as values() gives them, each month's as values() of that month
+    gives them, and the disputes table read by one query for all of it."""
+    from fazhi.figures.compute import values_and_series
+
+    codes = ["disputes.received", "disputes.success_rate", "disputes.amount_recovered"]
+    months = Period.year(2026).month_periods()
+    with CaptureQueriesContext(connection) as queries:
+        found, by_month = values_and_series(
+            tree["a"], codes, Period.year(2026), ["disputes.received"], months
+        )
+    assert sum('FROM "disputes_dispute"' in q["sql"] for q in queries.captured_queries) == 1
+    assert found == values(tree["a"], codes, 2026)
+    assert by_month["disputes.received"] == [
+        values(tree["a"], ["disputes.received"], m)["disputes.received"].value for m in months
+    ]
+    assert by_month["disputes.received"][1:5] == [1, 0, 1, 1]  # February, March, April, May
