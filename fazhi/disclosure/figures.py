@@ -16,7 +16,7 @@ and .fees (万元); .postings.late (published after the 20 工作日 of 条例�
 
 from django.db.models import Count, F, Q
 
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import Precompiled, counted_by
 from fazhi.figures.registry import (
     Figure,
     better_when_higher,
@@ -180,14 +180,8 @@ tally(
 _request("disclosure.extensions", "延长答复期限", "extension_approved_on")
 
 
-_received_by_kind = Precompiled(
-    lambda orgs, start, end: (
-        _requests(orgs)
-        .filter(received_q(start, end))
-        .values_list("applicant_kind")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+_received_by_kind = counted_by(
+    lambda orgs, start, end: _requests(orgs).filter(received_q(start, end)), "applicant_kind"
 )
 
 

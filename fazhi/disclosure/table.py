@@ -29,7 +29,7 @@ from django.db.models import Count, Q
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import Precompiled, counted_by
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import visible_orgs
 
@@ -75,14 +75,8 @@ def by_kind(queryset) -> dict[str, int]:
     return counts
 
 
-_by_outcome_and_kind = Precompiled(
-    lambda orgs, start, end: (
-        _requests(orgs)
-        .filter(replied_q(start, end))
-        .values_list("outcome", "applicant_kind")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+_by_outcome_and_kind = counted_by(
+    lambda orgs, start, end: _requests(orgs).filter(replied_q(start, end)), "outcome", "applicant_kind"
 )
 
 

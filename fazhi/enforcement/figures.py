@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
 
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import Precompiled, counted_by
 from fazhi.figures.registry import (
     better_when_higher,
     breakdown,
@@ -207,16 +207,8 @@ _running_actions = Precompiled(
 tally("enforcement.file_reviews", "案卷评查", "份", model=FileReview, on="reviewed_on", phrases=("案卷评查",))
 
 
-_by_field = Precompiled(
-    lambda orgs, start, end: (
-        filed(orgs, start, end).values_list("field").annotate(n=Count("pk")).order_by("-n", "field")
-    )
-)
-_by_procedure = Precompiled(
-    lambda orgs, start, end: (
-        filed(orgs, start, end).values_list("procedure").annotate(n=Count("pk")).order_by("procedure")
-    )
-)
+_by_field = counted_by(filed, "field", order=("-n", "field"))
+_by_procedure = counted_by(filed, "procedure", order=("procedure",))
 
 
 @breakdown("enforcement.cases.by_field", "行政执法案件（按执法领域）", unit="宗")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 
 from fazhi.db import compile_rows, fetch_converted
@@ -292,6 +292,16 @@ class Precompiled:
         if isinstance(built, tuple):
             return built[0].aggregate(**built[1])
         return list(built)
+
+
+def counted_by(rows: Callable, *fields: str, order: tuple[str, ...] = ()) -> Precompiled:
+    """The rows ``rows(orgs, start, end)`` gives, counted by ``fields``: [(*values, n), …] in ``order``
+    (of the fields and ``"n"``/``"-n"``; none: as the database groups them) — a breakdown's query."""
+    return Precompiled(
+        lambda orgs, start, end: (
+            rows(orgs, start, end).values_list(*fields).annotate(n=Count("pk")).order_by(*order)
+        )
+    )
 
 
 def _hashable(value) -> bool:

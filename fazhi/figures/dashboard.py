@@ -76,9 +76,10 @@ def _trend(months: list[Period], found: dict) -> dict:
 def breakdowns(org: Organisation, period: Period) -> list[dict]:
     orgs = Organisation.objects.subtree_of([org])
     result = []
+    items = registry.all_breakdowns()
     with registry.computing():  # breakdowns of the same rows share their query (registry.shared)
-        found = [registry.parts(item, orgs, period.start, period.end) for item in registry.all_breakdowns()]
-    for index, (item, pairs) in enumerate(zip(registry.all_breakdowns(), found, strict=True)):
+        found = [registry.parts(item, orgs, period.start, period.end) for item in items]
+    for index, (item, pairs) in enumerate(zip(items, found, strict=True)):
         total = sum(float(value or 0) for _, value in pairs)
         result.append(
             {

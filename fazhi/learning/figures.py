@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Min, Q
 
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import Precompiled, counted_by
 from fazhi.figures.registry import (
     better_when_higher,
     breakdown,
@@ -164,11 +164,7 @@ for _unit, _suffix in MATERIAL_CODES.items():
     )  # fmt: skip
 
 
-_events_by_kind = Precompiled(
-    lambda orgs, start, end: (
-        events(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by("kind")
-    )
-)
+_events_by_kind = counted_by(events, "kind", order=("kind",))
 
 
 @breakdown("pufa.events.by_kind", "普法活动（按类别）", "场")

@@ -14,10 +14,10 @@ unit once assigned, else the submitting unit) is one of them.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 
 from fazhi.dates import today
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import counted_by
 from fazhi.figures.registry import better_when_lower, breakdown, derived, tally
 from fazhi.orgs.models import Kind
 
@@ -123,19 +123,11 @@ derived(
 )  # fmt: skip
 
 
-_by_kind = Precompiled(
-    lambda orgs, start, end: (
-        concluded(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by("-n", "kind")
-    )
-)
-_by_opinion = Precompiled(
-    lambda orgs, start, end: (
-        answered_rounds(orgs, start, end)
-        .filter(~Q(opinion=""))
-        .values_list("opinion")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "opinion")
-    )
+_by_kind = counted_by(concluded, "kind", order=("-n", "kind"))
+_by_opinion = counted_by(
+    lambda orgs, start, end: answered_rounds(orgs, start, end).filter(~Q(opinion="")),
+    "opinion",
+    order=("-n", "opinion"),
 )
 
 

@@ -15,10 +15,10 @@ Counting rules (a record counts for the units ``orgs`` when its responsible unit
 - Documents count by the day they were received.
 """
 
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 
 from fazhi.dates import today
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import counted_by
 from fazhi.figures.registry import (
     better_when_higher,
     better_when_lower,
@@ -175,16 +175,9 @@ tally(
 )  # fmt: skip
 
 
-def _counted_by(rows, field: str) -> Precompiled:
-    """The rows ``rows(orgs, start, end)`` gives, counted by ``field`` (the SQL built once)."""
-    return Precompiled(
-        lambda orgs, start, end: rows(orgs, start, end).values_list(field).annotate(n=Count("pk")).order_by()
-    )
-
-
-_documents_by_kind = _counted_by(documents, "kind")
-_cases_by_kind = _counted_by(received_cases, "kind")
-_outcomes = _counted_by(finally_concluded, "outcome")
+_documents_by_kind = counted_by(documents, "kind")
+_cases_by_kind = counted_by(received_cases, "kind")
+_outcomes = counted_by(finally_concluded, "outcome")
 
 
 @breakdown("litigation.documents.by_kind", "收到法律文书（按类别）", "份")

@@ -10,10 +10,10 @@ Counting rules (a record counts for the units ``orgs`` when its handling unit is
 - Reminders count by the day they were issued, for the issuing unit.
 """
 
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 
 from fazhi.dates import today
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import counted_by
 from fazhi.figures.registry import better_when_higher, breakdown, ratio, tally
 
 from .models import (
@@ -194,11 +194,7 @@ ratio(
 )  # fmt: skip
 
 
-_by_kind = Precompiled(
-    lambda orgs, start, end: (
-        received_items(orgs, start, end).values_list("kind").annotate(n=Count("pk")).order_by()
-    )
-)
+_by_kind = counted_by(received_items, "kind")
 
 
 @breakdown("oversight.by_kind", "监督事项按类别")

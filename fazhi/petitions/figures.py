@@ -9,9 +9,9 @@ Counting rules: a record counts for the units ``orgs`` when its owner unit is on
 - 居民议事会 count by the day held; topics are the topics raised and discussed there.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
-from fazhi.figures.aggregate import Precompiled
+from fazhi.figures.aggregate import counted_by
 from fazhi.figures.registry import (
     better_when_higher,
     better_when_lower,
@@ -82,16 +82,8 @@ _councils("council.topics", "讨论解决议题", "条", total="topics_raised", 
 _councils("council.topics_resolved", "议事会解决议题", "条", total="topics_resolved")
 
 
-def _counted_by(rows, field: str) -> Precompiled:
-    """The rows ``rows(orgs, start, end)`` gives, counted by ``field``, the most first (the SQL built once)."""
-    return Precompiled(
-        lambda orgs, start, end: (
-            rows(orgs, start, end).values_list(field).annotate(n=Count("pk")).order_by("-n", field)
-        )
-    )
-
-
-_by_form, _by_channel = _counted_by(petitions, "form"), _counted_by(demands, "channel")
+_by_form = counted_by(petitions, "form", order=("-n", "form"))
+_by_channel = counted_by(demands, "channel", order=("-n", "channel"))
 
 
 @breakdown("petitions.batches.by_form", "接访群众（按信访形式）", "批")
