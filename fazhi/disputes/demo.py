@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from fazhi.dates import today
 from fazhi.demo.people import People
+from fazhi.ledger.bulk_insert import insert_rows
 
 from .bulk import NewDispute, insert_many
 from .models import (
@@ -163,25 +164,31 @@ def _assist(items, unit, count, rng, since=None):
         item.assisting_unit_ids.append(unit.pk)
 
 
-def _sessions_and_dispatches(maker: Maker, disputes_items):
-    sessions = []
-    for item in disputes_items:
-        d = item.dispute
-        if d.status in (SUCCESS, FAILED, "mediating"):
-            sessions.append(
-                Session(
-                    dispute_id=d.pk,
-                    held_on=d.concluded_on or d.received_on,
-                    place=maker.rng.choice(PLACES),
-                    mediators=maker.person_name(),
-                    participants="双方当事人",
-                    notes="听取双方陈述，释法说理，引导双方协商。",
-                )
-            )
-    Session.objects.bulk_create(sessions, batch_size=2000)
-    # The mediator of a dispute's session is its 承办人 (named once: no second draw of the random names).
-    handled = {s.dispute_id: Dispute(pk=s.dispute_id, handler=s.mediators) for s in sessions}
-    Dispute.objects.bulk_update(handled.values(), ["handler"], batch_size=1000)
+def _mediations(maker: Maker, items) -> list[tuple[NewDispute, str, str]]:
+    """(item, place, mediator) of each dispute that had a session; the mediator is its 承办人 (named once:
+    no second draw of the random names), set before the disputes are written so no update follows."""
+    held = []
+    for item in items:
+        if item.dispute.status in (SUCCESS, FAILED, "mediating"):
+            place, mediator = maker.rng.choice(PLACES), maker.person_name()
+            item.dispute.handler = mediator
+            held.append((item, place, mediator))
+    return held
+
+
+def _sessions_and_dispatches(maker: Maker, held):
+    sessions = [
+        Session(
+            dispute_id=item.dispute.pk,
+            held_on=item.dispute.concluded_on or item.dispute.received_on,
+            place=place,
+            mediators=mediator,
+            participants="双方当事人",
+            notes="听取双方陈述，释法说理，引导双方协商。",
+        )
+        for item, place, mediator in held
+    ]
+    insert_rows(Session, sessions)
     dispatches = []
     for item, via in maker.dispatches:
         d = item.dispute
@@ -196,13 +203,14 @@ def _sessions_and_dispatches(maker: Maker, disputes_items):
                 note="属地化解",
             )
         )
-    Dispatch.objects.bulk_create(dispatches, batch_size=2000)
+    insert_rows(Dispatch, dispatches)
     maker.dispatches.clear()
 
 
 def _write(maker, items, source):
+    held = _mediations(maker, items)
     insert_many(None, items, source=source)
-    _sessions_and_dispatches(maker, items)
+    _sessions_and_dispatches(maker, held)
 
 
 def _open_cases(maker: Maker, units, count: int) -> list[NewDispute]:
