@@ -64,6 +64,13 @@ def _roots(user, *, write: bool) -> list[Organisation]:
     ]
 
 
+def scope_key(user, *, write: bool = False) -> tuple[str, ...]:
+    """What ``visible_to`` filters a person's records by, as a key: the paths of the units their roles
+    reach from. Two people (or requests) with the same key see the same records, so a query built for one
+    may be kept for the other."""
+    return tuple(sorted({root.path for root in _roots(user, write=write)}))
+
+
 def visible_orgs(user, *, write: bool = False):
     """Organisations whose records the user may read (or, with write=True, change)."""
     roots = _roots(user, write=write)
