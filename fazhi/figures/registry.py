@@ -162,6 +162,9 @@ class Figure:
     tally: Tally | None = None  # computed with its ledger's other tallies in one query
     ratio: Ratio | None = None  # computed from two other figures' values
     derived: Derived | None = None  # computed from other figures' values
+    # (whole, part): a report that states the part beside the whole's wording in one sentence means this
+    # figure by that wording, the whole without the part ("分析会5场、年度总结分析会1场": 5 is not all 6)
+    rest_of: tuple[str, str] | None = None
 
     @property
     def hand_entered(self) -> bool:
@@ -231,12 +234,15 @@ def tally(
     phrases: tuple[str, ...] = (),
     description: str = "",
     dates: Callable | None = None,
+    rest_of: tuple[str, str] | None = None,
 ) -> Figure:
     """Declare a figure that counts (or with ``total`` sums) a ledger's rows dated ``on`` in the period and
     matching ``where``: see :class:`Tally`. Its ``compute`` still answers alone, for one figure."""
     counted = Tally(model, on, where, total, org_field)
     compute = partial(_tally_compute, counted)
-    return declare(Figure(code, label, unit, compute, tuple(phrases), description, dates, tally=counted))
+    return declare(
+        Figure(code, label, unit, compute, tuple(phrases), description, dates, tally=counted, rest_of=rest_of)
+    )
 
 
 def ratio(code: str, label: str, *, part: str, whole: str, phrases: tuple[str, ...] = (), description=""):
@@ -422,6 +428,12 @@ def code_for_phrase(subject: str, *, section: Iterable[str] = (), unit: str | No
     code, wording = best[0]
     tail = subject[subject.rindex(wording) + len(wording) :]
     return code if tail in NEUTRAL_TAILS else None
+
+
+def rests() -> dict[tuple[str, str], str]:
+    """(whole, part) → the code of the figure that is the whole without the part (``Figure.rest_of``)."""
+    _load()
+    return {fig.rest_of: fig.code for fig in _REGISTRY.values() if fig.rest_of}
 
 
 # Breakdowns -------------------------------------------------------------------------------------

@@ -207,6 +207,7 @@ tally(
 tally(
     "litigation.analysis_meetings.regular", "涉诉案件分析会（不含年度总结）", "场", model=AnalysisMeeting,
     on="held_on", where=Q(annual_review=False),
+    rest_of=("litigation.analysis_meetings", "litigation.analysis_meetings.annual"),
 )  # fmt: skip
 tally(
     "litigation.analysis_meetings.annual", "年度涉诉案件总结分析会", "场", model=AnalysisMeeting, on="held_on",

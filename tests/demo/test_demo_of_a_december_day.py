@@ -34,7 +34,7 @@ from fazhi.learning.models import AdviserAssignment, ExamRound, LeadershipAct, S
 from fazhi.ledger import services as ledger
 from fazhi.ledger.models import NumberSequence
 from fazhi.orgs.models import Organisation
-from fazhi.reports.analyzer import analyze_text
+from fazhi.reports.analyzer import analyze, analyze_text
 from fazhi.reports.models import AnnualReport, Paragraph, Source
 from fazhi.reports.seed_coverage import compare
 from tests.conftest import clock_at, seed_path
@@ -143,6 +143,25 @@ def test_guanlans_draft_states_nine_tenths_of_its_published_figures(demo, tmp_pa
         "51件",
     } <= stated
     assert {"53场", "129个", "600余人次", "185名", "43人", "约900万元", "七项", "476个"} <= stated
+
+
+def test_guanlans_published_meetings_read_back_as_its_ledger_counts_them(demo):
+    """观澜 writes "开展涉诉案件分析会5场、年度涉诉案件总结分析会1场": read back, the 5 are the regular meetings (the
+    ledger holds 6 in all), so the comparison with the ledger finds no difference."""
+    read = analyze(seed_path(GUANLAN_2024))
+    meetings = {
+        f.text: f.code for f in read.figures if (f.code or "").startswith("litigation.analysis_meetings")
+    }
+    assert meetings == {
+        "5场": "litigation.analysis_meetings.regular",
+        "1场": "litigation.analysis_meetings.annual",
+    }
+    units = Organisation.objects.subtree_of([demo.orgs["guanlan"]])
+    counted = {
+        text: registry.get(code).compute(units, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+        for text, code in meetings.items()
+    }
+    assert counted == {"5场": 5, "1场": 1}
 
 
 def test_guanlans_draft_is_in_its_outline_and_types_no_figure(demo):

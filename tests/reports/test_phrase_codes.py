@@ -57,6 +57,14 @@ ROWS = [
         None,
     ),  # only "委派" (2 chars) matched
     (GUANLAN, GL_DUTY, "2024年开展涉诉案件分析会5场", "5场", "litigation.analysis_meetings"),
+    # beside the annual one in the same sentence, the 5 are the others (6 meetings in all in the ledger)
+    (
+        GUANLAN,
+        GL_DUTY,
+        "2024年开展涉诉案件分析会5场、年度涉诉案件总结分析会1场",
+        "5场",
+        "litigation.analysis_meetings.regular",
+    ),
     # §2: was litigation.cases — a meeting in 场 is no count of cases, and 涉诉案件 only qualifies 分析会
     # the annual one has its figure (litigation.analysis_meetings.annual, 观澜's demo)
     (

@@ -85,9 +85,27 @@ def find_figures(text: str, outline: list[Heading] = ()) -> list[FigureMention]:
             # a change's unit is its rate's (%), not the unit of what changed
             unit=figure.base_unit if figure.kind == "value" else None,
         )
+    _rest_beside_its_part(text, figures)
     figures.extend(years)  # no registry figure counts years in a row: no code
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _rest_beside_its_part(text: str, figures: list[FigureMention]) -> None:
+    """A whole stated beside one of its parts in the same sentence is the rest ("开展涉诉案件分析会5场、年度涉诉
+    案件总结分析会1场": 5 regular meetings and the annual one, not 5 in all) where the registry has that figure
+    (``Figure.rest_of``)."""
+    rests = registry.rests()
+    ends = [found.start() for found in SENTENCE_END.finditer(text)]
+    sentences: dict[int, list[FigureMention]] = {}
+    for figure in figures:
+        if figure.code:
+            sentences.setdefault(bisect_right(ends, figure.start), []).append(figure)
+    for stated in sentences.values():
+        codes = {figure.code for figure in stated}
+        for whole in stated:
+            rest = next((rests[(whole.code, part)] for part in codes if (whole.code, part) in rests), None)
+            whole.code = rest or whole.code
 
 
 def _section(outline: list[Heading], position: int) -> list[str]:
