@@ -21,6 +21,11 @@ pytestmark = pytest.mark.django_db
 DAY = TODAY + datetime.timedelta(days=45)  # a dispute received on TODAY is past its one month by then
 
 
+def board_tables() -> list[str]:
+    """The tables of the ledgers the board asks (those with statutory due dates)."""
+    return [model._meta.db_table for model in ledger_models() if issubclass(model, Deadlined)]
+
+
 @pytest.fixture
 def no_building(monkeypatch):
     """From here on, building a scoped query fails the test."""
@@ -40,7 +45,7 @@ def test_the_kept_query_reads_the_rows_anew(tree, person, no_building):
         no_building()
         with clock_at(TODAY):
             second = new_dispute(mediator, tree["a-tw"], summary="噪音扰民")
-        tables = [model._meta.db_table for model in ledger_models() if issubclass(model, Deadlined)]
+        tables = board_tables()
         with CaptureQueriesContext(connection) as asked:
             board = deadline_board(mediator)
         # one query a ledger and one for the units shown, nothing built again
@@ -71,7 +76,7 @@ def test_a_unit_given_is_on_the_board_at_once(tree, person):
 
 def test_a_person_who_sees_no_unit_has_an_empty_board_without_asking_a_ledger(tree, person):
     admin = person("sys", "sys_admin", tree["district"])  # the 三员 see no ledger record
-    tables = [model._meta.db_table for model in ledger_models() if issubclass(model, Deadlined)]
+    tables = board_tables()
     with clock_at(DAY):
         deadline_board(admin)
         with CaptureQueriesContext(connection) as asked:
