@@ -1,6 +1,6 @@
 """What `fazhi load_demo` (so `make run`) must give on whatever day it runs (issue 10): its fixed historical
-years stay as they are and its "recent" records, dated relative to today, stay valid — late in a year whose
-periods run into a year without a holiday notice, on 1 January, and inside such a year."""
+years stay as they are and its "recent" records, dated relative to today, stay valid on a day inside a year
+without a holiday notice, their periods running on into the next (tests/demo/test_demo_of_a_december_day.py)."""
 
 import datetime
 

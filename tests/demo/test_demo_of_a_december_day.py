@@ -1,9 +1,11 @@
-"""The whole demo (`fazhi load_demo`, what `make run` loads) on a December day, loaded once for every check of
-this module: a full load costs a minute or more, and the suite loaded it four times before (the clock, the
-seed coverage, the learning and the dispute demos).
+"""The whole demo (`fazhi load_demo`, what `make run` loads) on a December day years past the last holiday
+notice, loaded once for every check of this module: a full load costs a minute or more, and the suite loaded
+it five times before (the clock on two days, the seed coverage, the learning and the dispute demos).
 
-- the demo fits its day (issue 10): the periods of its recent records run into a year without a holiday
-  notice (tests/demo/fits_its_day.py; the years past the last notice are test_demo_years_ahead.py);
+- the demo fits its day (issue 10): the day lies inside a year without a holiday notice, its recent records
+  are dated across months of it, and their periods run on across 1 January into the next such year
+  (tests/demo/fits_its_day.py; a period crossing from a year with a notice into one without is the
+  deadline engine's and the records' own tests, tests/deadlines);
 - issue 18's measure: the drafted report of each demo office states the published report's figures
   (fazhi.reports.seed_coverage), each share pinned as a floor at what the demo reaches today, so that a change
   to the templates or the demo rows that loses a figure fails here; raise a floor when the demo improves
@@ -42,8 +44,9 @@ from tests.demo.fits_its_day import assert_the_demo_fits
 
 pytestmark = pytest.mark.django_db
 
-# December, with the periods of the recent records running into a year without a holiday notice.
-DAY = datetime.date(2026, 12, 20)
+# December of a year without a holiday notice, five years past the last one (chinesecalendar's 2026): the
+# periods of the recent records run into the next year, without a notice either.
+DAY = datetime.date(2031, 12, 19)
 
 
 @dataclass

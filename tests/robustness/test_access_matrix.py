@@ -442,9 +442,24 @@ def test_tables_name_only_existing_routes():
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _client(world, role) -> Client:
-    client = Client()
-    sign_in(client, world.people[role])
+@pytest.fixture(scope="module")
+def clients(world, django_db_blocker):
+    """role → a client signed in as that role's person, for the whole module: signed in once inside the
+    world's transaction (a session begun inside a test would vanish with the test's savepoint), where
+    signing in for each route and role cost a fifth of the module's time."""
+    with django_db_blocker.unblock():
+        signed_in = {}
+        for role in ROLES:
+            signed_in[role] = Client()
+            sign_in(signed_in[role], world.people[role])
+        return signed_in
+
+
+def _client(clients, role) -> Client:
+    client = clients[role]
+    # Every answer below must come from the person, not from a session lost on the way (which would
+    # answer every request "please sign in" and let every refusal check pass).
+    assert client.session.exists(client.session.session_key), f"角色 {role} 的登录会话丢失"
     return client
 
 
@@ -512,9 +527,9 @@ def _count_in_b(world, route):
 # --- the API matrix ----------------------------------------------------------------------------------
 
 
-def _check_api(world, route, role) -> list[str]:
+def _check_api(world, clients, route, role) -> list[str]:
     name = _name(route)
-    client = _client(world, role)
+    client = _client(clients, role)
     reviewer = role == REVIEWER
     problems = []
 
@@ -594,20 +609,20 @@ API_CASES = [r for r in ROUTES if not _unknown(r)]
 
 
 @pytest.mark.parametrize("route", API_CASES, ids=[f"{r.method}:{r.basename}.{r.action}" for r in API_CASES])
-def test_api_route_keeps_to_its_street(world, route):
+def test_api_route_keeps_to_its_street(world, clients, route):
     problems = []
     for role in ROLES:
-        problems += _check_api(world, route, role)
+        problems += _check_api(world, clients, route, role)
     assert not problems, "\n".join(problems)
 
 
-def test_matrix_catches_a_leak(world):
+def test_matrix_catches_a_leak(world, clients):
     """The checks above can fail: a's own record is found in a's list, and the reviewer may read b's."""
-    client = _client(world, "handler")
+    client = _client(clients, "handler")
     response = client.get(reverse("api:dispute-list"))
     assert _leaks(world, response, street="a"), "甲街道的纠纷应出现在甲街道人员的列表中"
     route = next(r for r in ROUTES if _name(r) == "dispute.retrieve")
-    assert _check_api(world, route, REVIEWER) == []
+    assert _check_api(world, clients, route, REVIEWER) == []
 
 
 # --- the web pages -----------------------------------------------------------------------------------
@@ -815,11 +830,11 @@ def _web_version(obj):
 
 
 @pytest.mark.parametrize("name", sorted(WEB_TARGETS))
-def test_web_page_keeps_to_its_street(world, name):
+def test_web_page_keeps_to_its_street(world, clients, name):
     obj, urls = _web_urls(world, name)
     problems = []
     for role in ROLES:
-        client = _client(world, role)
+        client = _client(clients, role)
         reviewer = role == REVIEWER
         for url in urls:
             response = client.get(url)
@@ -849,9 +864,9 @@ def _detail_page(model) -> str | None:
     )
 
 
-def test_web_detail_pages_open_for_the_reviewer(world):
+def test_web_detail_pages_open_for_the_reviewer(world, clients):
     """Positive control: the 区级审阅 does see b's records, so the 404s above are scoping, not broken URLs."""
-    client = _client(world, REVIEWER)
+    client = _client(clients, REVIEWER)
     problems = []
     for model in ledger_models():
         name = _detail_page(model)
@@ -866,9 +881,9 @@ def test_web_detail_pages_open_for_the_reviewer(world):
 
 
 @pytest.mark.parametrize("role", sorted(ROLES))
-def test_web_pages_without_pk_show_nothing_of_b(world, role):
+def test_web_pages_without_pk_show_nothing_of_b(world, clients, role):
     """Every page without placeholders (lists, boards, figures, Excel exports), plain and with ?org=b."""
-    client = _client(world, role)
+    client = _client(clients, role)
     problems = []
     for path, name in _web_patterns():
         if "{" in path:
@@ -904,12 +919,12 @@ WEB_ORG_POSTS = {"disclosure:annual_text": (_report_text_post, _report_texts)}
 
 
 @pytest.mark.parametrize("name", sorted(WEB_ORG_POSTS))
-def test_web_forms_naming_a_unit_keep_to_their_street(world, name):
+def test_web_forms_naming_a_unit_keep_to_their_street(world, clients, name):
     data, written = WEB_ORG_POSTS[name]
     problems = []
     for role in ROLES:
         before = written("b")
-        response = _client(world, role).post(reverse(name), data(world, "b"))
+        response = _client(clients, role).post(reverse(name), data(world, "b"))
         if response.status_code not in DENIED:
             problems.append(f"POST {name} 角色 {role}：HTTP {response.status_code}，应为 403/404")
         if written("b") != before:
@@ -951,9 +966,9 @@ def sibling_dispute(world):
 
 
 @pytest.mark.parametrize("role", ["handler", "enforcement"])
-def test_sibling_units_inside_a_street_keep_apart(world, sibling_dispute, role):
+def test_sibling_units_inside_a_street_keep_apart(world, clients, sibling_dispute, role):
     """A person of 甲街道调委会 (or the 执法队) neither reads nor finds a record of 甲街道司法所."""
-    client = _client(world, role)
+    client = _client(clients, role)
     number = sibling_dispute.number
     answers = {
         "API 列表": client.get(reverse("api:dispute-list")),
@@ -980,8 +995,8 @@ def test_sibling_units_inside_a_street_keep_apart(world, sibling_dispute, role):
     assert not problems, f"角色 {role}：\n" + "\n".join(problems)
 
 
-def test_the_sibling_sweep_can_fail(world, sibling_dispute):
+def test_the_sibling_sweep_can_fail(world, clients, sibling_dispute):
     """Positive control: the 司法所 person (法律顾问 there, who sees personal data) finds it."""
-    client = _client(world, "legal")  # held at 甲街道司法所
+    client = _client(clients, "legal")  # held at 甲街道司法所
     found = client.get(reverse("api:dispute-list"), {"contact": SIBLING[0]}).json()["results"]
     assert [row["number"] for row in found] == [sibling_dispute.number]
