@@ -63,6 +63,32 @@ def demo_loaded(django_db_blocker, *loaders, day: datetime.date | None = None):
         transaction.set_rollback(True)
 
 
+@contextmanager
+def migrated_back(targets):
+    """The test database migrated back to ``targets`` (a data migration's test): yields the models as those
+    migrations have them (the historical models of that point), and brings the database back to the latest
+    migrations afterwards, whatever the test did. For a ``transactional_db`` test (migrations commit)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    try:
+        # the state the executor ends on, not a second one built from the migration records (seconds of
+        # rendering each)
+        yield executor.migrate(targets).apps
+    finally:
+        latest = MigrationExecutor(connection)
+        latest.migrate(latest.loader.graph.leaf_nodes())
+
+
+def migrate_forward(targets):
+    """Apply the migrations up to ``targets`` inside ``migrated_back``: the models as they then stand."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    return MigrationExecutor(connection).migrate(targets).apps
+
+
 @pytest.fixture
 def pinned_clock():
     """Today is TODAY for the test (use with pytest.mark.usefixtures on modules that date records today)."""

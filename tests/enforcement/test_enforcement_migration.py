@@ -5,30 +5,20 @@ cases filed outside the ledger (its linked cases taken out, so the number shown 
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from fazhi.enforcement.models import EnforcementCase, InspectionBatch, SpecialAction, with_cases_filed
 from fazhi.orgs.models import Kind, Organisation
+from tests.conftest import migrate_forward, migrated_back
 
 BEFORE = [("enforcement", "0004_caseparty_masked_values")]
 AFTER = [("enforcement", "0007_drop_special_action_names")]
 DAY = datetime.date(2024, 6, 18)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
-
-
 @pytest.fixture
 def before(transactional_db):
-    old = _migrate(BEFORE)
-    yield old
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    with migrated_back(BEFORE) as old:
+        yield old
 
 
 def _case(old, org, number, name, day, inspection=None, status="filed"):
@@ -62,7 +52,7 @@ def test_names_become_actions_per_team_and_typed_filings_become_outside_ones(bef
     _case(old, teams[1], "甲执〔2024〕4号", "百日攻坚", DAY - datetime.timedelta(days=3))
     _case(old, teams[1], "甲执〔2024〕5号", "联合整治", DAY)
 
-    _migrate(AFTER)
+    migrate_forward(AFTER)
     actions = {(a.org_id, a.name): a for a in SpecialAction.objects.all()}
     assert set(actions) == {(teams[0].pk, "百日攻坚"), (teams[1].pk, "百日攻坚"), (teams[1].pk, "联合整治")}
     first = actions[teams[0].pk, "百日攻坚"]

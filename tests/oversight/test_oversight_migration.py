@@ -6,8 +6,6 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 
 from fazhi.audit.chain import verify
@@ -17,6 +15,7 @@ from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.history import audit_events
 from fazhi.ledger.integrity import check_model
 from fazhi.orgs.models import Kind, Organisation
+from tests.conftest import migrate_forward, migrated_back
 
 BEFORE = [("litigation", "0003_suggestion_letter_reply_due"), ("oversight", None)]
 # the move, and the suggestions widened into oversight items of every kind (the rows kept as they were) — up
@@ -28,26 +27,11 @@ AFTER = [
 DAY = datetime.date(2024, 4, 8)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    # the models as the applied migrations have them (the historical models of that point): the state the
-    # executor ends on, not a second one built from the migration records (seconds of rendering each)
-    return executor.migrate(targets).apps
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.fixture
 def before_the_move(transactional_db):
-    """The database as it stood with suggestions and reminders in the litigation app; brought back to the
-    latest migrations afterwards, whatever the test did."""
-    old = _migrate(BEFORE)
-    yield old
-    _latest()
+    """The database as it stood with suggestions and reminders in the litigation app."""
+    with migrated_back(BEFORE) as old:
+        yield old
 
 
 def test_rows_attachments_and_audit_entries_follow_the_records(before_the_move, settings, tmp_path):
@@ -84,7 +68,7 @@ def test_rows_attachments_and_audit_entries_follow_the_records(before_the_move, 
         )
     hashes = list(AuditEntry.objects.order_by("seq").values_list("hash", flat=True))
 
-    _migrate(AFTER)
+    migrate_forward(AFTER)
     ContentType.objects.clear_cache()
 
     from fazhi.oversight.models import Reminder as Moved
@@ -112,6 +96,6 @@ def test_rows_attachments_and_audit_entries_follow_the_records(before_the_move, 
         assert check_model(model, purged=False).problems == []
 
     # and back: the tables and the content types return to the litigation app
-    old = _migrate(BEFORE)
+    old = migrate_forward(BEFORE)
     assert old.get_model("litigation", "Suggestion").objects.get(pk=suggestion.pk).number == suggestion.number
     assert old.get_model("contenttypes", "ContentType").objects.get(pk=type_pk).app_label == "litigation"
