@@ -1,6 +1,7 @@
 """The whole demo (`fazhi load_demo`, what `make run` loads) on a December day years past the last holiday
 notice, loaded once for every check of this module: a full load costs a minute or more, and the suite loaded
-it five times before (the clock on two days, the seed coverage, the learning and the dispute demos).
+it nine times before (the clock on two days, the seed coverage, and the learning, dispute, enforcement,
+litigation, oversight and petition demos, the last four a part of it each).
 
 - the demo fits its day (issue 10): the day lies inside a year without a holiday notice, its recent records
   are dated across months of it, and their periods run on across 1 January into the next such year
@@ -15,12 +16,15 @@ it five times before (the clock on two days, the seed coverage, the learning and
   驿站 723/197/541/42/135/82, 普法 3000份/6000只/700人次, 法律明白人 22 new and 30 trained, 调解员培训250人次,
   item 三 from the leaders' acts, and its own study sessions and exam (观澜's 53 sessions on 129 topics and
   西乡's exam are on their own demo streets: fazhi/learning/demo.py);
-- the disputes reproduce the 五常 2024, 西乡 2023 and 观澜 2024 reports' dispute figures.
+- the disputes reproduce the 五常 2024, 西乡 2023 and 观澜 2024 reports' dispute figures;
+- enforcement, litigation, oversight and petitions theirs (tests/demo/*_checks.py, imported below).
 """
 
 import datetime
+import importlib
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -40,7 +44,33 @@ from fazhi.reports.analyzer import analyze, analyze_text
 from fazhi.reports.models import AnnualReport, Paragraph, Source
 from fazhi.reports.seed_coverage import compare
 from tests.conftest import clock_at, seed_path
+
+# tests/demo/*_checks.py: the other work lines' checks of the demo, run on this module's one load (a module of
+# their own loaded the demo again, up to half a minute each on PostgreSQL); pytest collects the test functions
+# imported here (test_every_work_lines_check_runs_on_this_load keeps the lists whole).
+from tests.demo.enforcement_checks import (  # noqa: F401
+    test_annual_report_drafts_the_enforcement_paragraph,
+    test_enforcement_pages_open_for_the_officer_and_the_office,
+    test_enforcement_years_and_their_figures,
+    test_home_board_of_the_enforcement_officer,
+    test_the_hundred_day_campaign_is_a_special_action_whose_page_adds_up_its_inspections_and_cases,
+    test_xixiangs_2023_is_its_reports_figures_and_no_decision_is_left_unpublished,
+)
+from tests.demo.figure import value
 from tests.demo.fits_its_day import assert_the_demo_fits
+from tests.demo.litigation_checks import (  # noqa: F401
+    test_litigation_reproduces_the_wuchang_2024_report,
+)
+from tests.demo.oversight_checks import (  # noqa: F401
+    test_oversight_has_the_items_of_the_seeds,
+    test_oversight_has_the_suggestions_and_reminders_of_the_seeds,
+)
+from tests.demo.petitions_checks import (  # noqa: F401
+    test_open_petitions_are_near_or_past_their_limits,
+    test_petitions_reproduce_the_seed_figures,
+    test_the_drafted_report_states_the_petition_and_demand_figures,
+    test_wuchang_has_a_year_of_petitions_of_its_own,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +100,17 @@ def demo(django_db_setup, django_db_blocker):
 
 def test_the_demo_fits_a_december_day(demo, django_user_model):
     assert_the_demo_fits(DAY, demo.printed, django_user_model)
+
+
+def test_every_work_lines_check_runs_on_this_load():
+    """A test added to a *_checks module and not imported above would never run."""
+    folder = Path(__file__).parent
+    for path in sorted(folder.glob("*_checks.py")):
+        module = importlib.import_module(f"tests.demo.{path.stem}")
+        checks = {name for name in vars(module) if name.startswith("test_")}
+        assert checks and checks <= set(globals()), (
+            f"{path.name}：{sorted(checks - set(globals()))} 未在本模块导入"
+        )
 
 
 # --- the drafted reports state the published reports' figures (issue 18) ---------------------------------
@@ -193,12 +234,6 @@ SEED = {
     "study.sessions": 46, "study.topics": 112, "exam.participation_rate": 98, "exam.excellence_rate": 86,
     "lead.planned_law_sessions": 4, "study.law_sessions": 4, "lead.law_meetings": 2, "lead.cases_contacted": 2,
 }  # fmt: skip
-
-
-def value(orgs, code, year=2024, street="wuchang"):
-    """The registry's figure ``code`` of ``street`` (with its units) for the whole ``year``."""
-    units = Organisation.objects.subtree_of([orgs[street]])
-    return registry.get(code).compute(units, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
 def drafted(tmp_path, name="wuchang-2024.txt") -> str:

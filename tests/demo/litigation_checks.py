@@ -1,28 +1,19 @@
-import datetime
-import io
+"""The demo's litigation ledger reproduces the 五常 2024 report (run on test_demo_of_a_december_day's load)."""
+
 from decimal import Decimal
 
-import pytest
-
-from fazhi.demo.tree import build_orgs, build_people
-from fazhi.figures import registry
-from fazhi.litigation.demo import load_demo
 from fazhi.litigation.models import Case
-from fazhi.orgs.models import Organisation
 from fazhi.reports.drafting import TEMPLATES, draft_text, fill
 from fazhi.reports.figure_source import fetch
 from fazhi.reports.placeholders import to_text
+from tests.demo.figure import value
 
-pytestmark = pytest.mark.django_db
 
-
-def test_demo_reproduces_the_wuchang_2024_report():
-    orgs = build_orgs()
-    load_demo(orgs, build_people(orgs), io.StringIO())
-    wuchang = Organisation.objects.subtree_of([orgs["wuchang"]])
+def test_litigation_reproduces_the_wuchang_2024_report(demo):
+    orgs = demo.orgs
 
     def year(code, y):
-        return registry.get(code).compute(wuchang, datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+        return value(orgs, code, y)
 
     assert year("litigation.cases", 2024) == 72
     assert year("litigation.civil", 2024) == 50

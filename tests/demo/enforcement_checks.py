@@ -1,58 +1,44 @@
-"""The demo's 五常 综合执法队 and the figures and report paragraph drafted from it."""
+"""The demo's 五常 综合执法队 and the figures and report paragraph drafted from it, and 西乡's and 观澜's teams (run
+on test_demo_of_a_december_day's load)."""
 
 import datetime
 from decimal import Decimal
 
-import pytest
 from django.core.management import call_command
 
-from fazhi.enforcement.demo import load_demo
 from fazhi.enforcement.models import Certificate, EnforcementCase
 from fazhi.figures import registry
 from fazhi.ledger.integrity import check_ledgers
 from fazhi.orgs.models import Organisation
 from fazhi.web.views import deadline_board
-from tests.conftest import demo_loaded
-
-pytestmark = pytest.mark.django_db
+from tests.demo.figure import value
 
 VIDEO_2024 = 54  # 2024's cases of 案件来源 视频巡查派发 (about a fifth, as the demo's sources are drawn)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with demo_loaded(django_db_blocker, load_demo) as loaded:
-        yield loaded
-
-
-def year(orgs, code, y):
-    units = Organisation.objects.subtree_of([orgs["wuchang"]])
-    return registry.get(code).compute(units, datetime.date(y, 1, 1), datetime.date(y, 12, 31))
-
-
-def test_demo_year_and_its_figures(demo):
-    orgs, _ = demo
-    assert year(orgs, "enforcement.cases", 2024) == 264
-    assert year(orgs, "enforcement.cases", 2023) == 222
-    assert year(orgs, "enforcement.cases.ordinary", 2024) == 176
-    assert year(orgs, "enforcement.cases.simple", 2024) == 88
-    assert year(orgs, "enforcement.cases.enterprise", 2024) == 41
-    assert year(orgs, "enforcement.inspections", 2024) == 312
-    assert year(orgs, "enforcement.inspections.objects", 2024) == 1260
-    assert year(orgs, "enforcement.hazards", 2024) == 187
-    assert year(orgs, "enforcement.joint_actions", 2024) == 4
-    assert year(orgs, "enforcement.random_checks", 2024) == 12
-    assert year(orgs, "enforcement.video_dispatched", 2024) == VIDEO_2024
-    assert year(orgs, "enforcement.training_hours", 2024) == 1144
-    assert year(orgs, "enforcement.training_hours.average", 2024) == Decimal("67.3")
-    assert year(orgs, "enforcement.officers.added", 2024) == 3
-    assert year(orgs, "enforcement.officers.transferred", 2024) == 1
-    assert year(orgs, "enforcement.certificates.cancelled", 2024) == 2
-    assert year(orgs, "enforcement.certificates.lost_notices", 2024) == 1
-    assert 100_000 < year(orgs, "enforcement.fines", 2024) < 5_000_000
-    assert 0 < year(orgs, "enforcement.penalties", 2024) <= 264
-    assert 80 < year(orgs, "enforcement.publicity_on_time_rate", 2024) < 100
-    assert 80 < year(orgs, "enforcement.av_record_rate", 2024) < 100
+def test_enforcement_years_and_their_figures(demo):
+    orgs = demo.orgs
+    assert value(orgs, "enforcement.cases", 2024) == 264
+    assert value(orgs, "enforcement.cases", 2023) == 222
+    assert value(orgs, "enforcement.cases.ordinary", 2024) == 176
+    assert value(orgs, "enforcement.cases.simple", 2024) == 88
+    assert value(orgs, "enforcement.cases.enterprise", 2024) == 41
+    assert value(orgs, "enforcement.inspections", 2024) == 312
+    assert value(orgs, "enforcement.inspections.objects", 2024) == 1260
+    assert value(orgs, "enforcement.hazards", 2024) == 187
+    assert value(orgs, "enforcement.joint_actions", 2024) == 4
+    assert value(orgs, "enforcement.random_checks", 2024) == 12
+    assert value(orgs, "enforcement.video_dispatched", 2024) == VIDEO_2024
+    assert value(orgs, "enforcement.training_hours", 2024) == 1144
+    assert value(orgs, "enforcement.training_hours.average", 2024) == Decimal("67.3")
+    assert value(orgs, "enforcement.officers.added", 2024) == 3
+    assert value(orgs, "enforcement.officers.transferred", 2024) == 1
+    assert value(orgs, "enforcement.certificates.cancelled", 2024) == 2
+    assert value(orgs, "enforcement.certificates.lost_notices", 2024) == 1
+    assert 100_000 < value(orgs, "enforcement.fines", 2024) < 5_000_000
+    assert 0 < value(orgs, "enforcement.penalties", 2024) <= 264
+    assert 80 < value(orgs, "enforcement.publicity_on_time_rate", 2024) < 100
+    assert 80 < value(orgs, "enforcement.av_record_rate", 2024) < 100
     # every case is in the team's unit, and every simple-procedure fine within 第五十一条's limits
     simple = EnforcementCase.objects.filter(procedure="simple")
     assert all(c.fine_amount <= (3000 if c.party_kind == "organisation" else 200) for c in simple)
@@ -61,7 +47,7 @@ def test_demo_year_and_its_figures(demo):
 
 
 def test_home_board_of_the_enforcement_officer(demo):
-    _, users = demo
+    users = demo.users
     board = deadline_board(users["zhifa"])
     overdue = [r for r in board["overdue"] if isinstance(r, EnforcementCase)]
     assert overdue and all(not r.published_on for r in overdue)
@@ -81,8 +67,8 @@ def test_annual_report_drafts_the_enforcement_paragraph(demo, tmp_path):
     assert f"累计派发视频巡查案件{VIDEO_2024}宗" in text
 
 
-def test_demo_pages_open_for_the_officer_and_the_office(demo, client):
-    _, users = demo
+def test_enforcement_pages_open_for_the_officer_and_the_office(demo, client):
+    users = demo.users
     case = EnforcementCase.objects.filter(status="served").first()
     card = Certificate.objects.get(number="330110000001")
     for username in ("zhifa", "fazhiban", "lingdao"):
@@ -106,7 +92,7 @@ XIXIANG_2023 = {
 
 
 def test_xixiangs_2023_is_its_reports_figures_and_no_decision_is_left_unpublished(demo):
-    orgs, _ = demo
+    orgs = demo.orgs
     units = Organisation.objects.subtree_of([orgs["xixiang"]])
     found = {
         code: registry.get(code).compute(units, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
@@ -118,13 +104,15 @@ def test_xixiangs_2023_is_its_reports_figures_and_no_decision_is_left_unpublishe
     assert not team.filter(decision_on__gt=datetime.date.today()).exists()
 
 
-def test_the_hundred_day_campaign_is_a_special_action_whose_page_adds_up_its_inspections_and_cases(demo, client):
+def test_the_hundred_day_campaign_is_a_special_action_whose_page_adds_up_its_inspections_and_cases(
+    demo, client
+):
     from fazhi.enforcement.demo import GUANLAN_TEAM, GUANLAN_VEHICLE_CASES, GUANLAN_VEHICLES
     from fazhi.enforcement.models import InspectionBatch, SpecialAction, with_cases_filed
 
-    orgs, users = demo
+    orgs, users = demo.orgs, demo.users
     action = SpecialAction.objects.get(org=orgs["wuchang-zf"], name="百日攻坚")
-    assert year(orgs, "enforcement.special_actions", 2024) == 1
+    assert value(orgs, "enforcement.special_actions", 2024) == 1
     client.force_login(users["zhifa"])
     page = client.get(f"/enforcement/actions/{action.pk}/")
     assert page.status_code == 200 and page.context["totals"]["objects"] == 1260

@@ -1,28 +1,18 @@
+"""The demo's oversight items reproduce the seeds' (run on test_demo_of_a_december_day's load)."""
+
 import datetime
-import io
 from decimal import Decimal
 
-import pytest
-
-from fazhi.demo.tree import build_orgs, build_people
-from fazhi.figures import registry
-from fazhi.orgs.models import Organisation
-from fazhi.oversight.demo import load_demo
 from fazhi.oversight.models import Reminder, Suggestion
 from fazhi.reports import services as reports
 from fazhi.reports.compose import to_document
 from fazhi.reports.render_text import render_text
+from tests.demo.figure import value
 
-pytestmark = pytest.mark.django_db
 
-
-def test_demo_has_the_suggestions_and_reminders_of_the_seeds():
-    orgs = build_orgs()
-    load_demo(orgs, build_people(orgs), io.StringIO())
-    wuchang = Organisation.objects.subtree_of([orgs["wuchang"]])
-
+def test_oversight_has_the_suggestions_and_reminders_of_the_seeds(demo):
     def year(code, y):
-        return registry.get(code).compute(wuchang, datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+        return value(demo.orgs, code, y)
 
     assert year("reminders.issued", 2024) == 5
     assert year("suggestions.judicial", 2024) == 2 and year("suggestions.procuratorate", 2024) == 2
@@ -35,16 +25,13 @@ def test_demo_has_the_suggestions_and_reminders_of_the_seeds():
     assert first.number == "五常办建〔2023〕0001号"
 
 
-def test_demo_has_the_oversight_items_of_the_seeds():
+def test_oversight_has_the_items_of_the_seeds(demo):
     """西乡 2023 (自觉接受人大监督、民主监督; 司法、检察建议; 督查督办; 审计) on 西乡's own office, and open items of
     every stage now; the drafted report states them."""
-    orgs = build_orgs()
-    users = build_people(orgs)
-    load_demo(orgs, users, io.StringIO())
-    xixiang = Organisation.objects.subtree_of([orgs["xixiang"]])
+    orgs, users = demo.orgs, demo.users
 
     def year(code):
-        return registry.get(code).compute(xixiang, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+        return value(orgs, code, 2023, "xixiang")
 
     assert (year("oversight.npc.city"), year("oversight.npc.city.lead")) == (17, 1)
     assert (year("oversight.cppcc.city"), year("oversight.cppcc.city.lead")) == (6, 1)
