@@ -1,3 +1,4 @@
+import contextlib
 import datetime
 
 import pytest
@@ -95,3 +96,21 @@ def test_purge_keeps_180_days_and_the_chain_still_verifies(db):
     assert purge_before(timezone.now() - datetime.timedelta(days=200)) == 2
     assert ChainHead.objects.get().anchor_seq == entries[1].seq
     assert verify() == []
+
+
+def test_a_change_whose_entry_fails_never_commits_without_it(db, monkeypatch):
+    """The entry has no savepoint of its own: a caller that catches the failure still cannot keep the change."""
+    from django.contrib.sessions.models import Session
+    from django.db import DatabaseError, transaction
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("磁盘已满")
+
+    monkeypatch.setattr(AuditEntry, "save", refuse)
+    with transaction.atomic():
+        # a change of a table the audit does not watch itself, then its entry written by hand
+        Session.objects.create(session_key="k" * 32, session_data="", expire_date=timezone.now())
+        with contextlib.suppress(DatabaseError):  # a careless caller going on as if nothing happened
+            record("update", target_type="sessions.session", target_id="k" * 32)
+    assert not Session.objects.filter(session_key="k" * 32).exists()
+    assert not ChainHead.objects.filter(seq__gt=0).exists()
