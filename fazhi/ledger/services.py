@@ -7,7 +7,6 @@ writes the audit entry in it. Ledger apps build their own services on these.
 import datetime
 
 from django.db import models, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from fazhi.audit.models import Action
@@ -244,11 +243,11 @@ def update(
         check_text_lengths(fresh)
         check_dates(fresh, dates_before)
         fresh.full_clean(exclude=NOT_VALIDATED)
-        fresh.save()
-        rows = model.objects.filter(pk=fresh.pk, version=expected_version).update(version=F("version") + 1)
-        if rows != 1:  # cannot happen under the row lock; kept as the last guard against a lost update
-            raise StaleEdit("保存失败：该记录刚被他人修改，请刷新后重试。")
+        # The version checked above is final: the row is locked to the end of the transaction (PostgreSQL's
+        # FOR UPDATE; SQLite's transactions take the write lock at their start), so the new one is saved with
+        # the rest, in the one UPDATE (tests/robustness/test_concurrent_edits.py: exactly one of two wins).
         fresh.version = expected_version + 1
+        fresh.save()
         changes = diff(before, _audited_snapshot(fresh))
         if isinstance(part_changes, dict):
             changes |= part_changes
