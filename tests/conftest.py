@@ -118,9 +118,8 @@ def _forget_loaded_figures():
     registry.mark_stale()
 
 
-@pytest.fixture
-def tree(db):
-    """区 → two 街道, each with a 调委会 and a 社区 with its 调委会."""
+def build_tree() -> dict:
+    """区 → two 街道, each with a 调委会 and a 社区 with its 调委会 (the ``tree`` fixture's)."""
     district = make_org("district", Kind.DISTRICT, name="测试区", short="测区")
     orgs = {"district": district}
     for street_code, street_name in (("a", "甲街道"), ("b", "乙街道")):
@@ -143,17 +142,26 @@ def tree(db):
     return orgs
 
 
+def make_person(username, role=None, org=None, **extra):
+    """A user holding ``role`` at ``org`` (the ``person`` fixture's)."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        RoleAssignment.objects.create(user=user, org=org, role=role)
+    return user
+
+
 @pytest.fixture
-def person(db, django_user_model):
+def tree(db):
+    """区 → two 街道, each with a 调委会 and a 社区 with its 调委会."""
+    return build_tree()
+
+
+@pytest.fixture
+def person(db):
     """person("name", "handler", org) → a user holding that role there."""
-
-    def make(username, role=None, org=None, **extra):
-        user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
-        if role:
-            RoleAssignment.objects.create(user=user, org=org, role=role)
-        return user
-
-    return make
+    return make_person
 
 
 # --- prerequisites outside the repository ---------------------------------------------------------

@@ -11,11 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from django.test import override_settings
 
 from fazhi.audit.chain import verify
 from fazhi.disputes.models import Dispute
 from fazhi.ops.backup import sign_manifest
 from fazhi.orgs.models import Kind, Organisation
+from tests.conftest import build_tree, make_person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,16 +29,25 @@ def fresh_content_type_cache():
     forget_content_types()
 
 
-@pytest.fixture
-def archive(tree, person, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    populate(tree, person)
-    path = tmp_path / "backup.tar.gz"
-    call_command("backup", output=path, stdout=io.StringIO())
-    call_command("flush", interactive=False, verbosity=0)
-    for item in sorted(settings.MEDIA_ROOT.rglob("*"), reverse=True):
-        item.unlink() if item.is_file() else item.rmdir()
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One backup of a populated database for the module, the database emptied after it: every test reads
+    it (or a damaged copy of it), none changes it; made for each test, it cost the module most of its time."""
+    folder = tmp_path_factory.mktemp("backup")
+    path = folder / "backup.tar.gz"
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=folder / "media"):
+        forget_content_types()
+        populate(build_tree(), make_person)
+        call_command("backup", output=path, stdout=io.StringIO())
+        call_command("flush", interactive=False, verbosity=0)
+        forget_content_types()
     return path
+
+
+@pytest.fixture(autouse=True)
+def empty_media(settings, tmp_path):
+    """Each test restores (or fails to) into a media folder of its own, empty at its start."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def rewrite(source, target, change):

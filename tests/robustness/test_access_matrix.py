@@ -9,6 +9,7 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
@@ -457,9 +458,9 @@ def clients(world, django_db_blocker):
 
 def _client(clients, role) -> Client:
     client = clients[role]
-    # Every answer below must come from the person, not from a session lost on the way (which would
-    # answer every request "please sign in" and let every refusal check pass).
-    assert client.session.exists(client.session.session_key), f"角色 {role} 的登录会话丢失"
+    # Every answer below must come from the person, not from a session lost or expired on the way (which
+    # would answer every request "please sign in" and let every refusal check pass).
+    assert client.session.get(SESSION_KEY), f"角色 {role} 的登录会话已丢失或过期"
     return client
 
 
