@@ -183,14 +183,22 @@ class Maker:
         return [self.make(org, day, until=until) for day in received]
 
     def open_requests(self, org, count: int):
-        """Requests of the last weeks still being answered: some overdue, some due within days."""
+        """Requests of the last weeks still being answered: one past its limit whatever the day (drawn again
+        while a pause or an extension keeps it inside), the others due within days or weeks."""
         now = today()
         items = []
-        for _ in range(count):
-            day = now - datetime.timedelta(days=self.rng.randint(12, 34))
-            while not is_working_day(day):
-                day -= datetime.timedelta(days=1)
-            items.append(self.make(org, day, reply=False))
+        for n in range(count):
+            for _ in range(20):
+                # the first one five to seven weeks old: past its 20 working days across any holidays
+                day = now - datetime.timedelta(
+                    days=self.rng.randint(35, 49) if n == 0 else self.rng.randint(12, 34)
+                )
+                while not is_working_day(day):
+                    day -= datetime.timedelta(days=1)
+                request, rows = self.make(org, day, reply=False)
+                if n or request.deadline_status(now) == "overdue":
+                    break
+            items.append((request, rows))
         return items
 
 

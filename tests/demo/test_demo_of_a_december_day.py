@@ -1,7 +1,7 @@
 """The whole demo (`fazhi load_demo`, what `make run` loads) on a December day years past the last holiday
 notice, loaded once for every check of this module: a full load costs a minute or more, and the suite loaded
-it nine times before (the clock on two days, the seed coverage, and the learning, dispute, enforcement,
-litigation, oversight and petition demos, the last four a part of it each).
+it ten times before (the clock on two days, the seed coverage, and the learning, dispute, disclosure,
+enforcement, litigation, oversight and petition demos, the last five a part of it each).
 
 - the demo fits its day (issue 10): the day lies inside a year without a holiday notice, its recent records
   are dated across months of it, and their periods run on across 1 January into the next such year
@@ -17,7 +17,8 @@ litigation, oversight and petition demos, the last four a part of it each).
   item 三 from the leaders' acts, and its own study sessions and exam (观澜's 53 sessions on 129 topics and
   西乡's exam are on their own demo streets: fazhi/learning/demo.py);
 - the disputes reproduce the 五常 2024, 西乡 2023 and 观澜 2024 reports' dispute figures;
-- enforcement, litigation, oversight and petitions theirs (tests/demo/*_checks.py, imported below).
+- disclosure, enforcement, litigation, oversight and petitions theirs (tests/demo/*_checks.py, imported
+  below).
 """
 
 import datetime
@@ -48,6 +49,12 @@ from tests.conftest import clock_at, seed_path
 # tests/demo/*_checks.py: the other work lines' checks of the demo, run on this module's one load (a module of
 # their own loaded the demo again, up to half a minute each on PostgreSQL); pytest collects the test functions
 # imported here (test_every_work_lines_check_runs_on_this_load keeps the lists whole).
+from tests.demo.disclosure_checks import (  # noqa: F401
+    test_annual_report_drafts_the_disclosure_paragraph,
+    test_disclosure_has_pauses_extensions_links_and_open_requests,
+    test_disclosure_postings_reproduce_the_seed_and_table_two,
+    test_disclosure_table_three_adds_up_and_chains_across_years,
+)
 from tests.demo.enforcement_checks import (  # noqa: F401
     test_annual_report_drafts_the_enforcement_paragraph,
     test_enforcement_pages_open_for_the_officer_and_the_office,
