@@ -63,30 +63,28 @@ def demo_loaded(django_db_blocker, *loaders, day: datetime.date | None = None):
         transaction.set_rollback(True)
 
 
-@contextmanager
-def migrated_back(targets):
-    """The test database migrated back to ``targets`` (a data migration's test): yields the models as those
-    migrations have them (the historical models of that point), and brings the database back to the latest
-    migrations afterwards, whatever the test did. For a ``transactional_db`` test (migrations commit)."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    try:
-        # the state the executor ends on, not a second one built from the migration records (seconds of
-        # rendering each)
-        yield executor.migrate(targets).apps
-    finally:
-        latest = MigrationExecutor(connection)
-        latest.migrate(latest.loader.graph.leaf_nodes())
-
-
-def migrate_forward(targets):
-    """Apply the migrations up to ``targets`` inside ``migrated_back``: the models as they then stand."""
+def migrate_to(targets):
+    """The test database migrated (forwards or back) to ``targets``: the models as those migrations have them
+    (the historical models of that point), from the state the executor ends on — not a second one built from
+    the migration records, seconds of rendering each. For a ``transactional_db`` test (migrations commit)."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
     return MigrationExecutor(connection).migrate(targets).apps
+
+
+@contextmanager
+def migrated_back(targets):
+    """``migrate_to(targets)`` for a data migration's test, the database brought back to the latest
+    migrations afterwards, whatever the test did."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        yield migrate_to(targets)
+    finally:
+        latest = MigrationExecutor(connection)
+        latest.migrate(latest.loader.graph.leaf_nodes())
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ from decimal import Decimal
 from django.core.management import call_command
 
 from fazhi.enforcement.models import Certificate, EnforcementCase
-from fazhi.figures import registry
 from fazhi.ledger.integrity import check_ledgers
-from fazhi.orgs.models import Organisation
 from fazhi.web.views import deadline_board
 from tests.demo.figure import value
 
@@ -90,12 +88,7 @@ XIXIANG_2023 = {
 
 def test_xixiangs_2023_is_its_reports_figures_and_no_decision_is_left_unpublished(demo):
     orgs = demo.orgs
-    units = Organisation.objects.subtree_of([orgs["xixiang"]])
-    found = {
-        code: registry.get(code).compute(units, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
-        for code in XIXIANG_2023
-    }
-    assert found == XIXIANG_2023
+    assert {code: value(orgs, code, 2023, "xixiang") for code in XIXIANG_2023} == XIXIANG_2023
     team = EnforcementCase.objects.filter(org=orgs["xixiang-zf"])
     assert not team.filter(EnforcementCase.open_q()).exists()  # the 281 files of late 2023 decided in 2024
     assert not team.filter(decision_on__gt=datetime.date.today()).exists()
@@ -121,6 +114,4 @@ def test_the_hundred_day_campaign_is_a_special_action_whose_page_adds_up_its_ins
         GUANLAN_VEHICLES, GUANLAN_VEHICLE_CASES, 0,
     )  # fmt: skip
     assert batch.special_action.name == "百日攻坚" and batch.special_action.org == orgs[GUANLAN_TEAM]
-    units = Organisation.objects.subtree_of([orgs[GUANLAN_TEAM]])
-    figure = registry.get("enforcement.inspections.cases_filed")
-    assert figure.compute(units, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)) == 82
+    assert value(orgs, "enforcement.inspections.cases_filed", 2024, GUANLAN_TEAM) == 82

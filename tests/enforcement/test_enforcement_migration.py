@@ -8,7 +8,7 @@ import pytest
 
 from fazhi.enforcement.models import EnforcementCase, InspectionBatch, SpecialAction, with_cases_filed
 from fazhi.orgs.models import Kind, Organisation
-from tests.conftest import migrate_forward, migrated_back
+from tests.conftest import migrate_to, migrated_back
 
 BEFORE = [("enforcement", "0004_caseparty_masked_values")]
 AFTER = [("enforcement", "0007_drop_special_action_names")]
@@ -52,7 +52,7 @@ def test_names_become_actions_per_team_and_typed_filings_become_outside_ones(bef
     _case(old, teams[1], "甲执〔2024〕4号", "百日攻坚", DAY - datetime.timedelta(days=3))
     _case(old, teams[1], "甲执〔2024〕5号", "联合整治", DAY)
 
-    migrate_forward(AFTER)
+    migrate_to(AFTER)
     actions = {(a.org_id, a.name): a for a in SpecialAction.objects.all()}
     assert set(actions) == {(teams[0].pk, "百日攻坚"), (teams[1].pk, "百日攻坚"), (teams[1].pk, "联合整治")}
     first = actions[teams[0].pk, "百日攻坚"]

@@ -15,7 +15,7 @@ from fazhi.ledger.attachments import attachments_of
 from fazhi.ledger.history import audit_events
 from fazhi.ledger.integrity import check_model
 from fazhi.orgs.models import Kind, Organisation
-from tests.conftest import migrate_forward, migrated_back
+from tests.conftest import migrate_to, migrated_back
 
 BEFORE = [("litigation", "0003_suggestion_letter_reply_due"), ("oversight", None)]
 # the move, and the suggestions widened into oversight items of every kind (the rows kept as they were) — up
@@ -68,7 +68,7 @@ def test_rows_attachments_and_audit_entries_follow_the_records(before_the_move, 
         )
     hashes = list(AuditEntry.objects.order_by("seq").values_list("hash", flat=True))
 
-    migrate_forward(AFTER)
+    migrate_to(AFTER)
     ContentType.objects.clear_cache()
 
     from fazhi.oversight.models import Reminder as Moved
@@ -96,6 +96,6 @@ def test_rows_attachments_and_audit_entries_follow_the_records(before_the_move, 
         assert check_model(model, purged=False).problems == []
 
     # and back: the tables and the content types return to the litigation app
-    old = migrate_forward(BEFORE)
+    old = migrate_to(BEFORE)
     assert old.get_model("litigation", "Suggestion").objects.get(pk=suggestion.pk).number == suggestion.number
     assert old.get_model("contenttypes", "ContentType").objects.get(pk=type_pk).app_label == "litigation"
