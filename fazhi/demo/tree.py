@@ -8,6 +8,10 @@ from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 
 DEMO_PASSWORD = "Fazhi#2024demo"
 
+# 西乡街道's communities beyond the two the demo fills, numbered from 03 in this order.
+XIXIANG_COMMUNITIES = ("西乡", "河东", "河西", "盐田", "臣田", "渔业", "草围", "南昌", "径贝", "铁岗", "九围", "黄田",
+                       "钟屋", "凤凰岗", "麻布", "三围", "共和", "共乐", "龙腾", "劳动", "乐群", "桃源", "固兴")  # fmt: skip
+
 # (code, name, short name used in numbers, kind, parent code)
 ORGS = [
     ("yuhang", "余杭区", "余杭", Kind.DISTRICT, None),
@@ -55,11 +59,7 @@ ORGS = [
     ("xixiang-lt-tw", "流塘社区人民调解委员会", "流塘调", Kind.COMMUNITY_COMMITTEE, "xixiang-lt"),
     *(
         (f"xixiang-sq{index:02d}", f"{name}社区", name, Kind.COMMUNITY, "xixiang")
-        for index, name in enumerate(
-            ("西乡", "河东", "河西", "盐田", "臣田", "渔业", "草围", "南昌", "径贝", "铁岗", "九围", "黄田",
-             "钟屋", "凤凰岗", "麻布", "三围", "共和", "共乐", "龙腾", "劳动", "乐群", "桃源", "固兴"),
-            start=3,
-        )
+        for index, name in enumerate(XIXIANG_COMMUNITIES, start=3)
     ),
     # 观澜街道 (深圳市龙华区), the demo office of the 2024 seed report: its 青年律师调解员 take the disputes the
     # 精智解纷 system dispatches, its 心理服务 joins in mediation; the report names none of its communities (it

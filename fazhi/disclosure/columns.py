@@ -55,7 +55,9 @@ def posting_sheet() -> Sheet:
             Column("公开类别", "kind", kind="choice", required=True, choices=PostingKind.choices, width=16),
             Column("信息名称", "title", required=True, max_length=200, width=40),
             Column("文号", "document_number", max_length=100, width=20),
-            Column("公开载体", "venue", kind="choice", choices=Venue.choices, width=14, help="不填为政府门户网站"),
+            Column(
+                "公开载体", "venue", kind="choice", choices=Venue.choices, width=14, help="不填为政府门户网站"
+            ),
             Column(
                 "信息形成（变更）日期",
                 "formed_on",
@@ -65,8 +67,20 @@ def posting_sheet() -> Sheet:
                 help="规范性文件为印发日期，许可、处罚、强制为决定日期",
             ),
             Column("公开日期", "published_on", kind="date", width=12, help="尚未公开的留空"),
-            Column("处理决定数量", "decisions", kind="int", width=10, help="行政许可、处罚、强制决定必填，至少1件"),
-            Column("收费金额（万元）", "fee_amount", kind="decimal", width=14, help="行政事业性收费必填，没有收费的填0"),
+            Column(
+                "处理决定数量",
+                "decisions",
+                kind="int",
+                width=10,
+                help="行政许可、处罚、强制决定必填，至少1件",
+            ),
+            Column(
+                "收费金额（万元）",
+                "fee_amount",
+                kind="decimal",
+                width=14,
+                help="行政事业性收费必填，没有收费的填0",
+            ),
             Column("链接或位置", "link", max_length=300, width=30),
             Column("废止日期", "repealed_on", kind="date", width=12, help="规章、规范性文件已废止的填写"),
             due_column("公开期限"),

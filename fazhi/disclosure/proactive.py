@@ -130,7 +130,10 @@ def repeal_problem(posting: Posting, repealed_on: datetime.date) -> tuple[str, s
     """Why ``posting`` cannot be repealed on ``repealed_on`` — (the message, the field's hint) — or None: only
     a 规章 or 规范性文件 is repealed, and not before it was made. The page's 废止 and an imported log's 废止日期."""
     if posting.kind not in DOCUMENT_KINDS:
-        return f"只有规章和行政规范性文件可以登记废止，“{posting.get_kind_display()}”不能废止。", "该类别不能废止"
+        return (
+            f"只有规章和行政规范性文件可以登记废止，“{posting.get_kind_display()}”不能废止。",
+            "该类别不能废止",
+        )
     if repealed_on < posting.formed_on:
         message = f"废止日期{cn_date(repealed_on)}早于印发日期{cn_date(posting.formed_on)}，请核对。"
         return message, "不能早于印发日期"

@@ -127,7 +127,9 @@ class Dispute(LedgerRecord):
     summary = models.TextField("纠纷简况")
     # The mediator responsible (承办人/责任人 in the offices' own sheets): a name, as the sheets write it, not an
     # account (a community's mediators often have none).
-    handler = models.CharField("承办人", max_length=50, blank=True, help_text="负责调解的调解员，可填多人，以顿号分隔")
+    handler = models.CharField(
+        "承办人", max_length=50, blank=True, help_text="负责调解的调解员，可填多人，以顿号分隔"
+    )
     persons_involved = models.PositiveIntegerField("涉及人数", default=2, validators=[MinValueValidator(1)])
     amount_involved = models.DecimalField(
         "涉及金额（元）",

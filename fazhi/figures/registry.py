@@ -498,7 +498,7 @@ def better_when_lower(*codes: str) -> None:
 
 
 def better(code: str) -> str:
-    """"up", "down" or "": the code's own declaration, else the longest declared prefix it starts with."""
+    """ "up", "down" or "": the code's own declaration, else the longest declared prefix it starts with."""
     if code in _BETTER:
         return _BETTER[code]
     prefixes = [p for p in _BETTER if p.endswith(".") and code.startswith(p)]
@@ -506,7 +506,7 @@ def better(code: str) -> str:
 
 
 def tone(code: str, direction: str) -> str:
-    """"good", "bad" or "" (a count that is neither, or no change) for a change in ``direction``."""
+    """ "good", "bad" or "" (a count that is neither, or no change) for a change in ``direction``."""
     way = better(code)
     if not way or not direction:
         return ""

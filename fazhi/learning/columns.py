@@ -84,8 +84,17 @@ def adviser_sheet() -> Sheet:
         "社区法律顾问花名册",
         (
             Column("序号", "seq", kind="int", width=6),
-            Column("社区", "org", required=True, width=20, help="单位代码或全称", aliases=("所在社区", "服务社区")),
-            Column("法律顾问", "lawyer", required=True, width=12, max_length=50, aliases=("律师", "律师姓名")),
+            Column(
+                "社区",
+                "org",
+                required=True,
+                width=20,
+                help="单位代码或全称",
+                aliases=("所在社区", "服务社区"),
+            ),
+            Column(
+                "法律顾问", "lawyer", required=True, width=12, max_length=50, aliases=("律师", "律师姓名")
+            ),
             Column("律师事务所", "law_firm", required=True, width=24, max_length=100, aliases=("所在律所",)),
             Column("联系电话", "phone", kind="phone", width=16),
             Column("聘期开始", "term_start", kind="date", required=True, width=12),

@@ -186,7 +186,13 @@ CENTRE_GROUP_TOPICS = (
 )
 
 # 五常's own round: 120 enrolled, 118 sat (参考率98%), 102 excellent (优秀率86%).
-WUCHANG_EXAM = {"title": "年度领导干部和公职人员学法考试", "enrolled": 120, "sat": 118, "passed": 118, "excellent": 102}
+WUCHANG_EXAM = {
+    "title": "年度领导干部和公职人员学法考试",
+    "enrolled": 120,
+    "sat": 118,
+    "passed": 118,
+    "excellent": 102,
+}
 # 西乡: "学法考试参考率100%，优秀率高达93%" — 150 enrolled, all sat, 140 excellent (93.3%).
 EXAM = {
     "title": "年度领导干部和公职人员学法考试",

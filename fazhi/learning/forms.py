@@ -186,11 +186,16 @@ class _AdviserFields(forms.Form):
     lawyer = forms.CharField(label="法律顾问（律师）", max_length=50)
     law_firm = forms.CharField(label="所在律师事务所", max_length=100)
     phone = forms.CharField(
-        label="联系电话", required=False, max_length=32, help_text="手机号11位，座机带区号；页面上只显示后四位"
+        label="联系电话",
+        required=False,
+        max_length=32,
+        help_text="手机号11位，座机带区号；页面上只显示后四位",
     )
     term_start = forms.DateField(label="聘期开始", widget=DATE)
     term_end = forms.DateField(label="聘期结束", required=False, widget=DATE, help_text="不填为长期")
-    rota = forms.CharField(label="值班安排", required=False, max_length=200, help_text="如每周三下午在社区值班")
+    rota = forms.CharField(
+        label="值班安排", required=False, max_length=200, help_text="如每周三下午在社区值班"
+    )
     duties_per_month = forms.IntegerField(label="每月值班次数", required=False, min_value=0)
     note = forms.CharField(label="备注", required=False, widget=TEXT)
 
@@ -222,7 +227,9 @@ class _HonourFields(forms.Form):
     title = forms.CharField(label="荣誉称号", max_length=200, help_text="如“全国民主法治示范社区”")
     awarded_on = forms.DateField(label="命名日期", widget=DATE)
     awarded_by = forms.CharField(label="命名机关", required=False, max_length=200)
-    revoked_on = forms.DateField(label="撤销命名日期", required=False, widget=DATE, help_text="仍保有称号的不填")
+    revoked_on = forms.DateField(
+        label="撤销命名日期", required=False, widget=DATE, help_text="仍保有称号的不填"
+    )
     note = forms.CharField(label="备注", required=False, widget=TEXT)
 
 

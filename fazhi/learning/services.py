@@ -265,7 +265,9 @@ def _community(record, what: str) -> None:
 def _check_adviser(adviser: AdviserAssignment) -> None:
     _community(adviser, "社区法律顾问")
     if adviser.term_end and adviser.term_start and adviser.term_end < adviser.term_start:
-        raise FazhiError("聘期结束日期不能早于聘期开始日期，请核对。", fields={"term_end": "不能早于聘期开始"})
+        raise FazhiError(
+            "聘期结束日期不能早于聘期开始日期，请核对。", fields={"term_end": "不能早于聘期开始"}
+        )
 
 
 def assign_adviser(actor, *, org, **fields) -> AdviserAssignment:

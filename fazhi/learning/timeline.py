@@ -13,7 +13,11 @@ def timeline(record) -> list[Event]:
             events.append(Event(record.left_on, "left", "退出法律明白人队伍", order=LAST))
         return business_timeline(events)
     if isinstance(record, AdviserAssignment):
-        events = [Event(record.term_start, "term_start", f"聘任为{record.org}法律顾问：{record.lawyer}", order=FIRST)]
+        events = [
+            Event(
+                record.term_start, "term_start", f"聘任为{record.org}法律顾问：{record.lawyer}", order=FIRST
+            )
+        ]
         if record.term_end:
             events.append(Event(record.term_end, "term_end", "聘期届满", order=LAST))
         return business_timeline(events)

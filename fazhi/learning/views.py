@@ -167,7 +167,12 @@ DETAIL_NAMES = {
     "advisers": "adviser",
     "honours": "honour",
 }
-DAY_FIELDS = {"services": "served_on", "literates": "appointed_on", "advisers": "term_start", "honours": "awarded_on"}  # the others: held_on
+DAY_FIELDS = {
+    "services": "served_on",
+    "literates": "appointed_on",
+    "advisers": "term_start",
+    "honours": "awarded_on",
+}  # the others: held_on
 
 
 def _list(key: str) -> ListPage:
@@ -392,7 +397,10 @@ ADVISER_PAGES = _pages(
 
 HONOUR_ACTIONS = {
     "edit": PageAction(
-        "修改示范社区命名", forms.HonourEditForm, services.update_honour, initial=current(*services.HONOUR_FIELDS)
+        "修改示范社区命名",
+        forms.HonourEditForm,
+        services.update_honour,
+        initial=current(*services.HONOUR_FIELDS),
     )
 }
 HONOUR_PAGES = _pages(

@@ -79,7 +79,9 @@ def check_rows(
     return built, errors
 
 
-def import_records(actor, model, rows: Iterable[dict], sheet, check: Callable, *, source: str) -> ImportResult:
+def import_records(
+    actor, model, rows: Iterable[dict], sheet, check: Callable, *, source: str
+) -> ImportResult:
     """The whole import of a register whose row makes one unnumbered ``model`` record (an activity, a
     roster line, a reference entry): ``check_rows``, then every record written as one audited batch, or none."""
     records, errors = check_rows(rows, sheet, check)

@@ -335,13 +335,19 @@ class ImportLayout(models.Model):
     headers = models.JSONField("表格列名", default=list)
     columns = models.JSONField("对应字段", default=dict)  # office column index (str) → column key, "" to skip
     saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="确认人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     saved_at = models.DateTimeField("确认时间", auto_now=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "导入表格的列对应"
-        constraints = [models.UniqueConstraint(fields=["org", "sheet", "layout"], name="one_layout_per_sheet")]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "sheet", "layout"], name="one_layout_per_sheet")
+        ]
 
     def __str__(self):
         return f"{self.org}·{self.sheet}"

@@ -35,6 +35,7 @@ MEDIATION_BODIES = frozenset(
     }
 )
 
+
 class OrganisationQuerySet(models.QuerySet):
     def subtree_of(self, orgs) -> "OrganisationQuerySet":
         """The given organisations and every organisation below them."""

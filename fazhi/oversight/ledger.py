@@ -14,7 +14,8 @@ LEDGER = Ledger(
     order=40,
     models=(Suggestion, Reminder),
     urls="fazhi.oversight.urls",
-    pages=(views.SUGGESTION_PAGES, views.REMINDER_PAGES),  # served by its urls module; read by documents and search
+    # served by its urls module; read by documents and search
+    pages=(views.SUGGESTION_PAGES, views.REMINDER_PAGES),
     api="fazhi.oversight.api",
     figures="fazhi.oversight.figures",
     excel=(excel_views.PAGES,),

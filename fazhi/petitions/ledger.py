@@ -13,7 +13,8 @@ LEDGER = Ledger(
     order=50,
     models=(Petition, CitizenDemand, ResidentCouncil),
     urls="fazhi.petitions.urls",
-    pages=(views.PAGES, views.DEMAND_PAGES, views.COUNCIL_PAGES),  # served by its urls module; read by documents and search
+    # served by its urls module; read by documents and search
+    pages=(views.PAGES, views.DEMAND_PAGES, views.COUNCIL_PAGES),
     api="fazhi.petitions.api",
     figures="fazhi.petitions.figures",
     excel=(excel_views.PETITION_EXCEL, excel_views.DEMAND_EXCEL),

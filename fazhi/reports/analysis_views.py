@@ -149,7 +149,9 @@ def analysis(request):
         if len(uploads) >= settings.FAZHI_JOB_ANALYSIS_FILES:  # many reports: the worker reads them in turn
             read = [(upload.name, *read_upload(upload)) for upload in uploads]
             if not any(problem for *_, problem in read):
-                return redirect(report_jobs.queue_analysis(request.user, [(name, data) for name, data, _ in read]))
+                return redirect(
+                    report_jobs.queue_analysis(request.user, [(name, data) for name, data, _ in read])
+                )
             for upload in uploads:  # a file too large: the page names it, as for a few files
                 upload.seek(0)
         entries = [_analyse(request, upload, can_import) for upload in uploads]

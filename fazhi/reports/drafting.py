@@ -561,7 +561,11 @@ def _usable(clause: str, values: Mapping[str, FigureValue]) -> bool:
         figure = values[placeholder.code]
         if placeholder.kind in ("value", "about") and figure.value == 0:
             return False
-        if placeholder.kind == "change" and registry.rise_is_bad(placeholder.code) and figure.value > figure.previous:
+        if (
+            placeholder.kind == "change"
+            and registry.rise_is_bad(placeholder.code)
+            and figure.value > figure.previous
+        ):
             return False
     return True
 

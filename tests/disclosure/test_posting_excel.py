@@ -93,7 +93,9 @@ def test_the_export_is_the_filtered_list_and_the_template_has_the_columns(client
     proactive.register(clerk, org=tree["a"], kind="news", title="动态一", formed_on=D(2026, 3, 2),
                        published_on=D(2026, 3, 3))  # fmt: skip
     proactive.register(clerk, org=tree["a"], kind="notice", title="公告二", formed_on=D(2026, 4, 2))
-    sheet = load_workbook(io.BytesIO(client.get("/disclosure/postings/excel/export/?kind=news").content)).active
+    sheet = load_workbook(
+        io.BytesIO(client.get("/disclosure/postings/excel/export/?kind=news").content)
+    ).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert "信息名称" in values[0] and any("动态一" in map(str, row) for row in values)
     assert not any("公告二" in map(str, row) for row in values)

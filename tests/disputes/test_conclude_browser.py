@@ -14,10 +14,15 @@ def test_choosing_the_outcome_shows_its_own_fields(browser_page, tree, person):
     page = browser_page
     mediator = person("tj", "handler", tree["a-tw"], full_name="王调解")
     d = new_dispute(mediator, tree["a-tw"], received_on=TODAY)
-    services.add_session(mediator, d, d.version, held_on=TODAY, place="调解室", mediators="王调解", notes="协商")
+    services.add_session(
+        mediator, d, d.version, held_on=TODAY, place="调解室", mediators="王调解", notes="协商"
+    )
     login(page, "tj")
     page.goto(f"/disputes/{d.pk}/conclude/")
-    agreement, referral = page.locator("textarea[name=agreement_text]"), page.locator("select[name=referred_to]")
+    agreement, referral = (
+        page.locator("textarea[name=agreement_text]"),
+        page.locator("select[name=referred_to]"),
+    )
     assert agreement.is_visible() and not referral.is_visible()  # 调解成功 is chosen first
     page.check("input[name=outcome][value=failure]")
     assert referral.is_visible() and not agreement.is_visible()

@@ -167,7 +167,9 @@ def test_inbox_lists_what_is_dispatched_to_my_unit(client, tree, person):
 
 def test_record_page_has_sections_for_sessions_agreement_amounts_and_performance(client, mediator, tree):
     d = new_dispute(mediator, tree["a-tw"], amount_involved=Decimal("5000"))
-    services.add_session(mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="背对背协商")
+    services.add_session(
+        mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="背对背协商"
+    )
     d.refresh_from_db()
     services.conclude_success(
         mediator,
@@ -181,7 +183,11 @@ def test_record_page_has_sections_for_sessions_agreement_amounts_and_performance
         performance_due=DAY + datetime.timedelta(days=30),
     )
     page = BeautifulSoup(client.get(f"/disputes/{d.pk}/").content, "html.parser")
-    assert [cell.text for cell in page.select("#sessions tbody td")][:3] == ["2026年7月15日", "调解室", "李调解"]
+    assert [cell.text for cell in page.select("#sessions tbody td")][:3] == [
+        "2026年7月15日",
+        "调解室",
+        "李调解",
+    ]
     assert "李四赔偿张三3000元" in page.select_one("#outcome").text
     amounts = page.select_one("#amounts").text
     assert "5,000元" in amounts and "3,000元" in amounts and "12,345.5元" in amounts
@@ -191,8 +197,12 @@ def test_record_page_has_sections_for_sessions_agreement_amounts_and_performance
 
 def test_a_failed_mediation_shows_its_referral_and_no_agreement(client, mediator, tree):
     d = new_dispute(mediator, tree["a-tw"])
-    d = services.add_session(mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="协商")
-    services.conclude_failure(mediator, d, d.version, concluded_on=DAY, referred_to="litigation", reason="分歧大")
+    d = services.add_session(
+        mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="协商"
+    )
+    services.conclude_failure(
+        mediator, d, d.version, concluded_on=DAY, referred_to="litigation", reason="分歧大"
+    )
     page = BeautifulSoup(client.get(f"/disputes/{d.pk}/").content, "html.parser")
     assert "引导诉讼" in page.select_one("#outcome").text and "分歧大" in page.select_one("#outcome").text
     assert page.select_one("#amounts") is None and page.select_one("#performance") is None
@@ -207,7 +217,9 @@ def test_a_dispute_without_sessions_says_so(client, mediator, tree):
 
 def test_the_conclude_form_marks_each_outcomes_own_fields(client, mediator, tree):
     d = new_dispute(mediator, tree["a-tw"])
-    services.add_session(mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="协商")
+    services.add_session(
+        mediator, d, d.version, held_on=DAY, place="调解室", mediators="李调解", notes="协商"
+    )
     page = BeautifulSoup(client.get(f"/disputes/{d.pk}/conclude/").content, "html.parser")
     assert len(page.select("input[name=outcome][data-kind-switch]")) == 2
     assert page.select_one("[name=agreement_text]")["data-kinds"] == "success"
@@ -216,7 +228,9 @@ def test_the_conclude_form_marks_each_outcomes_own_fields(client, mediator, tree
 
 
 def test_the_list_shows_the_summary_and_the_mediator_responsible(client, mediator, tree):
-    d = new_dispute(mediator, tree["a-tw"], summary="楼上漏水引发邻里纠纷，双方对维修费用分歧较大", handler="李调解")
+    d = new_dispute(
+        mediator, tree["a-tw"], summary="楼上漏水引发邻里纠纷，双方对维修费用分歧较大", handler="李调解"
+    )
     page = BeautifulSoup(client.get("/disputes/").content, "html.parser")
     headers = [th.text.strip() for th in page.select("table.grid thead th")]
     assert "简况" in headers and "承办人" in headers

@@ -71,7 +71,12 @@ def test_money_on_the_district_page_is_in_wan_yuan_under_a_heading_without_a_uni
     office = person("fzb", "office", tree["a"])
     dispute = _mediated(office, tree["a-tw"], "货款纠纷")
     services.conclude_success(
-        office, dispute, dispute.version, concluded_on=TODAY, agreement_text="分期还款", amount_recovered=123456
+        office,
+        dispute,
+        dispute.version,
+        concluded_on=TODAY,
+        agreement_text="分期还款",
+        amount_recovered=123456,
     )
     person("qu", "district_reviewer", tree["district"])
     client.login(username="qu", password=PASSWORD)

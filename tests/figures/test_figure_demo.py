@@ -18,7 +18,9 @@ def test_demo_enters_the_wuchang_hand_figures_and_the_2023_baseline(db):
         load_demo(orgs, users, io.StringIO())
         found = values(orgs["wuchang"], ["manual.mediation_funding"], 2024)
         assert found["manual.mediation_funding"].value == 44
-        funding = values(orgs["wuchang"], ["manual.prelitigation_funding", "manual.source_governance_funding"], 2024)
+        funding = values(
+            orgs["wuchang"], ["manual.prelitigation_funding", "manual.source_governance_funding"], 2024
+        )
         assert [funding[code].value for code in sorted(funding)] == [40, 20]
         code = registry.code_for_phrase("接收矛盾纠纷")
         baseline = ManualValue.objects.get(figure__code=code, org=orgs["wuchang"], year=2023)
@@ -33,7 +35,9 @@ def test_demo_enters_by_hand_nothing_a_ledger_computes(db):
     none of their wordings names a computed figure."""
     orgs = build_orgs()
     load_demo(orgs, build_people(orgs), io.StringIO())
-    hand = set(ManualFigure.objects.filter(kind=ManualFigure.Kind.HAND_ENTERED).values_list("code", flat=True))
+    hand = set(
+        ManualFigure.objects.filter(kind=ManualFigure.Kind.HAND_ENTERED).values_list("code", flat=True)
+    )
     wuchang = {"manual.mediation_funding", "manual.prelitigation_funding", "manual.award_subsidy_budget",
                "manual.source_governance_funding"}  # fmt: skip
     entered = {code for code, _ in (*HAND_ENTERED, *XIXIANG_HAND_ENTERED, *GUANLAN_HAND_ENTERED)}
@@ -65,5 +69,6 @@ def test_a_fresh_installation_has_the_starter_catalogue_and_keeps_the_offices_ed
     drills.save()
     ManualFigure.objects.filter(code="manual.ai_cameras").delete()
     assert catalogue.install() == 1  # installing again adds back only what is missing ...
-    assert ManualFigure.objects.get(code="manual.drills").label == "各类应急演练"  # ... and overwrites nothing
+    # ... and overwrites nothing
+    assert ManualFigure.objects.get(code="manual.drills").label == "各类应急演练"
     assert catalogue.install() == 0

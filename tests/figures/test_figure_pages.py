@@ -140,8 +140,12 @@ def test_every_figure_judged_good_or_bad_news_is_a_registered_one():
     assert registry.tone("disputes.success_rate", "up") == "good"
     assert registry.tone("litigation.lost", "up") == "bad"
     assert registry.tone("disputes.received", "up") == ""  # more disputes taken in is neither
-    assert registry.tone("litigation.appearance_rate", "up") == "good"  # the code's own word beats its ledger's
-    assert registry.rise_is_bad("petitions.batches") and registry.rise_is_bad("disclosure.cases.reconsideration")
+    assert (
+        registry.tone("litigation.appearance_rate", "up") == "good"
+    )  # the code's own word beats its ledger's
+    assert registry.rise_is_bad("petitions.batches") and registry.rise_is_bad(
+        "disclosure.cases.reconsideration"
+    )
     assert not registry.rise_is_bad("disputes.received")
 
 
@@ -187,7 +191,9 @@ def test_district_ranks_streets_and_counts_per_ten_thousand_residents(reviewer, 
     _, cells = _cells(page, "测试事件")
     assert [c.select_one(".rank").text for c in cells[:2]] == ["第2名", "第1名"]  # by size: 乙 has more
     assert cells[2].select_one(".rank") is None  # the district is not ranked against its streets
-    page = BeautifulSoup(reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser")
+    page = BeautifulSoup(
+        reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser"
+    )
     row, cells = _cells(page, "测试事件")
     assert "件/万人" in row.th.text
     assert [c.contents[0].strip() for c in cells] == ["2", "1", "1.17"]  # 4/2万, 10/10万, 14/12万
@@ -207,7 +213,9 @@ def test_a_street_without_residents_is_named_and_not_scaled(reviewer, tree, even
     tree["a"].residents = 20000
     tree["a"].save()
     events("b-sq-tw", "2024-04-01", 10)
-    page = BeautifulSoup(reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser")
+    page = BeautifulSoup(
+        reviewer.get("/figures/district/", {"year": "2024", "per": "wan"}).content, "html.parser"
+    )
     assert "乙街道未填写常住人口" in page.select_one("p.errorlist").text
     _, cells = _cells(page, "测试事件")
     assert [c.contents[0].strip() for c in cells] == ["0", "—", "—"]

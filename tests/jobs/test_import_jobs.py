@@ -208,7 +208,9 @@ def test_a_big_export_is_written_by_the_worker_and_downloaded_from_the_job_page(
     download = client.get(f"/jobs/{job.pk}/result/")
     sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content)))[dispute_sheet().title]
     assert sheet.max_row == dispute_sheet().header_row + ROWS
-    assert unquote(download["Content-Disposition"].split("''")[1]).endswith("导出）.xlsx")  # a Chinese, dated name
+    assert unquote(download["Content-Disposition"].split("''")[1]).endswith(
+        "导出）.xlsx"
+    )  # a Chinese, dated name
 
 
 def test_a_refused_export_filter_is_answered_at_once_and_queues_nothing(client, handler, settings):

@@ -37,7 +37,12 @@ def adviser(actor, org, **over):
 
 
 def honour(actor, org, **over):
-    fields = {"level": "province", "title": "省级民主法治示范社区", "awarded_on": TODAY, "awarded_by": "省司法厅"}
+    fields = {
+        "level": "province",
+        "title": "省级民主法治示范社区",
+        "awarded_on": TODAY,
+        "awarded_by": "省司法厅",
+    }
     return services.record_honour(actor, org=org, **(fields | over))
 
 
@@ -92,7 +97,12 @@ def test_the_pages_and_the_api_show_the_phone_masked_and_an_edit_keeps_it(client
     )  # fmt: skip
     assert response.status_code == 302
     saved.refresh_from_db()
-    assert (saved.law_firm, saved.rota, saved.phone, saved.version) == ("另一律师事务所", "每周五值班", PHONE, 2)
+    assert (saved.law_firm, saved.rota, saved.phone, saved.version) == (
+        "另一律师事务所",
+        "每周五值班",
+        PHONE,
+        2,
+    )
 
 
 def test_a_model_community_title_is_a_communitys_and_not_dated_ahead(office, units):
@@ -146,7 +156,12 @@ def _cells(content: bytes) -> set:
 
 
 def test_one_bad_cell_writes_nothing_and_names_the_cell(client, office, units):
-    rows = [ROW, ROW | {"org": "a-tw"}, ROW | {"term_end": datetime.date(2025, 12, 31)}, ROW | {"org": "b-sq"}]
+    rows = [
+        ROW,
+        ROW | {"org": "a-tw"},
+        ROW | {"term_end": datetime.date(2025, 12, 31)},
+        ROW | {"org": "b-sq"},
+    ]
     parsed = parse(adviser_sheet(), _file(adviser_sheet(), rows))
     result = import_advisers(office, parsed.rows)
     assert not result.ok and not AdviserAssignment.objects.exists()
@@ -177,8 +192,18 @@ def test_a_good_roster_imports_once_audited_and_exports_the_phone_as_the_reader_
     assert exported.ok and exported.rows[0]["phone"] == PHONE
     client.force_login(office)
 
-    honours = [{"org": "a-sq", "level": "全国", "title": "全国民主法治示范社区", "awarded_on": datetime.date(2025, 11, 3)}]
-    assert client.post("/learning/honours/excel/import/", {"file": _file(honour_sheet(), honours)}).status_code == 302
+    honours = [
+        {
+            "org": "a-sq",
+            "level": "全国",
+            "title": "全国民主法治示范社区",
+            "awarded_on": datetime.date(2025, 11, 3),
+        }
+    ]
+    assert (
+        client.post("/learning/honours/excel/import/", {"file": _file(honour_sheet(), honours)}).status_code
+        == 302
+    )
     assert ModelCommunity.objects.get().level == "national"
 
 

@@ -41,7 +41,12 @@ def s3_endpoint():
 def bucket(s3_endpoint, settings, tmp_path):
     """A fresh private bucket as the default storage; MEDIA_ROOT points at an empty folder that must stay so."""
     name = f"fazhi-{uuid.uuid4().hex[:12]}"
-    env = {"FAZHI_S3_BUCKET": name, "FAZHI_S3_ENDPOINT_URL": s3_endpoint, "FAZHI_S3_REGION": "us-east-1", **KEYS}
+    env = {
+        "FAZHI_S3_BUCKET": name,
+        "FAZHI_S3_ENDPOINT_URL": s3_endpoint,
+        "FAZHI_S3_REGION": "us-east-1",
+        **KEYS,
+    }
     client = boto3.client(
         "s3",
         endpoint_url=s3_endpoint,
@@ -80,7 +85,9 @@ def test_an_attachment_is_an_object_in_the_bucket_served_only_through_fazhi(buck
 def test_a_second_file_of_the_same_name_never_replaces_the_first(bucket, tree, person):
     data = populate(tree, person)
     other = b"%PDF-1.4\n" + b"second" * 100
-    second = attach(data["handler"], data["dispute"], SimpleUploadedFile("调解笔录.pdf", other), "第二次调解笔录")
+    second = attach(
+        data["handler"], data["dispute"], SimpleUploadedFile("调解笔录.pdf", other), "第二次调解笔录"
+    )
     first = data["attachment"]
     assert first.file.name != second.file.name and len(bucket.keys()) == 2
     assert bucket.body(first.file.name) == PDF and bucket.body(second.file.name) == other
@@ -103,7 +110,9 @@ def test_a_job_keeps_its_upload_and_marked_workbook_in_the_bucket(bucket, tree, 
     assert job.state == State.FAILED and Dispute.objects.count() == 0
     assert bucket.keys() == [job.result.name]  # the upload is gone, the marked workbook is kept
     response = client.get(f"/jobs/{job.pk}/result/")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == bucket.body(job.result.name)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == bucket.body(
+        job.result.name
+    )
     cache.clear()
 
 

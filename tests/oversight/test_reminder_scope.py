@@ -13,7 +13,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 def test_the_reminded_unit_reads_its_letter_and_cannot_answer_for_the_office(tree, person, client):
     office = person("office_a", "office", tree["a"])
     reminder = services.issue_reminder(
-        office, org=tree["a"], to_unit=tree["a-tw"], issued_on=datetime.date(2026, 5, 4), matter="执法文书不规范"
+        office,
+        org=tree["a"],
+        to_unit=tree["a-tw"],
+        issued_on=datetime.date(2026, 5, 4),
+        matter="执法文书不规范",
     )
     reminded = person("tw_a", "handler", tree["a-tw"])
     assert Reminder.objects.visible_to(reminded).get() == reminder

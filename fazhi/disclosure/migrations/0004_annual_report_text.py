@@ -6,30 +6,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure', '0003_applicant_masked_values'),
-        ('orgs', '0002_residents'),
+        ("disclosure", "0003_applicant_masked_values"),
+        ("orgs", "0002_residents"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnnualReportText',
+            name="AnnualReportText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('part', models.CharField(choices=[('problems', '五、存在的主要问题及改进情况'), ('other', '六、其他需要报告的事项')], max_length=20, verbose_name='部分')),
-                ('text', models.TextField(verbose_name='内容')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='填写时间')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation', verbose_name='单位')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='填写人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "part",
+                    models.CharField(
+                        choices=[
+                            ("problems", "五、存在的主要问题及改进情况"),
+                            ("other", "六、其他需要报告的事项"),
+                        ],
+                        max_length=20,
+                        verbose_name="部分",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="内容")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="填写时间")),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="单位",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="填写人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开年度报告文字部分',
-                'verbose_name_plural': '政府信息公开年度报告文字部分',
-                'ordering': ['org__path', 'year', 'part'],
-                'constraints': [models.UniqueConstraint(fields=('org', 'year', 'part'), name='unique_disclosure_report_text')],
+                "verbose_name": "政府信息公开年度报告文字部分",
+                "verbose_name_plural": "政府信息公开年度报告文字部分",
+                "ordering": ["org__path", "year", "part"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("org", "year", "part"), name="unique_disclosure_report_text"
+                    )
+                ],
             },
         ),
     ]

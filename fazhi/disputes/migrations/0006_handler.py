@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disputes', '0005_party_masked_values'),
+        ("disputes", "0005_party_masked_values"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='dispute',
-            name='handler',
-            field=models.CharField(blank=True, help_text='负责调解的调解员，可填多人，以顿号分隔', max_length=50, verbose_name='承办人'),
+            model_name="dispute",
+            name="handler",
+            field=models.CharField(
+                blank=True,
+                help_text="负责调解的调解员，可填多人，以顿号分隔",
+                max_length=50,
+                verbose_name="承办人",
+            ),
         ),
     ]

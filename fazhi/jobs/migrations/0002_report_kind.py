@@ -4,15 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0001_jobs'),
+        ("jobs", "0001_jobs"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='job',
-            name='kind',
-            field=models.CharField(choices=[('import', 'Excel 导入'), ('export', 'Excel 导出'), ('report', '年度报告（导出PDF、分析）')], max_length=20, verbose_name='类型'),
+            model_name="job",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("import", "Excel 导入"),
+                    ("export", "Excel 导出"),
+                    ("report", "年度报告（导出PDF、分析）"),
+                ],
+                max_length=20,
+                verbose_name="类型",
+            ),
         ),
     ]

@@ -6,30 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0002_document_templates'),
-        ('orgs', '0001_initial'),
+        ("ledger", "0002_document_templates"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportLayout',
+            name="ImportLayout",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sheet', models.CharField(max_length=80, verbose_name='台账')),
-                ('layout', models.CharField(max_length=64, verbose_name='表头特征')),
-                ('headers', models.JSONField(default=list, verbose_name='表格列名')),
-                ('columns', models.JSONField(default=dict, verbose_name='对应字段')),
-                ('saved_at', models.DateTimeField(auto_now=True, verbose_name='确认时间')),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation', verbose_name='单位')),
-                ('saved_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='确认人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sheet", models.CharField(max_length=80, verbose_name="台账")),
+                ("layout", models.CharField(max_length=64, verbose_name="表头特征")),
+                ("headers", models.JSONField(default=list, verbose_name="表格列名")),
+                ("columns", models.JSONField(default=dict, verbose_name="对应字段")),
+                ("saved_at", models.DateTimeField(auto_now=True, verbose_name="确认时间")),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="orgs.organisation",
+                        verbose_name="单位",
+                    ),
+                ),
+                (
+                    "saved_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="确认人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '导入表格的列对应',
-                'verbose_name_plural': '导入表格的列对应',
-                'constraints': [models.UniqueConstraint(fields=('org', 'sheet', 'layout'), name='one_layout_per_sheet')],
+                "verbose_name": "导入表格的列对应",
+                "verbose_name_plural": "导入表格的列对应",
+                "constraints": [
+                    models.UniqueConstraint(fields=("org", "sheet", "layout"), name="one_layout_per_sheet")
+                ],
             },
         ),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='residents',
-            field=models.PositiveIntegerField(blank=True, help_text='街道的常住人口，用于各街道对比页的“每万常住人口”指标；不填则该街道不计算', null=True, verbose_name='常住人口（人）'),
+            model_name="organisation",
+            name="residents",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="街道的常住人口，用于各街道对比页的“每万常住人口”指标；不填则该街道不计算",
+                null=True,
+                verbose_name="常住人口（人）",
+            ),
         ),
     ]
