@@ -432,7 +432,8 @@ TEMPLATES += (
                 "提出审计建议{{oversight.audit.recommendations}}条",
             ),
             _s(
-                "完成换届经责审计{{oversight.audit.transition}}个",
+                # 家: a 换届经责审计 audits one 股份合作公司 or community (西乡 2023: "完成27家股份合作公司换届经责审计")
+                "完成换届经责审计{{oversight.audit.transition}}家",
                 "发现问题{{oversight.audit.transition.findings}}项",
                 "提出审计建议{{oversight.audit.transition.recommendations}}条",
             ),

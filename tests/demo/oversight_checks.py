@@ -63,5 +63,5 @@ def test_oversight_has_the_items_of_the_seeds(demo):
     assert "办理人大代表建议和政协提案144件。其中市人大建议17件，主办1件，市政协提案6件，主办1件，" in text
     assert "区人大建议77件，主办3件，承办3件，分办6件，区政协提案44件，主办2件。" in text
     assert "代表、委员满意率100%" in text and "督查督办区两重59件，街道军令状10件" in text
-    assert "完成换届经责审计27个，发现问题247项，提出审计建议114条" in text
+    assert "完成换届经责审计27家，发现问题247项，提出审计建议114条" in text
     assert "协助完成上级审计项目12个，督促整改审计项目8个" in text
