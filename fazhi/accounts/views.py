@@ -10,6 +10,7 @@ from django.views.generic import FormView, View
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
+from fazhi.web.ids import record_id
 
 from . import lockout, otp, tokens
 from .forms import FazhiPasswordChangeForm, LoginForm, OtpEnrolForm, OtpForm
@@ -130,7 +131,7 @@ class TokenListView(View):
         )
 
     def post(self, request):
-        token = get_object_or_404(request.user.api_tokens, pk=request.POST.get("revoke") or 0)
+        token = get_object_or_404(request.user.api_tokens, pk=record_id(request.POST.get("revoke")))
         if tokens.revoke(token, actor=request.user, reason="本人撤销"):
             messages.success(request, f"令牌“{token.name or '未命名'}”已撤销。")
         return redirect("accounts:tokens")

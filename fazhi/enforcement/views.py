@@ -22,6 +22,7 @@ from fazhi.ledger.pages import (
 )
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import can_write
+from fazhi.web.ids import record_id
 
 from . import forms, services
 from .filters import (
@@ -186,8 +187,8 @@ ACTIONS = {
 def _from_inspection(request) -> dict:
     """立案 from an inspection's page (?inspection=<id>): the inspection chosen, its field, objects and
     专项行动 carried over; an id the person does not see is ignored."""
-    pk = request.GET.get("inspection", "")
-    batch = inspection_queryset(request.user, write=True).filter(pk=pk).first() if pk.isdigit() else None
+    pk = record_id(request.GET.get("inspection"))
+    batch = inspection_queryset(request.user, write=True).filter(pk=pk).first() if pk is not None else None
     if batch is None:
         return {}
     return {
@@ -335,8 +336,10 @@ def _inspection_detail(request, batch) -> dict:
 def _under_special_action(request) -> dict:
     """登记执法检查 from an action's page (?special_action=<id>): the action, its team and 专项行动 chosen;
     an id the person may not write for is ignored."""
-    pk = request.GET.get("special_action", "")
-    action = special_action_queryset(request.user, write=True).filter(pk=pk).first() if pk.isdigit() else None
+    pk = record_id(request.GET.get("special_action"))
+    action = (
+        special_action_queryset(request.user, write=True).filter(pk=pk).first() if pk is not None else None
+    )
     if action is None:
         return {}
     return {"special_action": action.pk, "org": action.org_id, "action": "special"}

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from fazhi.errors import FazhiError, StaleEdit
 from fazhi.figures import registry
 from fazhi.ledger.downloads import file_response
+from fazhi.web.ids import record_id
 
 from . import figure_source, services
 from . import jobs as report_jobs
@@ -353,6 +354,12 @@ def _version(request) -> int | None:
         return None
 
 
+def _posted_section(report, value) -> Section | None:
+    """The report's section a form names by its id, or None (not an id, or not this report's)."""
+    pk = record_id(value)
+    return None if pk is None else Section.objects.filter(pk=pk, report=report).first()
+
+
 def _outline_change(request, report, change, success: str, anchor: str = ""):
     try:
         change()
@@ -369,7 +376,9 @@ def section_add(request, pk):
     report = _report(request, pk)
     parent = None
     if request.POST.get("parent"):
-        parent = get_object_or_404(Section, pk=request.POST["parent"], report=report)
+        parent = _posted_section(report, request.POST["parent"])
+        if parent is None:
+            raise Http404("没有这个标题。")
     title = request.POST.get("title", "")
     return _outline_change(
         request,
@@ -425,7 +434,7 @@ def section_delete(request, pk):
 def paragraph_move(request, pk):
     paragraph = _paragraph(request, pk)
     report = paragraph.section.report
-    target = Section.objects.filter(pk=request.POST.get("section") or 0, report=report).first()
+    target = _posted_section(report, request.POST.get("section"))
     if target is None:
         messages.error(request, "请选择要移入的部分。")
         return redirect(report.get_absolute_url())
@@ -460,7 +469,7 @@ def plan_notes(request):
 
     orgs = visible_orgs(request.user, write=True).filter(kind__in=REPORT_KINDS)
     if request.method == "POST":
-        org = orgs.filter(pk=request.POST.get("org") or 0).first()
+        org = orgs.filter(pk=record_id(request.POST.get("org"))).first()
         try:
             if org is None:
                 raise FazhiError("请选择单位。")
