@@ -4,6 +4,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db.models.deletion import ProtectedError, RestrictedError
+from django.urls import reverse
+from django.utils.html import format_html
 
 from fazhi.ledger.admin import ReadOnlyLedgerAdmin
 
@@ -77,6 +79,37 @@ class FazhiUserAdmin(UserAdmin):
             separation.check_manages(request.user, user.pk, "重置密码")
             request.fazhi_credential_reset_of = user.pk
         return super().user_change_password(request, id, form_url)
+
+    def get_fieldsets(self, request, obj=None):
+        """The password row is the security administrator's link to reset it (others' passwords only); the
+        system administrator, who may not reset one, is offered none (Django's row links to a page that
+        refuses him, and the security administrator, who sees the person read only, got no link at all)."""
+        if obj is None:
+            return super().get_fieldsets(request, obj)
+        resets = separation.may_manage_accounts(request.user) and request.user.pk != obj.pk
+        (title, options), *rest = self.fieldsets
+        first = tuple(
+            ("credentials" if resets else None) if name == "password" else name for name in options["fields"]
+        )
+        return ((title, {**options, "fields": tuple(name for name in first if name)}), *rest)
+
+    @admin.display(description="密码")
+    def credentials(self, obj):
+        url = reverse("admin:auth_user_password_change", args=(obj.pk,))
+        return format_html('<a class="button" href="{}">重置密码</a>（仅安全管理员，不能重置本人的）', url)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = (*super().get_readonly_fields(request, obj), "credentials")
+        if obj is not None and not separation.may_switch_account(request.user, obj):
+            return (*fields, "is_active")  # an administrator's account (三员分立)
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        # the form cannot carry is_active for an administrator's account (read only above); checked again here,
+        # on the model as saved, so that no other form or path of this admin gets around it
+        if change and "is_active" in form.changed_data:
+            separation.check_switches_account(request.user, obj)
+        super().save_model(request, obj, form, change)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and getattr(request, "fazhi_credential_reset_of", None) == obj.pk:

@@ -4,6 +4,8 @@
   (RoleAssignment.clean calls check_assignment).
 - Only the security administrator manages role assignments and resets credentials (password,
   TOTP), and never his own; a break-glass superuser may act in his place, never on himself.
+- An account holding an admin role is enabled or disabled only by a break-glass superuser, never by another
+  administrator (``may_switch_account``).
 - ``is_superuser`` is set only inside ``break_glass()`` (the audited `fazhi break_glass` command):
   User.save refuses it anywhere else, so no form, page or shell path can grant it quietly.
 """
@@ -55,6 +57,29 @@ def check_manages(actor, target_user_id, what: str) -> None:
         raise PermissionDenied(f"三员分立：只有安全管理员可以{what}。")
     if actor.pk == target_user_id:
         raise PermissionDenied(f"三员分立：不能{what}（本人的），请由另一位安全管理员办理。")
+
+
+def holds_admin_role(user_id) -> bool:
+    from fazhi.orgs.roles import ADMIN_ROLES
+
+    return bool(_roles_of(user_id) & ADMIN_ROLES)
+
+
+def may_switch_account(actor, user) -> bool:
+    """Whether ``actor`` may enable or disable ``user``'s account. The system administrator does so for the
+    staff, never for an account holding one of the three admin roles: he could otherwise shut out the audit
+    administrator who reads his trail, or the security administrator. Only a break-glass superuser (the
+    audited `fazhi break_glass`) switches an administrator's account."""
+    if actor is None or not actor.is_active:
+        return False
+    return actor.is_superuser or not holds_admin_role(user.pk)
+
+
+def check_switches_account(actor, user) -> None:
+    if not may_switch_account(actor, user):
+        raise PermissionDenied(
+            "三员分立：管理员账户不能由其他管理员启用或停用；确需办理的，请在服务器上用 fazhi break_glass 命令（写入审计日志）。"
+        )
 
 
 def reset_password(actor, user, raw_password: str) -> None:

@@ -152,3 +152,39 @@ def test_the_token_page_and_the_settings_pages_answer(client, three):
         "/admin/accounts/apitoken/",
     ):
         assert client.get(path).status_code == 200, path
+
+
+def test_no_administrator_switches_off_another_administrators_account(client, three, tree, person):
+    """The QA pass of 2026-12-02: the system administrator unticked 有效 on the audit administrator's account and
+    shut out the person who reads his trail. He still switches off the staff's accounts."""
+    from fazhi.accounts import separation
+
+    login_with_second_factor(client, three["sys"])
+    for target in (three["audit"], three["sec"]):
+        change = f"/admin/accounts/user/{target.pk}/change/"
+        assert 'name="is_active"' not in client.get(change).content.decode()
+        client.post(change, {"username": target.username, "full_name": "改名", "email": ""})
+        target.refresh_from_db()
+        assert target.is_active and target.full_name == "改名"  # his other fields stay the system admin's
+        with pytest.raises(PermissionDenied, match="三员分立"):
+            separation.check_switches_account(three["sys"], target)
+    clerk = person("clerk", "handler", tree["a-tw"])
+    change = f"/admin/accounts/user/{clerk.pk}/change/"
+    assert 'name="is_active"' in client.get(change).content.decode()
+    assert client.post(change, {"username": "clerk", "full_name": "离职", "email": ""}).status_code == 302
+    clerk.refresh_from_db()
+    assert not clerk.is_active
+    with pytest.raises(PermissionDenied, match="三员分立"):
+        separation.check_switches_account(three["sec"], three["sys"])
+
+
+def test_the_password_row_links_to_a_reset_only_for_whom_may_make_it(client, three, tree, person):
+    clerk = person("clerk", "handler", tree["a-tw"])
+    reset = f'href="/admin/accounts/user/{clerk.pk}/password/"'
+    login_with_second_factor(client, three["sec"])  # sees the person read only: the link is his way in
+    assert reset in client.get(f"/admin/accounts/user/{clerk.pk}/change/").content.decode()
+    own = three["sec"].pk
+    assert "/password/" not in client.get(f"/admin/accounts/user/{own}/change/").content.decode()
+    client.logout()
+    login_with_second_factor(client, three["sys"])
+    assert "/password/" not in client.get(f"/admin/accounts/user/{clerk.pk}/change/").content.decode()
