@@ -96,7 +96,7 @@ class FazhiUserAdmin(UserAdmin):
     @admin.display(description="密码")
     def credentials(self, obj):
         url = reverse("admin:auth_user_password_change", args=(obj.pk,))
-        return format_html('<a class="button" href="{}">重置密码</a>（仅安全管理员，不能重置本人的）', url)
+        return format_html('<a class="button" href="{}">重置密码</a>', url)
 
     def get_readonly_fields(self, request, obj=None):
         fields = (*super().get_readonly_fields(request, obj), "credentials")

@@ -15,6 +15,7 @@ from fazhi.ledger.attachments import attach, download_response
 from fazhi.ledger.models import Attachment, Deadlined
 from fazhi.ledger.registry import ledger_models
 from fazhi.orgs.models import Organisation
+from fazhi.orgs.roles import ADMIN_ROLES, ROLES
 from fazhi.orgs.scoping import role_codes, scope_key
 
 
@@ -87,6 +88,12 @@ def missing_notice(user, day) -> int | None:
 def home(request):
     from .hub import hub  # the 待办 sections read the ledger apps, which are above this module
 
+    roles = role_codes(request.user)
+    if roles and roles <= ADMIN_ROLES:
+        # an administrator reads no ledger (三员分立): his home is the way to his own pages, not an empty 待办
+        labels = [ROLES[code].label for code in sorted(roles)]
+        notice = missing_notice(request.user, today())
+        return render(request, "web/admin_home.html", {"roles": labels, "missing_notice": notice})
     board = deadline_board(request.user)
     context = (
         board | hub(request.user, board) | {"missing_notice": missing_notice(request.user, board["today"])}

@@ -89,4 +89,30 @@ def test_an_administrator_sees_no_ledger(rf, tree, person):
 
     request = rf.get("/")
     request.user = person("sys", "sys_admin", tree["district"])
-    assert [item["label"] for item in navigation(request)["nav_items"]] == ["首页", "数据备份"]
+    assert [item["label"] for item in navigation(request)["nav_items"]] == ["首页", "系统管理", "数据备份"]
+
+
+def test_each_administrator_is_led_to_his_own_pages_and_no_one_else_is(client, tree, person):
+    """The QA pass of 2026-12-02: the 安全管理员 and 审计管理员 had no way from the home page to 系统管理 or
+    the 审计日志 (only typing the address)."""
+    from fazhi.accounts.testing import login_with_second_factor
+
+    own = {
+        "sys_admin": ["系统管理", "数据备份"],
+        "sec_admin": ["系统管理"],
+        "audit_admin": ["审计日志"],
+    }
+    admin_pages = {"系统管理", "数据备份", "审计日志"}
+    for role, pages in own.items():
+        client.logout()
+        login_with_second_factor(client, person(role, role, tree["district"]))
+        labels, _ = nav(client)
+        assert [label for label in labels if label in admin_pages] == pages, role
+        home = BeautifulSoup(client.get("/").content, "html.parser")
+        # his home is the way to his pages, not an empty 待办 of ledgers he may not read
+        assert [a.get_text() for a in home.select("#admin-pages a")] == pages and "我的待办" not in home.text
+        response = client.get(home.select_one("#admin-pages a")["href"])
+        assert response.status_code == 200, role
+    client.logout()
+    client.force_login(person("office", "office", tree["a"]))
+    assert not admin_pages & set(nav(client)[0])
