@@ -10,7 +10,7 @@ from django.views.generic import FormView, View
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.web.ids import record_id
+from fazhi.ids import record_id
 
 from . import lockout, otp, tokens
 from .forms import FazhiPasswordChangeForm, LoginForm, OtpEnrolForm, OtpForm

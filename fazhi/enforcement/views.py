@@ -8,6 +8,7 @@ from django.db.models import Q, Sum
 
 from fazhi.dates import today
 from fazhi.deadlines.rules import Rule, get_rule
+from fazhi.ids import record_id
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
 from fazhi.ledger.pages import (
     LedgerPages,
@@ -22,7 +23,6 @@ from fazhi.ledger.pages import (
 )
 from fazhi.ledger.parties import masked_parties
 from fazhi.orgs.scoping import can_write
-from fazhi.web.ids import record_id
 
 from . import forms, services
 from .filters import (

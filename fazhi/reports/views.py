@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from fazhi.errors import FazhiError, StaleEdit
 from fazhi.figures import registry
+from fazhi.ids import record_id
 from fazhi.ledger.downloads import file_response
-from fazhi.web.ids import record_id
 
 from . import figure_source, services
 from . import jobs as report_jobs

@@ -4,7 +4,7 @@ report outline's are tested in tests/reports/test_report_posted_ids.py)."""
 
 import pytest
 
-from fazhi.web.ids import record_id
+from fazhi.ids import record_id
 
 NOT_IDS = ["abc", "²", "-1", "1.5", "9" * 30, " "]
 
