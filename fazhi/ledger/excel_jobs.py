@@ -13,6 +13,7 @@ from fazhi.jobs.models import Kind
 from .excel import parse
 from .excel_marks import mark_errors
 from .filtering import ExportParams
+from .importing import every_error
 from .registry import ledgers
 
 READ, CHECK, WRITE = "读取文件", "检查数据", "写入数据库"
@@ -55,7 +56,7 @@ def _import(job, progress) -> jobs.Outcome:
     sheet = pages.sheet()
     progress.report(0, step=READ)
     parsed = parse(sheet, data, progress=progress.report)
-    errors = parsed.errors
+    errors = every_error(parsed, pages.import_rows, job.owner, source=name)
     if parsed.ok:
         progress.report(0, total=len(parsed.rows), step=CHECK)
         result = pages.import_rows(job.owner, progress.rows(parsed.rows, then=WRITE), source=name)

@@ -42,6 +42,7 @@ from .excel_jobs import queue_import
 from .excel_read import CellError, _file_problem, parse
 from .excel_spec import Sheet, header_key
 from .excel_write import CHOICES_TITLE, INSTRUCTIONS_TITLE
+from .importing import every_error
 from .models import ImportLayout
 
 HEAD_ROWS = 10  # the header is looked for in the first rows (a title row or two may sit above it)
@@ -367,10 +368,12 @@ def preview_page(pages, request, token: str):
     columns, fixed = _layout_columns(layout)
     rewritten = rewrite(sheet, office, columns, fixed)
     parsed = parse(sheet, rewritten)
-    errors = office_errors(parsed.errors, sheet, office, columns)
+    name = _file_name(request.user, token)
+    errors = office_errors(
+        every_error(parsed, pages.import_rows, request.user, source=name), sheet, office, columns
+    )
     if request.method == "POST" and parsed.ok:
         rows = len(parsed.rows)
-        name = _file_name(request.user, token)
         if rows >= settings.FAZHI_JOB_IMPORT_ROWS:
             job = queue_import(pages, request.user, name, rewritten, rows)
             _forget(request.user, token)

@@ -26,7 +26,7 @@ from .excel import Sheet, export, parse, template
 from .excel_jobs import queue_export, queue_import
 from .excel_read import MAX_BYTES, estimated_rows
 from .filtering import ExportParams
-from .importing import ImportResult
+from .importing import ImportResult, every_error
 from .parties import PERSONAL
 
 
@@ -113,7 +113,7 @@ class ExcelPages:
                 job = queue_import(self, request.user, upload.name, data, rows)
                 return redirect(job)
             parsed = parse(self.sheet(), data)
-            errors = parsed.errors
+            errors = every_error(parsed, self.import_rows, request.user, source=upload.name)
             if parsed.ok:
                 result = self.import_rows(request.user, parsed.rows, source=upload.name)
                 errors = result.errors

@@ -4,7 +4,10 @@ full name) checked against the importer's right to write there and, for the unit
 against the ledger's ``holder_kinds`` (``fazhi.ledger.holders``)."""
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+
+from django.db import transaction
 
 from fazhi.orgs.models import Organisation
 from fazhi.orgs.scoping import can_read, can_write
@@ -76,7 +79,42 @@ def check_rows(
         if made is not None:
             errors += date_errors(number, sheet, *dated(made))
             built.append(made)
+    if _checking_only.get():
+        raise _RowsChecked(errors)  # rows_checked wanted the errors only: the import stops before it writes
     return built, errors
+
+
+_checking_only: ContextVar[bool] = ContextVar("fazhi_import_checking_only", default=False)
+
+
+class _RowsChecked(Exception):
+    def __init__(self, errors: list[CellError]):
+        self.errors = errors
+
+
+def every_error(parsed, import_rows: Callable, actor, *, source: str) -> list[CellError]:
+    """All a file's errors in one round: the reader's (``parsed.errors``: dates, numbers, required cells …)
+    and, for the rows the reader found nothing wrong with, what the ledger's own checks find (a unit the
+    importer may not write for, a date after today, fields that go together) — which would otherwise only
+    show once the first errors were corrected and the file uploaded again. Writes nothing: the ledger's
+    import stops at its ``check_rows``, and runs in a transaction rolled back in any case. Sorted by row."""
+    if parsed.ok:
+        return []
+    failed = {error.row for error in parsed.errors}
+    clean = [row for row in parsed.rows if row.get("_row", 0) not in failed]
+    if 0 in failed or not clean:
+        return parsed.errors  # the file as a whole (or every row) is wrong: nothing more to check
+    token = _checking_only.set(True)
+    try:
+        with transaction.atomic():
+            try:
+                checked = import_rows(actor, clean, source=source).errors
+            except _RowsChecked as stopped:
+                checked = stopped.errors
+            transaction.set_rollback(True)
+    finally:
+        _checking_only.reset(token)
+    return sorted([*parsed.errors, *checked], key=lambda error: error.row)
 
 
 def import_records(

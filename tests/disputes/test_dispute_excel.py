@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -144,3 +145,28 @@ def test_the_template_offers_the_persons_own_units_in_the_unit_column(client, tr
     assert "甲街道调委会" in offered and "甲街道一社区调委会" in offered
     assert "乙街道" not in offered  # another street's units are not offered
     assert not validation.showErrorMessage  # a unit code typed by hand is still accepted
+
+
+def test_one_upload_reports_the_cells_the_reader_refuses_and_what_the_ledgers_checks_refuse(
+    client, tree, person
+):
+    """The QA pass of 2026-12-02: a file with a bad date and an unknown unit showed only the date; the unit came
+    up on the second upload. Both now come in the first, in row order, and nothing is written."""
+    client.force_login(person("med_a", "handler", tree["a-tw"]))
+    good = {
+        "received_on": datetime.date(2026, 1, 5), "channel": "visit", "dispute_type": "邻里",
+        "org": "a-tw", "applicant": "张三", "summary": "漏水",
+    }  # fmt: skip
+    rows = [
+        good | {"org": "nowhere"},  # the ledger's check: no such unit
+        good | {"received_on": "明天"},  # the reader: not a date
+        good,
+        good | {"status": "failed", "concluded_on": datetime.date(2026, 1, 6)},  # the check: no referral
+    ]
+    upload = io.BytesIO(export(dispute_sheet(), rows))
+    upload.name = "two-kinds.xlsx"
+    body = client.post("/disputes/excel/import/", {"file": upload}).content.decode()
+    assert not Dispute.objects.exists() and not AuditEntry.objects.filter(action=Action.IMPORT).exists()
+    assert not NumberSequence.objects.exists()  # no number drawn either
+    listed = re.findall(r"第(\d+)行</td><td>([^<]+)</td>", body)
+    assert listed == [("2", "承办单位"), ("3", "受理日期"), ("5", "引导去向")]  # row 4 is good; in row order

@@ -15,7 +15,8 @@ from fazhi.disputes.models import Dispute
 from fazhi.jobs import progress
 from fazhi.jobs.models import Job, State
 from fazhi.ledger import excel_jobs
-from tests.jobs.job_helpers import dispute_file, run_worker
+from fazhi.ledger.excel import export
+from tests.jobs.job_helpers import dispute_file, dispute_rows, run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_clock")]
 
@@ -108,6 +109,22 @@ def test_a_refused_file_writes_nothing_and_offers_the_file_with_the_bad_cells_ma
     assert good.comment is None and good.value == "a-tw"
     assert job_audit(job)[-2:] == [(Action.TRANSITION, ["进行中", "失败"]), (Action.EXPORT, None)]
     assert AuditEntry.objects.filter(action=Action.EXPORT, target_id=str(job.pk)).count() == 1
+
+
+def test_the_worker_reports_the_readers_and_the_ledgers_errors_in_one_round(client, handler):
+    """The QA pass of 2026-12-02: a 2,100-row file's bad date was reported, its unknown unit 300 rows further
+    down only on the next upload."""
+    rows = dispute_rows(ROWS, "a-tw", bad=(37,))
+    rows[4]["received_on"] = "明天"
+    upload = io.BytesIO(export(dispute_sheet(), rows))
+    upload.name = "two-kinds.xlsx"
+    client.post("/disputes/excel/import/", {"file": upload})
+    run_worker()
+    job = Job.objects.get()
+    assert job.state == State.FAILED and Dispute.objects.count() == 0
+    assert job.error.startswith("发现 2 处问题，本次没有导入任何数据。")
+    # data rows 4 and 37 are Excel rows 6 and 39 (title and header above)
+    assert job.error.index("第6行「受理日期」") < job.error.index("第39行「承办单位」")
 
 
 def test_a_queued_job_is_cancelled_at_once_and_never_runs(client, handler):
