@@ -26,6 +26,7 @@ from .excel import Sheet, export, parse, template
 from .excel_jobs import queue_export, queue_import
 from .excel_read import MAX_BYTES, estimated_rows
 from .filtering import ExportParams
+from .holders import holder_units
 from .importing import ImportResult, every_error
 from .parties import PERSONAL
 
@@ -87,8 +88,17 @@ class ExcelPages:
         return f"{self.namespace}:{self.list_name}"
 
     def template_download(self, request):
-        units = list(visible_orgs(request.user, write=True).order_by("path").values_list("name", flat=True))
-        suggestions = dict.fromkeys(self.unit_columns, units)
+        writable = visible_orgs(request.user, write=True).order_by("path")
+        # the holder's column offers only the units the import accepts as holders (not the 街道 itself, a
+        # 社区 or an 内设机构 where the ledger says so); the other unit columns every unit the person writes for
+        suggestions = {
+            column: list(
+                (holder_units(self.model, writable) if column == "org" else writable).values_list(
+                    "name", flat=True
+                )
+            )
+            for column in self.unit_columns
+        }
         return file_response(template(self.sheet(), suggestions), f"{self.title}导入模板.xlsx", XLSX)
 
     def import_upload(self, request):

@@ -144,6 +144,8 @@ def test_the_template_offers_the_persons_own_units_in_the_unit_column(client, tr
         offered = ",".join(str(c.value) for c in workbook["选项"][column] if c.value)
     assert "甲街道调委会" in offered and "甲街道一社区调委会" in offered
     assert "乙街道" not in offered  # another street's units are not offered
+    # nor the units the import refuses as holders of a dispute (the QA pass of 2026-12-02): the street, its 社区
+    assert not {"甲街道", "甲街道一社区"} & set(offered.split(","))
     assert not validation.showErrorMessage  # a unit code typed by hand is still accepted
 
 
