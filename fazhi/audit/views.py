@@ -12,6 +12,7 @@ from fazhi.orgs.scoping import role_codes
 from fazhi.paging import paginate
 
 from .models import Action, AuditEntry
+from .readable import Reader
 
 
 class AuditFilter(forms.Form):
@@ -54,4 +55,6 @@ def trail(request):
         raise PermissionDenied("只有审计管理员可以查看审计日志。")
     form = AuditFilter(request.GET or None)
     entries = filtered(form) if request.GET else AuditEntry.objects.order_by("-seq")
-    return render(request, "audit/trail.html", {"form": form, **paginate(request, entries, per_page=50)})
+    context = paginate(request, entries, per_page=50)
+    context["rows"] = Reader(context["page"].object_list).rows()
+    return render(request, "audit/trail.html", {"form": form, **context})
