@@ -18,7 +18,7 @@ from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.dates import today
 from fazhi.db import BULK_ROWS, refresh_planner_statistics, replica_reads
-from fazhi.orgs.scoping import personal_data_orgs, visible_orgs
+from fazhi.orgs.scoping import personal_data_orgs, require_some_write, visible_orgs
 
 from . import excel_mapping
 from .downloads import XLSX, file_response
@@ -102,6 +102,7 @@ class ExcelPages:
         return file_response(template(self.sheet(), suggestions), f"{self.title}导入模板.xlsx", XLSX)
 
     def import_upload(self, request):
+        require_some_write(request.user)
         form = ImportForm(request.POST or None, request.FILES or None)
         errors = []
         if request.method == "POST" and form.is_valid():

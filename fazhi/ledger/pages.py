@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.dates import today
 from fazhi.errors import FazhiError
-from fazhi.orgs.scoping import can_write, sees_personal_data
+from fazhi.orgs.scoping import can_write, require_some_write, sees_personal_data
 from fazhi.paging import paginate
 
 from . import bulk_actions
@@ -329,6 +329,7 @@ class LedgerPages:
 
     def new_page(self, request):
         new, user = self.new, request.user
+        require_some_write(user)
         initial = new.initial(request) if new.initial and request.method == "GET" else None
         form = new.form(request.POST or None, user=user, initial=initial)
         parties = bind_parties(new.parties, request.POST or None) if new.parties else None

@@ -9,6 +9,7 @@ records owned by a unit is filtered by :func:`visible_orgs` through ``OrgScopedQ
 (ledger records, annual reports, meetings) — views and the API never filter for permission themselves.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
@@ -69,6 +70,16 @@ def scope_key(user, *, write: bool = False) -> tuple[str, ...]:
     reach from. Two people (or requests) with the same key see the same records, so a query built for one
     may be kept for the other."""
     return tuple(sorted({root.path for root in _roots(user, write=write)}))
+
+
+READ_ONLY = "您的角色只能查看台账，不能登记或导入记录；如需登记，请联系安全管理员为您分配办理角色。"
+
+
+def require_some_write(user) -> None:
+    """Refuse an entry or import page to a person who writes for no unit at all (领导, 区级审阅): the form
+    would offer no unit and fail on submit."""
+    if not scope_key(user, write=True):
+        raise PermissionDenied(READ_ONLY)
 
 
 def visible_orgs(user, *, write: bool = False):

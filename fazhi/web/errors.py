@@ -1,5 +1,7 @@
 """Error pages in Chinese; API paths answer in the API's error format."""
 
+import re
+
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -17,7 +19,11 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return respond(request, 403, "permission_denied", MESSAGES["permission_denied"])
+    # Our refusals say why in Chinese ("区级对比页面仅供区级审阅人员查看。"): shown as they are; Django's own
+    # (bare, or in English) get the general message.
+    said = str(exception.args[0]) if exception is not None and exception.args else ""
+    message = said if re.search(r"[\u4e00-\u9fff]", said) else MESSAGES["permission_denied"]
+    return respond(request, 403, "permission_denied", message)
 
 
 def page_not_found(request, exception=None):

@@ -65,3 +65,18 @@ def test_the_submitting_unit_sees_its_item_with_the_reviewers_but_no_review_acti
     offered = actions(client.get(f"/legal/{item.pk}/"))
     assert "出具审查意见" not in offered and "撤回" not in offered and "修改基本信息" not in offered
     assert client.get(f"/legal/{item.pk}/withdraw/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/disputes/new/", "/disputes/excel/import/", "/enforcement/new/", "/petitions/demands/excel/import/"],
+)
+def test_a_read_only_person_typing_an_entry_or_import_address_is_told_why_not(client, tree, person, path):
+    """The QA pass of 2026-12-02: a 领导 got the whole 登记 form, with no unit to choose, and the import page,
+    which took the file and refused it only then."""
+    client.force_login(person("leader_a", "leader", tree["a"]))
+    page = client.get(path)
+    assert page.status_code == 403
+    assert "您的角色只能查看台账，不能登记或导入记录" in page.content.decode()
+    client.force_login(person("m", "handler", tree["a-tw"]))
+    assert client.get(path).status_code == 200  # who writes for a unit gets the page
