@@ -12,3 +12,8 @@ DATE_INPUT_ATTRS = {"type": "date", "placeholder": DATE_HINT, "title": f"日期�
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def chinese(day: datetime.date) -> str:
+    """ "2026年12月3日", as the pages write a date (no leading zeros); a datetime gives its day."""
+    return f"{day.year}年{day.month}月{day.day}日"

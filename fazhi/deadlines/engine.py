@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 OVERDUE, DUE_SOON, OK = "overdue", "due_soon", "ok"
-STATUS_LABELS = {OVERDUE: "已逾期", DUE_SOON: "即将到期", OK: "未到期"}
+STATUS_LABELS = {OVERDUE: "已超期", DUE_SOON: "即将到期", OK: "未到期"}
 _UNIT_ALIASES = {"天": DAYS, "自然日": DAYS, "个工作日": WORKING_DAYS, "个月": MONTHS, "月份": MONTHS}
 
 

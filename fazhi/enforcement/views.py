@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Sum
 
-from fazhi.dates import today
+from fazhi.dates import chinese, today
 from fazhi.deadlines.rules import Rule, get_rule
 from fazhi.ids import record_id
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
@@ -302,7 +302,7 @@ CERTIFICATE_PAGES = LedgerPages(
         forms.OfficerForm,
         services.add_officer,
         "ledger/new.html",
-        saved=lambda c: f"已登记执法人员{c.officer}，执法证{c.number}有效期至{c.expires_on:%Y年%m月%d日}。",
+        saved=lambda c: f"已登记执法人员{c.officer}，执法证{c.number}有效期至{chinese(c.expires_on)}。",
         name="officer_new",
         back="roster",
         title="新增执法人员",

@@ -6,6 +6,8 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
+from fazhi.dates import chinese
+
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
 
@@ -29,9 +31,7 @@ class Period:
 
     def __post_init__(self):
         if self.start > self.end:
-            raise ValueError(
-                f"起始日期{self.start:%Y年%m月%d日}晚于截止日期{self.end:%Y年%m月%d日}，请调换后重试。"
-            )
+            raise ValueError(f"起始日期{chinese(self.start)}晚于截止日期{chinese(self.end)}，请调换后重试。")
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -110,7 +110,7 @@ class Period:
             if first % 3 == 1 and last == first + 2:
                 return f"{year}年{QUARTER_NAMES[(first + 2) // 3]}"
             return f"{year}年{first}—{last}月"
-        return f"{self.start.year}年{self.start.month}月{self.start.day}日至{self.end.year}年{self.end.month}月{self.end.day}日"
+        return f"{chinese(self.start)}至{chinese(self.end)}"
 
     def __str__(self) -> str:
         return self.label

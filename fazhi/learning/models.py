@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from fazhi.dates import chinese
 from fazhi.ledger.models import OrgScoped, Versioned
 from fazhi.ledger.personal import EncryptedTextField
 
@@ -61,7 +62,7 @@ class StudySession(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "held_on"])]
 
     def __str__(self):
-        return f"{self.held_on:%Y年%m月%d日} {self.title}"
+        return f"{chinese(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:session", args=[self.pk])
@@ -102,7 +103,7 @@ class PufaEvent(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "held_on"])]
 
     def __str__(self):
-        return f"{self.held_on:%Y年%m月%d日} {self.title}"
+        return f"{chinese(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:event", args=[self.pk])
@@ -187,7 +188,7 @@ class ServiceRecord(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "served_on"])]
 
     def __str__(self):
-        return f"{self.served_on:%Y年%m月%d日} {self.get_kind_display()}{self.count}{self.unit}"
+        return f"{chinese(self.served_on)} {self.get_kind_display()}{self.count}{self.unit}"
 
     @property
     def unit(self) -> str:
@@ -240,7 +241,7 @@ class LeadershipAct(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "held_on"])]
 
     def __str__(self):
-        return f"{self.held_on:%Y年%m月%d日} {self.title}"
+        return f"{chinese(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:act", args=[self.pk])
@@ -295,7 +296,7 @@ class ExamRound(OrgScoped, Versioned):
         ]
 
     def __str__(self):
-        return f"{self.held_on:%Y年%m月%d日} {self.title}"
+        return f"{chinese(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:exam", args=[self.pk])

@@ -49,7 +49,7 @@ class RecordSerializer(LedgerSerializer):
     org_name = serializers.CharField(source="org.name")
     status_label = serializers.CharField()
     deadline_status = serializers.SerializerMethodField(
-        help_text="overdue 已逾期；due_soon 即将到期；ok 未到期"
+        help_text="overdue 已超期；due_soon 即将到期；ok 未到期"
     )
     provisional = serializers.BooleanField(
         read_only=True, help_text="true：期限跨入尚未录入节假日安排的年份，暂按周末和固定日期节假日计算"

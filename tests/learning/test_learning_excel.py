@@ -124,7 +124,7 @@ SLIP = datetime.date(1, 1, 1)
 def test_a_service_list_with_an_implausible_date_is_refused(office, units):
     result = import_services(office, [GOOD | {"_row": 2}, GOOD | {"_row": 3, "served_on": SLIP}])
     assert [(e.row, e.column) for e in result.errors] == [(3, "日期")]
-    assert "2000年01月01日" in result.errors[0].message and not ServiceRecord.objects.exists()
+    assert "2000年1月1日" in result.errors[0].message and not ServiceRecord.objects.exists()
 
 
 def test_a_session_list_with_an_implausible_date_is_refused(office, units):

@@ -41,7 +41,7 @@ def test_every_bad_cell_of_every_row_in_row_order_with_the_date_rule_on_what_was
         (5, "交办日期"),
     ]
     assert all(isinstance(e, CellError) for e in errors)
-    assert "不能早于2000年01月01日" in errors[2].message
+    assert "不能早于2000年1月1日" in errors[2].message
     assert [notice.title for notice, _ in built] == ["好", "日期不对", "两样都不对"]
 
 

@@ -96,7 +96,7 @@ def test_npc_suggestion_with_co_handling_units_to_a_second_round(tree, office):
         second_reply_due=D(2024, 5, 10),
     )  # fmt: skip
     assert (item.status, item.round, item.reply_due, item.replied_on) == ("waiting", 2, D(2024, 5, 10), None)
-    assert "第1轮：2024年04月03日答复，不满意" in item.earlier_rounds
+    assert "第1轮：2024年4月3日答复，不满意" in item.earlier_rounds
     item = services.reply_suggestion(
         office, item, item.version, replied_on=D(2024, 5, 8), reply_text="再次答复"
     )
