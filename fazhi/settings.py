@@ -355,7 +355,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # No handler may write the value of a personal-data filter (an ID number typed into ?contact=).
-    "filters": {"redact_personal": {"()": "fazhi.web.redact.RedactPersonalParams"}},
+    "filters": {
+        "redact_personal": {"()": "fazhi.web.redact.RedactPersonalParams"},
+        "refusals_in_one_line": {"()": "fazhi.web.log_refusals.RefusalsInOneLine"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -364,7 +367,7 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_personal"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_personal", "refusals_in_one_line"]},
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",
