@@ -118,7 +118,9 @@ WSGI_APPLICATION = "fazhi.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Before the apps' templates: fazhi/templates holds what overrides an installed app's (the admin's
+        # base_site.html), which the apps' own folders cannot, django.contrib.admin being listed first.
+        "DIRS": [Path(__file__).resolve().parent / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -21,3 +21,10 @@ def test_ledger_people_do_not_enter_the_settings_site(client, tree, person):
     client.force_login(person("office", "office", tree["a"]))
     answer = client.get("/admin/")
     assert answer.status_code == 302 and "/admin/login/" in answer["Location"]
+
+
+def test_the_settings_site_carries_the_platforms_icon(client, tree, person):
+    """Django's admin pages asked for /favicon.ico, which answers 404, for want of an icon of their own."""
+    login_with_second_factor(client, person("sys", "sys_admin", tree["district"]))
+    page = client.get("/admin/").content.decode()
+    assert '<link rel="icon" href="/static/web/favicon.svg"' in page and "法治街道工作台" in page
