@@ -14,6 +14,7 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-def chinese(day: datetime.date) -> str:
-    """ "2026年12月3日", as the pages write a date (no leading zeros); a datetime gives its day."""
+def cn_date(day: datetime.date) -> str:
+    """ "2026年12月3日", as the pages, the messages and GB/T 9704's 成文日期 write a date: Arabic numerals, no
+    leading zeros; a datetime gives its day."""
     return f"{day.year}年{day.month}月{day.day}日"

@@ -14,6 +14,8 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
+from fazhi.dates import cn_date
+
 EMPTY = "（空）"
 
 # Keys written by the sign-in, token and trail services rather than by a model's fields.
@@ -112,9 +114,7 @@ class Reader:
                 day = datetime.date.fromisoformat(value[:10])
             except ValueError:
                 return value
-            return f"{day.year}年{day.month}月{day.day}日" + (
-                value[10:].replace("T", " ") if len(value) > 10 else ""
-            )
+            return cn_date(day) + (value[10:].replace("T", " ") if len(value) > 10 else "")
         return _text(value)
 
     def changes(self, entry) -> list[tuple[str, str, str]]:

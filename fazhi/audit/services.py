@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.dates import chinese
+from fazhi.dates import cn_date
 from fazhi.db import locked_row
 
 from .chain import GENESIS, link_hash
@@ -93,7 +93,7 @@ def purge_before(cutoff: datetime.datetime, *, actor=None) -> int:
     """Remove entries older than cutoff (never younger than the retention period); re-anchor the chain."""
     limit = timezone.now() - datetime.timedelta(days=RETENTION_DAYS)
     if cutoff > limit:
-        raise ValueError(f"审计日志至少保存 {RETENTION_DAYS} 天，只能清理 {chinese(limit)} 之前的日志。")
+        raise ValueError(f"审计日志至少保存 {RETENTION_DAYS} 天，只能清理 {cn_date(limit)} 之前的日志。")
     with transaction.atomic():
         head = locked_row(ChainHead.objects.all())
         doomed = AuditEntry.objects.filter(at__lt=cutoff).order_by("-seq").first()

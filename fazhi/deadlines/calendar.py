@@ -51,10 +51,6 @@ class InvalidHolidayNotice(FazhiError):
     code = "invalid_holiday_notice"
 
 
-def cn_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def cn_weekday(d: date) -> str:
     return f"星期{WEEKDAY_NAMES[d.weekday()]}"
 

@@ -16,12 +16,12 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from fazhi.dates import cn_date
 from fazhi.errors import FazhiError
 
 from .calendar import (
     FIX_HINT,
     PROVISIONAL_LABEL,
-    cn_date,
     cn_weekday,
     is_working_day,
     next_working_day,

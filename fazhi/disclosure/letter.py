@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from fazhi.deadlines.calendar import cn_date
+from fazhi.dates import cn_date
 
 from .models import ApplicantRole, DisclosureSettings, outcome_group
 

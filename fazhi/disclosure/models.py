@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from fazhi.dates import cn_date
 from fazhi.deadlines.engine import Deadline, due_for_rule
 from fazhi.deadlines.rules import get_rule
 from fazhi.ledger.models import LedgerRecord, PartyRecord, SettingsRow
@@ -289,7 +290,7 @@ class DisclosureRequest(LedgerRecord):
         if self.deferred_until:
             lines.append(
                 f"申请数量、频次明显超过合理范围，理由合理但无法在上述期限内答复的，确定延迟答复的合理期限至"
-                f"{self.deferred_until.year}年{self.deferred_until.month}月{self.deferred_until.day}日并告知申请人"
+                f"{cn_date(self.deferred_until)}并告知申请人"
                 "（《中华人民共和国政府信息公开条例》第三十五条）。"
             )
         return lines

@@ -8,7 +8,7 @@ start; a 规范性文件 may later be repealed."""
 import datetime
 from decimal import Decimal
 
-from fazhi.deadlines.calendar import cn_date
+from fazhi.dates import cn_date
 from fazhi.errors import FazhiError
 from fazhi.ledger import services as ledger
 from fazhi.orgs.models import Organisation

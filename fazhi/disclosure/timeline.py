@@ -1,7 +1,7 @@
 """The course of one request for its detail page: 收到, 告知补正, 收到补正, 征求意见, 延期, 答复 — on the days
 they happened (the audit trail is shown folded below, by fazhi.ledger.history)."""
 
-from fazhi.deadlines.calendar import cn_date
+from fazhi.dates import cn_date
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
 
 from .models import DisclosureRequest

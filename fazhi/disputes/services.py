@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.dates import chinese, today
+from fazhi.dates import cn_date, today
 from fazhi.deadlines.rules import get_rule
 from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit
@@ -286,7 +286,7 @@ def record_confirmation(
         if fresh.confirmation_due and applied_on > fresh.confirmation_due:
             rule = get_rule(CONFIRMATION_RULE)
             raise FazhiError(
-                f"司法确认应在{rule.trigger}起{rule.period_text}内申请（最迟{chinese(fresh.confirmation_due)}，"
+                f"司法确认应在{rule.trigger}起{rule.period_text}内申请（最迟{cn_date(fresh.confirmation_due)}，"
                 f"{rule.source}），已超过期限；请核对申请日期。",
                 fields={"applied_on": "已超过申请期限"},
             )

@@ -8,8 +8,7 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.dates import today
-from fazhi.deadlines.calendar import cn_date
+from fazhi.dates import cn_date, today
 from fazhi.deadlines.rules import get_rule
 from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import parties as party_kit

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Sum
 
-from fazhi.dates import chinese, today
+from fazhi.dates import cn_date, today
 from fazhi.deadlines.rules import Rule, get_rule
 from fazhi.ids import record_id
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
@@ -68,8 +68,6 @@ class Due:
 
 
 def case_dues(case: EnforcementCase) -> list[Due]:
-    from fazhi.deadlines.calendar import cn_date
-
     rows = [
         ("处罚决定期限", case.decision_due, case.DEADLINE_RULE, case.decision_on and f"{cn_date(case.decision_on)}已决定"),
         ("申请听证期限", case.hearing_request_due, HEARING_REQUEST_RULE,
@@ -302,7 +300,7 @@ CERTIFICATE_PAGES = LedgerPages(
         forms.OfficerForm,
         services.add_officer,
         "ledger/new.html",
-        saved=lambda c: f"已登记执法人员{c.officer}，执法证{c.number}有效期至{chinese(c.expires_on)}。",
+        saved=lambda c: f"已登记执法人员{c.officer}，执法证{c.number}有效期至{cn_date(c.expires_on)}。",
         name="officer_new",
         back="roster",
         title="新增执法人员",

@@ -6,7 +6,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from fazhi.dates import chinese
+from fazhi.dates import cn_date
 
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -31,7 +31,7 @@ class Period:
 
     def __post_init__(self):
         if self.start > self.end:
-            raise ValueError(f"起始日期{chinese(self.start)}晚于截止日期{chinese(self.end)}，请调换后重试。")
+            raise ValueError(f"起始日期{cn_date(self.start)}晚于截止日期{cn_date(self.end)}，请调换后重试。")
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -110,7 +110,7 @@ class Period:
             if first % 3 == 1 and last == first + 2:
                 return f"{year}年{QUARTER_NAMES[(first + 2) // 3]}"
             return f"{year}年{first}—{last}月"
-        return f"{chinese(self.start)}至{chinese(self.end)}"
+        return f"{cn_date(self.start)}至{cn_date(self.end)}"
 
     def __str__(self) -> str:
         return self.label

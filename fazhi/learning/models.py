@@ -10,7 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from fazhi.dates import chinese
+from fazhi.dates import cn_date
 from fazhi.ledger.models import OrgScoped, Versioned
 from fazhi.ledger.personal import EncryptedTextField
 
@@ -62,7 +62,7 @@ class StudySession(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "held_on"])]
 
     def __str__(self):
-        return f"{chinese(self.held_on)} {self.title}"
+        return f"{cn_date(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:session", args=[self.pk])
@@ -103,7 +103,7 @@ class PufaEvent(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "held_on"])]
 
     def __str__(self):
-        return f"{chinese(self.held_on)} {self.title}"
+        return f"{cn_date(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:event", args=[self.pk])
@@ -188,7 +188,7 @@ class ServiceRecord(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "served_on"])]
 
     def __str__(self):
-        return f"{chinese(self.served_on)} {self.get_kind_display()}{self.count}{self.unit}"
+        return f"{cn_date(self.served_on)} {self.get_kind_display()}{self.count}{self.unit}"
 
     @property
     def unit(self) -> str:
@@ -241,7 +241,7 @@ class LeadershipAct(OrgScoped, Versioned):
         indexes = [models.Index(fields=["org", "held_on"])]
 
     def __str__(self):
-        return f"{chinese(self.held_on)} {self.title}"
+        return f"{cn_date(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:act", args=[self.pk])
@@ -296,7 +296,7 @@ class ExamRound(OrgScoped, Versioned):
         ]
 
     def __str__(self):
-        return f"{chinese(self.held_on)} {self.title}"
+        return f"{cn_date(self.held_on)} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("learning:exam", args=[self.pk])

@@ -33,7 +33,7 @@ from django.db.models import Q
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record as audit_record
-from fazhi.dates import chinese
+from fazhi.dates import cn_date
 from fazhi.errors import FazhiError
 from fazhi.ziplimits import directory_problem
 
@@ -150,7 +150,7 @@ def document_choices() -> list[tuple[str, str]]:
 
 
 def day_text(day: datetime.date | None) -> str:
-    return chinese(day) if day else "____年__月__日"
+    return cn_date(day) if day else "____年__月__日"
 
 
 def money_text(amount: Decimal | None) -> str:

@@ -34,6 +34,7 @@ from openpyxl import Workbook
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
 from fazhi.crypto import sm3_hex
+from fazhi.dates import cn_date
 from fazhi.orgs.models import Kind, Organisation, RoleAssignment
 
 from .excel_books import calamine_book, openpyxl_book
@@ -413,5 +414,5 @@ def _shown(column, value) -> str:
     if column.kind in ("id_number", "phone"):
         return "已填写（加密保存）"
     if hasattr(value, "isoformat") and column.kind == "date":
-        return f"{value.year}年{value.month}月{value.day}日"
+        return cn_date(value)
     return str(value)

@@ -80,7 +80,7 @@ def check_rows(
             errors += date_errors(number, sheet, *dated(made))
             built.append(made)
     if _checking_only.get():
-        raise _RowsChecked(errors)  # rows_checked wanted the errors only: the import stops before it writes
+        raise _RowsChecked(errors)  # every_error wants the errors only: the import stops before it writes
     return built, errors
 
 

@@ -152,7 +152,7 @@ class Deadlined(models.Model):
 
     def due_label(self, name: str = "due_date") -> str:
         """A computed date as messages say it: "2027年2月1日（暂定）" while provisional, "" when there is none."""
-        from fazhi.deadlines.calendar import cn_date
+        from fazhi.dates import cn_date
 
         return self._due_written(name, cn_date)
 

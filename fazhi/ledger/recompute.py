@@ -17,6 +17,7 @@ from django.dispatch import receiver
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record as audit
+from fazhi.dates import cn_date
 from fazhi.deadlines.calendar import clear_cache
 from fazhi.deadlines.signals import calendar_changed
 
@@ -39,7 +40,7 @@ class Moved:
 
 
 def _cn(day: datetime.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "无"
+    return cn_date(day) if day else "无"
 
 
 def recompute_open_records(actor, year: int) -> list[Moved]:

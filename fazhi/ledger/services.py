@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import diff, record, snapshot
-from fazhi.dates import chinese, today
+from fazhi.dates import cn_date, today
 from fazhi.errors import FazhiError, NotPermitted, StaleEdit
 from fazhi.orgs.scoping import can_write, sees_personal_data, unit_label
 
@@ -105,12 +105,12 @@ def date_problems(instance, before: dict | None = None) -> dict[str, str]:
         latest = _latest(years, now)
         if value < EARLIEST_DATE:
             found[field.name] = (
-                f"“{field.verbose_name}”不能早于{chinese(EARLIEST_DATE)}（填的是{chinese(value)}）"
+                f"“{field.verbose_name}”不能早于{cn_date(EARLIEST_DATE)}（填的是{cn_date(value)}）"
             )
         elif value > latest:
             limit = f"今天起{years}年" if years else "今天"
             found[field.name] = (
-                f"“{field.verbose_name}”不能晚于{limit}（{chinese(latest)}），填的是{chinese(value)}"
+                f"“{field.verbose_name}”不能晚于{limit}（{cn_date(latest)}），填的是{cn_date(value)}"
             )
     # A date the deadline engine derives from a wrong typed date is wrong because of it: named only alone.
     return problems or computed
@@ -229,7 +229,7 @@ def update(
             who = fresh.updated_by or "其他人"
             when = timezone.localtime(fresh.updated_at)
             raise StaleEdit(
-                f"保存失败：该记录已被{who}于{chinese(when)} {when:%H:%M}修改（您编辑的是旧版本）。"
+                f"保存失败：该记录已被{who}于{cn_date(when)} {when:%H:%M}修改（您编辑的是旧版本）。"
                 "请刷新页面查看最新内容后重新修改。"
             )
         before = _audited_snapshot(fresh)

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.dates import chinese, today
+from fazhi.dates import cn_date, today
 from fazhi.deadlines.calendar import working_days_between
 from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import services as ledger
@@ -194,11 +194,11 @@ def timing_warning(round_: ReviewRound) -> str:
     """A note when the opinion came before the minimum review time or after the due date ("" if neither)."""
     if round_.too_short:
         return (
-            f"第{round_.seq}轮在{chinese(round_.opinion_on)}出具意见，早于规定的最少审查时间"
-            f"（{chinese(round_.earliest_opinion_on)}之前不宜出具），请确认已保证必要的审查时间。"
+            f"第{round_.seq}轮在{cn_date(round_.opinion_on)}出具意见，早于规定的最少审查时间"
+            f"（{cn_date(round_.earliest_opinion_on)}之前不宜出具），请确认已保证必要的审查时间。"
         )
     if round_.is_late:
-        return f"第{round_.seq}轮超过审查期限（{chinese(round_.due_date)}）出具意见。"
+        return f"第{round_.seq}轮超过审查期限（{cn_date(round_.due_date)}）出具意见。"
     return ""
 
 

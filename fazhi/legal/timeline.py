@@ -3,6 +3,7 @@ withdrawal, on the days they happened (the audit trail is shown folded below, by
 
 from django.utils import timezone
 
+from fazhi.dates import cn_date
 from fazhi.ledger.history import FIRST, LAST, Event, business_timeline
 
 from .models import WITHDRAWN, ReviewItem
@@ -13,10 +14,10 @@ def timeline(item: ReviewItem) -> list[Event]:
     for r in item.rounds.select_related("reviewer_org", "reviewer"):
         lines = [r.materials]
         if r.due_date:
-            lines.append(f"审查期限：{r.due_date.year}年{r.due_date.month}月{r.due_date.day}日")
+            lines.append(f"审查期限：{cn_date(r.due_date)}")
         if r.earliest_opinion_on:
             day = r.earliest_opinion_on
-            lines.append(f"最早出具意见日期：{day.year}年{day.month}月{day.day}日")
+            lines.append(f"最早出具意见日期：{cn_date(day)}")
         title = f"送审：{item.submitted_by}" if r.seq == 1 else f"第{r.seq}轮重新送审"
         events.append(Event(r.submitted_on, "round", title, lines=lines, order=FIRST))
         if r.opinion_on:

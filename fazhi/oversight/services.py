@@ -6,7 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 
 from fazhi.audit.models import Action
-from fazhi.dates import chinese, today
+from fazhi.dates import cn_date, today
 from fazhi.errors import FazhiError, TransitionNotAllowed
 from fazhi.ledger import services as ledger
 
@@ -228,8 +228,8 @@ def record_satisfaction(
             fresh.STATES.check(fresh.status, WAITING)
             fresh.status = WAITING
             earlier = (
-                f"第{fresh.round}轮：{chinese(fresh.replied_on)}答复，{Satisfaction(satisfaction).label}"
-                f"（{chinese(satisfaction_on)}反馈）。答复：{fresh.reply_text}"
+                f"第{fresh.round}轮：{cn_date(fresh.replied_on)}答复，{Satisfaction(satisfaction).label}"
+                f"（{cn_date(satisfaction_on)}反馈）。答复：{fresh.reply_text}"
             )
             fresh.earlier_rounds = "\n".join(filter(None, (fresh.earlier_rounds, earlier)))
             fresh.round += 1

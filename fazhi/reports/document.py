@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from fazhi.dates import cn_date
+
 HEADING_LEVELS = (1, 2, 3, 4)
 MAX_ENUMERATION = 99
 
@@ -97,15 +99,10 @@ class ReportDocument:
 
     @property
     def signed_text(self) -> str:
-        return chinese_date(self.signed) if self.signed else ""
+        return cn_date(self.signed) if self.signed else ""  # 成文日期 (GB/T 9704-2012)
 
     def headings(self) -> list[Heading]:
         return [block for block in self.blocks if isinstance(block, Heading)]
-
-
-def chinese_date(day: date) -> str:
-    """成文日期 as GB/T 9704-2012 writes it: Arabic numerals, no leading zeros (2024年2月18日)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def chinese_numeral(number: int) -> str:

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import record
-from fazhi.dates import chinese
+from fazhi.dates import cn_date
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.errors import FazhiError, NotPermitted, StaleEdit, TransitionNotAllowed
 from fazhi.orgs.models import Organisation, RoleAssignment
@@ -110,7 +110,7 @@ def _locked(report: AnnualReport, expected_version: int | None) -> AnnualReport:
         who = fresh.updated_by or "其他人"
         when = timezone.localtime(fresh.updated_at)
         raise StaleEdit(
-            f"操作失败：该报告已被{who}于{chinese(when)} {when:%H:%M}修改（您看到的是旧版本）。请刷新页面后重试。"
+            f"操作失败：该报告已被{who}于{cn_date(when)} {when:%H:%M}修改（您看到的是旧版本）。请刷新页面后重试。"
         )
     return fresh
 
@@ -345,7 +345,7 @@ def _locked_paragraph(actor, paragraph: Paragraph, expected_version: int) -> Par
         who = fresh.updated_by or "其他人"
         when = timezone.localtime(fresh.updated_at)
         raise StaleEdit(
-            f"保存失败：该段落已被{who}于{chinese(when)} {when:%H:%M}修改（您编辑的是旧版本）。"
+            f"保存失败：该段落已被{who}于{cn_date(when)} {when:%H:%M}修改（您编辑的是旧版本）。"
             "请刷新页面查看最新内容后重新修改。"
         )
     return fresh

@@ -13,7 +13,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from fazhi.deadlines.calendar import clear_cache, cn_date
+from fazhi.dates import cn_date
+from fazhi.deadlines.calendar import clear_cache
 from fazhi.deadlines.engine import due_for_rule
 from fazhi.deadlines.rules import RULES, get_rule
 

@@ -2,12 +2,12 @@ from datetime import date
 
 import pytest
 
+from fazhi.dates import cn_date
 from fazhi.reports.document import (
     Heading,
     Paragraph,
     ReportDocument,
     Run,
-    chinese_date,
     chinese_numeral,
     enumerate_number,
     numbered_headings,
@@ -95,8 +95,8 @@ def test_title_lines_split_on_line_breaks():
 
 
 def test_chinese_date_has_no_leading_zeros():
-    assert chinese_date(date(2024, 2, 8)) == "2024年2月8日"
-    assert chinese_date(date(2024, 12, 18)) == "2024年12月18日"
+    assert cn_date(date(2024, 2, 8)) == "2024年2月8日"
+    assert cn_date(date(2024, 12, 18)) == "2024年12月18日"
 
 
 def test_numbered_headings_restart_below_a_higher_level():
